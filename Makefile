@@ -1,0 +1,55 @@
+# helixgraph: `make run` serves the default ecosystem, `make test` runs the test suite.
+# Both set up the virtual environment in .venv first (only Python 3.11+ and PyPI needed).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup run test test-fast check lint format types bench vocab vendor clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/helixgraph serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m 'not slow'
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+check: lint types test
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+# Regenerate src/helixgraph/vocab.py from ontology/helixgraph.ttl.
+vocab: $(STAMP)
+	$(BIN)/python scripts/generate_vocab.py
+
+# Re-vendor vis-network from the npm registry (version pinned in scripts/vendor-vis-network.sh).
+vendor:
+	sh scripts/vendor-vis-network.sh
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

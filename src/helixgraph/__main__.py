@@ -1,0 +1,3 @@
+from helixgraph.cli import app
+
+app(prog_name="helixgraph")

@@ -1,0 +1,239 @@
+"""The ``helixgraph`` command line (Typer). Heavy imports live inside commands: ``--help`` is instant.
+
+Exit codes: 0 done; 1 the input, query or store was wrong (the message says what and where);
+2 the command line itself was wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from helixgraph.store import KnowledgeGraph
+
+app = typer.Typer(
+    name="helixgraph",
+    help=(
+        "A knowledge graph of an innovation ecosystem's quadruple helix: government, academia, "
+        "business and community actors, their clusters, projects, roles, services and ties. "
+        "The store starts with the ontology and the default ecosystem; `serve` puts it on the web."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        help="Store directory (created and initialised if new). "
+        "Default: $HELIX_STORE, else the per-user data directory.",
+        show_default=False,
+    ),
+]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn helixgraph's errors into a message on stderr and exit code 1."""
+    from helixgraph.errors import HelixgraphError
+
+    try:
+        yield
+    except HelixgraphError as error:
+        fail(str(error))
+
+
+def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph:
+    from helixgraph.store import KnowledgeGraph
+
+    return KnowledgeGraph.open(store, read_only=read_only)
+
+
+@app.command()
+def serve(
+    store: StoreOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+) -> None:
+    """Serve the web app: pages, REST API (/api) and the SPARQL endpoint (/sparql)."""
+    import uvicorn
+
+    from helixgraph.settings import Settings
+    from helixgraph.web import create_app
+
+    with reported_errors():
+        settings = Settings(store=store, host=host, port=port)
+        kg = open_store(settings.store)
+    typer.echo(f"helixgraph: serving {kg.path} on http://{host}:{port}", err=True)
+    try:
+        uvicorn.run(create_app(settings, kg=kg), host=host, port=port, log_level="info")
+    finally:
+        kg.close()
+
+
+@app.command()
+def load(
+    files: Annotated[
+        list[Path], typer.Argument(help="Turtle (.ttl) or N-Triples (.nt) files.", show_default=False)
+    ],
+    store: StoreOption = None,
+) -> None:
+    """Load RDF files, each into a named graph of its own (re-loading a file replaces it).
+
+    Every file is parsed and checked against ontology/shapes.ttl first: if one fails, nothing is
+    written, and the error names the file, line and column (or the resource at fault).
+    """
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with reported_errors(), open_store(store) as kg:
+        with console.status(f"loading {len(files)} file(s)…"):
+            loaded = kg.load(files)
+        for item in loaded:
+            verb = "replaced" if item.replaced else "loaded"
+            console.print(f"{verb} {item.source}: {item.triples} triples -> <{item.graph}>")
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Turtle (.ttl) or N-Triples (.nt) files.", show_default=False)
+    ],
+) -> None:
+    """Check files against the SHACL shapes without loading them; exit 1 on any violation.
+
+    The files are checked together, so one may refer to resources another describes.
+    """
+    from helixgraph.errors import ValidationError
+    from helixgraph.importers.rdf import read_triples
+    from helixgraph.validation import shacl_violations
+
+    with reported_errors():
+        triples = []
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                fail(f"{path}: cannot read: {error.strerror}")
+            triples.extend(read_triples(data, source=path))
+        violations = shacl_violations(triples)
+        if violations:
+            raise ValidationError(", ".join(map(str, files)), violations)
+    typer.echo(f"{len(files)} file(s), {len(triples)} triples: conforms to the shapes")
+
+
+@app.command()
+def query(
+    sparql: Annotated[
+        str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file.", show_default=False)
+    ],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to print SELECT results.")
+    ] = OutputFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Run a read-only SPARQL query on the store (prefixes hx:, org:, skos:, … are predeclared)."""
+    import pyoxigraph as ox
+
+    from helixgraph.sparql import check_query
+
+    if sparql.startswith("@"):
+        try:
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        except OSError as error:
+            fail(f"{sparql[1:]}: cannot read: {error.strerror}")
+    with reported_errors():
+        check_query(sparql)
+        kg = open_store(store, read_only=True)
+        result = kg.query(sparql)
+        if isinstance(result, ox.QueryBoolean):
+            typer.echo("true" if result else "false")
+        elif isinstance(result, ox.QueryTriples):
+            sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
+        elif output is OutputFormat.table:
+            _print_table(result)
+        else:
+            fmt = ox.QueryResultsFormat.JSON if output is OutputFormat.json else ox.QueryResultsFormat.CSV
+            sys.stdout.buffer.write(result.serialize(format=fmt) or b"")
+            sys.stdout.buffer.write(b"\n")
+
+
+def _print_table(solutions: object) -> None:
+    import pyoxigraph as ox
+    from rich.console import Console
+    from rich.table import Table
+
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    table = Table(*names)
+    count = 0
+    for row in solutions:
+        table.add_row(*(_plain(row[n]) for n in names))
+        count += 1
+    Console().print(table)
+    Console(stderr=True).print(f"{count} row(s)")
+
+
+def _plain(term: object) -> str:
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return str(term.value)
+    return str(term)
+
+
+@app.command()
+def stats(
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Headline figures: actors per helix, collaborations, memberships, ties, components."""
+    import json
+
+    from helixgraph.analysis.report import ecosystem_stats
+
+    with reported_errors():
+        figures = ecosystem_stats(open_store(store, read_only=True))
+    if as_json:
+        typer.echo(json.dumps(figures, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    helices = Table("helix", "actors", title="Actors per helix")
+    for helix, count in figures["actors"]["by_helix"].items():
+        helices.add_row(helix, str(count))
+    helices.add_row("all", str(figures["actors"]["total"]), style="bold")
+    console.print(helices)
+    components = figures["components"]
+    console.print(
+        f"{figures['collaborations']['total']} collaborations "
+        f"({', '.join(f'{n} {k}' for k, n in figures['collaborations']['by_kind'].items())}), "
+        f"{figures['memberships']} memberships, {figures['ties']['total']} direct ties\n"
+        f"{components['count']} components (largest {components['largest']}, "
+        f"{components['isolated']} isolated actors); "
+        f"{figures['triples']} triples in {figures['graphs']} named graphs"
+    )

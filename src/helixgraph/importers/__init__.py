@@ -1,0 +1,1 @@
+"""Importers: sources (RDF files, CORDIS CSV, spreadsheets) -> RDF triples, with positions in errors."""

@@ -1,0 +1,86 @@
+"""SHACL validation of data against ``ontology/shapes.ttl`` (pyshacl).
+
+The data is checked together with the ontology, so the class hierarchy (``hx:Cluster`` is an
+``org:OrganizationalCollaboration`` is an ``org:Organization``) and the concept schemes are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from helixgraph import resources
+from helixgraph.errors import Violation
+
+if TYPE_CHECKING:
+    import rdflib
+
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@cache
+def _shapes_graph() -> rdflib.Graph:
+    import rdflib
+
+    return rdflib.Graph().parse(data=resources.shapes().read_bytes(), format="turtle")
+
+
+@cache
+def _ontology_graph() -> rdflib.Graph:
+    import rdflib
+
+    return rdflib.Graph().parse(data=resources.ontology().read_bytes(), format="turtle")
+
+
+def _to_rdflib(triples: Iterable[ox.Triple]) -> rdflib.Graph:
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph += _ontology_graph()
+    data = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+    graph.parse(data=data, format="nt")
+    return graph
+
+
+def shacl_violations(triples: Iterable[ox.Triple]) -> list[Violation]:
+    """Every SHACL violation in ``triples`` (checked with the ontology), in a stable order.
+
+    >>> import pyoxigraph as ox
+    >>> org = "http://www.w3.org/ns/org#"
+    >>> actor = ox.NamedNode("https://example.org/a")
+    >>> a_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    >>> [v.message for v in shacl_violations([ox.Triple(actor, a_type, ox.NamedNode(org + "FormalOrganization"))])]
+    ['an actor needs a name (skos:prefLabel or foaf:name)', 'an actor needs at least one helix: org:classification hx:government, hx:academia, hx:business or hx:community']
+    """
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import RDF
+
+    data = _to_rdflib(triples)
+    conforms, report, _ = pyshacl.validate(
+        data, shacl_graph=_shapes_graph(), inference="none", allow_warnings=True
+    )
+    if conforms:
+        return []
+    sh = rdflib.Namespace(SH)
+    found = []
+    for result in report.subjects(RDF.type, sh.ValidationResult):
+        if report.value(result, sh.resultSeverity) != sh.Violation:
+            continue
+        path = report.value(result, sh.resultPath)
+        focus = report.value(result, sh.focusNode)
+        value = report.value(result, sh.value)
+        found.append(
+            Violation(
+                focus=str(focus),
+                path=data.namespace_manager.normalizeUri(path)
+                if isinstance(path, rdflib.URIRef)
+                else None,
+                message=str(report.value(result, sh.resultMessage) or "violates a shape"),
+                value=str(value) if value is not None and value != focus else None,
+            )
+        )
+    return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))

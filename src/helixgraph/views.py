@@ -1,0 +1,372 @@
+"""RDF -> networkx: which things become nodes, which ties become edges.
+
+rdflib's own converter turns every triple into an edge and every label into a node. These views
+pick on purpose: actors (organisations with a helix) and collaborations are nodes, identified by
+their IRI string; labels, helices and country are node attributes; literals never become nodes.
+
+- :func:`affiliation_graph`: bipartite actors–collaborations, from ``org:Membership``;
+- :func:`collaboration_graph`: actors linked when they share a collaboration;
+- :func:`relation_graph`: the direct ties (``hx:funds``, ``hx:collaboratesWith``, …);
+- :func:`actor_network`: actors linked by either, undirected: what components are counted on.
+
+Views are cached on the knowledge graph until it changes, and returned frozen: copy one
+(``G.copy()``) before changing it.
+
+Time: memberships carry ``org:memberDuring``. ``years=(start, end)`` keeps memberships that
+overlap those calendar years; ``as_of=date`` keeps memberships running on that day. A membership
+with no dates is timeless and always kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+import networkx as nx
+import pyoxigraph as ox
+
+from helixgraph.store import HX, KnowledgeGraph
+
+HELICES = ("government", "academia", "business", "community")
+COLLABORATION_KINDS = {
+    HX + "Cluster": "cluster",
+    HX + "Project": "project",
+    HX + "Initiative": "initiative",
+    "http://www.w3.org/ns/org#OrganizationalCollaboration": "collaboration",
+}
+TIE_PARENT = "http://www.w3.org/ns/org#linkedTo"
+SYMMETRIC = "http://www.w3.org/2002/07/owl#SymmetricProperty"
+
+Years = tuple[int, int]
+G_ = TypeVar("G_", bound=nx.Graph)
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/helixgraph/ns#funds")
+    'funds'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+# -- the views ---------------------------------------------------------------------------------
+
+
+def affiliation_graph(
+    kg: KnowledgeGraph, *, years: Years | None = None, as_of: date | None = None
+) -> nx.Graph:
+    """Bipartite graph of actors (``bipartite=0``) and collaborations (``bipartite=1``).
+
+    An edge joins an actor to each cluster, project or initiative it is a member of, with the
+    membership ``role`` (the role's local name, or None). Every actor and collaboration is a
+    node, members or not.
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> A = affiliation_graph(kg)
+    >>> A.nodes["https://w3id.org/helixgraph/id/cluster/mediklaszter"]["bipartite"]
+    1
+    >>> A.edges["https://w3id.org/helixgraph/id/actor/bme",
+    ...         "https://w3id.org/helixgraph/id/cluster/mediklaszter"]["role"]
+    'cooperatingInstitute'
+    """
+    _check_time(years, as_of)
+    return _cached(kg, ("affiliation", years, as_of), lambda: _affiliation(kg, years, as_of))
+
+
+def collaboration_graph(
+    kg: KnowledgeGraph,
+    *,
+    weight: str | None = "weight",
+    years: Years | None = None,
+    as_of: date | None = None,
+) -> nx.Graph:
+    """Actors linked when they share a collaboration, weighted by how many they share.
+
+    ``weight`` names the edge attribute holding the count (None: no attribute). Every actor is a
+    node, including those that share nothing.
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> G = collaboration_graph(kg)
+    >>> G["https://w3id.org/helixgraph/id/actor/cluj-it"][
+    ...     "https://w3id.org/helixgraph/id/actor/interizon"]["weight"]
+    1
+    """
+    _check_time(years, as_of)
+    return _cached(
+        kg,
+        ("collaboration", weight, years, as_of),
+        lambda: _collaboration(affiliation_graph(kg, years=years, as_of=as_of), weight),
+    )
+
+
+def relation_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The direct ties between actors as a multi-digraph; the edge key is the relation's name.
+
+    Ties are ``org:linkedTo`` and every property declared under it (``hx:funds``,
+    ``hx:collaboratesWith``, ``hx:providesServiceTo``, …). A symmetric relation gives an arc
+    each way, both marked ``symmetric=True``. Every actor is a node; so is any collaboration a
+    tie points at.
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> R = relation_graph(kg)
+    >>> sorted(R["https://w3id.org/helixgraph/id/actor/nkfih"][
+    ...     "https://w3id.org/helixgraph/id/actor/semmelweis-university"])
+    ['funds']
+    """
+    return _cached(kg, ("relation",), lambda: _relation(kg))
+
+
+def actor_network(
+    kg: KnowledgeGraph, *, years: Years | None = None, as_of: date | None = None
+) -> nx.Graph:
+    """Actors linked when they share a collaboration or have a direct tie, either way.
+
+    The undirected whole of the ecosystem among actors: components and fragmentation are
+    measured on it. Edge attributes: ``weight`` (shared collaborations, 0 for a tie alone) and
+    ``relations`` (the names of the direct ties, sorted).
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> N = actor_network(kg)
+    >>> N["https://w3id.org/helixgraph/id/actor/nkfih"][
+    ...     "https://w3id.org/helixgraph/id/actor/example-medtech-sme-a"]
+    {'weight': 0, 'relations': ['funds']}
+    """
+    _check_time(years, as_of)
+
+    def build() -> nx.Graph:
+        G = nx.Graph(collaboration_graph(kg, years=years, as_of=as_of))
+        R = relation_graph(kg)
+        for u, v, key in R.edges(keys=True):
+            if u in G and v in G:
+                if not G.has_edge(u, v):
+                    G.add_edge(u, v, weight=0)
+                relations = set(G[u][v].get("relations", [])) | {key}
+                G[u][v]["relations"] = sorted(relations)
+        return G
+
+    return _cached(kg, ("network", years, as_of), build)
+
+
+# -- building them -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    label: str | None = None
+    helices: set[str] | None = None
+    primary: str | None = None
+    country: str | None = None
+    kind: str = "actor"
+
+
+def _cached(kg: KnowledgeGraph, key: tuple[Any, ...], build: Callable[[], G_]) -> G_:
+    if key not in kg.cache:
+        kg.cache[key] = nx.freeze(build())
+    graph: G_ = kg.cache[key]
+    return graph
+
+
+def _check_time(years: Years | None, as_of: date | None) -> None:
+    if years is not None and as_of is not None:
+        raise ValueError("give years=(start, end) or as_of=date, not both")
+    if years is not None and years[0] > years[1]:
+        raise ValueError(f"years={years}: the start year comes after the end year")
+
+
+def actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """Every actor (an organisation with a helix, not itself a collaboration) and its attributes.
+
+    ``label`` (English preferred), ``helix`` (the primary one), ``helices`` (all, sorted in
+    helix order), ``country`` (ISO code or None), ``kind`` ``"actor"``.
+    """
+
+    def build() -> dict[str, dict[str, Any]]:
+        nodes: dict[str, _Node] = defaultdict(_Node)
+        collaborations = set(_collaboration_kinds(kg))
+        for row in kg.select(
+            """SELECT ?a ?h ?p WHERE {
+                 ?a org:classification ?h .
+                 VALUES ?h { hx:government hx:academia hx:business hx:community }
+                 OPTIONAL { ?a hx:primaryHelix ?p }
+               }"""
+        ):
+            iri = row["a"].value
+            if iri in collaborations or not isinstance(row["a"], ox.NamedNode):
+                continue
+            node = nodes[iri]
+            node.helices = (node.helices or set()) | {local_name(row["h"].value)}
+            if "p" in row:
+                node.primary = local_name(row["p"].value)
+        _add_labels(kg, nodes)
+        for row in kg.select("SELECT ?a ?c WHERE { ?a hx:country ?c }"):
+            if row["a"].value in nodes:
+                nodes[row["a"].value].country = row["c"].value
+        return {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
+
+    result: dict[str, dict[str, Any]] = kg.cache.setdefault(("actors",), build())
+    return result
+
+
+def _actor_dict(node: _Node) -> dict[str, Any]:
+    helices = sorted(node.helices or (), key=HELICES.index)
+    primary = node.primary if node.primary in helices else helices[0]
+    return {
+        "label": node.label,
+        "helix": primary,
+        "helices": helices,
+        "country": node.country,
+        "kind": "actor",
+    }
+
+
+def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
+    """IRI -> kind (cluster, project, initiative, collaboration) of every collaboration."""
+    values = " ".join(f"<{t}>" for t in COLLABORATION_KINDS)
+    kinds: dict[str, str] = {}
+    for row in kg.select(f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {values} }} ?c a ?t }}"):
+        kind = COLLABORATION_KINDS[row["t"].value]
+        # the most specific kind wins over the generic org:OrganizationalCollaboration
+        if kinds.get(row["c"].value) in (None, "collaboration"):
+            kinds[row["c"].value] = kind
+    return kinds
+
+
+def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
+    """English skos:prefLabel, else any prefLabel, else foaf:name, else the IRI's local name."""
+    rank: dict[str, int] = {}
+    for row in kg.select(
+        """SELECT ?x ?l ?how WHERE {
+             { ?x skos:prefLabel ?l BIND(IF(LANGMATCHES(LANG(?l), "en"), 0, 1) AS ?how) }
+             UNION { ?x foaf:name ?l BIND(2 AS ?how) }
+           }"""
+    ):
+        iri = row["x"].value
+        if iri not in nodes:
+            continue
+        how = int(row["how"].value)
+        if how < rank.get(iri, 9) or (how == rank[iri] and row["l"].value < str(nodes[iri].label)):
+            rank[iri] = how
+            nodes[iri].label = row["l"].value
+    for iri, node in nodes.items():
+        if node.label is None:
+            node.label = local_name(iri)
+
+
+def _memberships(
+    kg: KnowledgeGraph, years: Years | None, as_of: date | None
+) -> list[tuple[str, str, str | None]]:
+    rows = kg.select(
+        """SELECT ?a ?c ?role ?begin ?end WHERE {
+             ?m org:member ?a ; org:organization ?c .
+             OPTIONAL { ?m org:role ?role }
+             OPTIONAL { ?m org:memberDuring/time:hasBeginning ?b .
+                        OPTIONAL { ?b time:inXSDDate ?bd } OPTIONAL { ?b time:inXSDgYear ?by }
+                        BIND(COALESCE(STR(?bd), STR(?by)) AS ?begin) }
+             OPTIONAL { ?m org:memberDuring/time:hasEnd ?e .
+                        OPTIONAL { ?e time:inXSDDate ?ed } OPTIONAL { ?e time:inXSDgYear ?ey }
+                        BIND(COALESCE(STR(?ed), STR(?ey)) AS ?end) }
+           }"""
+    )
+    kept = []
+    for row in rows:
+        begin = row["begin"].value if "begin" in row else None
+        end = row["end"].value if "end" in row else None
+        if _in_time(begin, end, years, as_of):
+            role = local_name(row["role"].value) if "role" in row else None
+            kept.append((row["a"].value, row["c"].value, role))
+    return kept
+
+
+def _in_time(begin: str | None, end: str | None, years: Years | None, as_of: date | None) -> bool:
+    """Whether a membership running from ``begin`` to ``end`` (ISO dates or years) is kept.
+
+    >>> _in_time("2015-03-01", "2017-02-28", (2016, 2016), None)
+    True
+    >>> _in_time("2015-03-01", "2017-02-28", (2018, 2020), None)
+    False
+    >>> _in_time("2015", None, None, date(2014, 12, 31))
+    False
+    """
+    if years is not None:
+        first, last = years
+        return (begin is None or int(begin[:4]) <= last) and (end is None or int(end[:4]) >= first)
+    if as_of is not None:
+        day = as_of.isoformat()
+        starts = begin if begin is None or len(begin) > 4 else begin + "-01-01"
+        ends = end if end is None or len(end) > 4 else end + "-12-31"
+        return (starts is None or starts <= day) and (ends is None or day <= ends)
+    return True
+
+
+def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) -> nx.Graph:
+    A = nx.Graph()
+    actors = actor_attributes(kg)
+    for iri, attrs in actors.items():
+        A.add_node(iri, bipartite=0, **attrs)
+    kinds = _collaboration_kinds(kg)
+    labels: dict[str, _Node] = {iri: _Node(kind=kind) for iri, kind in kinds.items()}
+    _add_labels(kg, labels)
+    for row in kg.select("SELECT ?c ?country WHERE { ?c a/rdfs:subClassOf* org:OrganizationalCollaboration ; hx:country ?country }"):
+        if row["c"].value in labels:
+            labels[row["c"].value].country = row["country"].value
+    for iri, node in sorted(labels.items()):
+        A.add_node(
+            iri, bipartite=1, kind=node.kind, label=node.label, country=node.country,
+            helix=None, helices=[],
+        )
+    for actor, collaboration, role in _memberships(kg, years, as_of):
+        if actor in actors and collaboration in kinds:
+            A.add_edge(actor, collaboration, role=role)
+    return A
+
+
+def _collaboration(A: nx.Graph, weight: str | None) -> nx.Graph:
+    actors = [n for n, side in A.nodes(data="bipartite") if side == 0]
+    G = nx.Graph()
+    G.add_nodes_from((n, {k: v for k, v in A.nodes[n].items() if k != "bipartite"}) for n in actors)
+    for collaboration in (n for n, side in A.nodes(data="bipartite") if side == 1):
+        members = sorted(A[collaboration])
+        for i, u in enumerate(members):
+            for v in members[i + 1 :]:
+                if G.has_edge(u, v):
+                    if weight is not None:
+                        G[u][v][weight] += 1
+                else:
+                    G.add_edge(u, v, **({weight: 1} if weight is not None else {}))
+    return G
+
+
+def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    R = nx.MultiDiGraph()
+    actors = actor_attributes(kg)
+    R.add_nodes_from(actors.items())
+    symmetric = {
+        row["p"].value for row in kg.select(f"SELECT ?p WHERE {{ ?p a <{SYMMETRIC}> }}")
+    }
+    arcs: set[tuple[str, str, str]] = set()
+    symmetric_keys = {local_name(p) for p in symmetric}
+    for row in kg.select(
+        f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+              ?p rdfs:subPropertyOf* <{TIE_PARENT}> .
+              ?s ?p ?o .
+              FILTER(isIRI(?s) && isIRI(?o) && ?s != ?o)
+            }}"""
+    ):
+        s, p, o = row["s"].value, row["p"].value, row["o"].value
+        arcs.add((s, o, local_name(p)))
+        if p in symmetric:
+            arcs.add((o, s, local_name(p)))
+    others = {n for s, o, _ in arcs for n in (s, o)} - actors.keys()
+    if others:
+        kinds = _collaboration_kinds(kg)
+        extra = {iri: _Node(kind=kinds.get(iri, "organization")) for iri in others}
+        _add_labels(kg, extra)
+        for iri, node in sorted(extra.items()):
+            R.add_node(iri, label=node.label, kind=node.kind, helix=None, helices=[], country=None)
+    for s, o, key in sorted(arcs):
+        R.add_edge(s, o, key=key, relation=key, symmetric=key in symmetric_keys)
+    return R

@@ -1,0 +1,119 @@
+"""networkx -> interactive graph data for vis-network (through pyvis), never mutating its input.
+
+``pyvis.Network.from_nx`` rewrites the graph it is given (``weight`` becomes ``width``, ``size`` is
+added), so it gets a copy. Positions are computed here with networkx (seeded, so a view looks the
+same every time) and physics is off: the page is interactive at once, whatever the size.
+The page itself (``web/templates/viz.html``) loads vis-network from the package, never a CDN.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+HELIX_COLOURS = {
+    "government": "#0072B2",
+    "academia": "#E69F00",
+    "business": "#009E73",
+    "community": "#CC79A7",
+}
+COLLABORATION_COLOUR = "#999999"
+LAYOUT_SCALE = 600
+
+
+def node_colour(attrs: dict[str, Any]) -> str:
+    """The fill colour of a node: its helix's, or grey for a collaboration.
+
+    >>> node_colour({"helix": "academia"})
+    '#E69F00'
+    >>> node_colour({"kind": "cluster", "helix": None})
+    '#999999'
+    """
+    return HELIX_COLOURS.get(attrs.get("helix") or "", COLLABORATION_COLOUR)
+
+
+def tooltip(attrs: dict[str, Any]) -> str:
+    """Plain-text hover text: name, helices or kind, country."""
+    lines = [str(attrs.get("label") or "")]
+    if attrs.get("helices"):
+        lines.append("helix: " + ", ".join(attrs["helices"]))
+    elif attrs.get("kind"):
+        lines.append(str(attrs["kind"]))
+    if attrs.get("country"):
+        lines.append("country: " + attrs["country"])
+    return "\n".join(lines)
+
+
+def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:
+    """vis-network ``nodes``, ``edges`` and ``options`` for ``G``, laid out by networkx.
+
+    Nodes keep their IRI as ``id`` and carry ``helix`` and ``kind`` for filtering in the page.
+
+    >>> G = nx.Graph()
+    >>> G.add_node("a", label="A", helix="academia", helices=["academia"], kind="actor")
+    >>> G.add_node("b", label="B", helix="business", helices=["business"], kind="actor")
+    >>> G.add_edge("a", "b", weight=2)
+    >>> data = network_data(G)
+    >>> [(n["id"], n["color"]) for n in data["nodes"]], data["edges"][0]["width"]
+    ([('a', '#E69F00'), ('b', '#009E73')], 2)
+    >>> G.nodes["a"].get("size"), G.edges["a", "b"].get("width")
+    (None, None)
+    """
+    from pyvis.network import Network
+
+    simple = nx.Graph(G) if G.is_multigraph() else G
+    positions = nx.spring_layout(simple, seed=seed, scale=LAYOUT_SCALE) if len(G) else {}
+    H = nx.Graph()
+    for node, attrs in G.nodes(data=True):
+        collaboration = attrs.get("kind") not in (None, "actor")
+        x, y = positions.get(node, (0.0, 0.0))
+        H.add_node(
+            node,
+            label=str(attrs.get("label") or node),
+            title=tooltip(attrs),
+            color=node_colour(attrs),
+            shape="square" if collaboration else "dot",
+            size=14 if collaboration else 10,
+            x=float(x),
+            y=float(y),
+            helix=attrs.get("helix"),
+            kind=attrs.get("kind", "actor"),
+        )
+    for u, v, attrs in simple.edges(data=True):
+        H.add_edge(u, v, weight=attrs.get("weight") or 1, title=_edge_title(G, u, v, attrs))
+    net = Network(directed=False, cdn_resources="remote")
+    net.from_nx(H, show_edge_weights=False)
+    options = {
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "navigationButtons": False, "keyboard": True},
+        "nodes": {"font": {"size": 12}},
+        "edges": {"color": {"color": "#bbbbbb", "highlight": "#333333"}, "smooth": False},
+    }
+    return {"nodes": net.nodes, "edges": net.edges, "options": options}
+
+
+def _edge_title(G: nx.Graph, u: Any, v: Any, attrs: dict[str, Any]) -> str:
+    if G.is_multigraph():
+        keys = sorted({str(k) for k in G.get_edge_data(u, v, default={})})
+        keys += sorted({str(k) for k in G.get_edge_data(v, u, default={})} - set(keys))
+        return ", ".join(keys)
+    parts = []
+    if attrs.get("weight"):
+        parts.append(f"{attrs['weight']} shared collaboration(s)")
+    if attrs.get("relations"):
+        parts.append(", ".join(attrs["relations"]))
+    if attrs.get("role"):
+        parts.append(f"role: {attrs['role']}")
+    return "; ".join(parts)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to put inside a ``<script>`` element (no ``</script>`` can close it early).
+
+    >>> script_json({"label": "</script>"})
+    '{"label": "\\\\u003c/script\\\\u003e"}'
+    """
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

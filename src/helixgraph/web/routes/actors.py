@@ -1,0 +1,36 @@
+"""``/api/actors``: the ecosystem's actors, filtered and paginated; one actor in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+
+from helixgraph.lookup import actor_detail, actor_iri, find_actors
+from helixgraph.web.deps import KG
+from helixgraph.web.schemas import ActorDetailPublic, ActorsPublic, Helix
+
+router = APIRouter(prefix="/api/actors", tags=["actors"])
+
+
+@router.get("", response_model=ActorsPublic)
+def list_actors(
+    kg: KG,
+    helix: Helix | None = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text in the name")] = None,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, object]:
+    """Actors sorted by name; filter by helix (any of theirs), country and text in the name."""
+    found = find_actors(kg, helix=helix, country=country, text=q)
+    return {"data": found[skip : skip + limit], "count": len(found)}
+
+
+@router.get("/{actor_id:path}", response_model=ActorDetailPublic)
+def read_actor(kg: KG, actor_id: str) -> dict[str, object]:
+    """One actor with its memberships, ties, roles and services."""
+    detail = actor_detail(kg, actor_iri(actor_id))
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"no actor with id {actor_id!r}")
+    return detail

@@ -1,0 +1,59 @@
+"""Pages for people: ``/`` (the ecosystem at a glance) and ``/viz`` (the interactive graph)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from helixgraph import views
+from helixgraph.analysis.report import ecosystem_stats
+from helixgraph.viz import HELIX_COLOURS, network_data, script_json
+from helixgraph.web.deps import KG, templates
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+View = Literal["affiliation", "collaboration", "relation"]
+VIEW_NAMES = {
+    "affiliation": "actors and the clusters and projects they belong to",
+    "collaboration": "actors linked when they share a collaboration",
+    "relation": "direct ties: funding, collaboration, services",
+}
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, kg: KG) -> HTMLResponse:
+    """The ecosystem at a glance: actors per helix, collaborations, ties, components."""
+    return templates.TemplateResponse(
+        request,
+        "index.html",
+        {"title": "helixgraph", "stats": ecosystem_stats(kg), "colours": HELIX_COLOURS},
+    )
+
+
+@router.get("/viz", response_class=HTMLResponse)
+def viz(
+    request: Request,
+    kg: KG,
+    view: Annotated[View, Query(description="which network to draw")] = "affiliation",
+) -> HTMLResponse:
+    """The interactive graph, coloured by helix, laid out on the server."""
+    graph = {
+        "affiliation": views.affiliation_graph,
+        "collaboration": views.collaboration_graph,
+        "relation": views.relation_graph,
+    }[view](kg)
+    return templates.TemplateResponse(
+        request,
+        "viz.html",
+        {
+            "title": "helixgraph: the ecosystem graph",
+            "view": view,
+            "views": VIEW_NAMES,
+            "colours": HELIX_COLOURS,
+            "data_json": script_json(network_data(graph)),
+            "nodes": graph.number_of_nodes(),
+            "edges": graph.number_of_edges(),
+        },
+    )
