@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 ROOT = Path(__file__).resolve().parents[1]
 NS = "https://w3id.org/helixgraph/ns#"
 
-HEADER = '''"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government``, ``HX.funds``, ….
+HEADER = '''"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government`` and the rest.
 
 Generated from ``ontology/helixgraph.ttl`` by ``make vocab``; a test keeps the two in sync. A
 misspelt term raises ``AttributeError`` instead of minting a new IRI:
@@ -36,9 +36,7 @@ SECTIONS = [
     ("Concept schemes", lambda g, t: (t, RDF.type, SKOS.ConceptScheme) in g),
     (
         "Properties",
-        lambda g, t: any(
-            (t, RDF.type, k) in g for k in (OWL.ObjectProperty, OWL.DatatypeProperty)
-        ),
+        lambda g, t: any((t, RDF.type, k) in g for k in (OWL.ObjectProperty, OWL.DatatypeProperty)),
     ),
     ("Concepts", lambda g, t: True),
 ]

@@ -1,4 +1,6 @@
-"""The ``helixgraph`` command line (Typer). Heavy imports live inside commands: ``--help`` is instant.
+"""The ``helixgraph`` command line (Typer).
+
+Heavy imports live inside the commands, so ``--help`` is instant.
 
 Exit codes: 0 done; 1 the input, query or store was wrong (the message says what and where);
 2 the command line itself was wrong.
@@ -9,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -41,7 +43,7 @@ StoreOption = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -94,7 +96,8 @@ def serve(
 @app.command()
 def load(
     files: Annotated[
-        list[Path], typer.Argument(help="Turtle (.ttl) or N-Triples (.nt) files.", show_default=False)
+        list[Path],
+        typer.Argument(help="Turtle (.ttl) or N-Triples (.nt) files.", show_default=False),
     ],
     store: StoreOption = None,
 ) -> None:
@@ -117,7 +120,8 @@ def load(
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Turtle (.ttl) or N-Triples (.nt) files.", show_default=False)
+        list[Path],
+        typer.Argument(help="Turtle (.ttl) or N-Triples (.nt) files.", show_default=False),
     ],
 ) -> None:
     """Check files against the SHACL shapes without loading them; exit 1 on any violation.
@@ -145,7 +149,8 @@ def validate(
 @app.command()
 def query(
     sparql: Annotated[
-        str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file.", show_default=False)
+        str,
+        typer.Argument(help="A SPARQL query, or @FILE to read it from a file.", show_default=False),
     ],
     output: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to print SELECT results.")
@@ -173,7 +178,11 @@ def query(
         elif output is OutputFormat.table:
             _print_table(result)
         else:
-            fmt = ox.QueryResultsFormat.JSON if output is OutputFormat.json else ox.QueryResultsFormat.CSV
+            fmt = (
+                ox.QueryResultsFormat.JSON
+                if output is OutputFormat.json
+                else ox.QueryResultsFormat.CSV
+            )
             sys.stdout.buffer.write(result.serialize(format=fmt) or b"")
             sys.stdout.buffer.write(b"\n")
 

@@ -1,7 +1,7 @@
 """The exceptions helixgraph raises, one tree::
 
-    HelixgraphError                 catch this to handle anything helixgraph reports
-    ├── StoreError                  the store cannot be opened or written (locked, not a store, disk)
+    HelixgraphError                 catch it to handle anything helixgraph reports
+    ├── StoreError                  the store cannot be opened or written (locked, not a store)
     ├── InputError                  input data is wrong; nothing was written
     │   ├── RDFSyntaxError          a file does not parse: .path, .line, .column
     │   ├── UnsupportedFormatError  a file whose format helixgraph does not read

@@ -61,9 +61,9 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
     node = ox.NamedNode(iri)
     memberships = [
         {
-            "collaboration": row["c"].value,
-            "label": row["l"].value if "l" in row else local_name(row["c"].value),
-            "role": local_name(row["r"].value) if "r" in row else None,
+            "collaboration": row["c"],
+            "label": row["l"] if "l" in row else local_name(row["c"]),
+            "role": local_name(row["r"]) if "r" in row else None,
         }
         for row in kg.select(
             """SELECT ?a ?c (SAMPLE(?label) AS ?l) ?r WHERE {
@@ -76,9 +76,9 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
     ]
     ties = [
         {
-            "relation": local_name(row["p"].value),
-            "direction": row["dir"].value,
-            "other": row["o"].value,
+            "relation": local_name(row["p"]),
+            "direction": row["dir"],
+            "other": row["o"],
         }
         for row in kg.select(
             """SELECT DISTINCT ?a ?p ?o ?dir WHERE {
@@ -90,13 +90,14 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
         )
     ]
     roles = [
-        local_name(row["r"].value)
+        local_name(row["r"])
         for row in kg.select("SELECT ?a ?r WHERE { ?a hx:playsRole ?r } ORDER BY ?r", a=node)
     ]
     services = [
-        {"service": row["s"].value, "type": local_name(row["t"].value)}
+        {"service": row["s"], "type": local_name(row["t"])}
         for row in kg.select(
-            "SELECT ?a ?s ?t WHERE { ?s schema:provider ?a ; schema:serviceType ?t } ORDER BY ?s ?t",
+            "SELECT ?a ?s ?t WHERE { ?s schema:provider ?a ; schema:serviceType ?t }"
+            " ORDER BY ?s ?t",
             a=node,
         )
     ]

@@ -1,7 +1,8 @@
-"""Where the content that ships with helixgraph lives: the ontology, the default data, the API.
+"""Where the content shipped with helixgraph lives: the ontology, the default data, the API.
 
-In a wheel, ``ontology/``, ``data/`` and ``api/`` are packed under ``helixgraph/_content``; in a source
-checkout they are at the top of the repository. Both are read through :mod:`importlib.resources`.
+In a wheel, ``ontology/``, ``data/`` and ``api/`` are packed under ``helixgraph/_content``; in a
+source checkout they are at the top of the repository. Both are read through
+:mod:`importlib.resources`.
 """
 
 from __future__ import annotations

@@ -32,13 +32,16 @@ from helixgraph.errors import (
     StoreError,
     ValidationError,
 )
-from helixgraph.importers.rdf import read_triples, rdf_format
+from helixgraph.importers.rdf import rdf_format, read_triples
 
 BASE = "https://w3id.org/helixgraph/"
 GRAPH_BASE = BASE + "graph/"
 ID_BASE = BASE + "id/"
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 STAGING_MARK = "#staging-"
+
+#: Any RDF term pyoxigraph hands out.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PROV = "http://www.w3.org/ns/prov#"
@@ -205,7 +208,7 @@ class KnowledgeGraph:
     # -- reading ---------------------------------------------------------------------------
 
     def query(
-        self, sparql: str, *, substitutions: Mapping[str, ox.Term] | None = None
+        self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query on Oxigraph; the default graph is the union of all graphs.
 
@@ -223,8 +226,8 @@ class KnowledgeGraph:
         except SyntaxError as error:
             raise _query_syntax_error(str(error)) from None
 
-    def select(self, sparql: str, **bindings: ox.Term) -> list[dict[str, ox.Term]]:
-        """Rows of a SELECT query as dicts of bound variables (unbound ones left out).
+    def select_terms(self, sparql: str, **bindings: Term) -> list[dict[str, Term]]:
+        """Rows of a SELECT query as dicts of bound variables to terms (unbound ones left out).
 
         ``bindings`` fix variables to terms (SPARQL substitution, never string pasting); a fixed
         variable must be in the SELECT clause.
@@ -233,11 +236,16 @@ class KnowledgeGraph:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryRefusedError("select() takes a SELECT query")
         names = [v.value for v in solutions.variables]
+        return [{name: row[name] for name in names if row[name] is not None} for row in solutions]
+
+    def select(self, sparql: str, **bindings: Term) -> list[dict[str, str]]:
+        """Like :meth:`select_terms`, with each term's lexical value (IRI, literal text)."""
         return [
-            {name: row[name] for name in names if row[name] is not None} for row in solutions
+            {name: _lexical(term) for name, term in row.items()}
+            for row in self.select_terms(sparql, **bindings)
         ]
 
-    def ask(self, sparql: str, **bindings: ox.Term) -> bool:
+    def ask(self, sparql: str, **bindings: Term) -> bool:
         """The answer of an ASK query."""
         return bool(self.query(sparql, substitutions=bindings))
 
@@ -264,11 +272,11 @@ class KnowledgeGraph:
         )
         return [
             GraphInfo(
-                graph=row["g"].value,
-                triples=int(row["n"].value),
-                source_file=row["f"].value if "f" in row else None,
-                sha256=row["s"].value if "s" in row else None,
-                loaded=row["t"].value if "t" in row else None,
+                graph=row["g"],
+                triples=int(row["n"]),
+                source_file=row.get("f", None),
+                sha256=row.get("s", None),
+                loaded=row.get("t", None),
             )
             for row in rows
         ]
@@ -281,9 +289,7 @@ class KnowledgeGraph:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def load(
-        self, paths: Sequence[Path | str], *, validate: bool = True
-    ) -> list[LoadedGraph]:
+    def load(self, paths: Sequence[Path | str], *, validate: bool = True) -> list[LoadedGraph]:
         """Load RDF files, each into its own named graph (replacing an earlier load of it).
 
         All or nothing: every file is parsed and validated against the shapes before anything is
@@ -310,11 +316,11 @@ class KnowledgeGraph:
         self._changed()
         return True
 
-    def _write(
-        self, files: list[tuple[Path, bytes, str]], *, validate: bool
-    ) -> list[LoadedGraph]:
+    def _write(self, files: list[tuple[Path, bytes, str]], *, validate: bool) -> list[LoadedGraph]:
         self._check_writable()
-        parsed = [(path, data, graph, read_triples(data, source=path)) for path, data, graph in files]
+        parsed = [
+            (path, data, graph, read_triples(data, source=path)) for path, data, graph in files
+        ]
         if validate:
             for path, _, _, triples in parsed:
                 self._validate(path, triples)
@@ -354,13 +360,14 @@ class KnowledgeGraph:
         batch = sorted(targets, key=lambda n: n.value)
         for start in range(0, len(batch), 500):
             values = " ".join(str(n) for n in batch[start : start + 500])
-            for row in self.select(f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {values} }} ?s a ?t }}"):
-                found.append(ox.Triple(row["s"], RDF_TYPE, row["t"]))
+            query = f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {values} }} ?s a ?t FILTER(isIRI(?t)) }}"
+            for row in self.select(query):
+                found.append(ox.Triple(ox.NamedNode(row["s"]), RDF_TYPE, ox.NamedNode(row["t"])))
         return found
 
     def _recorded_checksums(self) -> dict[str, str]:
         rows = self.select("SELECT ?g ?sha WHERE { GRAPH ?g { ?g hx:sha256 ?sha } }")
-        return {row["g"].value: row["sha"].value for row in rows}
+        return {row["g"]: row["sha"] for row in rows}
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -371,9 +378,13 @@ class KnowledgeGraph:
         self.cache.clear()
 
 
+def _lexical(term: Term) -> str:
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
 def _provenance(
     graph: str, path: Path, data: bytes, count: int, now: ox.Literal
-) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.Term]]:
+) -> list[tuple[ox.NamedNode, ox.NamedNode, Term]]:
     subject = ox.NamedNode(graph)
     return [
         (subject, RDF_TYPE, ox.NamedNode(PROV + "Entity")),

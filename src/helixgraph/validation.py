@@ -52,8 +52,11 @@ def shacl_violations(triples: Iterable[ox.Triple]) -> list[Violation]:
     >>> org = "http://www.w3.org/ns/org#"
     >>> actor = ox.NamedNode("https://example.org/a")
     >>> a_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    >>> [v.message for v in shacl_violations([ox.Triple(actor, a_type, ox.NamedNode(org + "FormalOrganization"))])]
-    ['an actor needs a name (skos:prefLabel or foaf:name)', 'an actor needs at least one helix: org:classification hx:government, hx:academia, hx:business or hx:community']
+    >>> triple = ox.Triple(actor, a_type, ox.NamedNode(org + "FormalOrganization"))
+    >>> for violation in shacl_violations([triple]):
+    ...     print(violation.message[:40])
+    an actor needs a name (skos:prefLabel or
+    an actor needs at least one helix: org:c
     """
     import pyshacl
     import rdflib

@@ -4,7 +4,7 @@ rdflib's own converter turns every triple into an edge and every label into a no
 pick on purpose: actors (organisations with a helix) and collaborations are nodes, identified by
 their IRI string; labels, helices and country are node attributes; literals never become nodes.
 
-- :func:`affiliation_graph`: bipartite actors–collaborations, from ``org:Membership``;
+- :func:`affiliation_graph`: bipartite actors-collaborations, from ``org:Membership``;
 - :func:`collaboration_graph`: actors linked when they share a collaboration;
 - :func:`relation_graph`: the direct ties (``hx:funds``, ``hx:collaboratesWith``, …);
 - :func:`actor_network`: actors linked by either, undirected: what components are counted on.
@@ -26,7 +26,6 @@ from datetime import date
 from typing import Any, TypeVar
 
 import networkx as nx
-import pyoxigraph as ox
 
 from helixgraph.store import HX, KnowledgeGraph
 
@@ -191,20 +190,21 @@ def actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
             """SELECT ?a ?h ?p WHERE {
                  ?a org:classification ?h .
                  VALUES ?h { hx:government hx:academia hx:business hx:community }
+                 FILTER(isIRI(?a))
                  OPTIONAL { ?a hx:primaryHelix ?p }
                }"""
         ):
-            iri = row["a"].value
-            if iri in collaborations or not isinstance(row["a"], ox.NamedNode):
+            iri = row["a"]
+            if iri in collaborations:
                 continue
             node = nodes[iri]
-            node.helices = (node.helices or set()) | {local_name(row["h"].value)}
+            node.helices = (node.helices or set()) | {local_name(row["h"])}
             if "p" in row:
-                node.primary = local_name(row["p"].value)
+                node.primary = local_name(row["p"])
         _add_labels(kg, nodes)
         for row in kg.select("SELECT ?a ?c WHERE { ?a hx:country ?c }"):
-            if row["a"].value in nodes:
-                nodes[row["a"].value].country = row["c"].value
+            if row["a"] in nodes:
+                nodes[row["a"]].country = row["c"]
         return {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
 
     result: dict[str, dict[str, Any]] = kg.cache.setdefault(("actors",), build())
@@ -228,10 +228,10 @@ def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
     values = " ".join(f"<{t}>" for t in COLLABORATION_KINDS)
     kinds: dict[str, str] = {}
     for row in kg.select(f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {values} }} ?c a ?t }}"):
-        kind = COLLABORATION_KINDS[row["t"].value]
+        kind = COLLABORATION_KINDS[row["t"]]
         # the most specific kind wins over the generic org:OrganizationalCollaboration
-        if kinds.get(row["c"].value) in (None, "collaboration"):
-            kinds[row["c"].value] = kind
+        if kinds.get(row["c"]) in (None, "collaboration"):
+            kinds[row["c"]] = kind
     return kinds
 
 
@@ -244,13 +244,13 @@ def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
              UNION { ?x foaf:name ?l BIND(2 AS ?how) }
            }"""
     ):
-        iri = row["x"].value
+        iri = row["x"]
         if iri not in nodes:
             continue
-        how = int(row["how"].value)
-        if how < rank.get(iri, 9) or (how == rank[iri] and row["l"].value < str(nodes[iri].label)):
+        how = int(row["how"])
+        if how < rank.get(iri, 9) or (how == rank[iri] and row["l"] < str(nodes[iri].label)):
             rank[iri] = how
-            nodes[iri].label = row["l"].value
+            nodes[iri].label = row["l"]
     for iri, node in nodes.items():
         if node.label is None:
             node.label = local_name(iri)
@@ -273,11 +273,11 @@ def _memberships(
     )
     kept = []
     for row in rows:
-        begin = row["begin"].value if "begin" in row else None
-        end = row["end"].value if "end" in row else None
+        begin = row.get("begin", None)
+        end = row.get("end", None)
         if _in_time(begin, end, years, as_of):
-            role = local_name(row["role"].value) if "role" in row else None
-            kept.append((row["a"].value, row["c"].value, role))
+            role = local_name(row["role"]) if "role" in row else None
+            kept.append((row["a"], row["c"], role))
     return kept
 
 
@@ -310,13 +310,21 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
     kinds = _collaboration_kinds(kg)
     labels: dict[str, _Node] = {iri: _Node(kind=kind) for iri, kind in kinds.items()}
     _add_labels(kg, labels)
-    for row in kg.select("SELECT ?c ?country WHERE { ?c a/rdfs:subClassOf* org:OrganizationalCollaboration ; hx:country ?country }"):
-        if row["c"].value in labels:
-            labels[row["c"].value].country = row["country"].value
+    for row in kg.select(
+        "SELECT ?c ?country WHERE { ?c a/rdfs:subClassOf* org:OrganizationalCollaboration ;"
+        " hx:country ?country }"
+    ):
+        if row["c"] in labels:
+            labels[row["c"]].country = row["country"]
     for iri, node in sorted(labels.items()):
         A.add_node(
-            iri, bipartite=1, kind=node.kind, label=node.label, country=node.country,
-            helix=None, helices=[],
+            iri,
+            bipartite=1,
+            kind=node.kind,
+            label=node.label,
+            country=node.country,
+            helix=None,
+            helices=[],
         )
     for actor, collaboration, role in _memberships(kg, years, as_of):
         if actor in actors and collaboration in kinds:
@@ -344,9 +352,7 @@ def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     R = nx.MultiDiGraph()
     actors = actor_attributes(kg)
     R.add_nodes_from(actors.items())
-    symmetric = {
-        row["p"].value for row in kg.select(f"SELECT ?p WHERE {{ ?p a <{SYMMETRIC}> }}")
-    }
+    symmetric = {row["p"] for row in kg.select(f"SELECT ?p WHERE {{ ?p a <{SYMMETRIC}> }}")}
     arcs: set[tuple[str, str, str]] = set()
     symmetric_keys = {local_name(p) for p in symmetric}
     for row in kg.select(
@@ -356,7 +362,7 @@ def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
               FILTER(isIRI(?s) && isIRI(?o) && ?s != ?o)
             }}"""
     ):
-        s, p, o = row["s"].value, row["p"].value, row["o"].value
+        s, p, o = row["s"], row["p"], row["o"]
         arcs.add((s, o, local_name(p)))
         if p in symmetric:
             arcs.add((o, s, local_name(p)))

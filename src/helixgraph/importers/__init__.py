@@ -1,1 +1,1 @@
-"""Importers: sources (RDF files, CORDIS CSV, spreadsheets) -> RDF triples, with positions in errors."""
+"""Importers: sources (RDF, CORDIS CSV, spreadsheets) -> RDF triples, with positions in errors."""

@@ -1,4 +1,4 @@
-"""Read RDF files into triples with pyoxigraph's parsers; a syntax error names file, line and column.
+"""Read RDF files into triples with pyoxigraph's parsers; errors name file, line and column.
 
 Nothing here touches the network: relative IRIs are an error (no base is guessed), and only
 formats without remote references are read.

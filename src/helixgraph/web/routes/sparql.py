@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from helixgraph.sparql import check_query
+from helixgraph.store import Term
 from helixgraph.web.deps import KG, SettingsDep, templates
 
 router = APIRouter(tags=["sparql"])
@@ -77,13 +78,15 @@ def _answer(request: Request, kg: Any, query: str, max_rows: int) -> Response:
         return _solutions(result, max_rows)
     media = _pick(accept, list(GRAPH_TYPES))
     if media is None:
-        raise HTTPException(406, detail="graph results come as text/turtle or application/n-triples")
+        raise HTTPException(
+            406, detail="graph results come as text/turtle or application/n-triples"
+        )
     return Response(result.serialize(format=GRAPH_TYPES[media]), media_type=media)
 
 
 def _solutions(solutions: ox.QuerySolutions, max_rows: int) -> Response:
     names = [v.value for v in solutions.variables]
-    bindings = []
+    bindings: list[dict[str, dict[str, str]]] = []
     truncated = False
     for row in solutions:
         if len(bindings) == max_rows:
@@ -95,7 +98,7 @@ def _solutions(solutions: ox.QuerySolutions, max_rows: int) -> Response:
     return Response(json.dumps(body), media_type=SPARQL_JSON, headers=headers)
 
 
-def _term(term: ox.Term) -> dict[str, str]:
+def _term(term: Term) -> dict[str, str]:
     """One RDF term in the SPARQL 1.1 JSON results format."""
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
@@ -163,4 +166,3 @@ def _service_description(request: Request) -> Response:
     sd:feature sd:UnionDefaultGraph .
 """
     return Response(body, media_type="text/turtle")
-
