@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 ROOT = Path(__file__).resolve().parents[1]
 NS = "https://w3id.org/helixgraph/ns#"
 
-HEADER = '''"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government`` and the rest.
+HEADER = '''"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government``, ...
 
 Generated from ``ontology/helixgraph.ttl`` by ``make vocab``; a test keeps the two in sync. A
 misspelt term raises ``AttributeError`` instead of minting a new IRI:

@@ -1,4 +1,4 @@
-"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government`` and the rest.
+"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government``, ...
 
 Generated from ``ontology/helixgraph.ttl`` by ``make vocab``; a test keeps the two in sync. A
 misspelt term raises ``AttributeError`` instead of minting a new IRI:
