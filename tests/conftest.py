@@ -1,0 +1,83 @@
+"""Shared fixtures: stores on disk, the shipped files, a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helixgraph.store import KnowledgeGraph
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_FILE = ROOT / "data" / "seed-ecosystem.ttl"
+ONTOLOGY_FILE = ROOT / "ontology" / "helixgraph.ttl"
+SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
+
+
+@pytest.fixture(scope="session")
+def seed_kg() -> KnowledgeGraph:
+    """The default store, in memory: read it, never write to it."""
+    return KnowledgeGraph.in_memory()
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+class Server:
+    def __init__(self, base: str, store: Path, log: Path):
+        self.base = base
+        self.store = store
+        self.log = log
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh store."""
+    folder = tmp_path_factory.mktemp("server")
+    port = free_port()
+    log = folder / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "helixgraph", "serve", "--port", str(port),
+             "--store", str(folder / "store")],
+            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=folder,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/health", process)
+        yield Server(base, folder / "store", log)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,155 @@
+"""The shipped data: conforms to the shapes, and says what the sources say (checked by hand)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pyshacl
+import pytest
+import rdflib
+from rdflib.namespace import RDF, SKOS, XSD
+
+from conftest import ONTOLOGY_FILE, ROOT, SEED_FILE, SHAPES_FILE, SHARED
+
+HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+SCHEMA = rdflib.Namespace("https://schema.org/")
+DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+ACTOR = rdflib.Namespace("https://w3id.org/helixgraph/id/actor/")
+CLUSTER = rdflib.Namespace("https://w3id.org/helixgraph/id/cluster/")
+PRESS = rdflib.URIRef("https://w3id.org/helixgraph/id/source/i3hies-press-release-03")
+
+
+@pytest.fixture(scope="module")
+def seed() -> rdflib.Graph:
+    return rdflib.Graph().parse(SEED_FILE)
+
+
+def conforms(data: rdflib.Graph) -> tuple[bool, str]:
+    graph = rdflib.Graph()
+    graph += data
+    graph.parse(ONTOLOGY_FILE)
+    ok, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES_FILE))
+    return bool(ok), str(text)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("**/*.ttl")), ids=lambda p: p.name)
+def test_shipped_data_conforms_to_the_shapes(path: object) -> None:
+    ok, report = conforms(rdflib.Graph().parse(path))
+    assert ok, report
+
+
+@pytest.mark.parametrize(
+    ("turtle", "expected"),
+    [
+        ('ex:a a org:FormalOrganization ; skos:prefLabel "A" .', "at least one helix"),
+        ("ex:a a org:FormalOrganization ; org:classification hx:academia .", "needs a name"),
+        (
+            'ex:a a org:FormalOrganization ; skos:prefLabel "A" ; org:classification hx:academia ;'
+            ' hx:country "Hungary" .',
+            "ISO 3166-1",
+        ),
+        ("ex:m a org:Membership ; org:member hx:academia .", "exactly one org:organization"),
+        ('ex:c a hx:Cluster ; skos:prefLabel "C" ; hx:declaredMemberCount "many" .', "nonNegative"),
+    ],
+)
+def test_shapes_reject_what_they_must(turtle: str, expected: str) -> None:
+    prefixes = (
+        "@prefix ex: <https://example.org/> . @prefix org: <http://www.w3.org/ns/org#> ."
+        " @prefix skos: <http://www.w3.org/2004/02/skos/core#> ."
+        " @prefix hx: <https://w3id.org/helixgraph/ns#> .\n"
+    )
+    ok, report = conforms(rdflib.Graph().parse(data=prefixes + turtle, format="turtle"))
+    assert not ok
+    assert expected in report
+
+
+def test_the_seed_names_its_source_with_the_press_release_checksum(seed: rdflib.Graph) -> None:
+    recorded = str(seed.value(PRESS, HX.sha256))
+    text = SHARED / "seed" / "000_889e9337c2277b1c.txt"
+    if text.exists():
+        assert hashlib.sha256(text.read_bytes()).hexdigest() == recorded
+    assert seed.value(PRESS, DCT.date) == rdflib.Literal("2024-12-10", datatype=XSD.date)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["mediklaszter", "lithuanian-innovation-centre", "cluj-it", "interizon", "technology-park-ljubljana"],
+)
+def test_actors_named_in_the_press_release_are_there_and_cite_it(
+    seed: rdflib.Graph, name: str
+) -> None:
+    actor = ACTOR[name]
+    assert (actor, RDF.type, ORG.FormalOrganization) in seed
+    assert (actor, DCT.source, PRESS) in seed
+    assert (actor, HX.illustrative, rdflib.Literal(True)) not in seed
+
+
+def test_mediklaszter_public_facts(seed: rdflib.Graph) -> None:
+    cluster = CLUSTER.mediklaszter
+    assert seed.value(cluster, SCHEMA.foundingDate) == rdflib.Literal("2006", datatype=XSD.gYear)
+    assert seed.value(cluster, HX.accreditedSince) == rdflib.Literal("2008", datatype=XSD.gYear)
+    assert int(seed.value(cluster, HX.declaredMemberCount)) == 49
+    institutes = {
+        str(seed.value(seed.value(m, ORG.member), SKOS.prefLabel))
+        for m in seed.subjects(ORG.organization, cluster)
+        if seed.value(m, ORG.role) == HX.cooperatingInstitute
+    }
+    expected = {
+        "SZTAKI", "Semmelweis University", "Budapest University of Technology and Economics",
+        "Óbuda University", "University of Szeged", "Széchenyi István University",
+        "University of Pécs",
+    }
+    english = {
+        str(label)
+        for m in seed.subjects(ORG.organization, cluster)
+        if seed.value(m, ORG.role) == HX.cooperatingInstitute
+        for label in seed.objects(seed.value(m, ORG.member), SKOS.prefLabel)
+        if label.language == "en"
+    }
+    assert len(institutes) == 7
+    assert {e for e in expected if any(e in label for label in english)} == expected
+
+
+@pytest.mark.parametrize(
+    ("indicator", "year", "value"),
+    [
+        ("clusterCount", "2013", 200),
+        ("activeClusterCount", "2022", 40),
+        ("clusterTurnover", "2021", 3407),
+        ("clusterExports", "2021", 2091),
+        ("clusterJobs", "2021", 68831),
+        ("clusterRdiInvestment", "2021", 54),
+    ],
+)
+def test_ecosystem_figures_from_the_press_release(
+    seed: rdflib.Graph, indicator: str, year: str, value: int
+) -> None:
+    found = [
+        o for o in seed.subjects(SCHEMA.measuredProperty, HX[indicator])
+        if str(seed.value(o, SCHEMA.observationDate)) == year
+    ]
+    assert len(found) == 1
+    assert float(seed.value(found[0], SCHEMA.value)) == value
+    assert seed.value(found[0], DCT.source) == PRESS
+
+
+def test_members_per_cluster_is_a_range(seed: rdflib.Graph) -> None:
+    (obs,) = seed.subjects(SCHEMA.measuredProperty, HX.membersPerCluster)
+    assert (int(seed.value(obs, SCHEMA.minValue)), int(seed.value(obs, SCHEMA.maxValue))) == (30, 40)
+
+
+def test_every_actor_has_a_source_or_is_marked_illustrative(seed: rdflib.Graph) -> None:
+    for actor in seed.subjects(RDF.type, ORG.FormalOrganization):
+        sourced = seed.value(actor, DCT.source) is not None
+        illustrative = (actor, HX.illustrative, rdflib.Literal(True)) in seed
+        assert sourced != illustrative, actor
+
+
+def test_no_personal_contact_data() -> None:
+    text = SEED_FILE.read_text(encoding="utf-8")
+    assert not re.search(r"[\w.]+@[\w-]+\.\w+", text), "an e-mail address"
+    assert "foaf:Person" not in text and "schema:Person" not in text
+    for name in ("Cvetkov", "Chis"):
+        assert name not in text

@@ -1,0 +1,38 @@
+"""HX and the ontology stay in sync; a misspelt term is an error."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import rdflib
+
+from conftest import ONTOLOGY_FILE, ROOT
+from helixgraph.vocab import HX
+
+
+def test_hx_has_exactly_the_terms_the_ontology_defines() -> None:
+    onto = rdflib.Graph().parse(ONTOLOGY_FILE)
+    ns = str(HX)
+    defined = {
+        str(s)[len(ns) :]
+        for s in onto.subjects()
+        if isinstance(s, rdflib.URIRef) and str(s).startswith(ns) and str(s) != ns
+    }
+    assert set(HX.__annotations__) == defined
+
+
+def test_a_misspelt_term_raises() -> None:
+    with pytest.raises(AttributeError, match="goverment"):
+        _ = HX.goverment
+
+
+def test_generated_file_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None:
+    vocab = ROOT / "src" / "helixgraph" / "vocab.py"
+    before = vocab.read_text(encoding="utf-8")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_vocab.py")], check=True)
+    after = vocab.read_text(encoding="utf-8")
+    if after != before:
+        vocab.write_text(before, encoding="utf-8")
+    assert after == before, "vocab.py is stale: run `make vocab`"
