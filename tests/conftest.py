@@ -70,9 +70,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "helixgraph", "serve", "--port", str(port),
-             "--store", str(folder / "store")],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=folder,
+            [
+                sys.executable,
+                "-m",
+                "helixgraph",
+                "serve",
+                "--port",
+                str(port),
+                "--store",
+                str(folder / "store"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=folder,
         )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -21,7 +21,9 @@ def onto() -> rdflib.Graph:
 
 
 TURTLE_FILES = sorted(
-    path for folder in ("ontology", "data", "tests/fixtures") for path in (ROOT / folder).rglob("*.ttl")
+    path
+    for folder in ("ontology", "data", "tests/fixtures")
+    for path in (ROOT / folder).rglob("*.ttl")
 )
 
 
@@ -60,12 +62,16 @@ def test_helix_scheme_has_four_concepts_with_definitions_and_hungarian_labels(
         (HX.community, "patient advocates"),
     ],
 )
-def test_helix_definitions_come_from_the_seed(onto: rdflib.Graph, helix: rdflib.URIRef, words: str) -> None:
+def test_helix_definitions_come_from_the_seed(
+    onto: rdflib.Graph, helix: rdflib.URIRef, words: str
+) -> None:
     assert words in str(onto.value(helix, SKOS.definition))
 
 
 @pytest.mark.parametrize("scheme", [HX.HelixRole, HX.ServiceType])
-def test_role_and_service_schemes_cover_every_helix(onto: rdflib.Graph, scheme: rdflib.URIRef) -> None:
+def test_role_and_service_schemes_cover_every_helix(
+    onto: rdflib.Graph, scheme: rdflib.URIRef
+) -> None:
     concepts = set(onto.subjects(SKOS.inScheme, scheme))
     covered = {onto.value(c, HX.typicalHelix) for c in concepts}
     assert covered == set(HELICES)

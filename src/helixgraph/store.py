@@ -349,7 +349,7 @@ class KnowledgeGraph:
     def _validate(self, path: Path, triples: list[ox.Triple]) -> None:
         from helixgraph.validation import shacl_violations
 
-        violations = shacl_violations([*triples, *self._types_of_objects(triples)])
+        violations = shacl_violations(triples, context=self._types_of_objects(triples))
         if violations:
             raise ValidationError(str(path), violations)
 
@@ -394,7 +394,7 @@ def _provenance(
         (
             subject,
             ox.NamedNode(HX + "tripleCount"),
-            ox.Literal(str(count), datatype=ox.NamedNode(XSD + "nonNegativeInteger")),
+            ox.Literal(str(count), datatype=ox.NamedNode(XSD + "integer")),
         ),
     ]
 

@@ -45,8 +45,13 @@ def _to_rdflib(triples: Iterable[ox.Triple]) -> rdflib.Graph:
     return graph
 
 
-def shacl_violations(triples: Iterable[ox.Triple]) -> list[Violation]:
+def shacl_violations(
+    triples: Iterable[ox.Triple], *, context: Iterable[ox.Triple] = ()
+) -> list[Violation]:
     """Every SHACL violation in ``triples`` (checked with the ontology), in a stable order.
+
+    ``context`` holds what the store already knows about resources the new data points at (their
+    types, for ``sh:class``); it is read, not validated again.
 
     >>> import pyoxigraph as ox
     >>> org = "http://www.w3.org/ns/org#"
@@ -62,9 +67,18 @@ def shacl_violations(triples: Iterable[ox.Triple]) -> list[Violation]:
     import rdflib
     from rdflib.namespace import RDF
 
-    data = _to_rdflib(triples)
+    triples = list(triples)
+    context = list(context)
+    data = _to_rdflib([*triples, *context])
+    focus = None
+    if context:
+        focus = sorted({t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)})
     conforms, report, _ = pyshacl.validate(
-        data, shacl_graph=_shapes_graph(), inference="none", allow_warnings=True
+        data,
+        shacl_graph=_shapes_graph(),
+        inference="none",
+        allow_warnings=True,
+        focus_nodes=focus,
     )
     if conforms:
         return []

@@ -1,0 +1,215 @@
+"""The store on disk: initialised with the shipped files, all-or-nothing loads, locks, recovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from conftest import FIXTURES, ONTOLOGY_FILE, SEED_FILE
+from helixgraph.errors import (
+    QuerySyntaxError,
+    RDFSyntaxError,
+    StoreError,
+    UnsupportedFormatError,
+    ValidationError,
+)
+from helixgraph.store import GRAPH_BASE, ONTOLOGY_GRAPH, STAGING_MARK, KnowledgeGraph
+
+SEED_GRAPH = GRAPH_BASE + "seed-ecosystem"
+GOOD = """@prefix hx: <https://w3id.org/helixgraph/ns#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.org/x> a org:FormalOrganization ; skos:prefLabel "X"@en ;
+    org:classification hx:business .
+"""
+# The string opened on line 3, column 11 never closes.
+BROKEN = """@prefix ex: <https://example.org/> .
+ex:a ex:b ex:c .
+ex:a ex:b "never closed .
+"""
+
+
+def ground_triples(graph: rdflib.Graph) -> set[tuple[object, object, object]]:
+    """Triples without blank nodes; literals by value ("2091.0" and "2091" are one decimal)."""
+    return {
+        (s, p, (o.toPython(), o.datatype, o.language) if isinstance(o, rdflib.Literal) else o)
+        for s, p, o in graph
+        if not any(isinstance(term, rdflib.BNode) for term in (s, p, o))
+    }
+
+
+def store_ground_triples(kg: KnowledgeGraph, graph: str) -> set[tuple[object, object, object]]:
+    loaded = rdflib.Graph()
+    nt = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in kg.quads(graph))
+    loaded.parse(data=nt, format="nt")
+    return ground_triples(loaded)
+
+
+def snapshot(kg: KnowledgeGraph) -> set[str]:
+    return {str(q) for q in kg.quads()}
+
+
+def test_a_new_store_holds_the_ontology_and_the_seed_each_in_its_graph(store_dir: Path) -> None:
+    with KnowledgeGraph.open(store_dir) as kg:
+        assert kg.graph_names() == [ONTOLOGY_GRAPH, SEED_GRAPH]
+        for path, graph in ((ONTOLOGY_FILE, ONTOLOGY_GRAPH), (SEED_FILE, SEED_GRAPH)):
+            expected = ground_triples(rdflib.Graph().parse(path))
+            held = store_ground_triples(kg, graph)
+            assert expected <= held
+            # the rest is the provenance of the graph itself
+            extra = {t[0] for t in held - expected}
+            assert extra == {rdflib.URIRef(graph)}
+    assert (store_dir / "CURRENT").exists(), "an Oxigraph store on disk"
+
+
+def test_graph_provenance_records_file_and_checksum(store_dir: Path) -> None:
+    import hashlib
+
+    with KnowledgeGraph.open(store_dir) as kg:
+        info = {g.graph: g for g in kg.graphs()}[SEED_GRAPH]
+    assert info.source_file == "seed-ecosystem.ttl"
+    assert info.sha256 == hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+    assert (
+        info.triples == len(rdflib.Graph().parse(SEED_FILE)) + 4
+    )  # +5 provenance, 1 already there
+
+
+def test_reopening_keeps_the_data_and_does_not_reload(store_dir: Path) -> None:
+    with KnowledgeGraph.open(store_dir) as kg:
+        before = snapshot(kg)
+    with KnowledgeGraph.open(store_dir) as kg:
+        assert snapshot(kg) == before
+
+
+def test_an_outdated_shipped_graph_is_replaced_on_open(store_dir: Path) -> None:
+    with KnowledgeGraph.open(store_dir) as kg:
+        before = snapshot(kg)
+        kg._store.update(  # as if an older helixgraph had loaded another version
+            f"DELETE WHERE {{ GRAPH <{SEED_GRAPH}> {{ <{SEED_GRAPH}> <https://w3id.org/helixgraph/ns#sha256> ?s }} }} ;"
+            f"INSERT DATA {{ GRAPH <{SEED_GRAPH}> {{ <https://example.org/old> <https://example.org/p> 1 }} }}"
+        )
+    with KnowledgeGraph.open(store_dir) as kg:
+        after = snapshot(kg)
+        assert not kg.ask("ASK { <https://example.org/old> ?p ?o }")
+    assert len(after) == len(before)
+
+
+def test_a_broken_turtle_file_names_line_and_column_and_changes_nothing(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(BROKEN, encoding="utf-8")
+    good = tmp_path / "good.ttl"
+    good.write_text(GOOD, encoding="utf-8")
+    with KnowledgeGraph.open(store_dir) as kg:
+        before = snapshot(kg)
+        with pytest.raises(RDFSyntaxError) as caught:
+            kg.load([good, broken])
+        assert (caught.value.line, caught.value.column) == (3, 11)
+        assert str(caught.value).startswith(f"{broken}:3:11: ")
+        assert snapshot(kg) == before
+
+
+def test_data_breaking_the_shapes_is_refused_with_every_violation(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix org: <http://www.w3.org/ns/org#> .\n"
+        "<https://example.org/a> a org:FormalOrganization .\n"
+        "<https://example.org/m> a org:Membership ; org:member <https://example.org/a> .\n",
+        encoding="utf-8",
+    )
+    with KnowledgeGraph.open(store_dir) as kg:
+        before = snapshot(kg)
+        with pytest.raises(ValidationError) as caught:
+            kg.load([bad])
+        assert len(caught.value.violations) == 3
+        assert "https://example.org/m" in str(caught.value)
+        assert snapshot(kg) == before
+
+
+def test_loading_adds_a_graph_and_reloading_replaces_it(store_dir: Path, tmp_path: Path) -> None:
+    file = tmp_path / "extra.ttl"
+    file.write_text(GOOD, encoding="utf-8")
+    with KnowledgeGraph.open(store_dir) as kg:
+        first = kg.load([file])
+        assert [(g.graph, g.triples, g.replaced) for g in first] == [
+            (GRAPH_BASE + "extra", 3, False)
+        ]
+        size = len(kg)
+        file.write_text(GOOD.replace('"X"@en', '"Y"@en'), encoding="utf-8")
+        second = kg.load([file])
+        assert second[0].replaced
+        assert len(kg) == size
+        labels = [
+            r["l"]
+            for r in kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
+        ]
+        assert labels == ["Y"]
+
+
+def test_references_to_what_the_store_holds_validate(store_dir: Path, tmp_path: Path) -> None:
+    file = tmp_path / "membership.ttl"
+    file.write_text(
+        GOOD + "<https://example.org/m> a org:Membership ; org:member <https://example.org/x> ;\n"
+        "    org:organization <https://w3id.org/helixgraph/id/cluster/mediklaszter> ;\n"
+        "    org:role hx:clusterMember .\n",
+        encoding="utf-8",
+    )
+    with KnowledgeGraph.open(store_dir) as kg:
+        kg.load([file])
+        assert kg.ask(
+            "ASK { ?m org:member <https://example.org/x> ; org:organization ?c . ?c a hx:Cluster }"
+        )
+
+
+def test_an_unsupported_format_is_refused_before_reading(store_dir: Path, tmp_path: Path) -> None:
+    with (
+        KnowledgeGraph.open(store_dir) as kg,
+        pytest.raises(UnsupportedFormatError, match=r"\.xlsx"),
+    ):
+        kg.load([tmp_path / "missing.xlsx"])
+
+
+def test_a_staging_graph_left_by_a_crash_is_removed_on_open(store_dir: Path) -> None:
+    with KnowledgeGraph.open(store_dir) as kg:
+        before = snapshot(kg)
+        staging = ox.NamedNode(f"{GRAPH_BASE}extra{STAGING_MARK}dead")
+        kg._store.add(
+            ox.Quad(
+                ox.NamedNode("https://example.org/s"),
+                ox.NamedNode("https://example.org/p"),
+                ox.Literal("o"),
+                staging,
+            )
+        )
+    with KnowledgeGraph.open(store_dir) as kg:
+        assert snapshot(kg) == before
+
+
+def test_a_second_writer_is_told_the_store_is_in_use_and_readers_still_read(
+    store_dir: Path,
+) -> None:
+    with KnowledgeGraph.open(store_dir) as kg:
+        with pytest.raises(StoreError, match="in use by another process"):
+            KnowledgeGraph.open(store_dir)
+        reader = KnowledgeGraph.open(store_dir, read_only=True)
+        assert len(reader) == len(kg)
+        with pytest.raises(StoreError, match="read-only"):
+            reader.load([FIXTURES / "small-ecosystem.ttl"])
+
+
+def test_query_errors_point_at_line_and_column(seed_kg: KnowledgeGraph) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        seed_kg.query("SELECT *\nWHERE { ?s ?p }")
+    assert caught.value.line == 2
+    assert isinstance(caught.value.column, int)
+    assert str(caught.value).startswith("line 2, column ")
+
+
+def test_default_graph_is_the_union_of_named_graphs(seed_kg: KnowledgeGraph) -> None:
+    # the ontology graph and the seed graph answer one query together
+    assert seed_kg.ask("ASK { ?a org:classification ?h . ?h skos:definition ?d }")
