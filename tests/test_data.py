@@ -8,9 +8,8 @@ import re
 import pyshacl
 import pytest
 import rdflib
-from rdflib.namespace import RDF, SKOS, XSD
-
 from conftest import ONTOLOGY_FILE, ROOT, SEED_FILE, SHAPES_FILE, SHARED
+from rdflib.namespace import RDF, SKOS, XSD
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
@@ -168,6 +167,7 @@ def test_every_actor_has_a_source_or_is_marked_illustrative(seed: rdflib.Graph) 
 def test_no_personal_contact_data() -> None:
     text = SEED_FILE.read_text(encoding="utf-8")
     assert not re.search(r"[\w.]+@[\w-]+\.\w+", text), "an e-mail address"
-    assert "foaf:Person" not in text and "schema:Person" not in text
+    assert "foaf:Person" not in text
+    assert "schema:Person" not in text
     for name in ("Cvetkov", "Chis"):
         assert name not in text

@@ -1,4 +1,4 @@
-"""The ontology and the shapes: they parse, every term is documented, the seed's schemes are there."""
+"""The ontology and the shapes: they parse, every term is documented, the seed's schemes exist."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
 from conftest import ONTOLOGY_FILE, ROOT, SHAPES_FILE
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
@@ -49,7 +48,8 @@ def test_helix_scheme_has_four_concepts_with_definitions_and_hungarian_labels(
     assert members == set(HELICES)
     for helix in HELICES:
         definition = onto.value(helix, SKOS.definition)
-        assert definition is not None and definition.language == "en"
+        assert definition is not None
+        assert definition.language == "en"
         assert any(label.language == "hu" for label in onto.objects(helix, SKOS.prefLabel))
 
 

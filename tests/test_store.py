@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-
 from conftest import FIXTURES, ONTOLOGY_FILE, SEED_FILE
+
 from helixgraph.errors import (
     QuerySyntaxError,
     RDFSyntaxError,
@@ -86,9 +86,11 @@ def test_reopening_keeps_the_data_and_does_not_reload(store_dir: Path) -> None:
 def test_an_outdated_shipped_graph_is_replaced_on_open(store_dir: Path) -> None:
     with KnowledgeGraph.open(store_dir) as kg:
         before = snapshot(kg)
-        kg._store.update(  # as if an older helixgraph had loaded another version
-            f"DELETE WHERE {{ GRAPH <{SEED_GRAPH}> {{ <{SEED_GRAPH}> <https://w3id.org/helixgraph/ns#sha256> ?s }} }} ;"
-            f"INSERT DATA {{ GRAPH <{SEED_GRAPH}> {{ <https://example.org/old> <https://example.org/p> 1 }} }}"
+        # as if an older helixgraph had loaded another version of the file
+        checksum = "<https://w3id.org/helixgraph/ns#sha256>"
+        kg._store.update(
+            f"DELETE WHERE {{ GRAPH <{SEED_GRAPH}> {{ <{SEED_GRAPH}> {checksum} ?s }} }} ;"
+            f"INSERT DATA {{ GRAPH <{SEED_GRAPH}> {{ <https://example.org/old> {checksum} 1 }} }}"
         )
     with KnowledgeGraph.open(store_dir) as kg:
         after = snapshot(kg)

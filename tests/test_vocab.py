@@ -7,8 +7,8 @@ import sys
 
 import pytest
 import rdflib
-
 from conftest import ONTOLOGY_FILE, ROOT
+
 from helixgraph.vocab import HX
 
 
