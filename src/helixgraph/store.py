@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -142,10 +143,7 @@ class KnowledgeGraph:
         if location.exists() and not location.is_dir():
             raise StoreError(f"{location}: not a directory; --store takes a store directory")
         if read_only and exists:
-            try:
-                return cls(ox.Store.read_only(str(location)), path=location, read_only=True)
-            except OSError as error:
-                raise StoreError(f"{location}: cannot open the store read-only: {error}") from None
+            return cls(_open_read_only(location), path=location, read_only=True)
         try:
             location.mkdir(parents=True, exist_ok=True)
             store = ox.Store(str(location))
@@ -374,8 +372,28 @@ class KnowledgeGraph:
             raise StoreError(f"{self.path}: the store is open read-only; nothing was written")
 
     def _changed(self) -> None:
+        # Flushed at once, so readers that open the store read-only (the CLI while a server runs)
+        # see every write.
+        if self.path is not None:
+            self._store.flush()
         self.generation += 1
         self.cache.clear()
+
+
+def _open_read_only(location: Path, attempts: int = 5) -> ox.Store:
+    """Open a store read-only, beside a process that may hold it for writing.
+
+    RocksDB lets a reader in while a writer runs, but a background compaction can delete a file
+    the reader was about to open; that race is transient, so a few tries get through it.
+    """
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(location))
+        except (OSError, RuntimeError) as error:
+            if attempt == attempts - 1:
+                raise StoreError(f"{location}: cannot open the store read-only: {error}") from None
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _lexical(term: Term) -> str:
