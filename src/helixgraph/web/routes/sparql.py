@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request
@@ -48,13 +49,12 @@ async def sparql_post(request: Request, kg: KG, settings: SettingsDep) -> Respon
     if content_type == "application/sparql-query":
         query = body.decode("utf-8", errors="replace")
     elif content_type == "application/x-www-form-urlencoded":
-        form = await request.form()
+        form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
         if "update" in form:
             raise HTTPException(403, detail="updates are not accepted: the endpoint is read-only")
-        value = form.get("query")
-        if not isinstance(value, str):
-            raise HTTPException(400, detail="missing query: send query=… in the form")
-        query = value
+        if len(form.get("query", [])) != 1:
+            raise HTTPException(400, detail="send exactly one query=… in the form")
+        query = form["query"][0]
     elif content_type == "application/sparql-update":
         raise HTTPException(403, detail="updates are not accepted: the endpoint is read-only")
     else:

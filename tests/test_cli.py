@@ -1,0 +1,167 @@
+"""The command line, run as a user runs it (exit codes, stderr, real stores on disk)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import rdflib
+from conftest import FIXTURES, SEED_FILE
+from rdflib.namespace import RDF
+from typer.testing import CliRunner
+
+from helixgraph.cli import app
+
+HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+runner = CliRunner()
+
+
+def run(*args: str) -> object:
+    return runner.invoke(app, list(args))
+
+
+def seed_actors_by_helix() -> Counter[str]:
+    """Independently of helixgraph: actors of the seed file per primary helix."""
+    seed = rdflib.Graph().parse(SEED_FILE)
+    counts: Counter[str] = Counter()
+    for actor in seed.subjects(RDF.type, ORG.FormalOrganization):
+        primary = seed.value(actor, HX.primaryHelix)
+        helices = list(seed.objects(actor, ORG.classification))
+        helix = primary if primary is not None else helices[0]
+        assert primary is not None or len(helices) == 1
+        counts[str(helix).rsplit("#", 1)[1]] += 1
+    return counts
+
+
+def test_help_explains_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("serve", "load", "validate", "query", "stats"):
+        assert command in result.output
+    for command in ("serve", "load", "validate", "query", "stats"):
+        sub = run(command, "--help")
+        assert sub.exit_code == 0
+        assert "--store" in sub.output or command == "validate"
+
+
+def test_help_is_instant_because_heavy_modules_load_lazily() -> None:
+    code = (
+        "import sys, helixgraph.cli; "
+        "print(sorted(m for m in ('pyoxigraph', 'rdflib', 'networkx', 'fastapi', 'pyshacl') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_stats_json_counts_the_seed(store_dir: Path) -> None:
+    result = run("stats", "--json", "--store", str(store_dir))
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    expected = seed_actors_by_helix()
+    assert figures["actors"]["by_helix"] == {h: expected[h] for h in figures["actors"]["by_helix"]}
+    assert figures["actors"]["total"] == sum(expected.values())
+    assert figures["collaborations"]["by_kind"] == {"cluster": 2, "project": 1}
+
+
+def test_query_answers_from_the_store(store_dir: Path) -> None:
+    query = (
+        "SELECT ?year WHERE { <https://w3id.org/helixgraph/id/cluster/mediklaszter> "
+        "schema:foundingDate ?year }"
+    )
+    result = run("query", query, "--format", "json", "--store", str(store_dir))
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.stdout)["results"]["bindings"]
+    assert [b["year"]["value"] for b in bindings] == ["2006"]
+    csv = run("query", query, "--format", "csv", "--store", str(store_dir))
+    assert csv.stdout.split() == ["year", "2006"]
+    table = run("query", query, "--store", str(store_dir))
+    assert "2006" in table.stdout
+
+
+def test_ask_and_construct(store_dir: Path) -> None:
+    ask = run("query", "ASK { ?a org:classification hx:community }", "--store", str(store_dir))
+    assert ask.stdout.strip() == "true"
+    construct = run(
+        "query",
+        "CONSTRUCT { ?c hx:accreditedSince ?y } WHERE { ?c hx:accreditedSince ?y }",
+        "--store",
+        str(store_dir),
+    )
+    assert "2008" in construct.stdout
+
+
+def test_query_from_a_file(store_dir: Path, tmp_path: Path) -> None:
+    file = tmp_path / "q.rq"
+    file.write_text("ASK { ?s a hx:Cluster }", encoding="utf-8")
+    assert run("query", f"@{file}", "--store", str(store_dir)).stdout.strip() == "true"
+
+
+def test_a_bad_query_exits_1_with_its_position(store_dir: Path) -> None:
+    result = run("query", "SELECT * WHERE { ?s ?p }", "--store", str(store_dir))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: line 1, column ")
+
+
+def test_service_is_refused_on_the_command_line_too(store_dir: Path) -> None:
+    result = run(
+        "query",
+        "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "--store",
+        str(store_dir),
+    )
+    assert result.exit_code == 1
+    assert "SERVICE is not allowed" in result.stderr
+
+
+def test_load_a_broken_file_names_it_and_changes_nothing(store_dir: Path, tmp_path: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = json.loads(run("query", count, "-f", "json", "--store", str(store_dir)).stdout)
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('@prefix ex: <https://e.org/> .\nex:a ex:b ex:c ;\n  ex:d "x .\n')
+    result = run("load", str(broken), "--store", str(store_dir))
+    assert result.exit_code == 1
+    assert f"{broken}:3:" in result.stderr
+    after = json.loads(run("query", count, "-f", "json", "--store", str(store_dir)).stdout)
+    assert after == before
+
+
+def test_load_then_query(store_dir: Path) -> None:
+    result = run("load", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir))
+    assert result.exit_code == 0, result.output
+    assert "small-ecosystem" in result.stderr
+    ask = run("query", "ASK { <https://example.org/eco/A> ?p ?o }", "--store", str(store_dir))
+    assert ask.stdout.strip() == "true"
+
+
+def test_validate(tmp_path: Path) -> None:
+    assert run("validate", str(SEED_FILE)).exit_code == 0
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix org: <http://www.w3.org/ns/org#> .\n<https://e.org/a> a org:FormalOrganization .\n"
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    assert "needs a name" in result.stderr
+    assert "at least one helix" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["query"], ["load"], ["stats", "--bogus"], ["query", "ASK {}", "--format", "xml"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args).exit_code == 2
+
+
+def test_an_unreadable_store_path_is_a_clear_error(tmp_path: Path) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    result = run("stats", "--store", str(not_a_dir))
+    assert result.exit_code == 1
+    assert "not a directory" in result.stderr

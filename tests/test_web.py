@@ -1,0 +1,233 @@
+"""The web app served by a real uvicorn on 127.0.0.1 (the `server` fixture), asked over HTTP."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import suppress
+
+import httpx
+import pytest
+import rdflib
+from conftest import SEED_FILE, Server
+from rdflib.namespace import RDF
+
+HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+
+
+def seed_actor_helices() -> dict[str, set[str]]:
+    """Independently of helixgraph: every seed actor's IRI and helices, from the Turtle file."""
+    seed = rdflib.Graph().parse(SEED_FILE)
+    return {
+        str(actor): {str(h).rsplit("#", 1)[1] for h in seed.objects(actor, ORG.classification)}
+        for actor in seed.subjects(RDF.type, ORG.FormalOrganization)
+    }
+
+
+@pytest.fixture(scope="module")
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.base, timeout=30) as http:
+        yield http
+
+
+def test_health(client: httpx.Client) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok"
+    assert body["quads"] > 800
+
+
+def test_actors_lists_the_seed_actors_with_their_helices(client: httpx.Client) -> None:
+    body = client.get("/api/actors", params={"limit": 1000}).json()
+    expected = seed_actor_helices()
+    assert body["count"] == len(expected)
+    assert {a["iri"]: set(a["helices"]) for a in body["data"]} == expected
+
+
+def test_actor_filters_and_pagination(client: httpx.Client) -> None:
+    expected = {iri for iri, helices in seed_actor_helices().items() if "academia" in helices}
+    body = client.get("/api/actors", params={"helix": "academia"}).json()
+    assert {a["iri"] for a in body["data"]} == expected
+    page = client.get("/api/actors", params={"skip": 2, "limit": 3}).json()
+    assert len(page["data"]) == 3
+    assert page["count"] == len(seed_actor_helices())
+    found = client.get("/api/actors", params={"q": "semmelweis"}).json()
+    assert [a["id"] for a in found["data"]] == ["semmelweis-university"]
+    romanian = client.get("/api/actors", params={"country": "ro"}).json()
+    assert [a["label"] for a in romanian["data"]] == ["CLUJ-IT"]
+
+
+def test_one_actor_in_full(client: httpx.Client) -> None:
+    body = client.get("/api/actors/mediklaszter").json()
+    assert body["label"] == "MediKlaszter"
+    assert body["helices"] == ["community"]
+    assert {(m["label"], m["role"]) for m in body["memberships"]} == {
+        ("MediKlaszter", "clusterManager"),
+        ("i3HIES", "partner"),
+    }
+    assert body["ties"] == [
+        {
+            "relation": "collaboratesWith",
+            "direction": "out",
+            "other": "https://w3id.org/helixgraph/id/actor/lithuanian-innovation-centre",
+        }
+    ]
+    assert body["illustrative"] is False
+    assert client.get("/api/actors/nkfih").json()["illustrative"] is True
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "detail"),
+    [
+        ("/api/actors/no-such-actor", 404, "no actor with id 'no-such-actor'"),
+        ("/api/actors?helix=industry", 422, None),
+        ("/api/actors?limit=0", 422, None),
+        ("/viz?view=everything", 422, None),
+    ],
+)
+def test_bad_requests(client: httpx.Client, path: str, status: int, detail: str | None) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    if detail:
+        assert response.json()["detail"] == detail
+
+
+def test_sparql_select_as_json(client: httpx.Client) -> None:
+    cluster = "<https://w3id.org/helixgraph/id/cluster/mediklaszter>"
+    query = f"SELECT ?n WHERE {{ {cluster} hx:declaredMemberCount ?n }}"
+    response = client.get("/sparql", params={"query": query})
+    assert response.headers["content-type"].startswith("application/sparql-results+json")
+    assert response.json()["results"]["bindings"] == [
+        {
+            "n": {
+                "type": "literal",
+                "value": "49",
+                "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+            }
+        }
+    ]
+
+
+def test_sparql_post_forms_and_ask(client: httpx.Client) -> None:
+    form = client.post("/sparql", data={"query": "ASK { ?s a hx:Cluster }"})
+    assert form.json() == {"head": {}, "boolean": True}
+    direct = client.post(
+        "/sparql",
+        content="ASK { ?s a hx:Initiative }",
+        headers={"content-type": "application/sparql-query"},
+    )
+    assert direct.json() == {"head": {}, "boolean": False}
+
+
+def test_sparql_construct_negotiates_turtle_or_ntriples(client: httpx.Client) -> None:
+    query = "CONSTRUCT { ?c hx:accreditedSince ?y } WHERE { ?c hx:accreditedSince ?y }"
+    turtle = client.get("/sparql", params={"query": query}, headers={"accept": "text/turtle"})
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=turtle.text, format="turtle")
+    assert len(graph) == 1
+    nt = client.get("/sparql", params={"query": query}, headers={"accept": "application/n-triples"})
+    assert nt.headers["content-type"].startswith("application/n-triples")
+    refused = client.get("/sparql", params={"query": query}, headers={"accept": "image/png"})
+    assert refused.status_code == 406
+
+
+def test_a_bad_query_is_400_with_its_position(client: httpx.Client) -> None:
+    response = client.get("/sparql", params={"query": "SELECT * WHERE {\n ?s ?p }"})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["line"] == 2
+    assert body["detail"].startswith("bad query: line 2, column ")
+
+
+def test_updates_are_refused(client: httpx.Client) -> None:
+    update = "INSERT DATA { <https://e.org/a> <https://e.org/b> <https://e.org/c> }"
+    for response in (
+        client.post("/sparql", data={"update": update}),
+        client.post(
+            "/sparql", content=update, headers={"content-type": "application/sparql-update"}
+        ),
+        client.get("/sparql", params={"query": update}),
+    ):
+        assert response.status_code == 403, response.text
+    assert (
+        client.get("/sparql", params={"query": "ASK { <https://e.org/a> ?p ?o }"}).json()["boolean"]
+        is False
+    )
+
+
+def test_unreadable_body_is_415(client: httpx.Client) -> None:
+    response = client.post("/sparql", content="{}", headers={"content-type": "application/json"})
+    assert response.status_code == 415
+
+
+def test_service_never_reaches_the_network(client: httpx.Client) -> None:
+    """A listener on 127.0.0.1 stands where SERVICE points; it must get no connection."""
+    connections: list[object] = []
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+
+        def accept() -> None:
+            with suppress(OSError):
+                connection, _ = listener.accept()
+                connections.append(connection.getpeername())
+                connection.close()
+
+        thread = threading.Thread(target=accept)
+        thread.start()
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        response = client.get("/sparql", params={"query": query})
+        thread.join()
+    assert response.status_code == 400
+    assert "SERVICE is not allowed" in response.json()["detail"]
+    assert connections == []
+
+
+def test_service_description_names_the_real_endpoint(client: httpx.Client, server: Server) -> None:
+    response = client.get("/sparql", headers={"accept": "text/turtle"})
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    assert list(graph.objects(None, sd.endpoint)) == [rdflib.URIRef(server.base + "/sparql")]
+
+
+def test_pages_load_nothing_from_outside(client: httpx.Client) -> None:
+    for path in ("/", "/viz", "/viz?view=collaboration", "/viz?view=relation", "/sparql"):
+        response = client.get(path, headers={"accept": "text/html"})
+        assert response.status_code == 200, path
+        sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+        assert sources, path
+        for source in sources:
+            assert source.startswith("/"), f"{path} loads {source}"
+            if source.startswith("/static/"):
+                assert client.get(source).status_code == 200, source
+
+
+def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
+    html = client.get("/").text
+    counts: dict[str, int] = {}
+    for helices in seed_actor_helices().values():
+        if len(helices) == 1:
+            (helix,) = helices
+            counts[helix] = counts.get(helix, 0) + 1
+    # the one two-helix actor in the seed is shown under its primary helix, business
+    counts["business"] = counts.get("business", 0) + 1
+    for helix, count in counts.items():
+        assert re.search(rf'id="helix-{helix}">{count}<', html), helix
+
+
+def test_viz_page_holds_the_graph_coloured_by_helix(client: httpx.Client) -> None:
+    import json
+
+    html = client.get("/viz").text
+    data = json.loads(
+        re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S)[1]
+    )
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["https://w3id.org/helixgraph/id/actor/bme"]["color"] == "#E69F00"  # academia
+    assert by_id["https://w3id.org/helixgraph/id/cluster/mediklaszter"]["shape"] == "square"
+    assert data["options"]["physics"]["enabled"] is False
+    assert len(data["nodes"]) == len(seed_actor_helices()) + 3
