@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test test-fast check lint format types bench vocab vendor clean
+.PHONY: setup run test test-fast check lint format types bench vocab vendor openapi clean
 
 setup: $(STAMP)
 
@@ -22,6 +22,7 @@ run: $(STAMP)
 	$(BIN)/helixgraph serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
+	sh scripts/install-chromium.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -53,3 +54,7 @@ vendor:
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate api/openapi.json, the HTTP contract, from the app.
+openapi: $(STAMP)
+	$(BIN)/python scripts/generate_openapi.py

@@ -22,6 +22,7 @@ HELIX_COLOURS = {
 }
 COLLABORATION_COLOUR = "#999999"
 LAYOUT_SCALE = 600
+SMALL_GRAPH = 300
 
 
 def node_colour(attrs: dict[str, Any]) -> str:
@@ -47,6 +48,19 @@ def tooltip(attrs: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def layout(G: nx.Graph, *, seed: int = 1) -> dict[Any, tuple[float, float]]:
+    """Node positions: Kamada-Kawai for small graphs (readable, keeps islands near), else a
+    seeded spring layout (fast enough for thousands of nodes).
+    """
+    if len(G) == 0:
+        return {}
+    if len(G) <= SMALL_GRAPH:
+        positions = nx.kamada_kawai_layout(G, scale=LAYOUT_SCALE)
+    else:
+        positions = nx.spring_layout(G, seed=seed, scale=LAYOUT_SCALE)
+    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+
+
 def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:
     """vis-network ``nodes``, ``edges`` and ``options`` for ``G``, laid out by networkx.
 
@@ -65,11 +79,11 @@ def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:
     from pyvis.network import Network
 
     simple = nx.Graph(G) if G.is_multigraph() else G
-    positions = nx.spring_layout(simple, seed=seed, scale=LAYOUT_SCALE) if len(G) else {}
+    positions = layout(simple, seed=seed)
     H = nx.Graph()
     for node, attrs in G.nodes(data=True):
         collaboration = attrs.get("kind") not in (None, "actor")
-        x, y = positions.get(node, (0.0, 0.0))
+        x, y = positions[node]
         H.add_node(
             node,
             label=str(attrs.get("label") or node),
@@ -77,8 +91,8 @@ def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:
             color=node_colour(attrs),
             shape="square" if collaboration else "dot",
             size=14 if collaboration else 10,
-            x=float(x),
-            y=float(y),
+            x=x,
+            y=y,
             helix=attrs.get("helix"),
             kind=attrs.get("kind", "actor"),
         )
