@@ -2,22 +2,29 @@
 
 A new store is initialised with the ontology and the default ecosystem shipped in ``data/``;
 when a newer helixgraph ships changed files, their graphs are replaced on the next open. Queries
-run on Oxigraph's own engine, with the union of all named graphs as the default graph.
+run on Oxigraph's own engine, with the union of the named graphs as the default graph.
 
-Writes are all-or-nothing: :meth:`KnowledgeGraph.load` parses and validates every file first,
-writes the triples into staging graphs in one transaction, then moves them into place in a
-second one. A crash in between leaves only staging graphs, which the next open removes.
+Writes are all-or-nothing. Every source is parsed and validated before anything is written, then:
+
+1. each source gets a fresh named graph, marked pending (one small transaction);
+2. the data goes in (Oxigraph's bulk loader for big imports, a transaction for small files);
+3. one transaction removes the pending marks and writes the provenance: this is the commit;
+4. the graphs the sources had before are retired.
+
+A crash before 3 leaves pending graphs, which the next open removes; a crash in 4 leaves two
+committed versions of a source, of which the next open keeps the newer. Either way the store
+holds exactly what it held before the write, or everything the write brought.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import time
-import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -25,7 +32,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from helixgraph import resources
+from helixgraph import __version__, resources
 from helixgraph.errors import (
     QueryRefusedError,
     QuerySyntaxError,
@@ -39,7 +46,8 @@ BASE = "https://w3id.org/helixgraph/"
 GRAPH_BASE = BASE + "graph/"
 ID_BASE = BASE + "id/"
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
-STAGING_MARK = "#staging-"
+#: While this is on a graph, the graph is being written and is not part of the store yet.
+PENDING = "https://w3id.org/helixgraph/ns#pendingImport"
 
 #: Any RDF term pyoxigraph hands out.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -85,7 +93,7 @@ def graph_iri_for(path: Path | str) -> str:
 
 @dataclass(frozen=True)
 class LoadedGraph:
-    """What :meth:`KnowledgeGraph.load` wrote: one named graph per file."""
+    """What a write put in the store: one named graph per source."""
 
     graph: str
     source: str
@@ -99,9 +107,29 @@ class GraphInfo:
 
     graph: str
     triples: int
-    source_file: str | None
-    sha256: str | None
-    loaded: str | None
+    source_graph: str | None = None
+    source_file: str | None = None
+    sha256: str | None = None
+    loaded: str | None = None
+    importer: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class GraphWrite:
+    """One source to write into a graph of its own, with its provenance.
+
+    Give the data either as ``triples`` (written in a transaction) or as ``ntriples``, a function
+    returning N-Triples lines as bytes (streamed through Oxigraph's bulk loader: for big imports).
+    """
+
+    source_graph: str
+    file_name: str
+    sha256: str
+    triples: Sequence[ox.Triple] = ()
+    ntriples: Callable[[], Iterator[bytes]] | None = None
+    importer: str = f"helixgraph {__version__}"
+    rows: dict[str, int] = field(default_factory=dict)
 
 
 class KnowledgeGraph:
@@ -180,28 +208,25 @@ class KnowledgeGraph:
         self.close()
 
     def initialise(self) -> list[LoadedGraph]:
-        """Load the ontology and the default ecosystem where missing or outdated.
+        """Recover from an interrupted write, then load the ontology and the default ecosystem
+        where missing or outdated.
 
-        Removes staging graphs a crashed load left behind. Shipped files are trusted (the test
-        suite validates them), so they are not validated again here.
+        Shipped files are trusted (the test suite validates them): they are not validated here.
         """
-        for graph in self.graph_names():
-            if STAGING_MARK in graph:
-                self._store.remove_graph(ox.NamedNode(graph))
+        if not self.read_only:
+            self._recover()
         shipped: list[tuple[Traversable, str]] = [(resources.ontology(), ONTOLOGY_GRAPH)]
         shipped += [(item, graph_iri_for(item.name)) for item in resources.default_data()]
-        recorded = self._recorded_checksums()
-        stale = [
-            (item, graph)
-            for item, graph in shipped
-            if recorded.get(graph) != hashlib.sha256(item.read_bytes()).hexdigest()
-        ]
-        if not stale:
-            return []
-        return self._write(
-            [(Path(item.name), item.read_bytes(), graph) for item, graph in stale],
-            validate=False,
-        )
+        recorded = {info.source_graph: info.sha256 for info in self.graphs()}
+        writes = []
+        for item, graph in shipped:
+            data = item.read_bytes()
+            checksum = hashlib.sha256(data).hexdigest()
+            if recorded.get(graph) != checksum:
+                path = Path(item.name)
+                triples = read_triples(_gunzip(path, data), source=path)
+                writes.append(GraphWrite(graph, item.name, checksum, triples))
+        return self.write(writes) if writes else []
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -256,27 +281,32 @@ class KnowledgeGraph:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def graphs(self) -> list[GraphInfo]:
-        """Every named graph with its size and provenance."""
-        rows = self.select(
-            """
-            SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?file) AS ?f) (SAMPLE(?sha) AS ?s)
-                   (SAMPLE(?time) AS ?t)
-            WHERE {
-              GRAPH ?g { ?x ?y ?z }
-              OPTIONAL { GRAPH ?g { ?g hx:sourceFile ?file ; hx:sha256 ?sha ;
-                                       prov:generatedAtTime ?time } }
-            } GROUP BY ?g ORDER BY ?g
-            """
+        """Every named graph with its size and provenance, sorted by name."""
+        sizes = self.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
         )
+        facts: dict[str, dict[str, str]] = {row["g"]: {} for row in sizes}
+        for row in self.select(
+            "SELECT ?g ?p ?o WHERE { GRAPH ?g { ?g ?p ?o } "
+            "FILTER(STRSTARTS(STR(?p), STR(hx:)) || ?p = prov:generatedAtTime) }"
+        ):
+            facts[row["g"]][row["p"].rsplit("#", 1)[-1]] = row["o"]
         return [
             GraphInfo(
                 graph=row["g"],
                 triples=int(row["n"]),
-                source_file=row.get("f", None),
-                sha256=row.get("s", None),
-                loaded=row.get("t", None),
+                source_graph=facts[row["g"]].get("sourceGraph"),
+                source_file=facts[row["g"]].get("sourceFile"),
+                sha256=facts[row["g"]].get("sha256"),
+                loaded=facts[row["g"]].get("generatedAtTime"),
+                importer=facts[row["g"]].get("importer"),
+                rows={
+                    key: int(value)
+                    for key, value in facts[row["g"]].items()
+                    if key in ("rowsRead", "rowsWritten", "rowsRejected")
+                },
             )
-            for row in rows
+            for row in sorted(sizes, key=lambda r: r["g"])
         ]
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -293,7 +323,7 @@ class KnowledgeGraph:
         All or nothing: every file is parsed and validated against the shapes before anything is
         written; an :class:`~helixgraph.errors.InputError` leaves the store exactly as it was.
         """
-        files = []
+        writes = []
         for raw in paths:
             path = Path(raw)
             rdf_format(path)  # an unsupported extension fails before the file is read
@@ -301,55 +331,99 @@ class KnowledgeGraph:
                 data = path.read_bytes()
             except OSError as error:
                 raise RDFSyntaxError(path, None, None, f"cannot read: {error.strerror}") from None
-            files.append((path, data, graph_iri_for(path)))
-        return self._write(files, validate=validate)
+            triples = read_triples(_gunzip(path, data), source=path)
+            if validate:
+                self.validate(str(path), triples)
+            digest = hashlib.sha256(data).hexdigest()
+            writes.append(GraphWrite(graph_iri_for(path), path.name, digest, triples))
+        return self.write(writes)
 
-    def drop(self, graph: str) -> bool:
-        """Remove a named graph; False when the store holds no such graph."""
-        self._check_writable()
-        node = ox.NamedNode(graph)
-        if not self._store.contains_named_graph(node):
-            return False
-        self._store.remove_graph(node)
-        self._changed()
-        return True
+    def validate(self, source: str, triples: Sequence[ox.Triple]) -> None:
+        """Check triples against the shapes, with what the store knows of what they point at.
 
-    def _write(self, files: list[tuple[Path, bytes, str]], *, validate: bool) -> list[LoadedGraph]:
+        Raises :class:`~helixgraph.errors.ValidationError` listing every violation.
+        """
+        from helixgraph.validation import shacl_violations
+
+        violations = shacl_violations(triples, context=self._types_of_objects(triples))
+        if violations:
+            raise ValidationError(source, violations)
+
+    def write(
+        self, writes: Sequence[GraphWrite], *, progress: Callable[[int], None] | None = None
+    ) -> list[LoadedGraph]:
+        """Write sources into fresh named graphs and retire the graphs they replace.
+
+        All or nothing, and safe against a crash at any point (see the module docstring).
+        ``progress`` is called with the number of N-Triples lines bulk-loaded so far.
+        """
         self._check_writable()
-        parsed = [
-            (path, data, graph, read_triples(data, source=path)) for path, data, graph in files
-        ]
-        if validate:
-            for path, _, _, triples in parsed:
-                self._validate(path, triples)
-        existing = set(self.graph_names())
+        taken = set(self.graph_names())
+        before = {info.source_graph: info.graph for info in self.graphs() if info.source_graph}
+        targets = []
+        for item in writes:
+            target = _free_name(item.source_graph, taken)
+            taken.add(target)
+            targets.append(target)
         now = ox.Literal(datetime.now(UTC).isoformat(), datatype=ox.NamedNode(XSD + "dateTime"))
-        staged: list[ox.Quad] = []
-        moves = []
+        provenance: list[ox.Quad] = []
         loaded = []
-        for path, data, graph, triples in parsed:
-            staging = ox.NamedNode(f"{graph}{STAGING_MARK}{uuid.uuid4().hex}")
-            staged.extend(ox.Quad(t.subject, t.predicate, t.object, staging) for t in triples)
-            staged.extend(
-                ox.Quad(s, p, o, staging)
-                for s, p, o in _provenance(graph, path, data, len(triples), now)
-            )
-            moves.append(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph}>")
-            loaded.append(LoadedGraph(graph, str(path), len(triples), graph in existing))
         try:
-            self._store.extend(staged)
-            self._store.update(" ;\n".join(moves))
+            self._store.extend(_pending_mark(target) for target in targets)
+            for item, target in zip(writes, targets, strict=True):
+                graph = ox.NamedNode(target)
+                count = len(item.triples)
+                if item.triples:
+                    self._store.extend(
+                        ox.Quad(t.subject, t.predicate, t.object, graph) for t in item.triples
+                    )
+                if item.ntriples is not None:
+                    stream = _LineStream(item.ntriples(), progress)
+                    self._store.bulk_load(
+                        io.BufferedReader(stream, buffer_size=1 << 20),
+                        format=ox.RdfFormat.N_TRIPLES,
+                        to_graph=graph,
+                    )
+                    count += stream.lines
+                provenance += _provenance(target, item, count, now, before.get(item.source_graph))
+                replaced = item.source_graph in before
+                loaded.append(LoadedGraph(target, item.file_name, count, replaced))
+            self._commit(targets, provenance)
+            for item in writes:
+                if (old := before.get(item.source_graph)) is not None:
+                    self._store.remove_graph(ox.NamedNode(old))
         except OSError as error:
             raise StoreError(f"{self.path or 'store'}: write failed: {error}") from None
         self._changed()
         return loaded
 
-    def _validate(self, path: Path, triples: list[ox.Triple]) -> None:
-        from helixgraph.validation import shacl_violations
+    def drop(self, graph: str) -> list[str]:
+        """Remove a source (every graph holding it) or one named graph; the graphs removed."""
+        self._check_writable()
+        gone = [info.graph for info in self.graphs() if graph in (info.graph, info.source_graph)]
+        for name in gone:
+            self._store.remove_graph(ox.NamedNode(name))
+        if gone:
+            self._changed()
+        return gone
 
-        violations = shacl_violations(triples, context=self._types_of_objects(triples))
-        if violations:
-            raise ValidationError(str(path), violations)
+    def _commit(self, targets: list[str], provenance: list[ox.Quad]) -> None:
+        """One transaction: the pending marks go, the provenance comes."""
+        marks = " ".join(_as_data(_pending_mark(t)) for t in targets)
+        facts = " ".join(_as_data(q) for q in provenance)
+        self._store.update(f"DELETE DATA {{ {marks} }} ; INSERT DATA {{ {facts} }}")
+
+    def _recover(self) -> None:
+        """Remove what an interrupted write left: pending graphs, and superseded versions."""
+        for row in self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{PENDING}> ?x }} }}"):
+            self._store.remove_graph(ox.NamedNode(row["g"]))
+        newest: dict[str, GraphInfo] = {}
+        for info in sorted(self.graphs(), key=lambda i: i.loaded or ""):
+            if info.source_graph is None:
+                continue
+            if (older := newest.get(info.source_graph)) is not None:
+                self._store.remove_graph(ox.NamedNode(older.graph))
+            newest[info.source_graph] = info
 
     def _types_of_objects(self, triples: Iterable[ox.Triple]) -> list[ox.Triple]:
         """rdf:type triples the store holds for IRIs the new data points at (for sh:class)."""
@@ -362,10 +436,6 @@ class KnowledgeGraph:
             for row in self.select(query):
                 found.append(ox.Triple(ox.NamedNode(row["s"]), RDF_TYPE, ox.NamedNode(row["t"])))
         return found
-
-    def _recorded_checksums(self) -> dict[str, str]:
-        rows = self.select("SELECT ?g ?sha WHERE { GRAPH ?g { ?g hx:sha256 ?sha } }")
-        return {row["g"]: row["sha"] for row in rows}
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -400,21 +470,88 @@ def _lexical(term: Term) -> str:
     return str(term) if isinstance(term, ox.Triple) else term.value
 
 
+def _pending_mark(target: str) -> ox.Quad:
+    graph = ox.NamedNode(target)
+    return ox.Quad(graph, ox.NamedNode(PENDING), ox.Literal("true"), graph)
+
+
+def _as_data(quad: ox.Quad) -> str:
+    """A quad in SPARQL ``DATA`` syntax (terms print as N-Triples)."""
+    return f"GRAPH {quad.graph_name} {{ {quad.subject} {quad.predicate} {quad.object} }}"
+
+
 def _provenance(
-    graph: str, path: Path, data: bytes, count: int, now: ox.Literal
-) -> list[tuple[ox.NamedNode, ox.NamedNode, Term]]:
-    subject = ox.NamedNode(graph)
-    return [
-        (subject, RDF_TYPE, ox.NamedNode(PROV + "Entity")),
-        (subject, ox.NamedNode(HX + "sourceFile"), ox.Literal(path.name)),
-        (subject, ox.NamedNode(HX + "sha256"), ox.Literal(hashlib.sha256(data).hexdigest())),
-        (subject, ox.NamedNode(PROV + "generatedAtTime"), now),
-        (
-            subject,
-            ox.NamedNode(HX + "tripleCount"),
-            ox.Literal(str(count), datatype=ox.NamedNode(XSD + "integer")),
-        ),
+    target: str, item: GraphWrite, count: int, now: ox.Literal, previous: str | None
+) -> list[ox.Quad]:
+    graph = ox.NamedNode(target)
+
+    def integer(value: int) -> ox.Literal:
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+
+    facts: list[tuple[str, ox.NamedNode | ox.Literal]] = [
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(PROV + "Entity")),
+        (HX + "sourceGraph", ox.NamedNode(item.source_graph)),
+        (HX + "sourceFile", ox.Literal(item.file_name)),
+        (HX + "sha256", ox.Literal(item.sha256)),
+        (HX + "importer", ox.Literal(item.importer)),
+        (PROV + "generatedAtTime", now),
+        (HX + "tripleCount", integer(count)),
     ]
+    facts += [(HX + name, integer(value)) for name, value in item.rows.items()]
+    if previous is not None:
+        facts.append((PROV + "wasRevisionOf", ox.NamedNode(previous)))
+    return [ox.Quad(graph, ox.NamedNode(p), o, graph) for p, o in facts]
+
+
+def _free_name(source_graph: str, taken: set[str]) -> str:
+    """The source's own IRI if free, else the first free ``IRI/vN``: a re-import never writes
+    into the graph it replaces, so the old one stays whole until the new one is committed.
+
+    >>> _free_name("https://w3id.org/helixgraph/graph/x", {"https://w3id.org/helixgraph/graph/x"})
+    'https://w3id.org/helixgraph/graph/x/v2'
+    """
+    candidate, version = source_graph, 1
+    while candidate in taken:
+        version += 1
+        candidate = f"{source_graph}/v{version}"
+    return candidate
+
+
+def _gunzip(path: Path, data: bytes) -> bytes:
+    """The content of a file, decompressed when its name ends in .gz."""
+    if path.suffix == ".gz":
+        import gzip
+
+        return gzip.decompress(data)
+    return data
+
+
+class _LineStream(io.RawIOBase):
+    """A byte stream over an iterator of N-Triples lines, for the bulk loader; counts lines."""
+
+    def __init__(self, lines: Iterator[bytes], progress: Callable[[int], None] | None):
+        self._lines = lines
+        self._buffer = bytearray()
+        self._progress = progress
+        self.lines = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        wanted = len(target)
+        while len(self._buffer) < wanted:
+            line = next(self._lines, None)
+            if line is None:
+                break
+            self._buffer += line
+            self.lines += 1
+        size = min(wanted, len(self._buffer))
+        target[:size] = self._buffer[:size]
+        del self._buffer[:size]
+        if self._progress is not None:
+            self._progress(self.lines)
+        return size
 
 
 def _query_syntax_error(message: str) -> QuerySyntaxError:

@@ -26,35 +26,57 @@ class HX(DefinedNamespace):
     Project: URIRef  # project
 
     # Concept schemes
+    ActivityType: URIRef  # CORDIS activity types
     Helix: URIRef  # quadruple helix
     HelixRole: URIRef  # ecosystem roles
     Indicator: URIRef  # ecosystem indicators
     MembershipRole: URIRef  # membership roles
+    ProgrammePart: URIRef  # Horizon 2020 programme parts
     Sector: URIRef  # sectors
     ServiceType: URIRef  # service types
 
     # Properties
     accreditedSince: URIRef  # accredited since
+    activityType: URIRef  # activity type
     collaboratesWith: URIRef  # collaborates with
     country: URIRef
     declaredMemberCount: URIRef  # declared member count
+    euContribution: URIRef  # EU contribution
     funds: URIRef
     illustrative: URIRef
+    importer: URIRef
     linkedTo: URIRef  # tie
+    maxContribution: URIRef  # maximum EU contribution
+    pendingImport: URIRef  # pending import
+    pic: URIRef  # PIC
     playsRole: URIRef  # plays role
     primaryHelix: URIRef  # primary helix
+    programmePart: URIRef  # programme part
     providesServiceTo: URIRef  # provides service to
+    rcn: URIRef  # CORDIS record number
     region: URIRef
+    rowsRead: URIRef  # rows read
+    rowsRejected: URIRef  # rows rejected
+    rowsWritten: URIRef  # rows written
     sector: URIRef
     sha256: URIRef  # SHA-256
+    sme: URIRef  # SME
     sourceFile: URIRef  # source file
+    sourceGraph: URIRef  # source graph
+    totalCost: URIRef  # total cost
     tripleCount: URIRef  # triple count
     typicalHelix: URIRef  # typical helix
 
     # Concepts
     academia: URIRef
     activeClusterCount: URIRef  # number of active clusters
+    activityHES: URIRef  # higher or secondary education establishment
+    activityOTH: URIRef  # other (associations, NGOs, foundations, patient groups, clusters)
+    activityPRC: URIRef  # private for-profit company
+    activityPUB: URIRef  # public body (excluding research and education)
+    activityREC: URIRef  # research organisation
     appliedResearch: URIRef  # applied research
+    associatedPartner: URIRef  # associated partner
     basicResearch: URIRef  # basic research
     business: URIRef
     clusterCount: URIRef  # number of clusters
@@ -75,10 +97,30 @@ class HX(DefinedNamespace):
     government: URIRef
     infrastructureFunding: URIRef  # infrastructure funding
     insightProvider: URIRef  # insight provider
+    internationalPartner: URIRef  # international partner
     knowledgeSharer: URIRef  # knowledge sharer
     knowledgeTransfer: URIRef  # sharing results and expertise
     membersPerCluster: URIRef  # members per cluster
     organiser: URIRef
+    partARF: URIRef  # Access to Risk Finance
+    partEIT: URIRef  # European Institute of Innovation and Technology
+    partERC: URIRef  # European Research Council
+    partEuratom: URIRef  # Euratom
+    partFET: URIRef  # Future and Emerging Technologies
+    partJRC: URIRef  # Joint Research Centre
+    partLEIT: URIRef  # Leadership in Enabling and Industrial Technologies
+    partMSCA: URIRef  # Marie Skłodowska-Curie Actions
+    partRI: URIRef  # Research Infrastructures
+    partSC1: URIRef  # Health, demographic change and wellbeing
+    partSC2: URIRef  # Food security, sustainable agriculture, marine research and the bioeconomy
+    partSC3: URIRef  # Secure, clean and efficient energy
+    partSC4: URIRef  # Smart, green and integrated transport
+    partSC5: URIRef  # Climate action, environment, resource efficiency and raw materials
+    partSC6: URIRef  # Europe in a changing world: inclusive, innovative and reflective societies
+    partSC7: URIRef  # Secure societies
+    partSEWP: URIRef  # Spreading excellence and widening participation
+    partSMEs: URIRef  # Innovation in SMEs
+    partSWAFS: URIRef  # Science with and for society
     participant: URIRef
     partner: URIRef
     patientAdvocacy: URIRef  # patient advocacy
@@ -95,5 +137,6 @@ class HX(DefinedNamespace):
     sectorPublicAdministration: URIRef  # public administration
     sectorResearch: URIRef  # scientific research and development
     solutionDeveloper: URIRef  # solution developer
+    thirdParty: URIRef  # third party
     treatmentDevelopment: URIRef  # development of new treatments
     userFeedback: URIRef  # real-world insight and feedback
