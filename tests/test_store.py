@@ -241,7 +241,7 @@ class _NoRemoval:
         return getattr(self._store, name)
 
 
-KILLED_IMPORT = """
+KILLED_IMPORT = r"""
 import sys
 from pathlib import Path
 from helixgraph.store import GRAPH_BASE, GraphWrite, KnowledgeGraph
@@ -250,7 +250,7 @@ def lines():
     for i in range(2_000_000):
         if i == 50_000:
             Path(sys.argv[2]).touch()  # the test kills us from here on
-        yield f"<https://example.org/s{i}> <https://example.org/p> {i} .\\n".encode()
+        yield f"<https://example.org/s{i}> <https://example.org/p> \"{i}\" .\n".encode()
 
 kg = KnowledgeGraph.open(sys.argv[1])
 kg.write([GraphWrite(GRAPH_BASE + "big", "big.nt", "0" * 64, ntriples=lines)])

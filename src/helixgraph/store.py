@@ -389,11 +389,23 @@ class KnowledgeGraph:
                 replaced = item.source_graph in before
                 loaded.append(LoadedGraph(target, item.file_name, count, replaced))
             self._commit(targets, provenance)
+        except BaseException as error:
+            # nothing was committed: take the half-written graphs out again (were this process
+            # killed instead, the next open would)
+            for target in targets:
+                self._store.remove_graph(ox.NamedNode(target))
+            if isinstance(error, OSError):
+                raise StoreError(f"{self.path or 'store'}: write failed: {error}") from None
+            raise
+        try:
             for item in writes:
                 if (old := before.get(item.source_graph)) is not None:
                     self._store.remove_graph(ox.NamedNode(old))
         except OSError as error:
-            raise StoreError(f"{self.path or 'store'}: write failed: {error}") from None
+            raise StoreError(
+                f"{self.path or 'store'}: the new data is in, but removing the graph it replaces "
+                f"failed ({error}); the next open removes it"
+            ) from None
         self._changed()
         return loaded
 
