@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import time
@@ -83,12 +84,15 @@ def default_store_path() -> Path:
 
 
 def graph_iri_for(path: Path | str) -> str:
-    """The named graph a file is loaded into: one per file name, so re-loading replaces it.
+    """The named graph a file is loaded into: one per file name (extensions off), so re-loading
+    a file replaces its graph.
 
     >>> graph_iri_for("data/seed-ecosystem.ttl")
     'https://w3id.org/helixgraph/graph/seed-ecosystem'
+    >>> graph_iri_for("../shared/data/cordis-h2020/h2020.csv.gz")
+    'https://w3id.org/helixgraph/graph/h2020'
     """
-    return GRAPH_BASE + Path(path).stem
+    return GRAPH_BASE + Path(path).name.split(".")[0]
 
 
 @dataclass(frozen=True)
@@ -249,23 +253,26 @@ class KnowledgeGraph:
         except SyntaxError as error:
             raise _query_syntax_error(str(error)) from None
 
-    def select_terms(self, sparql: str, **bindings: Term) -> list[dict[str, Term]]:
-        """Rows of a SELECT query as dicts of bound variables to terms (unbound ones left out).
+    def bindings(self, sparql: str, **bindings: Term) -> list[dict[str, dict[str, str]]]:
+        """Rows of a SELECT query in the SPARQL JSON results shape: each bound variable maps to
+        ``{"type", "value"}`` and ``"xml:lang"`` or ``"datatype"`` where the term has one.
 
         ``bindings`` fix variables to terms (SPARQL substitution, never string pasting); a fixed
-        variable must be in the SELECT clause.
+        variable must be in the SELECT clause. The rows cross from Oxigraph as one JSON document,
+        several times faster than term by term for the views' hundred-thousand-row queries.
         """
         solutions = self.query(sparql, substitutions=bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryRefusedError("select() takes a SELECT query")
-        names = [v.value for v in solutions.variables]
-        return [{name: row[name] for name in names if row[name] is not None} for row in solutions]
+        document = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
+        rows: list[dict[str, dict[str, str]]] = document["results"]["bindings"]
+        return rows
 
     def select(self, sparql: str, **bindings: Term) -> list[dict[str, str]]:
-        """Like :meth:`select_terms`, with each term's lexical value (IRI, literal text)."""
+        """Rows of a SELECT query as dicts of bound variables to lexical values (IRI, text)."""
         return [
-            {name: _lexical(term) for name, term in row.items()}
-            for row in self.select_terms(sparql, **bindings)
+            {name: term["value"] for name, term in row.items()}
+            for row in self.bindings(sparql, **bindings)
         ]
 
     def ask(self, sparql: str, **bindings: Term) -> bool:
@@ -476,10 +483,6 @@ def _open_read_only(location: Path, attempts: int = 5) -> ox.Store:
                 raise StoreError(f"{location}: cannot open the store read-only: {error}") from None
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")
-
-
-def _lexical(term: Term) -> str:
-    return str(term) if isinstance(term, ox.Triple) else term.value
 
 
 def _pending_mark(target: str) -> ox.Quad:

@@ -1,0 +1,696 @@
+"""CORDIS participations -> RDF: organisations by PIC, projects, and memberships with their role,
+dates and EU contribution.
+
+Reads, in any mix, recognised by their header:
+
+- the compact participations file (``h2020.csv.gz``: ``rcn,role,pic,type,contribution,…``);
+- the official CORDIS ``organization.csv`` (semicolon-separated: ``projectID;projectAcronym;…``),
+  which adds names, short names, cities, NUTS regions, web sites and the SME flag;
+- ``programme_parts.csv`` (``rcn,programme_part``): the part of Horizon 2020 funding each project.
+
+Every row is checked; ``NA`` or an empty cell is a missing value, not an error. Problems are
+reported as ``file:line: column: what is wrong``. The activity type -> helix mapping comes from the
+ontology (``skos:broadMatch`` in ``hx:ActivityType``) unless the caller gives another.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from helixgraph.errors import InputError
+
+if TYPE_CHECKING:
+    from helixgraph.store import KnowledgeGraph
+
+VERSION = "1"
+HX = "https://w3id.org/helixgraph/ns#"
+ID = "https://w3id.org/helixgraph/id/"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "https://schema.org/"
+TIME = "http://www.w3.org/2006/time#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+HELICES = ("government", "academia", "business", "community")
+ROLES = {
+    "coordinator": "coordinator",
+    "participant": "participant",
+    "partner": "partner",
+    "thirdparty": "thirdParty",
+    "associatedpartner": "associatedPartner",
+    "internationalpartner": "internationalPartner",
+}
+#: CORDIS writes the United Kingdom and Greece by their EU codes; ISO 3166 says GB and GR.
+COUNTRY_FIXES = {"UK": "GB", "EL": "GR"}
+PROGRAMME_PARTS = {
+    "ERC": "partERC", "FET": "partFET", "MSCA": "partMSCA", "RI": "partRI", "LEIT": "partLEIT",
+    "ARF": "partARF", "Innovation in SMEs": "partSMEs", "SC1": "partSC1", "SC2": "partSC2",
+    "SC3": "partSC3", "SC4": "partSC4", "SC5": "partSC5", "SC6": "partSC6", "SC7": "partSC7",
+    "SEWP": "partSEWP", "SWAFS": "partSWAFS", "JRC": "partJRC", "EIT": "partEIT",
+    "Euratom": "partEuratom",
+}  # fmt: skip
+MISSING = {"", "NA"}
+PIC = re.compile(r"^\d{9}$")
+RCN = re.compile(r"^\d{1,12}$")
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+NUTS = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
+
+COMPACT_HEADER = {"rcn", "role", "pic", "type", "contribution", "country", "start_date", "end_date"}
+OFFICIAL_HEADER = {"projectID", "organisationID", "activityType", "role", "country", "rcn"}
+PARTS_HEADER = {"rcn", "programme_part"}
+
+
+#: Report a problem with a cell: ``say(column, message)``.
+Say = Callable[[str, str], None]
+#: Called now and then with the number of rows read so far.
+ProgressHook = Callable[[int], None]
+Parsed = tuple["Organisation", "Project", "Participation"]
+RowParser = Callable[[dict[str, str], Say, Mapping[str, str]], "Parsed | None"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one row."""
+
+    path: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.column}: {self.message}"
+
+
+@dataclass
+class Organisation:
+    pic: str
+    activity: str
+    country: str | None
+    line: str
+    name: str | None = None
+    short_name: str | None = None
+    sme: bool | None = None
+    nuts: str | None = None
+    city: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Project:
+    rcn: str
+    start: date | None = None
+    end: date | None = None
+    total_cost: Decimal | None = None
+    max_contribution: Decimal | None = None
+    acronym: str | None = None
+    grant: str | None = None
+    parts: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Participation:
+    rcn: str
+    pic: str
+    role: str
+    contribution: Decimal | None
+
+
+@dataclass
+class Rejected:
+    path: str
+    line: int
+    row: dict[str, str]
+    problems: list[Problem]
+
+
+@dataclass
+class CordisData:
+    """What the CORDIS files hold, checked: ready to become triples."""
+
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
+    rows_read: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    unknown_parts: int = 0
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for r in self.rejected for p in r.problems]
+
+
+class CordisError(InputError):
+    """CORDIS rows are invalid: ``problems`` lists them (file:line: column: what)."""
+
+    MAX_LISTED = 50
+
+    def __init__(self, problems: list[Problem], rows: int):
+        self.problems = problems
+        listed = "\n".join(f"  {p}" for p in problems[: self.MAX_LISTED])
+        more = len(problems) - self.MAX_LISTED
+        tail = f"\n  … and {more} more" if more > 0 else ""
+        super().__init__(
+            f"{len(problems)} problem(s) in {rows} invalid row(s); nothing was written "
+            f"(--skip-invalid writes the valid rows and lists the rest):\n{listed}{tail}"
+        )
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def open_text(path: Path) -> IO[str]:
+    """A CSV file as text, gunzipped when it is gzip (whatever its name)."""
+    raw = path.open("rb")
+    if raw.read(2) == b"\x1f\x8b":
+        raw.seek(0)
+        return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8-sig", newline="")
+    raw.seek(0)
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def read_cordis(
+    paths: Iterable[Path], *, helix_map: Mapping[str, str], progress: ProgressHook | None = None
+) -> CordisData:
+    """Read and check CORDIS files (participations, organisations, programme parts).
+
+    Invalid rows are collected in ``rejected`` with every problem they have; the caller decides
+    whether that fails the import. Programme parts are applied after all participations are in.
+    """
+    data = CordisData()
+    parts: list[tuple[Path, int, dict[str, str]]] = []
+    for path in paths:
+        with open_text(path) as text:
+            first = text.readline()
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            header = next(csv.reader([first], delimiter=delimiter))
+            # the header is read already: the reader's line numbers lag the file's by one
+            rows = csv.DictReader(text, fieldnames=header, delimiter=delimiter)
+            columns = set(header)
+            if columns >= COMPACT_HEADER:
+                _read_rows(data, path, rows, helix_map, _compact_row, progress)
+            elif columns >= OFFICIAL_HEADER:
+                _read_rows(data, path, rows, helix_map, _official_row, progress)
+            elif columns >= PARTS_HEADER:
+                parts.extend((path, rows.line_num + 1, row) for row in rows)
+            else:
+                raise InputError(
+                    f"{path}:1: header: not a CORDIS file this importer knows (expected the "
+                    "compact participations, organization.csv or programme_parts.csv columns)"
+                )
+    for path, line, row in parts:
+        _apply_part(data, path, line, row)
+    return data
+
+
+def _read_rows(
+    data: CordisData,
+    path: Path,
+    rows: csv.DictReader[str],
+    helix_map: Mapping[str, str],
+    parse: RowParser,
+    progress: ProgressHook | None,
+) -> None:
+    for row in rows:
+        line = rows.line_num + 1  # the header was read before the reader started counting
+        data.rows_read += 1
+        problems: list[Problem] = []
+
+        def problem(
+            column: str, message: str, line: int = line, problems: list[Problem] = problems
+        ) -> None:
+            problems.append(Problem(str(path), line, column, message))
+
+        parsed = parse(row, problem, helix_map)
+        if parsed is not None and not problems:
+            organisation, project, participation = parsed
+            _merge(data, path, line, organisation, project, participation, problem)
+        if problems:
+            data.rejected.append(Rejected(str(path), line, dict(row), problems))
+        if progress is not None and data.rows_read % 5000 == 0:
+            progress(data.rows_read)
+
+
+def _compact_row(
+    row: dict[str, str], say: Say, helix_map: Mapping[str, str]
+) -> Parsed | None:  # (column, message)
+    rcn = _rcn(row, "rcn", say)
+    pic = _pic(row, "pic", say)
+    role = _role(row, "role", say)
+    activity = _activity(row, "type", say, helix_map)
+    country = _country(row, "country", say)
+    contribution = _decimal(row, "contribution", say)
+    start = _date(row, "start_date", say)
+    end = _date(row, "end_date", say)
+    if start and end and end < start:
+        say("end_date", f"{end} is before the start date {start}")
+    total = _decimal(row, "total_cost", say)
+    maximum = _decimal(row, "max_contribution", say)
+    if rcn is None or pic is None or role is None or activity is None:
+        return None
+    return (
+        Organisation(pic, activity, country, line=""),
+        Project(rcn, start, end, total, maximum),
+        Participation(rcn, pic, role, contribution),
+    )
+
+
+def _official_row(row: dict[str, str], say: Say, helix_map: Mapping[str, str]) -> Parsed | None:
+    rcn = _rcn(row, "rcn", say)
+    pic = _pic(row, "organisationID", say)
+    role = _role(row, "role", say)
+    activity = _activity(row, "activityType", say, helix_map)
+    country = _country(row, "country", say)
+    contribution = _decimal(row, "ecContribution", say)
+    nuts = _value(row, "nutsCode")
+    if nuts is not None and not NUTS.match(nuts):
+        say("nutsCode", f"{nuts!r} is not a NUTS code such as HU110")
+        nuts = None
+    sme = _value(row, "SME")
+    if sme is not None and sme.lower() not in ("true", "false"):
+        say("SME", f"{sme!r} is neither true nor false")
+    url = _value(row, "organizationURL")
+    if url is not None and not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
+        url = None  # a malformed web site is dropped, not fatal
+    if rcn is None or pic is None or role is None or activity is None:
+        return None
+    organisation = Organisation(
+        pic,
+        activity,
+        country,
+        line="",
+        name=_value(row, "name"),
+        short_name=_value(row, "shortName"),
+        sme=None if sme is None else sme.lower() == "true",
+        nuts=nuts,
+        city=_value(row, "city"),
+        url=url,
+    )
+    project = Project(rcn, acronym=_value(row, "projectAcronym"), grant=_value(row, "projectID"))
+    return organisation, project, Participation(rcn, pic, role, contribution)
+
+
+def _merge(
+    data: CordisData,
+    path: Path,
+    line: int,
+    organisation: Organisation,
+    project: Project,
+    participation: Participation,
+    say: Say,
+) -> None:
+    known = data.organisations.get(organisation.pic)
+    if known is None:
+        organisation.line = f"{path.name}:{line}"
+        data.organisations[organisation.pic] = organisation
+    else:
+        if known.activity != organisation.activity:
+            say("type", f"PIC {organisation.pic} has type {known.activity} at {known.line}")
+            return
+        for name in ("name", "short_name", "sme", "nuts", "city", "url"):
+            if getattr(known, name) is None:
+                setattr(known, name, getattr(organisation, name))
+        known.country = known.country or organisation.country
+    existing = data.projects.get(project.rcn)
+    if existing is None:
+        data.projects[project.rcn] = project
+    else:
+        for name in ("start", "end", "total_cost", "max_contribution", "acronym", "grant"):
+            if getattr(existing, name) is None:
+                setattr(existing, name, getattr(project, name))
+    key = (participation.rcn, participation.pic)
+    if key not in data.participations:
+        data.participations[key] = participation
+
+
+def _apply_part(data: CordisData, path: Path, line: int, row: dict[str, str]) -> None:
+    part = (row.get("programme_part") or "").strip()
+    rcn = (row.get("rcn") or "").strip()
+    if part not in PROGRAMME_PARTS:
+        data.rows_read += 1
+        known = ", ".join(sorted(PROGRAMME_PARTS))
+        problem = Problem(str(path), line, "programme_part", f"unknown part {part!r} ({known})")
+        data.rejected.append(Rejected(str(path), line, dict(row), [problem]))
+        return
+    if rcn in data.projects:
+        data.projects[rcn].parts.add(PROGRAMME_PARTS[part])
+    else:
+        data.unknown_parts += 1  # a lookup table: projects not imported are not an error
+
+
+# -- cell checks -------------------------------------------------------------------------------
+
+
+def _value(row: dict[str, str], column: str) -> str | None:
+    value = (row.get(column) or "").strip()
+    return None if value in MISSING else value
+
+
+def _required(row: dict[str, str], column: str, say: Say) -> str | None:
+    if column not in row or row[column] is None:
+        say(column, "the column is missing from this row")
+        return None
+    value = row[column].strip()
+    if value in MISSING:
+        say(column, "missing; every row needs one")
+        return None
+    return value
+
+
+def _rcn(row: dict[str, str], column: str, say: Say) -> str | None:
+    value = _required(row, column, say)
+    if value is not None and not RCN.match(value):
+        say(column, f"{value!r} is not a CORDIS record number")
+        return None
+    return value
+
+
+def _pic(row: dict[str, str], column: str, say: Say) -> str | None:
+    value = _required(row, column, say)
+    if value is not None and not PIC.match(value):
+        say(column, f"{value!r} is not a PIC (nine digits)")
+        return None
+    return value
+
+
+def _role(row: dict[str, str], column: str, say: Say) -> str | None:
+    value = _required(row, column, say)
+    if value is None:
+        return None
+    role = ROLES.get(value.lower())
+    if role is None:
+        say(column, f"unknown role {value!r} (known: {', '.join(sorted(set(ROLES.values())))})")
+    return role
+
+
+def _activity(
+    row: dict[str, str], column: str, say: Say, helix_map: Mapping[str, str]
+) -> str | None:
+    value = _required(row, column, say)
+    if value is not None and value not in helix_map:
+        say(column, f"unknown activity type {value!r} (known: {', '.join(sorted(helix_map))})")
+        return None
+    return value
+
+
+def _country(row: dict[str, str], column: str, say: Say) -> str | None:
+    value = (row.get(column) or "").strip().upper()
+    if value == "":
+        return None
+    value = COUNTRY_FIXES.get(value, value)  # "NA" is Namibia here, not a missing value
+    if not COUNTRY.match(value):
+        say(column, f"{value!r} is not a two-letter country code")
+        return None
+    return value
+
+
+def _decimal(row: dict[str, str], column: str, say: Say) -> Decimal | None:
+    value = _value(row, column)
+    if value is None:
+        return None
+    try:
+        number = Decimal(value.replace(",", "."))
+    except InvalidOperation:
+        say(column, f"{value!r} is not a number")
+        return None
+    if not number.is_finite() or number < 0:
+        say(column, f"{value!r} is not an amount in euro")
+        return None
+    return number
+
+
+def _date(row: dict[str, str], column: str, say: Say) -> date | None:
+    value = _value(row, column)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        say(column, f"{value!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+# -- triples -----------------------------------------------------------------------------------
+
+
+def literal(text: str) -> str:
+    """An N-Triples string literal.
+
+    >>> literal('Univ. "Alpha"\\nBudapest')
+    '"Univ. \\\\"Alpha\\\\"\\\\nBudapest"'
+    """
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    )
+    return f'"{escaped}"'
+
+
+def typed(value: object, datatype: str) -> str:
+    return f'"{value}"^^<{XSD}{datatype}>'
+
+
+def actor_iri(pic: str) -> str:
+    return f"<{ID}actor/pic-{pic}>"
+
+
+def project_iri(rcn: str, fragment: str = "") -> str:
+    return f"<{ID}project/rcn-{rcn}{fragment}>"
+
+
+def ntriples(data: CordisData, helix_map: Mapping[str, str]) -> Iterator[bytes]:
+    """The data as N-Triples lines (bytes), organisations, then projects, then memberships."""
+    for org in data.organisations.values():
+        yield from _lines(_organisation(org, helix_map))
+    for project in data.projects.values():
+        yield from _lines(_project(project))
+    periods = {rcn for rcn, p in data.projects.items() if p.start or p.end}
+    for part in data.participations.values():
+        yield from _lines(_membership(part, part.rcn in periods))
+
+
+def _lines(triples: Iterable[tuple[str, str, str]]) -> Iterator[bytes]:
+    for s, p, o in triples:
+        yield f"{s} {p} {o} .\n".encode()
+
+
+def _organisation(
+    org: Organisation, helix_map: Mapping[str, str]
+) -> Iterator[tuple[str, str, str]]:
+    a = actor_iri(org.pic)
+    yield a, RDF_TYPE, f"<{ORG}FormalOrganization>"
+    yield a, f"<{SKOS}prefLabel>", literal(org.name or f"PIC {org.pic}")
+    if org.short_name:
+        yield a, f"<{SKOS}altLabel>", literal(org.short_name)
+    yield a, f"<{ORG}classification>", f"<{HX}{helix_map[org.activity]}>"
+    yield a, f"<{HX}activityType>", f"<{HX}activity{org.activity}>"
+    yield a, f"<{HX}pic>", literal(org.pic)
+    if org.country:
+        yield a, f"<{HX}country>", literal(org.country)
+    if org.nuts:
+        yield a, f"<{HX}region>", f"<http://data.europa.eu/nuts/code/{org.nuts}>"
+    if org.sme is not None:
+        yield a, f"<{HX}sme>", typed(str(org.sme).lower(), "boolean")
+    if org.city:
+        yield a, f"<{SCHEMA}addressLocality>", literal(org.city)
+    if org.url:
+        yield a, f"<{SCHEMA}url>", f"<{org.url}>"
+
+
+def _project(project: Project) -> Iterator[tuple[str, str, str]]:
+    p = project_iri(project.rcn)
+    yield p, RDF_TYPE, f"<{HX}Project>"
+    label = project.acronym or f"H2020 project {project.rcn}"
+    yield p, f"<{SKOS}prefLabel>", literal(label)
+    yield p, f"<{HX}rcn>", literal(project.rcn)
+    if project.grant:
+        yield p, f"<{SCHEMA}identifier>", literal(project.grant)
+    for part in sorted(project.parts):
+        yield p, f"<{HX}programmePart>", f"<{HX}{part}>"
+    if project.total_cost is not None:
+        yield p, f"<{HX}totalCost>", typed(project.total_cost, "decimal")
+    if project.max_contribution is not None:
+        yield p, f"<{HX}maxContribution>", typed(project.max_contribution, "decimal")
+    if project.start or project.end:
+        period = project_iri(project.rcn, "#period")
+        yield period, RDF_TYPE, f"<{TIME}Interval>"
+        for day, edge, fragment, prop in (
+            (project.start, "hasBeginning", "#start", "startDate"),
+            (project.end, "hasEnd", "#end", "endDate"),
+        ):
+            if day is None:
+                continue
+            instant = project_iri(project.rcn, fragment)
+            yield p, f"<{SCHEMA}{prop}>", typed(day.isoformat(), "date")
+            yield period, f"<{TIME}{edge}>", instant
+            yield instant, RDF_TYPE, f"<{TIME}Instant>"
+            yield instant, f"<{TIME}inXSDDate>", typed(day.isoformat(), "date")
+
+
+def _membership(part: Participation, dated: bool) -> Iterator[tuple[str, str, str]]:
+    m = f"<{ID}membership/rcn-{part.rcn}-pic-{part.pic}>"
+    yield m, RDF_TYPE, f"<{ORG}Membership>"
+    yield m, f"<{ORG}member>", actor_iri(part.pic)
+    yield m, f"<{ORG}organization>", project_iri(part.rcn)
+    yield m, f"<{ORG}role>", f"<{HX}{part.role}>"
+    if dated:
+        yield m, f"<{ORG}memberDuring>", project_iri(part.rcn, "#period")
+    if part.contribution is not None:
+        yield m, f"<{HX}euContribution>", typed(part.contribution, "decimal")
+
+
+# -- the helix mapping -------------------------------------------------------------------------
+
+
+def read_helix_map(path: Path) -> dict[str, str]:
+    """An override of the activity type -> helix mapping: a CSV with ``activity_type,helix``."""
+    mapping: dict[str, str] = {}
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = csv.DictReader(file)
+        if not {"activity_type", "helix"} <= set(rows.fieldnames or ()):
+            raise InputError(f"{path}:1: header: expected the columns activity_type,helix")
+        for row in rows:
+            helix = (row["helix"] or "").strip().lower()
+            if helix not in HELICES:
+                raise InputError(
+                    f"{path}:{rows.line_num}: helix: {helix!r} is not one of {', '.join(HELICES)}"
+                )
+            mapping[(row["activity_type"] or "").strip()] = helix
+    return mapping
+
+
+def write_rejects(path: Path, rejected: list[Rejected]) -> None:
+    """The rejected rows as CSV: where they came from, what was wrong, then the row itself."""
+    columns: list[str] = []
+    for item in rejected:
+        columns += [c for c in item.row if c not in columns]
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["file", "line", "problems", *columns])
+        for item in rejected:
+            problems = "; ".join(f"{p.column}: {p.message}" for p in item.problems)
+            writer.writerow(
+                [item.path, item.line, problems, *(item.row.get(c, "") for c in columns)]
+            )
+
+
+# -- into the store ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did."""
+
+    graph: str
+    rows_read: int
+    rows_written: int
+    rows_rejected: int
+    triples: int
+    actors: int
+    projects: int
+    memberships: int
+    rejects_file: Path | None
+
+
+def ontology_helix_map(kg: KnowledgeGraph) -> dict[str, str]:
+    """The activity type -> helix mapping the ontology states (``skos:broadMatch``)."""
+    rows = kg.select(
+        """SELECT ?code ?helix WHERE {
+             ?type skos:inScheme hx:ActivityType ; skos:notation ?code ; skos:broadMatch ?helix .
+             ?helix skos:inScheme hx:Helix }"""
+    )
+    return {row["code"]: row["helix"].rsplit("#", 1)[-1] for row in rows}
+
+
+def import_cordis(
+    kg: KnowledgeGraph,
+    paths: list[Path],
+    *,
+    skip_invalid: bool = False,
+    rejects: Path | None = None,
+    helix_map: Mapping[str, str] | None = None,
+    read_progress: ProgressHook | None = None,
+    write_progress: ProgressHook | None = None,
+) -> ImportReport:
+    """Check CORDIS files and write them into one named graph, named after the first file.
+
+    All or nothing unless ``skip_invalid``: then the valid rows are written and the others go to
+    ``rejects`` (by default ``<first file>.rejects.csv``). Raises :class:`CordisError` listing
+    every problem otherwise, before anything is written.
+    """
+    import hashlib
+
+    from helixgraph.store import GraphWrite, graph_iri_for
+
+    mapping = dict(helix_map) if helix_map is not None else ontology_helix_map(kg)
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+    data = read_cordis(paths, helix_map=mapping, progress=read_progress)
+    if data.rejected and not skip_invalid:
+        raise CordisError(data.problems, len(data.rejected))
+    _check_shapes(kg, data, mapping, paths[0])
+    rejects_file = None
+    if data.rejected:
+        rejects_file = rejects or paths[0].with_name(paths[0].name.split(".")[0] + ".rejects.csv")
+        write_rejects(rejects_file, data.rejected)
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    rows = {
+        "rowsRead": data.rows_read,
+        "rowsWritten": data.rows_read - len(data.rejected),
+        "rowsRejected": len(data.rejected),
+    }
+    write = GraphWrite(
+        graph_iri_for(paths[0]),
+        " ".join(p.name for p in paths),
+        digest.hexdigest(),
+        ntriples=lambda: ntriples(data, mapping),
+        importer=f"helixgraph cordis importer {VERSION}",
+        rows=rows,
+    )
+    (loaded,) = kg.write([write], progress=write_progress)
+    return ImportReport(
+        graph=loaded.graph,
+        rows_read=rows["rowsRead"],
+        rows_written=rows["rowsWritten"],
+        rows_rejected=rows["rowsRejected"],
+        triples=loaded.triples,
+        actors=len(data.organisations),
+        projects=len(data.projects),
+        memberships=len(data.participations),
+        rejects_file=rejects_file,
+    )
+
+
+SHAPE_SAMPLE = 200
+
+
+def _check_shapes(
+    kg: KnowledgeGraph, data: CordisData, mapping: Mapping[str, str], path: Path
+) -> None:
+    """Check what the importer makes of a sample of rows against the SHACL shapes.
+
+    Every row is checked cell by cell above; the triples of a row all come from one template,
+    so a sample proves the template against ``shapes.ttl`` (running pyshacl over a million
+    triples would take minutes).
+    """
+    import pyoxigraph as ox
+
+    sample = CordisData()
+    for key, part in list(data.participations.items())[:SHAPE_SAMPLE]:
+        sample.participations[key] = part
+        sample.organisations[part.pic] = data.organisations[part.pic]
+        sample.projects[part.rcn] = data.projects[part.rcn]
+    text = b"".join(ntriples(sample, mapping))
+    triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
+    kg.validate(f"{path} (the triples of its first {SHAPE_SAMPLE} rows)", triples)
