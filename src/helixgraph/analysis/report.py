@@ -7,6 +7,7 @@ from typing import Any
 
 from helixgraph import views
 from helixgraph.analysis.summary import component_sizes, helix_counts
+from helixgraph.census import census
 from helixgraph.store import KnowledgeGraph
 
 
@@ -47,4 +48,5 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
         },
         "triples": len(kg),
         "graphs": len(kg.graph_names()),
+        "by_graph": census(kg),
     }
