@@ -1,6 +1,6 @@
 """What each named graph holds: actors, actors per helix (an actor in two helices counts in both),
-collaborations per kind, memberships per role and per the members' activity type. Counted in the store (SPARQL), graph by graph, so a source can
-be checked against its own published figures.
+collaborations per kind, memberships per role and per the members' activity type. Counted in the
+store (SPARQL), graph by graph, so a source can be checked against its own published figures.
 """
 
 from __future__ import annotations
