@@ -1,0 +1,238 @@
+"""The CORDIS importer on real rows: counts checked against the CSV itself, bad rows refused with
+file:line, --skip-invalid, idempotent re-import. The whole H2020 file is checked against the
+figures CORDIS publishes (slow)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SHARED
+
+from helixgraph.census import census
+from helixgraph.importers.cordis import CordisError, import_cordis, read_helix_map
+from helixgraph.store import GRAPH_BASE, KnowledgeGraph
+
+EXCERPT = FIXTURES / "cordis-hu-2016.csv"
+PARTS = FIXTURES / "cordis-hu-2016-parts.csv"
+HELIX = {
+    "HES": "academia",
+    "REC": "academia",
+    "PRC": "business",
+    "PUB": "government",
+    "OTH": "community",
+}
+
+
+def excerpt_rows() -> list[dict[str, str]]:
+    with EXCERPT.open(newline="") as file:
+        return list(csv.DictReader(file))
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    kg = KnowledgeGraph.open(tmp_path_factory.mktemp("cordis") / "store")
+    import_cordis(kg, [EXCERPT, PARTS])
+    return kg
+
+
+def test_counts_match_the_csv(imported: KnowledgeGraph) -> None:
+    rows = excerpt_rows()
+    types = {row["pic"]: row["type"] for row in rows}
+    counts = census(imported)[GRAPH_BASE + "cordis-hu-2016"]
+    assert counts["actors"] == len(types)
+    assert counts["actors_by_helix"] == dict(
+        sorted(Counter(HELIX[t] for t in types.values()).items())
+    )
+    assert counts["collaborations_by_kind"] == {"project": len({row["rcn"] for row in rows})}
+    assert counts["memberships"] == len(rows)
+    assert counts["memberships_by_role"] == dict(
+        sorted(Counter(row["role"] for row in rows).items())
+    )
+    assert counts["memberships_by_activity_type"] == dict(
+        sorted(Counter(row["type"] for row in rows).items())
+    )
+
+
+def test_a_row_becomes_what_it_says(imported: KnowledgeGraph) -> None:
+    row = next(r for r in excerpt_rows() if r["contribution"] != "NA" and r["country"] == "UK")
+    membership = f"<https://w3id.org/helixgraph/id/membership/rcn-{row['rcn']}-pic-{row['pic']}>"
+    (found,) = imported.select(
+        f"""SELECT ?role ?eur ?country ?start ?end WHERE {{
+              {membership} org:role ?role ; hx:euContribution ?eur ; org:member ?a ;
+                  org:organization ?p ; org:memberDuring ?i .
+              ?a hx:country ?country .
+              ?i time:hasBeginning/time:inXSDDate ?start ; time:hasEnd/time:inXSDDate ?end }}"""
+    )
+    assert found["role"].endswith("#" + row["role"])
+    assert float(found["eur"]) == float(row["contribution"])
+    assert found["country"] == "GB"  # CORDIS writes UK
+    assert (found["start"], found["end"]) == (row["start_date"], row["end_date"])
+
+
+def test_programme_parts_are_attached(imported: KnowledgeGraph) -> None:
+    with PARTS.open(newline="") as file:
+        expected = Counter(row["programme_part"] for row in csv.DictReader(file))
+    rows = imported.select(
+        "SELECT ?n (COUNT(?p) AS ?c) WHERE { ?p hx:programmePart ?part . ?part skos:notation ?n "
+        "FILTER(!STRSTARTS(?n, 'H2020')) } GROUP BY ?n"
+    )
+    assert {row["n"]: int(row["c"]) for row in rows} == dict(expected)
+
+
+def test_missing_values_are_not_errors() -> None:
+    rows = excerpt_rows()
+    assert any(row["contribution"] == "NA" for row in rows), "the excerpt should hold an NA"
+
+
+BAD_ROWS = {
+    # line in the file (header is line 1) -> (column, fragment of the message)
+    3: ("type", "unknown activity type 'XYZ'"),
+    5: ("start_date", "'2016-13-01' is not a date"),
+    7: ("pic", "missing; every row needs one"),
+}
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    lines = EXCERPT.read_text().splitlines()
+    header = lines[0].split(",")
+
+    def edit(line_no: int, column: str, value: str) -> None:
+        cells = next(csv.reader([lines[line_no - 1]]))
+        cells[header.index(column)] = value
+        lines[line_no - 1] = ",".join(cells)
+
+    edit(3, "type", "XYZ")
+    edit(5, "start_date", "2016-13-01")
+    edit(7, "pic", "")
+    path = tmp_path / "broken.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_bad_rows_fail_the_whole_import_and_change_nothing(tmp_path: Path) -> None:
+    broken = broken_copy(tmp_path)
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        before = len(kg)
+        with pytest.raises(CordisError) as caught:
+            import_cordis(kg, [broken])
+        assert len(kg) == before
+        assert kg.graph_names() == [GRAPH_BASE + "ontology", GRAPH_BASE + "seed-ecosystem"]
+    message = str(caught.value)
+    for line, (column, fragment) in BAD_ROWS.items():
+        assert f"{broken}:{line}: {column}: " in message
+        assert fragment in message
+    assert len(caught.value.problems) == 3
+
+
+def test_skip_invalid_writes_the_rest_and_lists_the_rejects(tmp_path: Path) -> None:
+    broken = broken_copy(tmp_path)
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        report = import_cordis(kg, [broken], skip_invalid=True)
+        assert report.rows_rejected == 3
+        assert report.rows_written == len(excerpt_rows()) - 3
+        assert census(kg)[GRAPH_BASE + "broken"]["memberships"] == report.rows_written
+        (info,) = [g for g in kg.graphs() if g.graph == GRAPH_BASE + "broken"]
+        assert info.rows == {
+            "rowsRead": len(excerpt_rows()),
+            "rowsWritten": report.rows_written,
+            "rowsRejected": 3,
+        }
+    assert report.rejects_file == tmp_path / "broken.rejects.csv"
+    with report.rejects_file.open(newline="") as file:
+        rejects = list(csv.DictReader(file))
+    assert [int(r["line"]) for r in rejects] == sorted(BAD_ROWS)
+    assert rejects[0]["type"] == "XYZ"
+
+
+def test_reimport_is_idempotent(tmp_path: Path) -> None:
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        import_cordis(kg, [EXCERPT])
+        size = len(kg)
+        import_cordis(kg, [EXCERPT])
+        # the same data in a new graph; the old one retired; one prov:wasRevisionOf more
+        assert len(kg) == size + 1
+        assert [g for g in kg.graph_names() if "cordis" in g] == [GRAPH_BASE + "cordis-hu-2016/v2"]
+
+
+def test_helix_map_override(tmp_path: Path) -> None:
+    mapping = tmp_path / "map.csv"
+    mapping.write_text(
+        "activity_type,helix\nHES,academia\nREC,academia\nPRC,business\nPUB,government\nOTH,business\n"
+    )
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        import_cordis(kg, [EXCERPT], helix_map=read_helix_map(mapping))
+        counts = census(kg)[GRAPH_BASE + "cordis-hu-2016"]["actors_by_helix"]
+    assert "community" not in counts
+    bad = tmp_path / "bad.csv"
+    bad.write_text("activity_type,helix\nOTH,civil society\n")
+    with pytest.raises(Exception, match=r"bad.csv:2: helix: 'civil society'"):
+        read_helix_map(bad)
+
+
+def test_official_organization_csv(tmp_path: Path) -> None:
+    """The semicolon-separated CORDIS organization.csv adds names, NUTS regions and the SME flag."""
+    header = (
+        "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;"
+        "postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;"
+        "rcn;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active"
+    )
+    row = (
+        '101016000;HEALTHX;999999999;;"Example Egyetem; Budapest";EXE;true;HES;Utca 1;1111;'
+        "Budapest;HU;HU110;;https://example.org/;;2021-01-01;230000;1;coordinator;1000.5;1000.5;2000;false;true"
+    )
+    path = tmp_path / "organization.csv"
+    path.write_text(header + "\n" + row + "\n")
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        import_cordis(kg, [path])
+        (found,) = kg.select(
+            "SELECT ?name ?short ?region ?sme ?label WHERE { ?a hx:pic '999999999' ;"
+            " skos:prefLabel ?name ; skos:altLabel ?short ; hx:region ?region ; hx:sme ?sme . ?m org:member ?a ;"
+            " org:organization ?p . ?p skos:prefLabel ?label }"
+        )
+    assert found == {
+        "name": "Example Egyetem; Budapest",
+        "short": "EXE",
+        "region": "http://data.europa.eu/nuts/code/HU110",
+        "sme": "true",
+        "label": "HEALTHX",
+    }
+
+
+H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
+
+
+@pytest.mark.slow
+def test_the_whole_of_horizon_2020(tmp_path: Path) -> None:
+    """The figures of the shared file's README and of the issue, from a fresh store."""
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        report = import_cordis(kg, [H2020, H2020.with_name("programme_parts.csv.gz")])
+        counts = census(kg)[GRAPH_BASE + "h2020"]
+    assert (report.rows_read, report.rows_rejected) == (144_726, 0)
+    assert counts["actors"] == 35_871
+    assert counts["actors_by_helix"] == {
+        "academia": 5_682,
+        "business": 23_407,
+        "community": 4_258,
+        "government": 2_524,
+    }
+    assert counts["collaborations_by_kind"] == {"project": 31_451}
+    assert counts["memberships"] == 144_726
+    assert counts["memberships_by_role"] == {
+        "coordinator": 31_476,
+        "participant": 106_108,
+        "partner": 7_142,
+    }
+    assert counts["memberships_by_activity_type"] == {
+        "HES": 49_220,
+        "OTH": 9_840,
+        "PRC": 48_244,
+        "PUB": 7_941,
+        "REC": 29_481,
+    }
+    with gzip.open(H2020, "rt") as file:
+        na = sum(1 for row in csv.DictReader(file) if row["contribution"] == "NA")
+    assert na == 13_754  # missing contributions are missing, not rejected
