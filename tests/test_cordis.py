@@ -190,7 +190,8 @@ def test_official_organization_csv(tmp_path: Path) -> None:
         import_cordis(kg, [path])
         (found,) = kg.select(
             "SELECT ?name ?short ?region ?sme ?label WHERE { ?a hx:pic '999999999' ;"
-            " skos:prefLabel ?name ; skos:altLabel ?short ; hx:region ?region ; hx:sme ?sme . ?m org:member ?a ;"
+            " skos:prefLabel ?name ; skos:altLabel ?short ; hx:region ?region ; hx:sme ?sme ."
+            " ?m org:member ?a ;"
             " org:organization ?p . ?p skos:prefLabel ?label }"
         )
     assert found == {
