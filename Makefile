@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test test-fast check lint format types bench vocab vendor openapi clean
+.PHONY: setup run test test-fast check lint format types bench vocab vendor openapi data clean
 
 setup: $(STAMP)
 
@@ -58,3 +58,7 @@ clean:
 # Regenerate api/openapi.json, the HTTP contract, from the app.
 openapi: $(STAMP)
 	$(BIN)/python scripts/generate_openapi.py
+
+# Rebuild data/cordis-hu.nt.gz (the Hungarian slice of Horizon 2020) from ../shared with the importer.
+data: $(STAMP)
+	$(BIN)/python scripts/make_cordis_hu.py ../shared/data/cordis-h2020

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import functools
+import gzip
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +35,16 @@ def seed_kg() -> KnowledgeGraph:
 
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
+    """A fresh store directory (not created yet): for tests that write."""
     return tmp_path / "store"
+
+
+@pytest.fixture(scope="session")
+def read_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A default store on disk, made once: for tests that only read."""
+    path = tmp_path_factory.mktemp("read-store") / "store"
+    KnowledgeGraph.open(path).close()
+    return path
 
 
 def free_port() -> int:
@@ -92,3 +105,30 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+CORDIS_HELIX = {
+    "HES": "academia",
+    "REC": "academia",
+    "PRC": "business",
+    "PUB": "government",
+    "OTH": "community",
+}
+
+
+@functools.cache
+def hungarian_slice_counts() -> dict[str, object]:
+    """Independently of helixgraph, from the shared CSV: what data/cordis-hu.nt.gz must hold
+    (every H2020 project with a participant in HU, and all of its participants)."""
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt") as file:
+        rows = list(csv.DictReader(file))
+    projects = {row["rcn"] for row in rows if row["country"] == "HU"}
+    kept = [row for row in rows if row["rcn"] in projects]
+    types = {row["pic"]: row["type"] for row in kept}
+    return {
+        "actors": len(types),
+        "by_helix": Counter(CORDIS_HELIX[t] for t in types.values()),
+        "projects": len(projects),
+        "memberships": len(kept),
+        "by_country": Counter(row["country"] for row in {r["pic"]: r for r in kept}.values()),
+    }

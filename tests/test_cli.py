@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import FIXTURES, SEED_FILE
+from conftest import FIXTURES, SEED_FILE, hungarian_slice_counts
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
@@ -59,61 +59,74 @@ def test_help_is_instant_because_heavy_modules_load_lazily() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_stats_json_counts_the_seed(store_dir: Path) -> None:
-    result = run("stats", "--json", "--store", str(store_dir))
+def test_stats_json_counts_the_default_ecosystem(read_store: Path) -> None:
+    result = run("stats", "--json", "--store", str(read_store))
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
-    expected = seed_actors_by_helix()
-    assert figures["actors"]["by_helix"] == {h: expected[h] for h in figures["actors"]["by_helix"]}
-    assert figures["actors"]["total"] == sum(expected.values())
-    assert figures["collaborations"]["by_kind"] == {"cluster": 2, "project": 1}
+    seed = seed_actors_by_helix()
+    hungary = hungarian_slice_counts()
+    assert figures["actors"]["by_helix"] == {
+        helix: seed[helix] + hungary["by_helix"][helix] for helix in figures["actors"]["by_helix"]
+    }
+    assert figures["actors"]["total"] == sum(seed.values()) + hungary["actors"]
+    by_graph = figures["by_graph"]
+    assert by_graph["https://w3id.org/helixgraph/graph/seed-ecosystem"][
+        "collaborations_by_kind"
+    ] == {
+        "cluster": 2,
+        "project": 1,
+    }
+    assert (
+        by_graph["https://w3id.org/helixgraph/graph/cordis-hu"]["memberships"]
+        == hungary["memberships"]
+    )
 
 
-def test_query_answers_from_the_store(store_dir: Path) -> None:
+def test_query_answers_from_the_store(read_store: Path) -> None:
     query = (
         "SELECT ?year WHERE { <https://w3id.org/helixgraph/id/cluster/mediklaszter> "
         "schema:foundingDate ?year }"
     )
-    result = run("query", query, "--format", "json", "--store", str(store_dir))
+    result = run("query", query, "--format", "json", "--store", str(read_store))
     assert result.exit_code == 0, result.output
     bindings = json.loads(result.stdout)["results"]["bindings"]
     assert [b["year"]["value"] for b in bindings] == ["2006"]
-    csv = run("query", query, "--format", "csv", "--store", str(store_dir))
+    csv = run("query", query, "--format", "csv", "--store", str(read_store))
     assert csv.stdout.split() == ["year", "2006"]
-    table = run("query", query, "--store", str(store_dir))
+    table = run("query", query, "--store", str(read_store))
     assert "2006" in table.stdout
 
 
-def test_ask_and_construct(store_dir: Path) -> None:
-    ask = run("query", "ASK { ?a org:classification hx:community }", "--store", str(store_dir))
+def test_ask_and_construct(read_store: Path) -> None:
+    ask = run("query", "ASK { ?a org:classification hx:community }", "--store", str(read_store))
     assert ask.stdout.strip() == "true"
     construct = run(
         "query",
         "CONSTRUCT { ?c hx:accreditedSince ?y } WHERE { ?c hx:accreditedSince ?y }",
         "--store",
-        str(store_dir),
+        str(read_store),
     )
     assert "2008" in construct.stdout
 
 
-def test_query_from_a_file(store_dir: Path, tmp_path: Path) -> None:
+def test_query_from_a_file(read_store: Path, tmp_path: Path) -> None:
     file = tmp_path / "q.rq"
     file.write_text("ASK { ?s a hx:Cluster }", encoding="utf-8")
-    assert run("query", f"@{file}", "--store", str(store_dir)).stdout.strip() == "true"
+    assert run("query", f"@{file}", "--store", str(read_store)).stdout.strip() == "true"
 
 
-def test_a_bad_query_exits_1_with_its_position(store_dir: Path) -> None:
-    result = run("query", "SELECT * WHERE { ?s ?p }", "--store", str(store_dir))
+def test_a_bad_query_exits_1_with_its_position(read_store: Path) -> None:
+    result = run("query", "SELECT * WHERE { ?s ?p }", "--store", str(read_store))
     assert result.exit_code == 1
     assert result.stderr.startswith("error: line 1, column ")
 
 
-def test_service_is_refused_on_the_command_line_too(store_dir: Path) -> None:
+def test_service_is_refused_on_the_command_line_too(read_store: Path) -> None:
     result = run(
         "query",
         "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
         "--store",
-        str(store_dir),
+        str(read_store),
     )
     assert result.exit_code == 1
     assert "SERVICE is not allowed" in result.stderr

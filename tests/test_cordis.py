@@ -34,7 +34,7 @@ def excerpt_rows() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    kg = KnowledgeGraph.open(tmp_path_factory.mktemp("cordis") / "store")
+    kg = KnowledgeGraph.open(tmp_path_factory.mktemp("cordis") / "store", default_data=False)
     import_cordis(kg, [EXCERPT, PARTS])
     return kg
 
@@ -115,12 +115,12 @@ def broken_copy(tmp_path: Path) -> Path:
 
 def test_bad_rows_fail_the_whole_import_and_change_nothing(tmp_path: Path) -> None:
     broken = broken_copy(tmp_path)
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         before = len(kg)
         with pytest.raises(CordisError) as caught:
             import_cordis(kg, [broken])
         assert len(kg) == before
-        assert kg.graph_names() == [GRAPH_BASE + "ontology", GRAPH_BASE + "seed-ecosystem"]
+        assert kg.graph_names() == [GRAPH_BASE + "ontology"]
     message = str(caught.value)
     for line, (column, fragment) in BAD_ROWS.items():
         assert f"{broken}:{line}: {column}: " in message
@@ -130,7 +130,7 @@ def test_bad_rows_fail_the_whole_import_and_change_nothing(tmp_path: Path) -> No
 
 def test_skip_invalid_writes_the_rest_and_lists_the_rejects(tmp_path: Path) -> None:
     broken = broken_copy(tmp_path)
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         report = import_cordis(kg, [broken], skip_invalid=True)
         assert report.rows_rejected == 3
         assert report.rows_written == len(excerpt_rows()) - 3
@@ -149,7 +149,7 @@ def test_skip_invalid_writes_the_rest_and_lists_the_rejects(tmp_path: Path) -> N
 
 
 def test_reimport_is_idempotent(tmp_path: Path) -> None:
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         import_cordis(kg, [EXCERPT])
         size = len(kg)
         import_cordis(kg, [EXCERPT])
@@ -163,7 +163,7 @@ def test_helix_map_override(tmp_path: Path) -> None:
     mapping.write_text(
         "activity_type,helix\nHES,academia\nREC,academia\nPRC,business\nPUB,government\nOTH,business\n"
     )
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         import_cordis(kg, [EXCERPT], helix_map=read_helix_map(mapping))
         counts = census(kg)[GRAPH_BASE + "cordis-hu-2016"]["actors_by_helix"]
     assert "community" not in counts
@@ -186,7 +186,7 @@ def test_official_organization_csv(tmp_path: Path) -> None:
     )
     path = tmp_path / "organization.csv"
     path.write_text(header + "\n" + row + "\n")
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         import_cordis(kg, [path])
         (found,) = kg.select(
             "SELECT ?name ?short ?region ?sme ?label WHERE { ?a hx:pic '999999999' ;"
@@ -209,7 +209,7 @@ H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
 @pytest.mark.slow
 def test_the_whole_of_horizon_2020(tmp_path: Path) -> None:
     """The figures of the shared file's README and of the issue, from a fresh store."""
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         report = import_cordis(kg, [H2020, H2020.with_name("programme_parts.csv.gz")])
         counts = census(kg)[GRAPH_BASE + "h2020"]
     assert (report.rows_read, report.rows_rejected) == (144_726, 0)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 
 import pyshacl
 import pytest
 import rdflib
-from conftest import ONTOLOGY_FILE, ROOT, SEED_FILE, SHAPES_FILE, SHARED
+from conftest import ONTOLOGY_FILE, ROOT, SEED_FILE, SHAPES_FILE, SHARED, hungarian_slice_counts
 from rdflib.namespace import RDF, SKOS, XSD
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
@@ -37,6 +38,25 @@ def conforms(data: rdflib.Graph) -> tuple[bool, str]:
 def test_shipped_data_conforms_to_the_shapes(path: object) -> None:
     ok, report = conforms(rdflib.Graph().parse(path))
     assert ok, report
+
+
+@pytest.mark.slow
+def test_shipped_cordis_slice_conforms_to_the_shapes() -> None:
+    data = gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes())
+    ok, report = conforms(rdflib.Graph().parse(data=data, format="nt"))
+    assert ok, report[:2000]
+
+
+def test_shipped_cordis_slice_holds_what_the_csv_says(seed_kg: object) -> None:
+    from helixgraph.census import census
+
+    expected = hungarian_slice_counts()
+    counts = census(seed_kg)["https://w3id.org/helixgraph/graph/cordis-hu"]  # type: ignore[arg-type]
+    assert counts["actors"] == expected["actors"]
+    assert counts["actors_by_helix"] == dict(sorted(expected["by_helix"].items()))  # type: ignore[attr-defined]
+    assert counts["collaborations_by_kind"] == {"project": expected["projects"]}
+    assert counts["memberships"] == expected["memberships"]
+    assert expected["by_country"]["HU"] == 438  # the shared README's figure  # type: ignore[index]
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import FIXTURES, ONTOLOGY_FILE, SEED_FILE
+from conftest import FIXTURES, ONTOLOGY_FILE, ROOT, SEED_FILE
 
 from helixgraph.errors import (
     QuerySyntaxError,
@@ -20,6 +21,7 @@ from helixgraph.errors import (
 from helixgraph.store import GRAPH_BASE, ONTOLOGY_GRAPH, PENDING, GraphWrite, KnowledgeGraph
 
 SEED_GRAPH = GRAPH_BASE + "seed-ecosystem"
+HU_GRAPH = GRAPH_BASE + "cordis-hu"
 GOOD = """@prefix hx: <https://w3id.org/helixgraph/ns#> . @prefix org: <http://www.w3.org/ns/org#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://example.org/x> a org:FormalOrganization ; skos:prefLabel "X"@en ;
@@ -64,7 +66,7 @@ def snapshot_without_provenance(kg: KnowledgeGraph) -> set[str]:
 
 def test_a_new_store_holds_the_ontology_and_the_seed_each_in_its_graph(store_dir: Path) -> None:
     with KnowledgeGraph.open(store_dir) as kg:
-        assert kg.graph_names() == [ONTOLOGY_GRAPH, SEED_GRAPH]
+        assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
         for path, graph in ((ONTOLOGY_FILE, ONTOLOGY_GRAPH), (SEED_FILE, SEED_GRAPH)):
             expected = ground_triples(rdflib.Graph().parse(path))
             held = store_ground_triples(kg, graph)
@@ -72,6 +74,8 @@ def test_a_new_store_holds_the_ontology_and_the_seed_each_in_its_graph(store_dir
             # the rest is the provenance of the graph itself
             extra = {t[0] for t in held - expected}
             assert extra == {rdflib.URIRef(graph)}  # the provenance of the graph itself
+        shipped = gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes())
+        assert len(list(kg.quads(HU_GRAPH))) == shipped.count(b"\n") + 7  # + its provenance
     assert (store_dir / "CURRENT").exists(), "an Oxigraph store on disk"
 
 
@@ -106,7 +110,7 @@ def test_an_outdated_shipped_graph_is_replaced_on_open(store_dir: Path) -> None:
         )
     with KnowledgeGraph.open(store_dir) as kg:
         assert not kg.ask("ASK { <https://example.org/old> ?p ?o }")
-        assert kg.graph_names() == [ONTOLOGY_GRAPH, SEED_GRAPH + "/v2"]
+        assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH + "/v2"]
         assert snapshot_without_provenance(kg) == before
 
 

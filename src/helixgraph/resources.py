@@ -41,9 +41,9 @@ def shapes() -> Traversable:
 
 
 def default_data() -> list[Traversable]:
-    """The Turtle files of the embedded default ecosystem, sorted by name."""
+    """The RDF files of the embedded default ecosystem (Turtle, gzipped N-Triples), by name."""
     folder = content_root() / "data"
     return sorted(
-        (item for item in folder.iterdir() if item.name.endswith(".ttl")),
+        (item for item in folder.iterdir() if item.name.endswith((".ttl", ".nt.gz"))),
         key=lambda item: item.name,
     )

@@ -164,6 +164,7 @@ class KnowledgeGraph:
         *,
         read_only: bool = False,
         initialise: bool = True,
+        default_data: bool = True,
     ) -> KnowledgeGraph:
         """Open (creating and initialising if needed) the store at ``path``.
 
@@ -188,15 +189,15 @@ class KnowledgeGraph:
             raise StoreError(f"{location}: cannot open the store: {error}") from None
         kg = cls(store, path=location)
         if initialise:
-            kg.initialise()
+            kg.initialise(default_data=default_data)
         return kg
 
     @classmethod
-    def in_memory(cls, *, initialise: bool = True) -> KnowledgeGraph:
+    def in_memory(cls, *, initialise: bool = True, default_data: bool = True) -> KnowledgeGraph:
         """A store in memory (for tests and scripts), initialised like a new one on disk."""
         kg = cls(ox.Store())
         if initialise:
-            kg.initialise()
+            kg.initialise(default_data=default_data)
         return kg
 
     def close(self) -> None:
@@ -211,16 +212,17 @@ class KnowledgeGraph:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def initialise(self) -> list[LoadedGraph]:
-        """Recover from an interrupted write, then load the ontology and the default ecosystem
-        where missing or outdated.
+    def initialise(self, *, default_data: bool = True) -> list[LoadedGraph]:
+        """Recover from an interrupted write, then load the ontology and (unless
+        ``default_data=False``) the default ecosystem, where missing or outdated.
 
         Shipped files are trusted (the test suite validates them): they are not validated here.
         """
         if not self.read_only:
             self._recover()
         shipped: list[tuple[Traversable, str]] = [(resources.ontology(), ONTOLOGY_GRAPH)]
-        shipped += [(item, graph_iri_for(item.name)) for item in resources.default_data()]
+        if default_data:
+            shipped += [(item, graph_iri_for(item.name)) for item in resources.default_data()]
         recorded = {info.source_graph: info.sha256 for info in self.graphs()}
         writes = []
         for item, graph in shipped:

@@ -48,6 +48,33 @@ def tooltip(attrs: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> nx.Graph:
+    """``G`` itself if small enough, else its ``max_nodes`` best-connected nodes (highest degree,
+    ties broken by id, so a view always shows the same part) and among them at most
+    ``max_edges`` edges, the heaviest (``weight``) first.
+
+    >>> largest_part(nx.star_graph(5), 3).number_of_nodes()
+    3
+    >>> 0 in largest_part(nx.star_graph(5), 3)
+    True
+    >>> largest_part(nx.complete_graph(6), 6, max_edges=4).number_of_edges()
+    4
+    """
+    if len(G) > max_nodes:
+        ranked = sorted(G.degree, key=lambda item: (-item[1], str(item[0])))
+        G = G.subgraph(node for node, _ in ranked[:max_nodes])
+    if max_edges is not None and G.number_of_edges() > max_edges:
+        edges = sorted(
+            G.edges(keys=True, data="weight") if G.is_multigraph() else G.edges(data="weight"),
+            key=lambda e: (-(e[-1] or 1), str(e[0]), str(e[1])),
+        )[:max_edges]
+        H = G.__class__()
+        H.add_nodes_from(G.nodes(data=True))
+        H.add_edges_from((*e[:-1], G.get_edge_data(*e[:-1])) for e in edges)
+        G = H
+    return G
+
+
 def layout(G: nx.Graph, *, seed: int = 1) -> dict[Any, tuple[float, float]]:
     """Node positions: Kamada-Kawai for small graphs (readable, keeps islands near), else a
     seeded spring layout (fast enough for thousands of nodes).

@@ -15,8 +15,9 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
     """Headline figures of the ecosystem in the store, as plain JSON-ready values.
 
     >>> stats = ecosystem_stats(KnowledgeGraph.in_memory())
-    >>> stats["actors"]["total"], stats["collaborations"]["total"]
-    (23, 3)
+    >>> seed = stats["by_graph"]["https://w3id.org/helixgraph/graph/seed-ecosystem"]
+    >>> seed["actors"], seed["collaborations_by_kind"]
+    (23, {'cluster': 2, 'project': 1})
     """
     A = views.affiliation_graph(kg)
     N = views.actor_network(kg)

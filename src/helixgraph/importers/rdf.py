@@ -20,9 +20,15 @@ FORMATS: dict[str, ox.RdfFormat] = {
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
-    """The RDF format of ``path`` from its extension, or :class:`UnsupportedFormatError`."""
+    """The RDF format of ``path`` from its extension (under a ``.gz``), or
+    :class:`UnsupportedFormatError`.
+
+    >>> rdf_format(Path("data/cordis-hu.nt.gz")).name
+    'N-Triples'
+    """
+    suffix = Path(path.stem).suffix if path.suffix.lower() == ".gz" else path.suffix
     try:
-        return FORMATS[path.suffix.lower()]
+        return FORMATS[suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
         raise UnsupportedFormatError(

@@ -9,12 +9,15 @@ from fastapi.responses import HTMLResponse
 
 from helixgraph import views
 from helixgraph.analysis.report import ecosystem_stats
-from helixgraph.viz import HELIX_COLOURS, network_data, script_json
+from helixgraph.viz import HELIX_COLOURS, largest_part, network_data, script_json
 from helixgraph.web.deps import KG, templates
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 View = Literal["affiliation", "collaboration", "relation"]
+#: More nodes than this and the page shows the best-connected ones, and says so.
+MAX_NODES = 500
+MAX_EDGES = 3000
 VIEW_NAMES = {
     "affiliation": "actors and the clusters and projects they belong to",
     "collaboration": "actors linked when they share a collaboration",
@@ -44,6 +47,7 @@ def viz(
         "collaboration": views.collaboration_graph,
         "relation": views.relation_graph,
     }[view](kg)
+    shown = largest_part(graph, MAX_NODES, MAX_EDGES)
     return templates.TemplateResponse(
         request,
         "viz.html",
@@ -52,8 +56,10 @@ def viz(
             "view": view,
             "views": VIEW_NAMES,
             "colours": HELIX_COLOURS,
-            "data_json": script_json(network_data(graph)),
-            "nodes": graph.number_of_nodes(),
-            "edges": graph.number_of_edges(),
+            "data_json": script_json(network_data(shown)),
+            "nodes": shown.number_of_nodes(),
+            "edges": shown.number_of_edges(),
+            "all_nodes": graph.number_of_nodes(),
+            "all_edges": graph.number_of_edges(),
         },
     )

@@ -1,0 +1,67 @@
+"""Build data/cordis-hu.nt.gz, the Hungarian slice of Horizon 2020 shipped in the default store.
+
+The slice: every project with at least one participant in Hungary (country HU), with all of its
+participants, Hungarian or not, so the Hungarian actors' foreign partners and their helix are in
+the network too. Made by the CORDIS importer's own reading and writing code from the shared file:
+
+    python scripts/make_cordis_hu.py ../shared/data/cordis-h2020   (or `make data`)
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import sys
+from pathlib import Path
+
+from helixgraph.importers.cordis import CordisData, literal, ntriples, read_cordis
+from helixgraph.store import KnowledgeGraph, graph_iri_for
+from helixgraph.importers.cordis import ontology_helix_map
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "data" / "cordis-hu.nt.gz"
+DCT = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def hungarian_slice(data: CordisData) -> CordisData:
+    hungarian = {pic for pic, org in data.organisations.items() if org.country == "HU"}
+    projects = {rcn for rcn, pic in data.participations if pic in hungarian}
+    part = CordisData(rows_read=data.rows_read)
+    for key, participation in data.participations.items():
+        if participation.rcn in projects:
+            part.participations[key] = participation
+            part.organisations[participation.pic] = data.organisations[participation.pic]
+            part.projects[participation.rcn] = data.projects[participation.rcn]
+    return part
+
+
+def main(folder: Path) -> None:
+    sources = [folder / "h2020.csv.gz", folder / "programme_parts.csv.gz"]
+    mapping = ontology_helix_map(KnowledgeGraph.in_memory())
+    data = read_cordis(sources, helix_map=mapping)
+    if data.rejected:
+        sys.exit(f"{len(data.rejected)} invalid rows in {folder}; the slice is not made")
+    part = hungarian_slice(data)
+    graph = f"<{graph_iri_for(OUT)}>"
+    checksums = ", ".join(f"{s.name} sha256 {hashlib.sha256(s.read_bytes()).hexdigest()}" for s in sources)
+    about = [
+        (f"<{DCT}title>", literal("Horizon 2020 projects with a Hungarian participant, and all their participants")),
+        (f"<{DCT}source>", literal("CORDIS, European Union (h2020.csv.gz and programme_parts.csv.gz, compacted by zambujo/eunets)")),
+        (f"<{RDFS}comment>", literal(
+            f"Made by scripts/make_cordis_hu.py (make data) with the helixgraph CORDIS importer from {checksums}. "
+            f"{len(part.projects)} projects, {len(part.organisations)} organisations, {len(part.participations)} participations. "
+            "Organisation names are not in the source: labels are PIC numbers."
+        )),
+        (f"<{PROV}wasDerivedFrom>", "<https://cordis.europa.eu/>"),
+    ]
+    lines = [f"{graph} {p} {o} .\n".encode() for p, o in about]
+    lines += list(ntriples(part, mapping))
+    OUT.write_bytes(gzip.compress(b"".join(lines), mtime=0))
+    print(f"{OUT.relative_to(ROOT)}: {len(lines)} triples, {len(part.organisations)} actors, "
+          f"{len(part.projects)} projects, {len(part.participations)} memberships")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "cordis-h2020")
