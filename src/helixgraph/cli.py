@@ -49,6 +49,37 @@ class ImportKind(StrEnum):
     rdf = "rdf"
 
 
+class ExportFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    csv = "csv"
+    pajek = "pajek"
+    turtle = "turtle"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+class View(StrEnum):
+    collaboration = "collaboration"
+    affiliation = "affiliation"
+    relation = "relation"
+
+
+def parse_years(text: str | None) -> tuple[int, int] | None:
+    """``2014-2016`` or ``2016`` -> (start, end); a usage error otherwise."""
+    if text is None:
+        return None
+    parts = text.split("-")
+    try:
+        first, last = (int(parts[0]), int(parts[-1])) if len(parts) <= 2 else (0, -1)
+    except ValueError:
+        first, last = 0, -1
+    if first > last or len(parts) > 2:
+        raise typer.BadParameter(f"{text!r}: give a year or a range of years, such as 2014-2016")
+    return first, last
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -208,6 +239,59 @@ def import_(
                 )
         else:
             fail(f"import {kind.value} is not built yet; use `helixgraph load` for Turtle")
+
+
+@app.command()
+def export(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="File to write (for csv: a folder for nodes.csv and edges.csv)."
+        ),
+    ],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="Network (graphml, gexf, json, csv, pajek) or RDF."),
+    ] = ExportFormat.graphml,
+    view: Annotated[
+        View,
+        typer.Option(
+            help="Which network: actors sharing collaborations, actors and their "
+            "collaborations, or direct ties."
+        ),
+    ] = View.collaboration,
+    years: Annotated[
+        str | None,
+        typer.Option(help="Only memberships running in these years, such as 2014-2016."),
+    ] = None,
+    store: StoreOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
+) -> None:
+    """Export a network for Gephi, R, Pajek, … (helix and label as attributes) or the RDF itself.
+
+    graphml, gexf, json (node-link), csv and pajek export a view of the actors; turtle, nquads
+    (named graphs kept) and jsonld export the store's RDF.
+    """
+    from rich.console import Console
+
+    from helixgraph import export as exporting
+
+    span = parse_years(years)
+    console = Console(stderr=True, quiet=quiet)
+    with reported_errors():
+        kg = open_store(store, read_only=True)
+        with console.status(f"exporting {fmt.value}…"):
+            if fmt.value in exporting.RDF_FORMATS:
+                if years is not None:
+                    fail("--years applies to network formats only", code=2)
+                written = exporting.write_rdf(kg, fmt.value, out)
+                what = f"{len(kg):,} quads"
+            else:
+                G = exporting.network(kg, view.value, years=span)
+                written = exporting.write_network(G, fmt.value, out)
+                size = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+                what = f"{view.value} view: {size}"
+    console.print(f"wrote {what} to {', '.join(map(str, written))}")
 
 
 @app.command()

@@ -304,7 +304,9 @@ class KnowledgeGraph:
             GraphInfo(
                 graph=row["g"],
                 triples=int(row["n"]),
-                source_graph=facts[row["g"]].get("sourceGraph"),
+                # graphs loaded before provenance named the source are their own source
+                source_graph=facts[row["g"]].get("sourceGraph")
+                or (row["g"] if "sha256" in facts[row["g"]] else None),
                 source_file=facts[row["g"]].get("sourceFile"),
                 sha256=facts[row["g"]].get("sha256"),
                 loaded=facts[row["g"]].get("generatedAtTime"),
