@@ -14,9 +14,14 @@ import hashlib
 import sys
 from pathlib import Path
 
-from helixgraph.importers.cordis import CordisData, literal, ntriples, read_cordis
+from helixgraph.importers.cordis import (
+    CordisData,
+    literal,
+    ntriples,
+    ontology_helix_map,
+    read_cordis,
+)
 from helixgraph.store import KnowledgeGraph, graph_iri_for
-from helixgraph.importers.cordis import ontology_helix_map
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "cordis-hu.nt.gz"
@@ -45,23 +50,42 @@ def main(folder: Path) -> None:
         sys.exit(f"{len(data.rejected)} invalid rows in {folder}; the slice is not made")
     part = hungarian_slice(data)
     graph = f"<{graph_iri_for(OUT)}>"
-    checksums = ", ".join(f"{s.name} sha256 {hashlib.sha256(s.read_bytes()).hexdigest()}" for s in sources)
+    checksums = ", ".join(
+        f"{s.name} sha256 {hashlib.sha256(s.read_bytes()).hexdigest()}" for s in sources
+    )
     about = [
-        (f"<{DCT}title>", literal("Horizon 2020 projects with a Hungarian participant, and all their participants")),
-        (f"<{DCT}source>", literal("CORDIS, European Union (h2020.csv.gz and programme_parts.csv.gz, compacted by zambujo/eunets)")),
-        (f"<{RDFS}comment>", literal(
-            f"Made by scripts/make_cordis_hu.py (make data) with the helixgraph CORDIS importer from {checksums}. "
-            f"{len(part.projects)} projects, {len(part.organisations)} organisations, {len(part.participations)} participations. "
-            "Organisation names are not in the source: labels are PIC numbers."
-        )),
+        (
+            f"<{DCT}title>",
+            literal(
+                "Horizon 2020 projects with a Hungarian participant, and all their participants"
+            ),
+        ),
+        (
+            f"<{DCT}source>",
+            literal(
+                "CORDIS, European Union (h2020.csv.gz and programme_parts.csv.gz, compacted by zambujo/eunets)"
+            ),
+        ),
+        (
+            f"<{RDFS}comment>",
+            literal(
+                f"Made by scripts/make_cordis_hu.py (make data) with the helixgraph CORDIS importer from {checksums}. "
+                f"{len(part.projects)} projects, {len(part.organisations)} organisations, {len(part.participations)} participations. "
+                "Organisation names are not in the source: labels are PIC numbers."
+            ),
+        ),
         (f"<{PROV}wasDerivedFrom>", "<https://cordis.europa.eu/>"),
     ]
     lines = [f"{graph} {p} {o} .\n".encode() for p, o in about]
     lines += list(ntriples(part, mapping))
     OUT.write_bytes(gzip.compress(b"".join(lines), mtime=0))
-    print(f"{OUT.relative_to(ROOT)}: {len(lines)} triples, {len(part.organisations)} actors, "
-          f"{len(part.projects)} projects, {len(part.participations)} memberships")
+    print(
+        f"{OUT.relative_to(ROOT)}: {len(lines)} triples, {len(part.organisations)} actors, "
+        f"{len(part.projects)} projects, {len(part.participations)} memberships"
+    )
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "cordis-h2020")
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "cordis-h2020"
+    )

@@ -192,6 +192,11 @@ def import_(
     organization.csv and programme_parts.csv, in any mix; organisations are actors by PIC,
     their helix from the activity type (HES, REC -> academia; PRC -> business; PUB ->
     government; OTH -> community, unless --helix-map says otherwise).
+
+    spreadsheet: actors.csv, memberships.csv, ties.csv, services.csv as in data/templates/.
+
+    rdf: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML (without entity declarations); a
+    remote JSON-LD @context is an error, never a download. Checked against the SHACL shapes.
     """
     import time
 
@@ -237,8 +242,19 @@ def import_(
                 console.print(
                     f"{report.rows_rejected} rejected row(s) listed in {report.rejects_file}"
                 )
+        elif kind is ImportKind.spreadsheet:
+            from helixgraph.importers.spreadsheet import import_spreadsheet
+
+            with console.status("checking the spreadsheet…"):
+                graph, written, rejected = import_spreadsheet(kg, files, skip_invalid=skip_invalid)
+            console.print(f"imported {written} rows -> <{graph}>")
+            if rejected:
+                console.print(f"{rejected} invalid row(s) left out (--skip-invalid)")
         else:
-            fail(f"import {kind.value} is not built yet; use `helixgraph load` for Turtle")
+            with console.status(f"loading {len(files)} file(s)…"):
+                loaded = kg.load(files)
+            for item in loaded:
+                console.print(f"imported {item.source}: {item.triples} triples -> <{item.graph}>")
 
 
 @app.command()

@@ -60,12 +60,14 @@ class HX(DefinedNamespace):
     rowsWritten: URIRef  # rows written
     sector: URIRef
     sha256: URIRef  # SHA-256
+    since: URIRef
     sme: URIRef  # SME
     sourceFile: URIRef  # source file
     sourceGraph: URIRef  # source graph
     totalCost: URIRef  # total cost
     tripleCount: URIRef  # triple count
     typicalHelix: URIRef  # typical helix
+    weight: URIRef
 
     # Concepts
     academia: URIRef

@@ -148,8 +148,8 @@ class CordisData:
         return [p for r in self.rejected for p in r.problems]
 
 
-class CordisError(InputError):
-    """CORDIS rows are invalid: ``problems`` lists them (file:line: column: what)."""
+class RowsError(InputError):
+    """Rows of a table are invalid: ``problems`` lists them (file:line: column: what)."""
 
     MAX_LISTED = 50
 
@@ -162,6 +162,10 @@ class CordisError(InputError):
             f"{len(problems)} problem(s) in {rows} invalid row(s); nothing was written "
             f"(--skip-invalid writes the valid rows and lists the rest):\n{listed}{tail}"
         )
+
+
+#: The importer's name for :class:`RowsError`.
+CordisError = RowsError
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -634,7 +638,7 @@ def import_cordis(
             raise InputError(f"{path}: no such file")
     data = read_cordis(paths, helix_map=mapping, progress=read_progress)
     if data.rejected and not skip_invalid:
-        raise CordisError(data.problems, len(data.rejected))
+        raise RowsError(data.problems, len(data.rejected))
     _check_shapes(kg, data, mapping, paths[0])
     rejects_file = None
     if data.rejected:

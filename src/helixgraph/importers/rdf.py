@@ -1,11 +1,15 @@
 """Read RDF files into triples with pyoxigraph's parsers; errors name file, line and column.
 
-Nothing here touches the network: relative IRIs are an error (no base is guessed), and only
-formats without remote references are read.
+Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML. Nothing here touches the network or the
+file system beyond the file itself: relative IRIs are an error (no base is guessed), a JSON-LD
+``@context`` given by URL is an error (Oxigraph is given no document loader), and RDF/XML with
+entity declarations is refused before parsing (entities can expand without bound: "billion
+laughs"). A quad format's graph names are not kept: a file becomes one named graph.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,7 +20,15 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".turtle": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
 }
+ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -42,6 +54,12 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
     Raises :class:`RDFSyntaxError` with the 1-based line and column of the first error.
     """
     fmt = fmt or rdf_format(source)
+    if fmt == ox.RdfFormat.RDF_XML and (match := ENTITY.search(data)):
+        line = data.count(b"\n", 0, match.start()) + 1
+        column = match.start() - (data.rfind(b"\n", 0, match.start()) + 1) + 1
+        raise RDFSyntaxError(
+            source, line, column, "entity declarations are refused: they can expand without bound"
+        )
     try:
         return [quad.triple for quad in ox.parse(data, format=fmt)]
     except SyntaxError as error:

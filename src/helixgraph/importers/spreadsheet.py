@@ -1,0 +1,378 @@
+"""The spreadsheet template -> RDF: for ecosystem managers who keep their ecosystem in a
+spreadsheet. Four CSV files, recognised by name (templates in ``data/templates/``):
+
+``actors.csv``       id, name, helix, country, region, sector, website
+``memberships.csv``  actor, collaboration, role, start, end (and optionally kind)
+``ties.csv``         source, relation, target, weight, since
+``services.csv``     provider, service type, audience
+
+``helix`` may list several helices separated by ``;`` (the first is the primary one). Actors are
+referred to by their ``id`` in the other files, or by the IRI of an actor the store already
+holds. A collaboration is named in ``memberships.csv``; ``kind`` says cluster (the default),
+project or initiative. Every cell is checked; problems read ``file:line: column: what``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from helixgraph.errors import InputError
+from helixgraph.importers.cordis import Problem, RowsError, Say, literal, typed
+
+if TYPE_CHECKING:
+    from helixgraph.store import KnowledgeGraph
+
+HX = "https://w3id.org/helixgraph/ns#"
+ID = "https://w3id.org/helixgraph/id/"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "https://schema.org/"
+TIME = "http://www.w3.org/2006/time#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+FILES = {
+    "actors.csv": ("id", "name", "helix", "country", "region", "sector", "website"),
+    "memberships.csv": ("actor", "collaboration", "role", "start", "end"),
+    "ties.csv": ("source", "relation", "target", "weight", "since"),
+    "services.csv": ("provider", "service type", "audience"),
+}
+HELICES = ("government", "academia", "business", "community")
+KINDS = {"cluster": "Cluster", "project": "Project", "initiative": "Initiative"}
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment.
+
+    >>> slug("Széchenyi István Egyetem")
+    'szechenyi-istvan-egyetem'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+@dataclass
+class Vocabulary:
+    """What the ontology allows in the template's cells, read from the store."""
+
+    relations: dict[str, str]  # local name -> IRI, every tie property under org:linkedTo
+    roles: dict[str, str]  # local name or English label -> IRI
+    services: dict[str, str]
+    sectors: dict[str, str]  # NACE notation or local name -> IRI
+
+    @classmethod
+    def of(cls, kg: KnowledgeGraph) -> Vocabulary:
+        def concepts(scheme: str) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for row in kg.select(
+                f"SELECT ?c ?key WHERE {{ ?c skos:inScheme hx:{scheme} . "
+                "{ ?c skos:prefLabel ?key FILTER(LANGMATCHES(LANG(?key), 'en')) } "
+                "UNION { ?c skos:notation ?key } }"
+            ):
+                found[row["key"].lower()] = row["c"]
+                found[row["c"].rsplit("#", 1)[-1].lower()] = row["c"]
+            return found
+
+        relations = {
+            row["p"].rsplit("#", 1)[-1]: row["p"]
+            for row in kg.select(
+                "SELECT ?p WHERE { ?p rdfs:subPropertyOf+ org:linkedTo FILTER(?p != hx:linkedTo) }"
+            )
+        }
+        return cls(
+            relations, concepts("MembershipRole"), concepts("ServiceType"), concepts("Sector")
+        )
+
+
+@dataclass
+class Sheet:
+    triples: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+    rejected_lines: set[tuple[str, int]] = field(default_factory=set)
+
+
+def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str]) -> Sheet:
+    """Check the template's files and turn their rows into N-Triples lines (strings)."""
+    by_name = {path.name.lower(): path for path in paths}
+    unknown = [path for path in paths if path.name.lower() not in FILES]
+    if unknown:
+        raise InputError(f"{unknown[0]}: not a template file; the template has {', '.join(FILES)}")
+    sheet = Sheet()
+    actors: dict[str, str] = {}
+    if "actors.csv" in by_name:
+        for line, row, say in _rows(sheet, by_name["actors.csv"]):
+            _actor(sheet, row, say, line, vocabulary, actors)
+    resolvable = {**actors, **{iri: f"<{iri}>" for iri in known}}
+    for name, handle in (
+        ("memberships.csv", _membership),
+        ("ties.csv", _tie),
+        ("services.csv", _service),
+    ):
+        if name in by_name:
+            for line, row, say in _rows(sheet, by_name[name]):
+                handle(sheet, row, say, line, vocabulary, resolvable)
+    return sheet
+
+
+def _rows(sheet: Sheet, path: Path) -> Iterator[tuple[int, dict[str, str], Say]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = csv.DictReader(file)
+        missing = [c for c in FILES[path.name.lower()] if c not in (rows.fieldnames or [])]
+        if missing:
+            raise InputError(f"{path}:1: header: missing column(s) {', '.join(missing)}")
+        for row in rows:
+            line = rows.line_num
+            sheet.rows_read += 1
+            before = len(sheet.problems)
+
+            def say(column: str, message: str, line: int = line) -> None:
+                sheet.problems.append(Problem(str(path), line, column, message))
+
+            start = len(sheet.triples)
+            yield line, {k: (v or "").strip() for k, v in row.items() if k}, say
+            if len(sheet.problems) > before:
+                del sheet.triples[start:]  # a row with a problem contributes nothing
+                sheet.rejected_lines.add((str(path), line))
+
+
+def _actor(
+    sheet: Sheet,
+    row: dict[str, str],
+    say: Say,
+    line: int,
+    vocabulary: Vocabulary,
+    actors: dict[str, str],
+) -> None:
+    identifier, name = row["id"], row["name"]
+    if not identifier:
+        say("id", "missing; every actor needs an id")
+        return
+    if identifier in actors:
+        say("id", f"{identifier!r} is given twice")
+        return
+    iri = f"<{ID}actor/{slug(identifier)}>"
+    before = len(sheet.problems)
+    if not name:
+        say("name", "missing; every actor needs a name")
+    helices = [h.strip().lower() for h in row["helix"].split(";") if h.strip()]
+    wrong = [h for h in helices if h not in HELICES]
+    if not helices or wrong:
+        say("helix", f"{row['helix']!r}: give one or more of {', '.join(HELICES)} (separated by ;)")
+    add = sheet.triples.append
+    add(f"{iri} <{RDF}type> <{ORG}FormalOrganization> .")
+    add(f"{iri} <{SKOS}prefLabel> {literal(name)} .")
+    for helix in helices:
+        if helix in HELICES:
+            add(f"{iri} <{ORG}classification> <{HX}{helix}> .")
+    if len(helices) > 1 and helices[0] in HELICES:
+        add(f"{iri} <{HX}primaryHelix> <{HX}{helices[0]}> .")
+    country = row["country"].upper()
+    if country:
+        if re.fullmatch(r"[A-Z]{2}", country):
+            add(f"{iri} <{HX}country> {literal(country)} .")
+        else:
+            say("country", f"{row['country']!r} is not a two-letter country code")
+    region = row["region"].upper()
+    if region:
+        if re.fullmatch(r"[A-Z]{2}[A-Z0-9]{0,3}", region):
+            add(f"{iri} <{HX}region> <http://data.europa.eu/nuts/code/{region}> .")
+        else:
+            say("region", f"{row['region']!r} is not a NUTS code such as HU110")
+    if row["sector"]:
+        sector = vocabulary.sectors.get(row["sector"].lower())
+        if sector is None:
+            say(
+                "sector",
+                f"unknown sector {row['sector']!r} (a NACE code of hx:Sector, such as Q86)",
+            )
+        else:
+            add(f"{iri} <{HX}sector> <{sector}> .")
+    if row["website"]:
+        if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", row["website"]):
+            add(f"{iri} <{SCHEMA}url> <{row['website']}> .")
+        else:
+            say("website", f"{row['website']!r} is not a web address (http:// or https://)")
+    if len(sheet.problems) == before:
+        actors[identifier] = iri  # only a valid actor can be referred to
+
+
+def _resolve(value: str, column: str, say: Say, actors: dict[str, str]) -> str | None:
+    if not value:
+        say(column, "missing")
+        return None
+    iri = actors.get(value)
+    if iri is None:
+        say(column, f"{value!r} is no actor of actors.csv nor of the store")
+    return iri
+
+
+def _membership(
+    sheet: Sheet,
+    row: dict[str, str],
+    say: Say,
+    line: int,
+    vocabulary: Vocabulary,
+    actors: dict[str, str],
+) -> None:
+    actor = _resolve(row["actor"], "actor", say, actors)
+    name = row["collaboration"]
+    if not name:
+        say("collaboration", "missing")
+    kind = KINDS.get((row.get("kind") or "cluster").lower())
+    if kind is None:
+        say("kind", f"{row.get('kind')!r}: one of {', '.join(KINDS)}")
+    role = vocabulary.roles.get(row["role"].lower()) if row["role"] else None
+    if row["role"] and role is None:
+        say("role", f"unknown role {row['role']!r} (hx:MembershipRole: clusterMember, partner, …)")
+    start, end = _day(row["start"], "start", say), _day(row["end"], "end", say)
+    if start and end and end < start:
+        say("end", f"{end} is before the start {start}")
+    if actor is None or not name or kind is None:
+        return
+    collaboration = f"<{ID}{kind.lower()}/{slug(name)}>"
+    membership = f"<{ID}membership/{slug(name)}-{line}>"
+    add = sheet.triples.append
+    add(f"{collaboration} <{RDF}type> <{HX}{kind}> .")
+    add(f"{collaboration} <{SKOS}prefLabel> {literal(name)} .")
+    add(f"{membership} <{RDF}type> <{ORG}Membership> .")
+    add(f"{membership} <{ORG}member> {actor} .")
+    add(f"{membership} <{ORG}organization> {collaboration} .")
+    if role:
+        add(f"{membership} <{ORG}role> <{role}> .")
+    if start or end:
+        period = f"<{ID}membership/{slug(name)}-{line}#period>"
+        add(f"{membership} <{ORG}memberDuring> {period} .")
+        add(f"{period} <{RDF}type> <{TIME}Interval> .")
+        for day, edge, fragment in ((start, "hasBeginning", "start"), (end, "hasEnd", "end")):
+            if day:
+                instant = f"<{ID}membership/{slug(name)}-{line}#{fragment}>"
+                add(f"{period} <{TIME}{edge}> {instant} .")
+                add(f"{instant} <{RDF}type> <{TIME}Instant> .")
+                add(f"{instant} <{TIME}inXSDDate> {typed(day.isoformat(), 'date')} .")
+
+
+def _tie(
+    sheet: Sheet,
+    row: dict[str, str],
+    say: Say,
+    line: int,
+    vocabulary: Vocabulary,
+    actors: dict[str, str],
+) -> None:
+    source = _resolve(row["source"], "source", say, actors)
+    target = _resolve(row["target"], "target", say, actors)
+    relation = vocabulary.relations.get(row["relation"])
+    if relation is None:
+        known = ", ".join(sorted(vocabulary.relations))
+        say("relation", f"unknown relation {row['relation']!r} (known: {known})")
+    weight = None
+    if row["weight"]:
+        try:
+            weight = float(row["weight"])
+        except ValueError:
+            say("weight", f"{row['weight']!r} is not a number")
+    since = row["since"]
+    if since and not re.fullmatch(r"\d{4}", since):
+        say("since", f"{since!r} is not a year")
+    if source is None or target is None or relation is None:
+        return
+    add = sheet.triples.append
+    add(f"{source} <{relation}> {target} .")
+    if weight is not None or since:
+        statement = f"<{ID}tie/{_tail(source)}-{_tail(relation)}-{_tail(target)}>"
+        add(f"{statement} <{RDF}type> <{RDF}Statement> .")
+        add(f"{statement} <{RDF}subject> {source} .")
+        add(f"{statement} <{RDF}predicate> <{relation}> .")
+        add(f"{statement} <{RDF}object> {target} .")
+        if weight is not None:
+            add(f"{statement} <{HX}weight> {typed(weight, 'decimal')} .")
+        if since:
+            add(f"{statement} <{HX}since> {typed(since, 'gYear')} .")
+
+
+def _service(
+    sheet: Sheet,
+    row: dict[str, str],
+    say: Say,
+    line: int,
+    vocabulary: Vocabulary,
+    actors: dict[str, str],
+) -> None:
+    provider = _resolve(row["provider"], "provider", say, actors)
+    service_type = vocabulary.services.get(row["service type"].lower())
+    if service_type is None:
+        say("service type", f"unknown service type {row['service type']!r} (hx:ServiceType)")
+    audience = [a.strip().lower() for a in row["audience"].split(";") if a.strip()]
+    wrong = [a for a in audience if a not in HELICES]
+    if wrong:
+        say("audience", f"{', '.join(wrong)}: the audience is one or more helices")
+    if provider is None or service_type is None or wrong:
+        return
+    service = f"<{ID}service/{_tail(provider)}-{_tail(service_type)}>"
+    add = sheet.triples.append
+    add(f"{service} <{RDF}type> <{SCHEMA}Service> .")
+    add(f"{service} <{SCHEMA}provider> {provider} .")
+    add(f"{service} <{SCHEMA}serviceType> <{service_type}> .")
+    for helix in audience:
+        add(f"{service} <{SCHEMA}audience> <{HX}{helix}> .")
+
+
+def _tail(iri: str) -> str:
+    """A readable IRI segment from the end of an IRI (with or without its angle brackets)."""
+    return slug(re.split(r"[/#]", iri.strip("<>"))[-1])
+
+
+def _day(value: str, column: str, say: Say) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value if len(value) > 4 else f"{value}-01-01")
+    except ValueError:
+        say(column, f"{value!r} is not a date (YYYY-MM-DD or YYYY)")
+        return None
+
+
+def import_spreadsheet(
+    kg: KnowledgeGraph, paths: list[Path], *, skip_invalid: bool = False
+) -> tuple[str, int, int]:
+    """Check the template's files and write them into one graph, named after their folder.
+
+    Returns (graph, rows written, rows rejected). All or nothing unless ``skip_invalid``.
+    """
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from helixgraph.store import GRAPH_BASE, GraphWrite
+
+    known = {row["a"] for row in kg.select("SELECT DISTINCT ?a WHERE { ?a org:classification ?h }")}
+    sheet = read_spreadsheet(paths, Vocabulary.of(kg), known)
+    if sheet.problems and not skip_invalid:
+        raise RowsError(sheet.problems, len(sheet.rejected_lines))
+    text = "\n".join(dict.fromkeys(sheet.triples)).encode()
+    triples = [quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
+    folder = paths[0].resolve().parent.name
+    kg.validate(f"{folder}/ (the template's rows)", triples)
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(paths))).hexdigest()
+    rejected = len(sheet.rejected_lines)
+    write = GraphWrite(
+        GRAPH_BASE + "spreadsheet-" + slug(folder),
+        " ".join(p.name for p in paths),
+        digest,
+        triples,
+        importer="helixgraph spreadsheet importer 1",
+        rows={
+            "rowsRead": sheet.rows_read,
+            "rowsWritten": sheet.rows_read - rejected,
+            "rowsRejected": rejected,
+        },
+    )
+    (loaded,) = kg.write([write])
+    return loaded.graph, sheet.rows_read - rejected, rejected

@@ -1,0 +1,118 @@
+"""The spreadsheet template and the RDF importer: what the rows say lands in the store; bad cells
+are refused with file:line: column; nothing reaches the network."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from helixgraph import views
+from helixgraph.errors import RDFSyntaxError
+from helixgraph.importers.cordis import RowsError
+from helixgraph.importers.spreadsheet import import_spreadsheet
+from helixgraph.store import GRAPH_BASE, KnowledgeGraph
+
+EXAMPLE = ROOT / "data" / "templates" / "example"
+ACTOR = "https://w3id.org/helixgraph/id/actor/"
+
+
+@pytest.fixture
+def kg() -> KnowledgeGraph:
+    return KnowledgeGraph.in_memory(default_data=False)
+
+
+def test_the_example_lands_as_its_rows_say(kg: KnowledgeGraph) -> None:
+    graph, written, rejected = import_spreadsheet(kg, sorted(EXAMPLE.glob("*.csv")))
+    assert (graph, rejected) == (GRAPH_BASE + "spreadsheet-example", 0)
+    assert written == 6 + 7 + 4 + 5  # the rows of the four files
+    A = views.affiliation_graph(kg)
+    cluster = "https://w3id.org/helixgraph/id/cluster/valley-health-cluster-example"
+    assert {n.removeprefix(ACTOR) for n in A[cluster]} == {
+        "valley-university",
+        "medtech-one",
+        "digital-care",
+        "valley-hospital",
+    }
+    assert A.nodes[ACTOR + "valley-hospital"]["helices"] == ["academia", "community"]
+    R = views.relation_graph(kg)
+    assert R.has_edge(ACTOR + "regional-agency", ACTOR + "medtech-one", key="funds")
+    (row,) = kg.select(
+        f"SELECT ?w WHERE {{ ?t rdf:subject <{ACTOR}regional-agency> ; rdf:predicate hx:funds ;"
+        f" rdf:object <{ACTOR}medtech-one> ; hx:weight ?w }}"
+    )
+    weight = row["w"]
+    assert float(weight) == 250000
+    late = views.collaboration_graph(kg, years=(2022, 2022))
+    assert late.has_edge(ACTOR + "valley-university", ACTOR + "digital-care")
+
+
+def test_bad_cells_are_refused_with_their_place(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    for name in ("actors.csv", "memberships.csv", "ties.csv", "services.csv"):
+        shutil.copy(EXAMPLE / name, tmp_path / name)
+    actors = (
+        (tmp_path / "actors.csv")
+        .read_text()
+        .replace(",academia,HU,HU333,P85", ",academy,HU,HU333,P85")
+    )
+    (tmp_path / "actors.csv").write_text(actors)
+    ties = (
+        (tmp_path / "ties.csv")
+        .read_text()
+        .replace("regional-agency,funds,medtech-one", "regional-agency,sponsors,nobody")
+    )
+    (tmp_path / "ties.csv").write_text(ties)
+    before = len(kg)
+    with pytest.raises(RowsError) as caught:
+        import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")))
+    message = str(caught.value)
+    assert f"{tmp_path / 'actors.csv'}:2: helix: 'academy'" in message
+    assert f"{tmp_path / 'ties.csv'}:2: relation: unknown relation 'sponsors'" in message
+    assert f"{tmp_path / 'ties.csv'}:2: target: 'nobody' is no actor" in message
+    assert len(kg) == before
+    _, _, rejected = import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")), skip_invalid=True)
+    # the bad actor, the bad tie, and the five rows that name the bad actor
+    assert rejected == 7
+
+
+def test_rdf_formats_load(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    ttl = (ROOT / "tests" / "fixtures" / "small-ecosystem.ttl").read_bytes()
+    import pyoxigraph as ox
+
+    triples = list(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
+    for suffix, fmt in (
+        (".jsonld", ox.RdfFormat.JSON_LD),
+        (".rdf", ox.RdfFormat.RDF_XML),
+        (".nq", ox.RdfFormat.N_QUADS),
+    ):
+        path = tmp_path / f"eco{suffix}"
+        ox.serialize(
+            (q.triple for q in triples) if fmt != ox.RdfFormat.N_QUADS else triples,
+            path,
+            format=fmt,
+        )
+        (loaded,) = kg.load([path])
+        assert loaded.triples == len(triples)
+
+
+def test_rdf_xml_entities_are_refused(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.rdf"
+    bomb.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE r [\n <!ENTITY a "aaaaaaaaaa">\n]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+    )
+    with pytest.raises(RDFSyntaxError, match=r"bomb.rdf:3:2: entity declarations are refused"):
+        kg.load([bomb])
+
+
+def test_remote_jsonld_context_is_an_error_not_a_download(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    doc = tmp_path / "remote.jsonld"
+    doc.write_text(
+        '{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "https://e.org/a", "name": "A"}'
+    )
+    with pytest.raises(RDFSyntaxError, match="remote contexts"):
+        kg.load([doc])
