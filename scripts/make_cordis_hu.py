@@ -63,14 +63,16 @@ def main(folder: Path) -> None:
         (
             f"<{DCT}source>",
             literal(
-                "CORDIS, European Union (h2020.csv.gz and programme_parts.csv.gz, compacted by zambujo/eunets)"
+                "CORDIS, European Union (h2020.csv.gz and programme_parts.csv.gz, "
+                "compacted by zambujo/eunets)"
             ),
         ),
         (
             f"<{RDFS}comment>",
             literal(
-                f"Made by scripts/make_cordis_hu.py (make data) with the helixgraph CORDIS importer from {checksums}. "
-                f"{len(part.projects)} projects, {len(part.organisations)} organisations, {len(part.participations)} participations. "
+                "Made by scripts/make_cordis_hu.py (make data) with the helixgraph CORDIS "
+                f"importer from {checksums}. {len(part.projects)} projects, "
+                f"{len(part.organisations)} organisations, {len(part.participations)} participations. "
                 "Organisation names are not in the source: labels are PIC numbers."
             ),
         ),
