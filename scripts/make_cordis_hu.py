@@ -72,7 +72,8 @@ def main(folder: Path) -> None:
             literal(
                 "Made by scripts/make_cordis_hu.py (make data) with the helixgraph CORDIS "
                 f"importer from {checksums}. {len(part.projects)} projects, "
-                f"{len(part.organisations)} organisations, {len(part.participations)} participations. "
+                f"{len(part.organisations)} organisations, "
+                f"{len(part.participations)} participations. "
                 "Organisation names are not in the source: labels are PIC numbers."
             ),
         ),
