@@ -178,3 +178,32 @@ def test_an_unreadable_store_path_is_a_clear_error(tmp_path: Path) -> None:
     result = run("stats", "--store", str(not_a_dir))
     assert result.exit_code == 1
     assert "not a directory" in result.stderr
+
+
+def test_sources_and_drop(store_dir: Path) -> None:
+    loaded = run("load", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir))
+    assert loaded.exit_code == 0
+    listing = json.loads(run("sources", "--json", "--store", str(store_dir)).stdout)
+    by_graph = {g["graph"]: g for g in listing}
+    small = by_graph["https://w3id.org/helixgraph/graph/small-ecosystem"]
+    assert small["source_file"] == "small-ecosystem.ttl"
+    assert len(small["sha256"]) == 64
+    table = run("sources", "--store", str(store_dir))
+    assert "small-ecosystem" in table.stdout
+    dropped = run("drop", "small-ecosystem", "--store", str(store_dir))
+    assert dropped.exit_code == 0
+    assert "dropped <https://w3id.org/helixgraph/graph/small-ecosystem>" in dropped.stderr
+    again = run("drop", "small-ecosystem", "--store", str(store_dir))
+    assert again.exit_code == 1
+    assert "no graph" in again.stderr
+
+
+def test_import_cordis_from_the_command_line(store_dir: Path) -> None:
+    result = run(
+        "import", "cordis", str(FIXTURES / "cordis-hu-2016.csv"), "--store", str(store_dir)
+    )
+    assert result.exit_code == 0, result.output
+    assert "imported 2374 of 2374 rows" in result.stderr
+    bad = run("import", "cordis", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir))
+    assert bad.exit_code == 1
+    assert "not a CORDIS file" in bad.stderr

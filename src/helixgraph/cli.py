@@ -327,16 +327,20 @@ def sources(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("graph", "triples", "file", "loaded", "rows read/written/rejected", "sha256")
+    from helixgraph.store import GRAPH_BASE
+
+    table = Table(caption=f"graph names are under {GRAPH_BASE}; --json gives checksums")
+    table.add_column("graph", no_wrap=True)
+    for column in ("triples", "file", "loaded", "rows read/written/rejected"):
+        table.add_column(column)
     for g in graphs:
         rows = "/".join(str(g.rows.get(k, "")) for k in ("rowsRead", "rowsWritten", "rowsRejected"))
         table.add_row(
-            g.graph,
+            g.graph.removeprefix(GRAPH_BASE),
             f"{g.triples:,}",
             g.source_file or "",
             (g.loaded or "")[:19],
             rows if g.rows else "",
-            (g.sha256 or "")[:12],
         )
     Console().print(table)
 
