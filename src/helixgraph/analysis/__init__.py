@@ -4,6 +4,30 @@
 views and hands them to the functions here.
 """
 
+from helixgraph.analysis.brokerage import brokerage_roles
+from helixgraph.analysis.fragmentation import (
+    distance_fragmentation,
+    fragmentation,
+    key_player_method,
+    key_players,
+    reach,
+)
+from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing, node_ei_index
 from helixgraph.analysis.summary import component_sizes, helix_counts
+from helixgraph.analysis.synergy import helix_synergy
 
-__all__ = ["component_sizes", "helix_counts"]
+__all__ = [
+    "brokerage_roles",
+    "component_sizes",
+    "distance_fragmentation",
+    "ei_index",
+    "fragmentation",
+    "group_ei_index",
+    "helix_counts",
+    "helix_mixing",
+    "helix_synergy",
+    "key_player_method",
+    "key_players",
+    "node_ei_index",
+    "reach",
+]

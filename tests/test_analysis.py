@@ -1,0 +1,218 @@
+"""The analysis functions against published values (Borgatti's Krackhardt kite, Zachary's karate
+club as R's sna and keyplayer give them, the exact information of XOR) and properties that must
+hold on any graph."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helixgraph.analysis import (
+    brokerage_roles,
+    distance_fragmentation,
+    ei_index,
+    fragmentation,
+    group_ei_index,
+    helix_mixing,
+    helix_synergy,
+    key_players,
+    node_ei_index,
+    reach,
+)
+
+KITE = nx.krackhardt_kite_graph()  # node 7 is Heather
+KARATE = nx.karate_club_graph()
+
+
+# -- Krackhardt kite (Borgatti 2006) -------------------------------------------------------------
+
+
+def test_kite_distance_fragmentation() -> None:
+    assert distance_fragmentation(KITE) == pytest.approx(0.353704, abs=1e-6)
+
+
+def test_kite_without_heather() -> None:
+    rest = KITE.subgraph(set(KITE) - {7})
+    assert fragmentation(rest) == pytest.approx(0.388889, abs=1e-6)
+    assert distance_fragmentation(rest) == pytest.approx(0.486111, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("k", "objective", "players", "value"),
+    [
+        (1, "distance_fragmentation", {7}, 0.486111),
+        (2, "distance_fragmentation", {5, 6}, 0.607143),
+        (1, "reach", {3}, 0.808333),
+    ],
+)
+def test_kite_key_players(k: int, objective: str, players: set[int], value: float) -> None:
+    found, score = key_players(KITE, k, objective=objective, method="exhaustive")  # type: ignore[arg-type]
+    assert found == players
+    assert score == pytest.approx(value, abs=1e-6)
+
+
+def test_greedy_finds_the_kite_optimum_from_any_start() -> None:
+    for seed in range(5):
+        found, score = key_players(KITE, 2, method="greedy", seed=seed)
+        assert score == pytest.approx(0.607143, abs=1e-6)
+        assert found == {5, 6}
+
+
+def test_kite_constraint_of_heather() -> None:
+    # networkx's own Burt constraint, as the report will use it
+    assert nx.constraint(KITE)[7] == pytest.approx(0.4311, abs=1e-4)
+
+
+# -- Zachary's karate club ---------------------------------------------------------------------
+
+
+def test_karate_club_split() -> None:
+    clubs = [{n for n in KARATE if KARATE.nodes[n]["club"] == c} for c in ("Mr. Hi", "Officer")]
+    assert nx.community.modularity(KARATE, clubs, weight=None) == pytest.approx(0.3582, abs=1e-4)
+    assert helix_mixing(KARATE, "club")["assortativity"] == pytest.approx(0.7175, abs=1e-4)
+    assert ei_index(KARATE, "club") == pytest.approx(-0.717949, abs=1e-6)
+    ties = helix_mixing(KARATE, "club")["ties"]
+    assert ties["Mr. Hi"]["Officer"] == 11
+    assert ties["Mr. Hi"]["Mr. Hi"] + ties["Officer"]["Officer"] == 67
+
+
+def test_karate_key_player() -> None:
+    found, score = key_players(KARATE, 1, method="exhaustive")
+    assert found == {0}
+    assert score == pytest.approx(0.641540, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("node", "expected"),
+    [
+        (
+            33,
+            {
+                "coordinator": 156,
+                "itinerant": 6,
+                "representative": 40,
+                "gatekeeper": 40,
+                "liaison": 0,
+                "total": 242,
+            },
+        ),
+        (
+            0,
+            {
+                "coordinator": 174,
+                "itinerant": 0,
+                "representative": 15,
+                "gatekeeper": 15,
+                "liaison": 0,
+                "total": 204,
+            },
+        ),
+    ],
+)
+def test_karate_brokerage_equals_sna(node: int, expected: dict[str, int]) -> None:
+    assert brokerage_roles(KARATE, group="club")[node] == expected
+
+
+def test_group_and_node_ei_agree_with_counts() -> None:
+    groups = group_ei_index(KARATE, "club")
+    assert set(groups) == {"Mr. Hi", "Officer"}
+    nodes = node_ei_index(KARATE, "club")
+    assert all(-1.0 <= v <= 1.0 for v in nodes.values())
+    # node 8 (Mr. Hi's club) has 2 of its 5 ties to the officer's side... checked by hand:
+    neighbours = list(KARATE[8])
+    external = sum(KARATE.nodes[v]["club"] != KARATE.nodes[8]["club"] for v in neighbours)
+    assert nodes[8] == pytest.approx((2 * external - len(neighbours)) / len(neighbours))
+
+
+# -- synergy, exact ----------------------------------------------------------------------------
+
+H3 = ("x", "y", "z")
+
+
+def rows(*bits: tuple[int, ...], names: tuple[str, ...] = H3) -> list[set[str]]:
+    return [{n for n, b in zip(names, row, strict=True) if b} for row in bits]
+
+
+def test_synergy_of_xor_is_minus_one_bit() -> None:
+    xor = rows(*((x, y, x ^ y) for x, y in itertools.product((0, 1), repeat=2)))
+    assert helix_synergy(xor, H3) == pytest.approx(-1.0)
+
+
+def test_synergy_of_three_copies_is_plus_one_bit() -> None:
+    assert helix_synergy(rows((0, 0, 0), (1, 1, 1)), H3) == pytest.approx(1.0)
+
+
+def test_synergy_of_independent_bits_is_zero() -> None:
+    assert helix_synergy(rows(*itertools.product((0, 1), repeat=3)), H3) == pytest.approx(0.0)
+
+
+def test_synergy_of_4d_parity_is_plus_one() -> None:
+    names = ("a", "b", "c", "d")
+    parity = rows(
+        *((x, y, z, x ^ y ^ z) for x, y, z in itertools.product((0, 1), repeat=3)), names=names
+    )
+    assert helix_synergy(parity, names) == pytest.approx(1.0)
+
+
+# -- properties on random graphs -----------------------------------------------------------------
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> nx.Graph:
+    n = draw(st.integers(min_value=2, max_value=12))
+    pairs = list(itertools.combinations(range(n), 2))
+    edges = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
+    G = nx.Graph()
+    G.add_nodes_from(range(n))
+    G.add_edges_from(edges)
+    helices = draw(
+        st.lists(
+            st.sampled_from(["government", "academia", "business", "community"]),
+            min_size=n,
+            max_size=n,
+        )
+    )
+    nx.set_node_attributes(G, dict(enumerate(helices)), "helix")
+    return G
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_fragmentation_bounds(G: nx.Graph) -> None:
+    F, DF = fragmentation(G), distance_fragmentation(G)
+    assert 0.0 <= F <= DF + 1e-12 <= 1.0 + 1e-12
+    assert (F == 0.0) == nx.is_connected(G)
+    assert (F == 1.0) == (G.number_of_edges() == 0)
+    assert (pytest.approx(1.0) == DF) == (G.number_of_edges() == 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs(), st.data())
+def test_adding_an_edge_never_raises_fragmentation(G: nx.Graph, data: st.DataObject) -> None:
+    missing = [pair for pair in itertools.combinations(G, 2) if not G.has_edge(*pair)]
+    if not missing:
+        return
+    u, v = data.draw(st.sampled_from(missing))
+    H = G.copy()
+    H.add_edge(u, v)
+    assert fragmentation(H) <= fragmentation(G) + 1e-12
+    assert distance_fragmentation(H) <= distance_fragmentation(G) + 1e-12
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs())
+def test_brokerage_counts_sum_to_the_open_two_paths(G: nx.Graph) -> None:
+    roles = brokerage_roles(G)
+    for b, counts in roles.items():
+        open_paths = sum(1 for a in G[b] for c in G[b] if a != c and not G.has_edge(a, c))
+        assert sum(v for k, v in counts.items() if k != "total") == counts["total"] == open_paths
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs())
+def test_reach_of_everyone_is_one(G: nx.Graph) -> None:
+    assert reach(G, set(G)) == pytest.approx(1.0)
