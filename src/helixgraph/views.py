@@ -64,7 +64,7 @@ def affiliation_graph(
 
     An edge joins an actor to each cluster, project or initiative it is a member of, with the
     membership ``role`` (the role's local name, or None). Every actor and collaboration is a
-    node, members or not.
+    node, members or not; collaborations carry ``kind``, ``label``, ``country`` and ``sectors``.
 
     >>> kg = KnowledgeGraph.in_memory()
     >>> A = affiliation_graph(kg)
@@ -167,6 +167,7 @@ TABLES = {
     "prefLabel": "SELECT ?s ?o (LANG(?o) AS ?lang) WHERE { ?s skos:prefLabel ?o }",
     "name": "SELECT ?s ?o WHERE { ?s foaf:name ?o }",
     "country": "SELECT ?s ?o WHERE { ?s hx:country ?o }",
+    "sector": "SELECT ?s ?o WHERE { ?s hx:sector ?o }",
     "kind": f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {_KINDS} }} ?s a ?o }}",
     "member": "SELECT ?s ?o WHERE { ?s org:member ?o }",
     "organization": "SELECT ?s ?o WHERE { ?s org:organization ?o }",
@@ -353,7 +354,7 @@ def _in_time(begin: str | None, end: str | None, years: Years | None, as_of: dat
 
 def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) -> nx.Graph:
     timed = years is not None or as_of is not None
-    _tables(kg, *ACTOR_TABLES, *MEMBERSHIP_TABLES, *(TIME_TABLES if timed else ()))  # at once
+    _tables(kg, *ACTOR_TABLES, *MEMBERSHIP_TABLES, "sector", *(TIME_TABLES if timed else ()))
     A = nx.Graph()
     actors = actor_attributes(kg)
     for iri, attrs in actors.items():
@@ -364,6 +365,10 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
     for iri, country, _ in _tables(kg, "country")["country"]:
         if iri in collaborations:
             collaborations[iri].country = country
+    sectors: dict[str, list[str]] = defaultdict(list)
+    for iri, sector, _ in _tables(kg, "sector")["sector"]:
+        if iri in collaborations:
+            sectors[iri].append(local_name(sector))
     for iri, node in sorted(collaborations.items()):
         A.add_node(
             iri,
@@ -373,6 +378,7 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
             country=node.country,
             helix=None,
             helices=[],
+            sectors=sorted(sectors[iri]),
         )
     for actor, collaboration, role in _memberships(kg, years, as_of):
         if actor in actors and collaboration in kinds:

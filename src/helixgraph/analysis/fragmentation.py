@@ -73,12 +73,65 @@ def distance_fragmentation(G: nx.Graph, weight: str | None = None) -> float:
     return float(1.0 - _closeness_sum(G, weight) / (n * (n - 1)))
 
 
-def _closeness_sum(G: nx.Graph, weight: str | None) -> float:
-    if weight is None:
-        lengths = nx.all_pairs_shortest_path_length(G)
-    else:
-        lengths = nx.all_pairs_dijkstra_path_length(G, weight=weight)
-    return float(sum(1.0 / d for _, row in lengths for d in row.values() if d > 0))
+def _closeness_sum(G: nx.Graph, weight: str | None, sources: Iterable[int] | None = None) -> float:
+    """Sum over ordered pairs (from ``sources``, by position; default all) of 1 / distance.
+
+    Shortest paths run in scipy's compiled code, 256 sources at a time (networkx's pure-Python
+    all-pairs search is some 20 times slower on the Hungarian ecosystem).
+    """
+    import numpy as np
+    from scipy.sparse.csgraph import shortest_path
+
+    H = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)  # multigraphs: one arc per pair
+    matrix = nx.to_scipy_sparse_array(H, weight=weight, format="csr", dtype=float)
+    rows = np.arange(H.number_of_nodes()) if sources is None else np.fromiter(sources, dtype=int)
+    total = 0.0
+    for start in range(0, len(rows), 256):
+        lengths = shortest_path(
+            matrix,
+            method="D",
+            directed=G.is_directed(),
+            unweighted=weight is None,
+            indices=rows[start : start + 256],
+        )
+        reachable = np.isfinite(lengths) & (lengths > 0)
+        total += float(np.sum(1.0 / lengths[reachable]))
+    return total
+
+
+def estimate_distance_fragmentation(
+    G: nx.Graph, samples: int = 256, *, weight: str | None = None, seed: int | None = None
+) -> tuple[float, float]:
+    """Return an estimate of :func:`distance_fragmentation` from ``samples`` random sources, and
+    the half-width of its 95% confidence interval (1.96 standard errors of the sample mean).
+
+    Exact (half-width 0) when ``samples`` covers every node.
+
+    >>> value, error = estimate_distance_fragmentation(nx.path_graph(3), samples=10)
+    >>> round(value, 6), error
+    (0.166667, 0.0)
+    """
+    import numpy as np
+    from scipy.sparse.csgraph import shortest_path
+
+    n = G.number_of_nodes()
+    if n < 2:
+        return 0.0, 0.0
+    if samples >= n:
+        return distance_fragmentation(G, weight), 0.0
+    rng = np.random.default_rng(seed)
+    sources = rng.choice(n, size=samples, replace=False)
+    H = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
+    matrix = nx.to_scipy_sparse_array(H, weight=weight, format="csr", dtype=float)
+    lengths = shortest_path(
+        matrix, method="D", directed=G.is_directed(), unweighted=weight is None, indices=sources
+    )
+    with np.errstate(divide="ignore"):
+        inverse = np.where(np.isfinite(lengths) & (lengths > 0), 1.0 / lengths, 0.0)
+    per_source = inverse.sum(axis=1) / (n - 1)
+    value = 1.0 - float(per_source.mean())
+    error = 1.96 * float(per_source.std(ddof=1)) / math.sqrt(samples) if samples > 1 else 1.0
+    return value, error
 
 
 def reach(G: nx.Graph, S: Iterable[Hashable], weight: str | None = None) -> float:
