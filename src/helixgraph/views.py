@@ -168,6 +168,7 @@ TABLES = {
     "name": "SELECT ?s ?o WHERE { ?s foaf:name ?o }",
     "country": "SELECT ?s ?o WHERE { ?s hx:country ?o }",
     "sector": "SELECT ?s ?o WHERE { ?s hx:sector ?o }",
+    "declared": "SELECT ?s ?o WHERE { ?s hx:declaredMemberCount ?o }",
     "kind": f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {_KINDS} }} ?s a ?o }}",
     "member": "SELECT ?s ?o WHERE { ?s org:member ?o }",
     "organization": "SELECT ?s ?o WHERE { ?s org:organization ?o }",
@@ -354,7 +355,9 @@ def _in_time(begin: str | None, end: str | None, years: Years | None, as_of: dat
 
 def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) -> nx.Graph:
     timed = years is not None or as_of is not None
-    _tables(kg, *ACTOR_TABLES, *MEMBERSHIP_TABLES, "sector", *(TIME_TABLES if timed else ()))
+    _tables(
+        kg, *ACTOR_TABLES, *MEMBERSHIP_TABLES, "sector", "declared", *(TIME_TABLES if timed else ())
+    )
     A = nx.Graph()
     actors = actor_attributes(kg)
     for iri, attrs in actors.items():
@@ -369,6 +372,7 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
     for iri, sector, _ in _tables(kg, "sector")["sector"]:
         if iri in collaborations:
             sectors[iri].append(local_name(sector))
+    declared = {s: int(float(o)) for s, o, _ in _tables(kg, "declared")["declared"]}
     for iri, node in sorted(collaborations.items()):
         A.add_node(
             iri,
@@ -379,6 +383,7 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
             helix=None,
             helices=[],
             sectors=sorted(sectors[iri]),
+            declared_members=declared.get(iri),
         )
     for actor, collaboration, role in _memberships(kg, years, as_of):
         if actor in actors and collaboration in kinds:

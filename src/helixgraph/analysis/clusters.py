@@ -38,9 +38,10 @@ def cluster_diagnostics(
 ) -> list[dict[str, Any]]:
     """Return one row per cluster of the affiliation graph ``A`` (collaborations: ``bipartite=1``).
 
-    ``members``; ``below_critical_mass`` (fewer than ``critical_mass``); ``helices`` present (a
-    member counts under its primary ``helix``) and ``missing``; helix diversity as ``shannon``
-    (bits) and ``blau`` (1 - sum p^2); ``internal_density``: the share of member pairs tied in
+    ``members`` (in the graph) and ``size`` (the larger of that and ``declared_members``, the
+    count a source states); ``below_critical_mass`` (``size`` under ``critical_mass``);
+    ``helices`` present (a member counts under its primary ``helix``) and ``missing``; helix
+    diversity as ``shannon`` (bits) and ``blau`` (1 - sum p^2); ``internal_density``: the share of member pairs tied in
     ``G`` (default: tied through another collaboration of ``A``, since sharing this one ties them
     all); ``in_other_clusters``: the share of members that belong to another collaboration of
     ``kinds`` too.
@@ -73,12 +74,14 @@ def cluster_diagnostics(
             tied = sum(1 for u, v in itertools.combinations(members, 2) if G.has_edge(u, v))
         pairs = n * (n - 1) / 2
         elsewhere = sum(1 for m in members if any(c != cluster and c in clusters for c in A[m]))
+        size = max(n, A.nodes[cluster].get("declared_members") or 0)
         rows.append(
             {
                 "cluster": cluster,
                 "label": A.nodes[cluster].get("label"),
                 "members": n,
-                "below_critical_mass": n < critical_mass,
+                "size": size,
+                "below_critical_mass": size < critical_mass,
                 "helices": {h: counts.get(h, 0) for h in HELICES},
                 "missing": [h for h in HELICES if counts.get(h, 0) == 0],
                 "shannon": -sum(p * math.log2(p) for p in shares if p) + 0.0,
