@@ -41,10 +41,10 @@ def cluster_diagnostics(
     ``members`` (in the graph) and ``size`` (the larger of that and ``declared_members``, the
     count a source states); ``below_critical_mass`` (``size`` under ``critical_mass``);
     ``helices`` present (a member counts under its primary ``helix``) and ``missing``; helix
-    diversity as ``shannon`` (bits) and ``blau`` (1 - sum p^2); ``internal_density``: the share of member pairs tied in
-    ``G`` (default: tied through another collaboration of ``A``, since sharing this one ties them
-    all); ``in_other_clusters``: the share of members that belong to another collaboration of
-    ``kinds`` too.
+    diversity as ``shannon`` (bits) and ``blau`` (1 - sum p^2); ``internal_density``: the share
+    of member pairs tied in ``G`` (default: tied through another collaboration of ``A``, since
+    sharing this one ties them all); ``in_other_clusters``: the share of members that belong to
+    another collaboration of ``kinds`` too.
 
     Examples
     --------
