@@ -311,6 +311,71 @@ def export(
 
 
 @app.command()
+def analyze(
+    store: StoreOption = None,
+    years: Annotated[
+        str | None, typer.Option(help="Only memberships running in these years, such as 2014-2016.")
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many actors each ranking lists.", min=1)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Analyse the ecosystem: fragmentation, helices, synergy, central actors, brokers, key
+    players, clusters, parallel initiatives, and the three findings to look at first."""
+    import json
+
+    from rich.console import Console
+
+    from helixgraph.analysis.report import ecosystem_report
+
+    span = parse_years(years)
+    console = Console(stderr=True)
+    with reported_errors():
+        kg = open_store(store, read_only=True)
+        with console.status("analysing…"):
+            report = ecosystem_report(kg, years=span, top=top)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, default=str))
+        return
+    _print_report(report)
+
+
+def _print_report(report: dict[str, object]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    head: dict[str, float] = report["headline"]  # type: ignore[assignment]
+    console.print("[bold]Findings[/bold]")
+    for finding in report["findings"]:  # type: ignore[attr-defined]
+        console.print(f"  • {finding}")
+    table = Table("figure", "value", title="Headline")
+    for key, value in head.items():
+        table.add_row(
+            key.replace("_", " "), f"{value:,.4f}" if isinstance(value, float) else f"{value:,}"
+        )
+    console.print(table)
+    for name, rows in report.get("centrality", {}).items():  # type: ignore[attr-defined]
+        ranking = Table("actor", "value", title=f"Top by {name}")
+        for row in rows:
+            ranking.add_row(str(row["label"]), f"{row['value']:.4f}")
+        console.print(ranking)
+    clusters = Table(
+        "cluster", "size", "missing helices", "Blau", "in other clusters", title="Clusters"
+    )
+    for row in report.get("clusters", []):  # type: ignore[attr-defined]
+        clusters.add_row(
+            str(row["label"]),
+            str(row["size"]),
+            ", ".join(row["missing"]) or "-",
+            f"{row['blau']:.2f}",
+            f"{row['in_other_clusters']:.0%}",
+        )
+    console.print(clusters)
+    for part, how in report["methods"].items():  # type: ignore[attr-defined]
+        console.print(f"[dim]{part}: {how}[/dim]")
+
+
+@app.command()
 def sources(
     store: StoreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,

@@ -51,3 +51,180 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
         "graphs": len(kg.graph_names()),
         "by_graph": census(kg),
     }
+
+
+#: Above this many actors, distance fragmentation and betweenness are estimated from samples,
+#: and the measures that are quadratic in degree (brokerage, constraint, key players) are left
+#: out; the report says which.
+EXACT_LIMIT = 2000
+SAMPLES = 256
+
+
+def ecosystem_report(
+    kg: KnowledgeGraph,
+    *,
+    years: tuple[int, int] | None = None,
+    top: int = 10,
+    seed: int = 1,
+    exact_limit: int = EXACT_LIMIT,
+) -> dict[str, Any]:
+    """Everything the analysis layer says about the ecosystem, as JSON-ready values.
+
+    Headline figures, helices and their mixing, synergy, the most central actors, brokers and key
+    players, cluster diagnostics, parallel initiatives, communities against declared clusters, and
+    the three findings a cluster manager should look at first. ``methods`` says, for every
+    estimated figure, how it was estimated and how precise it is.
+
+    >>> report = ecosystem_report(KnowledgeGraph.in_memory(default_data=False))
+    >>> report["headline"]["nodes"], report["findings"]
+    (0, ['The store holds no actors yet: import a source first.'])
+    """
+    import networkx as nx
+
+    from helixgraph.analysis.brokerage import brokerage_roles
+    from helixgraph.analysis.clusters import cluster_diagnostics, parallel_initiatives
+    from helixgraph.analysis.fragmentation import (
+        estimate_distance_fragmentation,
+        fragmentation,
+        key_player_method,
+        key_players,
+    )
+    from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing
+    from helixgraph.analysis.synergy import helix_synergy
+
+    N = views.actor_network(kg, years=years)
+    A = views.affiliation_graph(kg, years=years)
+    R = views.relation_graph(kg)
+    n = N.number_of_nodes()
+    methods: dict[str, str] = {}
+    report: dict[str, Any] = {
+        "scope": {"years": list(years) if years else None},
+        "methods": methods,
+    }
+    sizes = component_sizes(N)
+    if n <= exact_limit:
+        df, df_error = estimate_distance_fragmentation(N, samples=n, seed=seed)
+        methods["distance_fragmentation"] = "exact"
+    else:
+        df, df_error = estimate_distance_fragmentation(N, samples=SAMPLES, seed=seed)
+        methods["distance_fragmentation"] = (
+            f"estimated from {SAMPLES} random sources (seed {seed}); 95% interval ±{df_error:.4f}"
+        )
+    report["headline"] = {
+        "nodes": n,
+        "ties": N.number_of_edges(),
+        "components": len(sizes),
+        "largest_component_share": sizes[0] / n if n else 0.0,
+        "isolates": sizes.count(1),
+        "fragmentation": fragmentation(N),
+        "distance_fragmentation": df,
+        "distance_fragmentation_error": df_error,
+    }
+    report["helices"] = helix_counts(N)
+    if n == 0:
+        report["findings"] = ["The store holds no actors yet: import a source first."]
+        return report
+    report["mixing"] = helix_mixing(N, "helix")
+    report["ei_index"] = ei_index(N, "helix")
+    report["group_ei_index"] = group_ei_index(N, "helix")
+    collaborations = [
+        {A.nodes[m]["helix"] for m in A[c]}
+        for c, side in A.nodes(data="bipartite")
+        if side == 1 and A.degree(c) > 0
+    ]
+    report["synergy"] = (
+        {
+            "bits_3d": helix_synergy(collaborations),
+            "bits_4d": helix_synergy(
+                collaborations, ("academia", "business", "government", "community")
+            ),
+            "collaborations": len(collaborations),
+        }
+        if collaborations
+        else None
+    )
+
+    def ranked(values: dict[Any, float]) -> list[dict[str, Any]]:
+        best = sorted(values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
+        return [{"actor": a, "label": N.nodes[a]["label"], "value": v} for a, v in best]
+
+    if n <= exact_limit:
+        betweenness = nx.betweenness_centrality(N, weight=None)
+        methods["betweenness"] = "exact"
+    else:
+        betweenness = nx.betweenness_centrality(N, k=SAMPLES, weight=None, seed=seed)
+        methods["betweenness"] = f"estimated from {SAMPLES} sampled sources (seed {seed})"
+    report["centrality"] = {
+        "degree": ranked(nx.degree_centrality(N)),
+        "betweenness": ranked(betweenness),
+        "pagerank": ranked(nx.pagerank(N, weight="weight")),
+    }
+    if n <= exact_limit:
+        report["centrality"]["closeness"] = ranked(nx.closeness_centrality(N))
+        report["constraint"] = ranked({a: -c for a, c in nx.constraint(N).items() if c == c})
+        brokers = brokerage_roles(N)
+        report["brokerage"] = [
+            {"actor": a, "label": N.nodes[a]["label"], **counts}
+            for a, counts in sorted(brokers.items(), key=lambda i: (-i[1]["total"], str(i[0])))[
+                :top
+            ]
+        ]
+        k = min(3, n)
+        players, value = key_players(N, k, seed=seed)
+        report["key_players"] = {
+            "actors": sorted(players, key=str),
+            "labels": sorted(N.nodes[p]["label"] for p in players),
+            "distance_fragmentation_without_them": value,
+        }
+        search = key_player_method(N, k)
+        methods["key_players"] = f"distance fragmentation, {search} search" + (
+            f" (Borgatti's swaps, 5 starts, seed {seed})" if search == "greedy" else ""
+        )
+    else:
+        for part in ("closeness", "constraint", "brokerage", "key_players"):
+            methods[part] = f"left out above {exact_limit} actors (quadratic in degree here)"
+    clusters = cluster_diagnostics(A, R)
+    report["clusters"] = clusters
+    report["parallel_initiatives"] = parallel_initiatives(A, R)
+    communities = nx.community.louvain_communities(N, weight="weight", seed=seed)
+    report["communities"] = {
+        "count": len(communities),
+        "modularity": nx.community.modularity(N, communities, weight="weight"),
+        "largest": max(len(c) for c in communities),
+    }
+    methods["communities"] = f"Louvain (networkx, seed {seed}), weighted by shared collaborations"
+    report["findings"] = _findings(report)
+    return report
+
+
+def _findings(report: dict[str, Any]) -> list[str]:
+    """The three things a cluster manager should look at first, in plain words."""
+    head = report["headline"]
+    found = []
+    share = head["largest_component_share"]
+    found.append(
+        f"{head['components']} separate parts: the largest holds {share:.0%} of the "
+        f"{head['nodes']} actors and {head['isolates']} stand alone; "
+        f"{head['fragmentation']:.0%} of pairs of actors cannot reach each other at all."
+    )
+    small = [c for c in report["clusters"] if c["below_critical_mass"]]
+    missing = [c for c in report["clusters"] if c["missing"]]
+    if small or missing:
+        names = ", ".join(str(c["label"]) for c in (small or missing)[:3])
+        found.append(
+            f"{len(small)} of {len(report['clusters'])} clusters are below critical mass "
+            f"(15 members) and {len(missing)} miss a helix ({names})."
+        )
+    if report["parallel_initiatives"]:
+        pair = report["parallel_initiatives"][0]
+        labels = {c["cluster"]: c["label"] for c in report["clusters"]}
+        found.append(
+            f"{len(report['parallel_initiatives'])} pair(s) of clusters work in the same sector "
+            f"without ties between them, such as {labels[pair['first']]} and "
+            f"{labels[pair['second']]} "
+            f"({pair['jaccard']:.0%} shared members): candidates for joint work or merger."
+        )
+    elif report.get("key_players"):
+        names = ", ".join(report["key_players"]["labels"])
+        found.append(f"The network leans on {names}: without them it falls apart most.")
+    return found[:3]

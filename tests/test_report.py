@@ -1,0 +1,92 @@
+"""The assembled report and `helixgraph analyze` on the seed ecosystem, checked against what the
+seed file says and the functions' own published-value tests."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from conftest import SEED_FILE
+from typer.testing import CliRunner
+
+from helixgraph import views
+from helixgraph.analysis import cluster_diagnostics, parallel_initiatives, what_if
+from helixgraph.analysis.report import ecosystem_report
+from helixgraph.cli import app
+from helixgraph.store import KnowledgeGraph
+
+CLUSTER = "https://w3id.org/helixgraph/id/cluster/"
+
+
+@pytest.fixture(scope="module")
+def seed_only() -> KnowledgeGraph:
+    kg = KnowledgeGraph.in_memory(default_data=False)
+    kg.load([SEED_FILE])
+    return kg
+
+
+def test_seed_clusters(seed_only: KnowledgeGraph) -> None:
+    rows = {r["cluster"]: r for r in cluster_diagnostics(views.affiliation_graph(seed_only))}
+    medi = rows[CLUSTER + "mediklaszter"]
+    # 7 institutes, the manager and 3 illustrative SMEs in the graph; 49 members declared
+    assert (medi["members"], medi["size"], medi["below_critical_mass"]) == (11, 49, False)
+    assert medi["helices"] == {"government": 0, "academia": 7, "business": 3, "community": 1}
+    assert medi["missing"] == ["government"]
+    b = rows[CLUSTER + "example-health-cluster-b"]
+    assert (b["size"], b["below_critical_mass"]) == (12, True)
+    # the digital health SME and the University of Szeged are in both clusters
+    assert b["in_other_clusters"] == pytest.approx(2 / 5)
+    assert medi["in_other_clusters"] == pytest.approx(2 / 11)
+
+
+def test_seed_parallel_initiatives(seed_only: KnowledgeGraph) -> None:
+    (pair,) = parallel_initiatives(
+        views.affiliation_graph(seed_only), views.relation_graph(seed_only)
+    )
+    assert {pair["first"], pair["second"]} == {
+        CLUSTER + "mediklaszter",
+        CLUSTER + "example-health-cluster-b",
+    }
+    assert pair["sectors"] == ["sectorHealth"]
+    assert pair["jaccard"] == pytest.approx(2 / 14)
+    assert pair["ties_between"] == 0
+
+
+def test_what_if_the_kite_loses_heather() -> None:
+    result = what_if(nx.krackhardt_kite_graph(), remove=[7])
+    assert result["after"]["fragmentation"] == pytest.approx(0.388889, abs=1e-6)
+    assert result["after"]["distance_fragmentation"] == pytest.approx(0.486111, abs=1e-6)
+    assert result["before"]["components"] == 1
+    assert result["after"]["components"] == 2
+
+
+def test_what_if_merging_joins_parts() -> None:
+    G = nx.Graph([("a", "c1"), ("b", "c2")])
+    result = what_if(G, merge=[("c1", "c2")])
+    assert (result["before"]["components"], result["after"]["components"]) == (2, 1)
+
+
+def test_report_on_the_seed(seed_only: KnowledgeGraph) -> None:
+    report = ecosystem_report(seed_only, top=3)
+    assert report["headline"]["nodes"] == 23
+    assert report["headline"]["components"] == 2  # the EU funds a project, not an actor
+    assert report["methods"]["distance_fragmentation"] == "exact"
+    assert report["methods"]["key_players"].startswith("distance fragmentation, ")
+    without = report["key_players"]["distance_fragmentation_without_them"]
+    assert without > report["headline"]["distance_fragmentation"]
+    assert len(report["findings"]) == 3
+    assert "MediKlaszter" in report["findings"][2]
+    assert len(report["centrality"]["degree"]) == 3
+
+
+def test_analyze_command(seed_only: KnowledgeGraph, read_store: object) -> None:
+    result = CliRunner().invoke(
+        app, ["analyze", "--json", "--top", "2", "--store", str(read_store)]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["methods"]["betweenness"].startswith("estimated from 256")
+    assert report["headline"]["distance_fragmentation_error"] > 0
+    table = CliRunner().invoke(app, ["analyze", "--top", "2", "--store", str(read_store)])
+    assert "Findings" in table.stdout
