@@ -18,7 +18,8 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.synthetic import ecosystem
-from helixgraph.store import PREFIXES, KnowledgeGraph
+from helixgraph.namespaces import PREFIXES
+from helixgraph.store import KnowledgeGraph
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 

@@ -13,8 +13,10 @@ import pytest
 from conftest import FIXTURES, SHARED
 
 from helixgraph.census import census
-from helixgraph.importers.cordis import CordisError, import_cordis, read_helix_map
-from helixgraph.store import GRAPH_BASE, KnowledgeGraph
+from helixgraph.errors import RowsError
+from helixgraph.importers.cordis import import_cordis, read_helix_map
+from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.store import KnowledgeGraph
 
 EXCERPT = FIXTURES / "cordis-hu-2016.csv"
 PARTS = FIXTURES / "cordis-hu-2016-parts.csv"
@@ -117,7 +119,7 @@ def test_bad_rows_fail_the_whole_import_and_change_nothing(tmp_path: Path) -> No
     broken = broken_copy(tmp_path)
     with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         before = len(kg)
-        with pytest.raises(CordisError) as caught:
+        with pytest.raises(RowsError) as caught:
             import_cordis(kg, [broken])
         assert len(kg) == before
         assert kg.graph_names() == [GRAPH_BASE + "ontology"]

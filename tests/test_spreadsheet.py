@@ -10,10 +10,10 @@ import pytest
 from conftest import ROOT
 
 from helixgraph import views
-from helixgraph.errors import RDFSyntaxError
-from helixgraph.importers.cordis import RowsError
+from helixgraph.errors import RDFSyntaxError, RowsError
 from helixgraph.importers.spreadsheet import import_spreadsheet
-from helixgraph.store import GRAPH_BASE, KnowledgeGraph
+from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.store import KnowledgeGraph
 
 EXAMPLE = ROOT / "data" / "templates" / "example"
 ACTOR = "https://w3id.org/helixgraph/id/actor/"

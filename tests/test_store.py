@@ -18,7 +18,8 @@ from helixgraph.errors import (
     UnsupportedFormatError,
     ValidationError,
 )
-from helixgraph.store import GRAPH_BASE, ONTOLOGY_GRAPH, PENDING, GraphWrite, KnowledgeGraph
+from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.store import ONTOLOGY_GRAPH, PENDING, GraphWrite, KnowledgeGraph
 
 SEED_GRAPH = GRAPH_BASE + "seed-ecosystem"
 HU_GRAPH = GRAPH_BASE + "cordis-hu"
@@ -248,7 +249,8 @@ class _NoRemoval:
 KILLED_IMPORT = r"""
 import sys
 from pathlib import Path
-from helixgraph.store import GRAPH_BASE, GraphWrite, KnowledgeGraph
+from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.store import GraphWrite, KnowledgeGraph
 
 def lines():
     for i in range(2_000_000):

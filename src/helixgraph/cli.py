@@ -392,7 +392,7 @@ def sources(
     from rich.console import Console
     from rich.table import Table
 
-    from helixgraph.store import GRAPH_BASE
+    from helixgraph.namespaces import GRAPH_BASE
 
     table = Table(caption=f"graph names are under {GRAPH_BASE}; --json gives checksums")
     table.add_column("graph", no_wrap=True)
@@ -421,7 +421,7 @@ def drop(
     store: StoreOption = None,
 ) -> None:
     """Remove a named graph (or every graph of a source) from the store."""
-    from helixgraph.store import GRAPH_BASE
+    from helixgraph.namespaces import GRAPH_BASE
 
     iri = graph if ":" in graph else GRAPH_BASE + graph
     with reported_errors(), open_store(store) as kg:

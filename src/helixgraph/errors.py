@@ -5,6 +5,7 @@
     ├── InputError                  input data is wrong; nothing was written
     │   ├── RDFSyntaxError          a file does not parse: .path, .line, .column
     │   ├── UnsupportedFormatError  a file whose format helixgraph does not read
+    │   ├── RowsError               rows of a CSV source are invalid: .problems (file:line: column)
     │   └── ValidationError         data parses but breaks ontology/shapes.ttl: .violations
     └── QueryError                  a SPARQL query is not accepted
         ├── QuerySyntaxError        it does not parse: .line, .column
@@ -68,6 +69,13 @@ class Violation:
         return f"{where}: {self.message}{value}"
 
 
+def _listing(lines: list[str], cap: int) -> str:
+    """The first ``cap`` lines, indented, and how many more there are."""
+    listed = "\n".join(f"  {line}" for line in lines[:cap])
+    more = len(lines) - cap
+    return listed + (f"\n  … and {more} more" if more > 0 else "")
+
+
 class ValidationError(InputError):
     """Data breaks the shapes in ``ontology/shapes.ttl``; ``violations`` lists every result."""
 
@@ -76,12 +84,37 @@ class ValidationError(InputError):
     def __init__(self, source: str, violations: list[Violation]):
         self.source = source
         self.violations = violations
-        listed = "\n".join(f"  {source}: {v}" for v in violations[: self.MAX_LISTED])
-        more = len(violations) - self.MAX_LISTED
-        tail = f"\n  … and {more} more" if more > 0 else ""
+        listing = _listing([f"{source}: {v}" for v in violations], self.MAX_LISTED)
         super().__init__(
             f"{source}: {len(violations)} SHACL violation(s) against ontology/shapes.ttl; "
-            f"nothing was written:\n{listed}{tail}"
+            f"nothing was written:\n{listing}"
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one row of a CSV source."""
+
+    path: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.column}: {self.message}"
+
+
+class RowsError(InputError):
+    """Rows of a CSV source are invalid: ``problems`` lists them all. Nothing was written."""
+
+    MAX_LISTED = 50
+
+    def __init__(self, problems: list[Problem], rows: int):
+        self.problems = problems
+        listing = _listing([str(p) for p in problems], self.MAX_LISTED)
+        super().__init__(
+            f"{len(problems)} problem(s) in {rows} invalid row(s); nothing was written "
+            f"(--skip-invalid writes the valid rows and lists the rest):\n{listing}"
         )
 
 

@@ -19,7 +19,8 @@ import pyoxigraph as ox
 
 from helixgraph import views
 from helixgraph.errors import InputError
-from helixgraph.store import PREFIXES, KnowledgeGraph
+from helixgraph.namespaces import PREFIXES
+from helixgraph.store import KnowledgeGraph
 
 NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "pajek")
 RDF_FORMATS = {

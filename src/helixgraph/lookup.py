@@ -10,7 +10,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from helixgraph.store import ID_BASE, KnowledgeGraph
+from helixgraph.namespaces import ID_BASE
+from helixgraph.store import KnowledgeGraph
 from helixgraph.views import actor_attributes, local_name
 
 ACTOR_BASE = ID_BASE + "actor/"

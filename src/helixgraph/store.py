@@ -42,36 +42,16 @@ from helixgraph.errors import (
     ValidationError,
 )
 from helixgraph.importers.rdf import rdf_format, read_triples
+from helixgraph.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
 
-BASE = "https://w3id.org/helixgraph/"
-GRAPH_BASE = BASE + "graph/"
-ID_BASE = BASE + "id/"
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written and is not part of the store yet.
-PENDING = "https://w3id.org/helixgraph/ns#pendingImport"
+PENDING = HX + "pendingImport"
 
 #: Any RDF term pyoxigraph hands out.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-PROV = "http://www.w3.org/ns/prov#"
-DCTERMS = "http://purl.org/dc/terms/"
-HX = "https://w3id.org/helixgraph/ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-PREFIXES = {
-    "hx": HX,
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "time": "http://www.w3.org/2006/time#",
-}
+RDF_TYPE = ox.NamedNode(RDF + "type")
 
 
 def default_store_path() -> Path:
@@ -508,7 +488,7 @@ def _provenance(
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
 
     facts: list[tuple[str, ox.NamedNode | ox.Literal]] = [
-        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(PROV + "Entity")),
+        (RDF + "type", ox.NamedNode(PROV + "Entity")),
         (HX + "sourceGraph", ox.NamedNode(item.source_graph)),
         (HX + "sourceFile", ox.Literal(item.file_name)),
         (HX + "sha256", ox.Literal(item.sha256)),

@@ -29,7 +29,8 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from helixgraph.store import HX, KnowledgeGraph
+from helixgraph.namespaces import HX
+from helixgraph.store import KnowledgeGraph
 
 HELICES = ("government", "academia", "business", "community")
 COLLABORATION_KINDS = {

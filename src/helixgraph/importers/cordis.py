@@ -25,20 +25,15 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from helixgraph.errors import InputError
+from helixgraph.errors import InputError, Problem, RowsError
+from helixgraph.namespaces import HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
 
 VERSION = "1"
-HX = "https://w3id.org/helixgraph/ns#"
-ID = "https://w3id.org/helixgraph/id/"
-ORG = "http://www.w3.org/ns/org#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SCHEMA = "https://schema.org/"
-TIME = "http://www.w3.org/2006/time#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+ID = ID_BASE
+RDF_TYPE = f"<{RDF}type>"
 
 HELICES = ("government", "academia", "business", "community")
 ROLES = {
@@ -75,19 +70,6 @@ Say = Callable[[str, str], None]
 ProgressHook = Callable[[int], None]
 Parsed = tuple["Organisation", "Project", "Participation"]
 RowParser = Callable[[dict[str, str], Say, Mapping[str, str]], "Parsed | None"]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one row."""
-
-    path: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.column}: {self.message}"
 
 
 @dataclass
@@ -146,26 +128,6 @@ class CordisData:
     @property
     def problems(self) -> list[Problem]:
         return [p for r in self.rejected for p in r.problems]
-
-
-class RowsError(InputError):
-    """Rows of a table are invalid: ``problems`` lists them (file:line: column: what)."""
-
-    MAX_LISTED = 50
-
-    def __init__(self, problems: list[Problem], rows: int):
-        self.problems = problems
-        listed = "\n".join(f"  {p}" for p in problems[: self.MAX_LISTED])
-        more = len(problems) - self.MAX_LISTED
-        tail = f"\n  … and {more} more" if more > 0 else ""
-        super().__init__(
-            f"{len(problems)} problem(s) in {rows} invalid row(s); nothing was written "
-            f"(--skip-invalid writes the valid rows and lists the rest):\n{listed}{tail}"
-        )
-
-
-#: The importer's name for :class:`RowsError`.
-CordisError = RowsError
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -625,8 +587,8 @@ def import_cordis(
     """Check CORDIS files and write them into one named graph, named after the first file.
 
     All or nothing unless ``skip_invalid``: then the valid rows are written and the others go to
-    ``rejects`` (by default ``<first file>.rejects.csv``). Raises :class:`CordisError` listing
-    every problem otherwise, before anything is written.
+    ``rejects`` (by default ``<first file>.rejects.csv``). Otherwise raises
+    :class:`~helixgraph.errors.RowsError` listing every problem, before anything is written.
     """
     import hashlib
 

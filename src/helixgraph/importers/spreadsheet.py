@@ -23,19 +23,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helixgraph.errors import InputError
-from helixgraph.importers.cordis import Problem, RowsError, Say, literal, typed
+from helixgraph.errors import InputError, Problem, RowsError
+from helixgraph.importers.cordis import Say, literal, typed
+from helixgraph.namespaces import HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
 
-HX = "https://w3id.org/helixgraph/ns#"
-ID = "https://w3id.org/helixgraph/id/"
-ORG = "http://www.w3.org/ns/org#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SCHEMA = "https://schema.org/"
-TIME = "http://www.w3.org/2006/time#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ID = ID_BASE
 
 FILES = {
     "actors.csv": ("id", "name", "helix", "country", "region", "sector", "website"),
@@ -350,7 +345,8 @@ def import_spreadsheet(
 
     import pyoxigraph as ox
 
-    from helixgraph.store import GRAPH_BASE, GraphWrite
+    from helixgraph.namespaces import GRAPH_BASE
+    from helixgraph.store import GraphWrite
 
     known = {row["a"] for row in kg.select("SELECT DISTINCT ?a WHERE { ?a org:classification ?h }")}
     sheet = read_spreadsheet(paths, Vocabulary.of(kg), known)

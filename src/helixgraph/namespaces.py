@@ -1,0 +1,36 @@
+"""The IRIs helixgraph writes and reads, in one place: its own bases and the vocabularies it
+reuses. (``vocab.HX`` checks term names; these are the plain strings code builds IRIs from.)"""
+
+from __future__ import annotations
+
+BASE = "https://w3id.org/helixgraph/"
+GRAPH_BASE = BASE + "graph/"
+ID_BASE = BASE + "id/"
+
+HX = "https://w3id.org/helixgraph/ns#"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "https://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TIME = "http://www.w3.org/2006/time#"
+
+#: Declared in every query the store runs.
+PREFIXES = {
+    "hx": HX,
+    "org": ORG,
+    "skos": SKOS,
+    "schema": SCHEMA,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "foaf": FOAF,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "time": TIME,
+}
