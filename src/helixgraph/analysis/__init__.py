@@ -15,6 +15,7 @@ from helixgraph.analysis.fragmentation import (
     reach,
 )
 from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing, node_ei_index
+from helixgraph.analysis.recommend import recommend_ties
 from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.analysis.synergy import helix_synergy
 from helixgraph.analysis.whatif import headline, what_if
@@ -37,5 +38,6 @@ __all__ = [
     "node_ei_index",
     "parallel_initiatives",
     "reach",
+    "recommend_ties",
     "what_if",
 ]

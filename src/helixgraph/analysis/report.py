@@ -90,6 +90,7 @@ def ecosystem_report(
         key_players,
     )
     from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing
+    from helixgraph.analysis.recommend import recommend_ties
     from helixgraph.analysis.synergy import helix_synergy
 
     N = views.actor_network(kg, years=years)
@@ -183,6 +184,9 @@ def ecosystem_report(
     else:
         for part in ("closeness", "constraint", "brokerage", "key_players"):
             methods[part] = f"left out above {exact_limit} actors (quadratic in degree here)"
+    if n <= exact_limit:
+        report["recommendations"] = recommend_ties(N, n=min(top, 5), A=A)
+        methods["recommendations"] = "greedy, exact distance fragmentation gain"
     clusters = cluster_diagnostics(A, R)
     report["clusters"] = clusters
     report["parallel_initiatives"] = parallel_initiatives(A, R)
