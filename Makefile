@@ -42,7 +42,6 @@ types: $(STAMP)
 check: lint types test
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
 
 # Regenerate src/helixgraph/vocab.py from ontology/helixgraph.ttl.

@@ -53,9 +53,9 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
-#: Above this many actors, distance fragmentation and betweenness are estimated from samples,
-#: and the measures that are quadratic in degree (brokerage, constraint, key players) are left
-#: out; the report says which.
+#: Above this many actors, distance fragmentation is estimated from samples, and the measures
+#: that are quadratic in degree (brokerage, constraint, key players) are left out; the report
+#: says which.
 EXACT_LIMIT = 2000
 SAMPLES = 256
 
@@ -82,6 +82,7 @@ def ecosystem_report(
     import networkx as nx
 
     from helixgraph.analysis.brokerage import brokerage_roles
+    from helixgraph.analysis.centrality import betweenness, louvain
     from helixgraph.analysis.clusters import cluster_diagnostics, parallel_initiatives
     from helixgraph.analysis.fragmentation import (
         estimate_distance_fragmentation,
@@ -149,15 +150,10 @@ def ecosystem_report(
         best = sorted(values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
         return [{"actor": a, "label": N.nodes[a]["label"], "value": v} for a, v in best]
 
-    if n <= exact_limit:
-        betweenness = nx.betweenness_centrality(N, weight=None)
-        methods["betweenness"] = "exact"
-    else:
-        betweenness = nx.betweenness_centrality(N, k=SAMPLES, weight=None, seed=seed)
-        methods["betweenness"] = f"estimated from {SAMPLES} sampled sources (seed {seed})"
+    methods["betweenness"] = "exact (igraph)"
     report["centrality"] = {
         "degree": ranked(nx.degree_centrality(N)),
-        "betweenness": ranked(betweenness),
+        "betweenness": ranked(betweenness(N)),
         "pagerank": ranked(nx.pagerank(N, weight="weight")),
     }
     if n <= exact_limit:
@@ -190,13 +186,13 @@ def ecosystem_report(
     clusters = cluster_diagnostics(A, R)
     report["clusters"] = clusters
     report["parallel_initiatives"] = parallel_initiatives(A, R)
-    communities = nx.community.louvain_communities(N, weight="weight", seed=seed)
+    communities = louvain(N, weight="weight", seed=seed)
     report["communities"] = {
         "count": len(communities),
         "modularity": nx.community.modularity(N, communities, weight="weight"),
         "largest": max(len(c) for c in communities),
     }
-    methods["communities"] = f"Louvain (networkx, seed {seed}), weighted by shared collaborations"
+    methods["communities"] = f"Louvain (igraph, seed {seed}), weighted by shared collaborations"
     report["findings"] = _findings(report)
     return report
 
