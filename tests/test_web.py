@@ -243,3 +243,14 @@ def test_viz_page_holds_the_graph_coloured_by_helix(client: httpx.Client) -> Non
     # the default store is too big to draw whole: the page says it shows a part
     assert len(data["nodes"]) == 500
     assert 'id="capped"' in html
+
+
+def test_a_cordis_actor_in_full(client: httpx.Client) -> None:
+    """An organisation of the shipped Hungarian slice, with its projects named as CORDIS labels
+    them (no language tag)."""
+    page = client.get("/api/actors", params={"country": "HU", "limit": 1}).json()
+    actor = next(a for a in all_actors(client, country="HU") if a["id"].startswith("pic-"))
+    detail = client.get(f"/api/actors/{actor['id']}").json()
+    assert page["count"] >= 438
+    assert detail["memberships"]
+    assert all(m["label"].startswith("H2020 project ") for m in detail["memberships"])

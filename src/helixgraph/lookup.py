@@ -63,14 +63,15 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
     memberships = [
         {
             "collaboration": row["c"],
-            "label": row["l"] if "l" in row else local_name(row["c"]),
+            "label": row.get("l") or local_name(row["c"]),
             "role": local_name(row["r"]) if "r" in row else None,
         }
         for row in kg.select(
-            """SELECT ?a ?c (SAMPLE(?label) AS ?l) ?r WHERE {
+            """SELECT ?a ?c (COALESCE(SAMPLE(?en), SAMPLE(?any)) AS ?l) ?r WHERE {
                  ?m org:member ?a ; org:organization ?c .
                  OPTIONAL { ?m org:role ?r }
-                 OPTIONAL { ?c skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "en")) }
+                 OPTIONAL { ?c skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+                 OPTIONAL { ?c skos:prefLabel ?any }
                } GROUP BY ?a ?c ?r ORDER BY ?c""",
             a=node,
         )

@@ -28,10 +28,12 @@ VIEW_NAMES = {
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, kg: KG) -> HTMLResponse:
     """The ecosystem at a glance: actors per helix, collaborations, ties, components."""
+    # computed once per state of the store: the views and the census cost seconds on big stores
+    stats = kg.cache.get(("page", "stats"))
+    if stats is None:
+        stats = kg.cache[("page", "stats")] = ecosystem_stats(kg)
     return templates.TemplateResponse(
-        request,
-        "index.html",
-        {"title": "helixgraph", "stats": ecosystem_stats(kg), "colours": HELIX_COLOURS},
+        request, "index.html", {"title": "helixgraph", "stats": stats, "colours": HELIX_COLOURS}
     )
 
 
@@ -42,12 +44,21 @@ def viz(
     view: Annotated[View, Query(description="which network to draw")] = "affiliation",
 ) -> HTMLResponse:
     """The interactive graph, coloured by helix, laid out on the server."""
-    graph = {
-        "affiliation": views.affiliation_graph,
-        "collaboration": views.collaboration_graph,
-        "relation": views.relation_graph,
-    }[view](kg)
-    shown = largest_part(graph, MAX_NODES, MAX_EDGES)
+    key = ("page", "viz", view)
+    if key not in kg.cache:  # the layout takes seconds on big views: once per state of the store
+        graph = {
+            "affiliation": views.affiliation_graph,
+            "collaboration": views.collaboration_graph,
+            "relation": views.relation_graph,
+        }[view](kg)
+        shown = largest_part(graph, MAX_NODES, MAX_EDGES)
+        kg.cache[key] = {
+            "data_json": script_json(network_data(shown)),
+            "nodes": shown.number_of_nodes(),
+            "edges": shown.number_of_edges(),
+            "all_nodes": graph.number_of_nodes(),
+            "all_edges": graph.number_of_edges(),
+        }
     return templates.TemplateResponse(
         request,
         "viz.html",
@@ -56,10 +67,6 @@ def viz(
             "view": view,
             "views": VIEW_NAMES,
             "colours": HELIX_COLOURS,
-            "data_json": script_json(network_data(shown)),
-            "nodes": shown.number_of_nodes(),
-            "edges": shown.number_of_edges(),
-            "all_nodes": graph.number_of_nodes(),
-            "all_edges": graph.number_of_edges(),
+            **kg.cache[key],
         },
     )
