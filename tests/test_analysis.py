@@ -216,3 +216,25 @@ def test_brokerage_counts_sum_to_the_open_two_paths(G: nx.Graph) -> None:
 @given(graphs())
 def test_reach_of_everyone_is_one(G: nx.Graph) -> None:
     assert reach(G, set(G)) == pytest.approx(1.0)
+
+
+def test_nmi_by_hand() -> None:
+    from helixgraph.analysis.synergy import normalized_mutual_information
+
+    # H1 = 1, H2 = H(3/4, 1/4) = 0.811278, joint 1.5: MI 0.311278 over the mean 0.905639
+    value = normalized_mutual_information([0, 0, 1, 1], [0, 0, 0, 1])
+    assert value == pytest.approx(0.343711, abs=1e-6)
+
+
+def test_estimated_betweenness_is_exact_with_every_source_and_unbiased() -> None:
+    from helixgraph.analysis.centrality import betweenness, estimate_betweenness
+
+    exact = nx.betweenness_centrality(KARATE)
+    assert betweenness(KARATE) == pytest.approx(exact)
+    assert estimate_betweenness(KARATE, samples=34) == pytest.approx(exact)
+    means = {node: 0.0 for node in KARATE}
+    for seed in range(200):
+        for node, value in estimate_betweenness(KARATE, samples=10, seed=seed).items():
+            means[node] += value / 200
+    assert means[0] == pytest.approx(exact[0], rel=0.1)
+    assert means[33] == pytest.approx(exact[33], rel=0.1)

@@ -41,6 +41,28 @@ def betweenness(G: nx.Graph) -> dict[Hashable, float]:
     return {node: value * scale for node, value in zip(nodes, H.betweenness(), strict=True)}
 
 
+def estimate_betweenness(G: nx.Graph, samples: int = 512, seed: int = 1) -> dict[Hashable, float]:
+    """Betweenness estimated from ``samples`` random sources (Brandes and Pich, 2007), on igraph.
+
+    Each node's dependency on the sampled sources, scaled by n / samples, estimates its exact
+    (networkx-normalised) betweenness without bias; exact when ``samples`` covers every node.
+
+    >>> G = nx.path_graph(4)
+    >>> estimate_betweenness(G, samples=4) == betweenness(G)
+    True
+    """
+    import random
+
+    n = G.number_of_nodes()
+    if samples >= n:
+        return betweenness(G)
+    H, nodes = _to_igraph(G)
+    chosen = random.Random(seed).sample(range(n), samples)  # noqa: S311 - sampling, not secrets
+    raw = H.betweenness(directed=False, sources=chosen, targets=None)
+    scale = (n / samples) * 2.0 / ((n - 1) * (n - 2))
+    return {node: value * scale for node, value in zip(nodes, raw, strict=True)}
+
+
 def louvain(G: nx.Graph, weight: str | None = "weight", seed: int = 1) -> list[set[Hashable]]:
     """Louvain communities (igraph's multilevel method), as sets of networkx nodes.
 

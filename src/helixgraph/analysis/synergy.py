@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 
 
 def helix_synergy(
@@ -55,6 +55,29 @@ def helix_synergy(
     return total + 0.0  # no negative zero
 
 
-def _entropy(counts: Counter[tuple[bool, ...]]) -> float:
+def _entropy(counts: Counter[tuple[Hashable, ...]]) -> float:
     n = sum(counts.values())
     return -sum(c / n * math.log2(c / n) for c in counts.values() if c)
+
+
+def normalized_mutual_information(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
+    """Return the mutual information of two labellings of the same items over the mean of their
+    entropies (0: independent, 1: the same partition up to names; 1 when both are trivial).
+
+    The arithmetic-mean normalisation, as scikit-learn's ``normalized_mutual_info_score``.
+
+    Examples
+    --------
+    >>> normalized_mutual_information([0, 0, 1, 1], ["a", "a", "b", "b"])
+    1.0
+    >>> normalized_mutual_information([0, 0, 1, 1], [0, 1, 0, 1])
+    0.0
+    """
+    if len(first) != len(second):
+        raise ValueError("the two labellings must label the same items")
+    h1 = _entropy(Counter((a,) for a in first))
+    h2 = _entropy(Counter((b,) for b in second))
+    joint = _entropy(Counter(zip(first, second, strict=True)))
+    if h1 == 0 and h2 == 0:
+        return 1.0
+    return (h1 + h2 - joint) / ((h1 + h2) / 2) + 0.0
