@@ -87,13 +87,18 @@ def main() -> None:
     top_sampled = set(sorted(sampled, key=sampled.get, reverse=True)[:50])
     order = sorted(range(len(names)), key=lambda i: exact[i], reverse=True)[:50]
     top_exact = {names[i] for i in order}
-    table.add_row(
-        "betweenness, networkx k=256",
-        f"{sampled_seconds:.1f} s",
-        "igraph exact",
-        f"{exact_b_seconds:.1f} s",
-        f"top-50 overlap {len(top_sampled & top_exact) / 50:.2f}",
-    )
+    top_nx = set(sorted(nx_sampled, key=nx_sampled.get, reverse=True)[:50])
+    for name, seconds, top in (
+        ("betweenness, 1,024 sources (the report)", sampled_seconds, top_sampled),
+        ("betweenness, networkx k=256", nx_seconds, top_nx),
+    ):
+        table.add_row(
+            name,
+            f"{seconds:.1f} s",
+            "igraph exact",
+            f"{exact_b_seconds:.1f} s",
+            f"top-50 overlap {len(top & top_exact) / 50:.2f}",
+        )
     console.print(table)
 
     G = h2020_collaboration_graph()
