@@ -55,7 +55,7 @@ def main(actors: int = 2000, collaborations: int = 600, repeat: int = 5) -> None
     folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-"))
     data = folder / "synthetic.ttl"
     data.write_text(ecosystem(actors, collaborations), encoding="utf-8")
-    kg = KnowledgeGraph.open(folder / "store")
+    kg = KnowledgeGraph.open(folder / "store", default_data=False)
     kg.load([data], validate=False)
     raw: ox.Store = kg._store
     graph = rdflib.Dataset(default_union=True)
