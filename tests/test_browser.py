@@ -73,7 +73,8 @@ def test_viz_draws_every_node(browser: object, server: Server) -> None:
     given = page.evaluate(
         "JSON.parse(document.getElementById('graph-data').textContent).nodes.length"
     )
-    assert drawn == given == 500  # the default store is capped to its best-connected part
+    assert drawn == given
+    assert 0 < given <= 500  # the default store is capped to its best-connected part
     positions = page.evaluate("Object.keys(window.network.getPositions()).length")
     assert positions == given
     assert problems == []

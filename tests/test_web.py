@@ -241,7 +241,7 @@ def test_viz_page_holds_the_graph_coloured_by_helix(client: httpx.Client) -> Non
         assert node["shape"] == ("dot" if node["kind"] == "actor" else "square")
     assert data["options"]["physics"]["enabled"] is False
     # the default store is too big to draw whole: the page says it shows a part
-    assert len(data["nodes"]) == 500
+    assert 0 < len(data["nodes"]) <= 500
     assert 'id="capped"' in html
 
 

@@ -50,8 +50,9 @@ def tooltip(attrs: dict[str, Any]) -> str:
 
 def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> nx.Graph:
     """``G`` itself if small enough, else its ``max_nodes`` best-connected nodes (highest degree,
-    ties broken by id, so a view always shows the same part) and among them at most
-    ``max_edges`` edges, the heaviest (``weight``) first.
+    ties broken by id, so a view always shows the same part; isolated nodes left out) and among
+    them at most ``max_edges`` edges, the heaviest (``weight``) first; a node the caps leave
+    without any of its ties is left out.
 
     >>> largest_part(nx.star_graph(5), 3).number_of_nodes()
     3
@@ -60,8 +61,12 @@ def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> n
     >>> largest_part(nx.complete_graph(6), 6, max_edges=4).number_of_edges()
     4
     """
+    original = G
     if len(G) > max_nodes:
-        ranked = sorted(G.degree, key=lambda item: (-item[1], str(item[0])))
+        # isolated nodes say nothing in a picture of a part: they are left out
+        ranked = sorted(
+            ((n, d) for n, d in G.degree if d > 0), key=lambda item: (-item[1], str(item[0]))
+        )
         G = G.subgraph(node for node, _ in ranked[:max_nodes])
     if max_edges is not None and G.number_of_edges() > max_edges:
         edges = sorted(
@@ -72,7 +77,9 @@ def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> n
         H.add_nodes_from(G.nodes(data=True))
         H.add_edges_from((*e[:-1], G.get_edge_data(*e[:-1])) for e in edges)
         G = H
-    return G
+    # nodes the caps cut off from all their ties would only float around the picture
+    stranded = [n for n in G if G.degree(n) == 0 and original.degree(n) > 0]
+    return G.subgraph(set(G) - set(stranded)) if stranded else G
 
 
 def layout(G: nx.Graph, *, seed: int = 1) -> dict[Any, tuple[float, float]]:
