@@ -34,3 +34,7 @@ PREFIXES = {
     "xsd": XSD,
     "time": TIME,
 }
+
+#: The four strands of the quadruple helix: the local names of hx:Helix's concepts, in the order
+#: tables and charts show them.
+HELICES = ("government", "academia", "business", "community")

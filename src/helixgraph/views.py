@@ -29,10 +29,9 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from helixgraph.namespaces import HX
+from helixgraph.namespaces import HELICES, HX
 from helixgraph.store import KnowledgeGraph
 
-HELICES = ("government", "academia", "business", "community")
 COLLABORATION_KINDS = {
     HX + "Cluster": "cluster",
     HX + "Project": "project",

@@ -18,7 +18,8 @@ from typing import Any
 
 import networkx as nx
 
-HELICES = ("government", "academia", "business", "community")
+from helixgraph.namespaces import HELICES
+
 CRITICAL_MASS = 15
 
 

@@ -12,7 +12,7 @@ import itertools
 import math
 import random
 from collections.abc import Collection, Hashable, Iterable
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -70,22 +70,21 @@ def distance_fragmentation(G: nx.Graph, weight: str | None = None) -> float:
     n = G.number_of_nodes()
     if n < 2:
         return 0.0
-    return float(1.0 - _closeness_sum(G, weight) / (n * (n - 1)))
+    return float(1.0 - _inverse_distance_sums(G, weight).sum() / (n * (n - 1)))
 
 
-def _closeness_sum(G: nx.Graph, weight: str | None, sources: Iterable[int] | None = None) -> float:
-    """Sum over ordered pairs (from ``sources``, by position; default all) of 1 / distance.
-
-    Shortest paths run in scipy's compiled code, 256 sources at a time (networkx's pure-Python
-    all-pairs search is some 20 times slower on the Hungarian ecosystem).
+def _inverse_distance_sums(G: nx.Graph, weight: str | None, sources: Any = None) -> Any:
+    """For each source (positions in ``G``; default every node), the sum of 1 / d to every node
+    it reaches. Shortest paths run in scipy's compiled code, 256 sources at a time (networkx's
+    pure-Python all-pairs search is some 20 times slower on the Hungarian ecosystem).
     """
     import numpy as np
     from scipy.sparse.csgraph import shortest_path
 
     H = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)  # multigraphs: one arc per pair
     matrix = nx.to_scipy_sparse_array(H, weight=weight, format="csr", dtype=float)
-    rows = np.arange(H.number_of_nodes()) if sources is None else np.fromiter(sources, dtype=int)
-    total = 0.0
+    rows = np.arange(H.number_of_nodes()) if sources is None else np.asarray(sources)
+    sums = []
     for start in range(0, len(rows), 256):
         lengths = shortest_path(
             matrix,
@@ -94,9 +93,10 @@ def _closeness_sum(G: nx.Graph, weight: str | None, sources: Iterable[int] | Non
             unweighted=weight is None,
             indices=rows[start : start + 256],
         )
-        reachable = np.isfinite(lengths) & (lengths > 0)
-        total += float(np.sum(1.0 / lengths[reachable]))
-    return total
+        with np.errstate(divide="ignore"):
+            inverse = np.where(np.isfinite(lengths) & (lengths > 0), 1.0 / lengths, 0.0)
+        sums.append(inverse.sum(axis=1))
+    return np.concatenate(sums)
 
 
 def estimate_distance_fragmentation(
@@ -112,23 +112,14 @@ def estimate_distance_fragmentation(
     (0.166667, 0.0)
     """
     import numpy as np
-    from scipy.sparse.csgraph import shortest_path
 
     n = G.number_of_nodes()
     if n < 2:
         return 0.0, 0.0
     if samples >= n:
         return distance_fragmentation(G, weight), 0.0
-    rng = np.random.default_rng(seed)
-    sources = rng.choice(n, size=samples, replace=False)
-    H = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
-    matrix = nx.to_scipy_sparse_array(H, weight=weight, format="csr", dtype=float)
-    lengths = shortest_path(
-        matrix, method="D", directed=G.is_directed(), unweighted=weight is None, indices=sources
-    )
-    with np.errstate(divide="ignore"):
-        inverse = np.where(np.isfinite(lengths) & (lengths > 0), 1.0 / lengths, 0.0)
-    per_source = inverse.sum(axis=1) / (n - 1)
+    sources = np.random.default_rng(seed).choice(n, size=samples, replace=False)
+    per_source = _inverse_distance_sums(G, weight, sources) / (n - 1)
     value = 1.0 - float(per_source.mean())
     error = 1.96 * float(per_source.std(ddof=1)) / math.sqrt(samples) if samples > 1 else 1.0
     return value, error

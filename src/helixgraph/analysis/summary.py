@@ -6,7 +6,7 @@ from collections import Counter
 
 import networkx as nx
 
-HELICES = ("government", "academia", "business", "community")
+from helixgraph.namespaces import HELICES
 
 
 def helix_counts(G: nx.Graph, attr: str = "helix") -> dict[str, int]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
-from helixgraph.namespaces import HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
+from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -35,7 +35,6 @@ VERSION = "1"
 ID = ID_BASE
 RDF_TYPE = f"<{RDF}type>"
 
-HELICES = ("government", "academia", "business", "community")
 ROLES = {
     "coordinator": "coordinator",
     "participant": "participant",

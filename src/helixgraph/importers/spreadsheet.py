@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
-from helixgraph.namespaces import HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
+from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -38,7 +38,6 @@ FILES = {
     "ties.csv": ("source", "relation", "target", "weight", "since"),
     "services.csv": ("provider", "service type", "audience"),
 }
-HELICES = ("government", "academia", "business", "community")
 KINDS = {"cluster": "Cluster", "project": "Project", "initiative": "Initiative"}
 
 
