@@ -9,7 +9,6 @@ answer SPARQL JSON; CONSTRUCT and DESCRIBE answer Turtle or N-Triples, by the Ac
 from __future__ import annotations
 
 import json
-from typing import Any
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
@@ -17,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from helixgraph.sparql import check_query
-from helixgraph.store import Term
+from helixgraph.store import KnowledgeGraph, Term
 from helixgraph.web.deps import KG, SettingsDep, templates
 
 router = APIRouter(tags=["sparql"])
@@ -68,7 +67,7 @@ async def sparql_post(request: Request, kg: KG, settings: SettingsDep) -> Respon
     return await run_in_threadpool(_answer, request, kg, query, settings.max_rows)
 
 
-def _answer(request: Request, kg: Any, query: str, max_rows: int) -> Response:
+def _answer(request: Request, kg: KnowledgeGraph, query: str, max_rows: int) -> Response:
     check_query(query)
     result = kg.query(query)
     accept = request.headers.get("accept", "*/*")
