@@ -62,15 +62,24 @@ def h2020_collaboration_graph() -> nx.Graph:
 def main() -> None:
     console = Console(width=140)
     kg = KnowledgeGraph.in_memory()
+    cold_seconds, _ = timed(lambda: ecosystem_report(kg))
     N = views.actor_network(kg)
-    seconds, _ = timed(lambda: ecosystem_report(kg))
+    cached_seconds, _ = timed(lambda: ecosystem_report(kg), repeat=5)
+    kg.cache.clear()
+    views.actor_network(kg), views.affiliation_graph(kg), views.relation_graph(kg)
+    warm_seconds, _ = timed(lambda: ecosystem_report(kg))
     table = Table(
         title=f"Hungarian default ecosystem: {N.number_of_nodes():,} actors, "
         f"{N.number_of_edges():,} ties"
     )
     for column in ("measure", "helixgraph / networkx", "peer", "peer time", "agreement"):
         table.add_column(column)
-    table.add_row("ecosystem_report (everything)", f"{seconds:.1f} s", "-", "-", "-")
+    for name, seconds in (
+        ("ecosystem_report: store read, views built", cold_seconds),
+        ("ecosystem_report: views already built", warm_seconds),
+        ("ecosystem_report: asked again (cached)", cached_seconds),
+    ):
+        table.add_row(name, f"{seconds:.3f} s", "-", "-", "-")
     exact_seconds, exact_df = timed(lambda: distance_fragmentation(N))
     sample_seconds, (df, error) = timed(lambda: estimate_distance_fragmentation(N, 256, seed=1))
     table.add_row(

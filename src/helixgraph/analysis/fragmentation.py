@@ -12,9 +12,11 @@ import itertools
 import math
 import random
 from collections.abc import Collection, Hashable, Iterable
-from typing import Any, Literal
+from typing import Literal
 
 import networkx as nx
+
+from helixgraph.analysis.compiled import adjacency_matrix, inverse_distance_sums
 
 Objective = Literal["fragmentation", "distance_fragmentation", "reach"]
 Method = Literal["auto", "exhaustive", "greedy"]
@@ -70,33 +72,10 @@ def distance_fragmentation(G: nx.Graph, weight: str | None = None) -> float:
     n = G.number_of_nodes()
     if n < 2:
         return 0.0
-    return float(1.0 - _inverse_distance_sums(G, weight).sum() / (n * (n - 1)))
-
-
-def _inverse_distance_sums(G: nx.Graph, weight: str | None, sources: Any = None) -> Any:
-    """For each source (positions in ``G``; default every node), the sum of 1 / d to every node
-    it reaches. Shortest paths run in scipy's compiled code, 256 sources at a time (networkx's
-    pure-Python all-pairs search is some 20 times slower on the Hungarian ecosystem).
-    """
-    import numpy as np
-    from scipy.sparse.csgraph import shortest_path
-
-    H = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)  # multigraphs: one arc per pair
-    matrix = nx.to_scipy_sparse_array(H, weight=weight, format="csr", dtype=float)
-    rows = np.arange(H.number_of_nodes()) if sources is None else np.asarray(sources)
-    sums = []
-    for start in range(0, len(rows), 256):
-        lengths = shortest_path(
-            matrix,
-            method="D",
-            directed=G.is_directed(),
-            unweighted=weight is None,
-            indices=rows[start : start + 256],
-        )
-        with np.errstate(divide="ignore"):
-            inverse = np.where(np.isfinite(lengths) & (lengths > 0), 1.0 / lengths, 0.0)
-        sums.append(inverse.sum(axis=1))
-    return np.concatenate(sums)
+    sums = inverse_distance_sums(
+        adjacency_matrix(G, weight), directed=G.is_directed(), unweighted=weight is None
+    )
+    return float(1.0 - sums.sum() / (n * (n - 1)))
 
 
 def estimate_distance_fragmentation(
@@ -119,7 +98,13 @@ def estimate_distance_fragmentation(
     if samples >= n:
         return distance_fragmentation(G, weight), 0.0
     sources = np.random.default_rng(seed).choice(n, size=samples, replace=False)
-    per_source = _inverse_distance_sums(G, weight, sources) / (n - 1)
+    sums = inverse_distance_sums(
+        adjacency_matrix(G, weight),
+        directed=G.is_directed(),
+        unweighted=weight is None,
+        rows=sources,
+    )
+    per_source = sums / (n - 1)
     value = 1.0 - float(per_source.mean())
     error = 1.96 * float(per_source.std(ddof=1)) / math.sqrt(samples) if samples > 1 else 1.0
     return value, error

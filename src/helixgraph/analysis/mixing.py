@@ -126,9 +126,24 @@ def helix_mixing(G: nx.Graph, attr: str = "helix") -> dict[str, Any]:
         for h in groups:
             pairs = sizes[g] * (sizes[g] - 1) / 2 if g == h else sizes[g] * sizes[h]
             density[g][h] = ties[g][h] / pairs if pairs else 0.0
-    assortativity = (
-        nx.attribute_assortativity_coefficient(G, attr)
-        if G.number_of_edges() and len(groups) > 1
-        else 0.0
-    )
-    return {"ties": ties, "density": dict(density), "assortativity": float(assortativity)}
+    return {"ties": ties, "density": dict(density), "assortativity": _assortativity(G, ties)}
+
+
+def _assortativity(G: nx.Graph, ties: dict[Any, dict[Any, int]]) -> float:
+    """Newman's attribute assortativity from the group x group tie counts: the value networkx's
+    ``attribute_assortativity_coefficient`` gives, without a second pass over the edges.
+
+    networkx counts an undirected tie in both directions, so a tie inside a group counts twice.
+    """
+    mixing = {
+        g: {h: count * (2 if g == h and not G.is_directed() else 1) for h, count in row.items()}
+        for g, row in ties.items()
+    }
+    total = sum(sum(row.values()) for row in mixing.values())
+    if not total or len(mixing) < 2:
+        return 0.0
+    out = {g: sum(row.values()) / total for g, row in mixing.items()}
+    into = {h: sum(row[h] for row in mixing.values()) / total for h in mixing}
+    expected = sum(out[g] * into[g] for g in mixing)
+    observed = sum(mixing[g][g] for g in mixing) / total
+    return float((observed - expected) / (1 - expected)) if expected < 1 else 0.0
