@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import gzip
@@ -68,19 +69,23 @@ def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) 
 
 
 class Server:
-    def __init__(self, base: str, store: Path, log: Path):
+    def __init__(self, base: str, store: Path, log: Path, pid: int = 0):
         self.base = base
         self.store = store
         self.log = log
+        self.pid = pid
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh store."""
-    folder = tmp_path_factory.mktemp("server")
+@contextlib.contextmanager
+def running_server(
+    folder: Path, store: Path, env: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 over ``store``, with ``HELIX_*``
+    variables from ``env`` only."""
     port = free_port()
-    log = folder / "server.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
+    log = folder / f"server-{port}.log"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
+    environment |= env or {}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [
@@ -91,20 +96,28 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 "--port",
                 str(port),
                 "--store",
-                str(folder / "store"),
+                str(store),
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=env,
+            env=environment,
             cwd=folder,
         )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/health", process)
-        yield Server(base, folder / "store", log)
+        yield Server(base, store, log, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh store."""
+    folder = tmp_path_factory.mktemp("server")
+    with running_server(folder, folder / "store") as running:
+        yield running
 
 
 CORDIS_HELIX = {

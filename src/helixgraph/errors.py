@@ -133,3 +133,15 @@ class QuerySyntaxError(QueryError):
 
 class QueryRefusedError(QueryError):
     """The query parses but may not run here: it would reach out (SERVICE) or write."""
+
+
+class QueryTimeoutError(QueryError):
+    """The query ran past its deadline and was stopped; answer 503."""
+
+
+class QueryBusyError(QueryError):
+    """Every query worker stayed busy past the deadline; answer 503 and ask to retry."""
+
+
+class NotAcceptableError(QueryError):
+    """The result cannot be given in any format the client accepts; answer 406."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``."""
+    """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``,
+    ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``."""
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 
@@ -19,3 +21,19 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     max_rows: int = Field(default=10_000, gt=0, description="result rows a query may return")
+    query_timeout: float = Field(
+        default=10.0, gt=0, description="seconds a SPARQL query may run before it is stopped"
+    )
+    query_workers: int = Field(
+        default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)),
+        gt=0,
+        description="worker processes answering SPARQL queries",
+    )
+    max_body: int = Field(
+        default=2_000_000, gt=0, description="bytes a request body may hold (413 beyond)"
+    )
+    update_token: SecretStr | None = Field(
+        default=None,
+        description="SPARQL updates are accepted only with `Authorization: Bearer <token>`; "
+        "unset: the endpoint is read-only",
+    )

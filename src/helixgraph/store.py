@@ -156,7 +156,7 @@ class KnowledgeGraph:
         if location.exists() and not location.is_dir():
             raise StoreError(f"{location}: not a directory; --store takes a store directory")
         if read_only and exists:
-            return cls(_open_read_only(location), path=location, read_only=True)
+            return cls(open_read_only(location), path=location, read_only=True)
         try:
             location.mkdir(parents=True, exist_ok=True)
             store = ox.Store(str(location))
@@ -233,7 +233,21 @@ class KnowledgeGraph:
                 substitutions=subs or None,
             )
         except SyntaxError as error:
-            raise _query_syntax_error(str(error)) from None
+            raise query_syntax_error(str(error)) from None
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Apply a SPARQL 1.1 update, all of it or nothing (Oxigraph runs it in one transaction).
+
+        The caller vets it first (:func:`helixgraph.sparql.check_update` refuses LOAD and
+        SERVICE). Raises :class:`QuerySyntaxError` with line and column for one that does not
+        parse; the store is then unchanged.
+        """
+        self._check_writable()
+        try:
+            self._store.update(sparql, base_iri=base_iri, prefixes=PREFIXES)
+        except SyntaxError as error:
+            raise query_syntax_error(str(error)) from None
+        self._changed()
 
     def bindings(self, sparql: str, **bindings: Term) -> list[dict[str, dict[str, str]]]:
         """Rows of a SELECT query in the SPARQL JSON results shape: each bound variable maps to
@@ -260,6 +274,10 @@ class KnowledgeGraph:
     def ask(self, sparql: str, **bindings: Term) -> bool:
         """The answer of an ASK query."""
         return bool(self.query(sparql, substitutions=bindings))
+
+    def dump_nquads(self) -> bytes:
+        """Every quad of the store as N-Quads (to copy a store in memory into another process)."""
+        return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
 
     def __len__(self) -> int:
         """The number of quads in the store."""
@@ -460,7 +478,7 @@ class KnowledgeGraph:
         self.cache.clear()
 
 
-def _open_read_only(location: Path, attempts: int = 5) -> ox.Store:
+def open_read_only(location: Path, attempts: int = 5) -> ox.Store:
     """Open a store read-only, beside a process that may hold it for writing.
 
     RocksDB lets a reader in while a writer runs, but a background compaction can delete a file
@@ -560,7 +578,7 @@ class _LineStream(io.RawIOBase):
         return size
 
 
-def _query_syntax_error(message: str) -> QuerySyntaxError:
+def query_syntax_error(message: str) -> QuerySyntaxError:
     """Turn Oxigraph's "error at L:C: reason" into a QuerySyntaxError that points at the spot."""
     match = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
     if not match:

@@ -7,11 +7,23 @@ from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from helixgraph import __version__
-from helixgraph.errors import InputError, QueryRefusedError, QuerySyntaxError, StoreError
+from helixgraph.errors import (
+    InputError,
+    NotAcceptableError,
+    QueryBusyError,
+    QueryError,
+    QueryRefusedError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    StoreError,
+)
+from helixgraph.query_pool import QueryPool
 from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.routes import actors, health, pages, sparql
@@ -25,9 +37,14 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = kg is None
         app.state.kg = kg if kg is not None else KnowledgeGraph.open(settings.store)
+        pool = QueryPool(
+            app.state.kg, workers=settings.query_workers, timeout=settings.query_timeout
+        )
+        app.state.queries = await run_in_threadpool(pool.start)
         try:
             yield
         finally:
+            pool.close()
             if own:
                 app.state.kg.close()
 
@@ -41,6 +58,16 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
         redoc_url=None,
     )
     app.state.settings = settings
+    # Anyone may read from any page; no cookies or tokens travel cross-origin, so no update can.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_credentials=False,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Accept", "Content-Type"],
+        expose_headers=sparql.EXPOSED_HEADERS,
+        max_age=3600,
+    )
     app.include_router(pages.router)
     app.include_router(actors.router)
     app.include_router(sparql.router)
@@ -65,6 +92,22 @@ def _map_errors(app: FastAPI) -> None:
     def query_refused(request: Request, error: QueryRefusedError) -> JSONResponse:
         status = 403 if "update" in str(error) else 400
         return JSONResponse({"detail": f"query refused: {error}"}, status_code=status)
+
+    @app.exception_handler(QueryTimeoutError)
+    def query_timeout(request: Request, error: QueryTimeoutError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=503)
+
+    @app.exception_handler(QueryBusyError)
+    def query_busy(request: Request, error: QueryBusyError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(NotAcceptableError)
+    def not_acceptable(request: Request, error: NotAcceptableError) -> JSONResponse:
+        return JSONResponse({"detail": f"not acceptable: {error}"}, status_code=406)
+
+    @app.exception_handler(QueryError)
+    def query_failed(request: Request, error: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": f"query failed: {error}"}, status_code=400)
 
     @app.exception_handler(InputError)
     def bad_input(request: Request, error: InputError) -> JSONResponse:

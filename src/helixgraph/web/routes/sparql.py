@@ -1,167 +1,246 @@
-"""``/sparql``: the SPARQL 1.1 Protocol, read-only, on Oxigraph's engine.
+"""``/sparql``: the SPARQL 1.1 Protocol on Oxigraph's engine, safe to face the public.
 
-GET ``query=``, POST form-encoded ``query=`` or POST ``application/sparql-query``. SELECT and ASK
-answer SPARQL JSON; CONSTRUCT and DESCRIBE answer Turtle or N-Triples, by the Accept header.
-``SERVICE`` and updates are refused before evaluation. SELECT answers stop at
-``HELIX_MAX_ROWS`` rows; the header ``Helix-Results-Truncated: true`` says when they did.
+Queries: GET ``query=``, POST form-encoded ``query=`` or POST ``application/sparql-query``, with
+``default-graph-uri`` / ``named-graph-uri``; answers by content negotiation (or ``format=``) in
+the formats of :mod:`helixgraph.results`. Queries run in the worker processes of
+:mod:`helixgraph.query_pool`, each stopped at ``HELIX_QUERY_TIMEOUT`` (503); answers stop at
+``HELIX_MAX_ROWS`` rows, and the header ``Helix-Results-Truncated: true`` says when they did.
+
+Updates: POST ``application/sparql-update`` or form ``update=``, only when ``HELIX_UPDATE_TOKEN``
+is set and the request carries ``Authorization: Bearer <token>``; ``LOAD`` never.
+
+Refused before evaluation: ``SERVICE``, updates through the query interface, and graph names
+outside http(s)/urn:/tag: (``file:`` and its kin). A graph the store does not hold is, as SPARQL
+says, an empty graph; the header ``Helix-Unknown-Graphs`` names such graphs so a typo shows.
 """
 
 from __future__ import annotations
 
-import json
+import hmac
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 
-from helixgraph.sparql import check_query
-from helixgraph.store import KnowledgeGraph, Term
-from helixgraph.web.deps import KG, SettingsDep, templates
+from helixgraph import results
+from helixgraph.errors import NotAcceptableError
+from helixgraph.namespaces import PREFIXES
+from helixgraph.query_pool import QueryRequest
+from helixgraph.settings import Settings
+from helixgraph.sparql import (
+    check_graph_names,
+    check_query,
+    check_update,
+    dataset_graphs,
+    names_dataset,
+    uses_from,
+    with_using,
+)
+from helixgraph.web.deps import KG, PoolDep, SettingsDep, templates
 
 router = APIRouter(tags=["sparql"])
 
-SPARQL_JSON = "application/sparql-results+json"
-GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
-MAX_QUERY_BYTES = 1_000_000
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+EXPOSED_HEADERS = ["Helix-Results-Truncated", "Helix-Unknown-Graphs", "Helix-Query-Seconds"]
 
 
 @router.get("/sparql", response_model=None)
-def sparql_get(
-    request: Request, kg: KG, settings: SettingsDep, query: str | None = None
-) -> Response:
-    """Run ``query``; with no query, a query page for a browser or a service description."""
-    if query is None:
-        if "text/html" in request.headers.get("accept", ""):
-            return templates.TemplateResponse(request, "sparql.html", {"title": "SPARQL"})
-        return _service_description(request)
-    return _answer(request, kg, query, settings.max_rows)
+async def sparql_get(request: Request, kg: KG, pool: PoolDep, settings: SettingsDep) -> Response:
+    """Run ``query``; with no query, a query page for a browser or the service description."""
+    params = request.query_params
+    if "update" in params:
+        raise HTTPException(400, detail="updates are sent by POST, never by GET")
+    queries = params.getlist("query")
+    if not queries:
+        if "text/html" in request.headers.get("accept", "") and "format" not in params:
+            from helixgraph.catalogue import named_queries
+
+            context = {"title": "SPARQL", "examples": named_queries()}
+            return templates.TemplateResponse(request, "sparql.html", context)
+        return _service_description(request, settings)
+    if len(queries) > 1:
+        raise HTTPException(400, detail="send exactly one query= parameter")
+    return await _query(request, kg, pool, settings, queries[0], params)
 
 
 @router.post("/sparql", response_model=None)
-async def sparql_post(request: Request, kg: KG, settings: SettingsDep) -> Response:
-    """Run a query sent as a form (``query=``) or as ``application/sparql-query``."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
-    if len(body) > MAX_QUERY_BYTES:
-        raise HTTPException(413, detail=f"request body over {MAX_QUERY_BYTES} bytes")
-    if content_type == "application/sparql-query":
-        query = body.decode("utf-8", errors="replace")
-    elif content_type == "application/x-www-form-urlencoded":
-        form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
-        if "update" in form:
-            raise HTTPException(403, detail="updates are not accepted: the endpoint is read-only")
-        if len(form.get("query", [])) != 1:
-            raise HTTPException(400, detail="send exactly one query=… in the form")
-        query = form["query"][0]
-    elif content_type == "application/sparql-update":
-        raise HTTPException(403, detail="updates are not accepted: the endpoint is read-only")
-    else:
+async def sparql_post(request: Request, kg: KG, pool: PoolDep, settings: SettingsDep) -> Response:
+    """Run a query (form ``query=`` or ``application/sparql-query``) or, with the update token,
+    an update (form ``update=`` or ``application/sparql-update``)."""
+    media, charset = _content_type(request.headers.get("content-type"))
+    if media not in (FORM, SPARQL_QUERY, SPARQL_UPDATE):
         raise HTTPException(
             415,
-            detail="send application/sparql-query or application/x-www-form-urlencoded",
+            detail=f"send {SPARQL_QUERY}, {SPARQL_UPDATE} or {FORM}"
+            + (f", not {media}" if media else " (the Content-Type header is missing)"),
         )
-    from starlette.concurrency import run_in_threadpool
+    if charset not in (None, "utf-8", "utf8"):
+        raise HTTPException(415, detail=f"send the body in UTF-8, not {charset}")
+    body = await _body(request, settings.max_body)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise HTTPException(400, detail=f"the body is not UTF-8 (byte {error.start})") from None
+    params = request.query_params
+    if media == FORM:
+        form = parse_qs(text, keep_blank_values=True)
+        params = QueryParams(
+            [*params.multi_items(), *((k, v) for k, vs in form.items() for v in vs)]
+        )
+        queries, updates = form.get("query", []), form.get("update", [])
+        if len(queries) + len(updates) != 1:
+            raise HTTPException(400, detail="send exactly one query= or one update= in the form")
+        if updates:
+            return await _update(request, kg, pool, settings, updates[0], params)
+        return await _query(request, kg, pool, settings, queries[0], params)
+    if media == SPARQL_UPDATE:
+        return await _update(request, kg, pool, settings, text, params)
+    return await _query(request, kg, pool, settings, text, params)
 
-    # evaluation is CPU-bound: keep it off the event loop
-    return await run_in_threadpool(_answer, request, kg, query, settings.max_rows)
+
+async def _query(
+    request: Request,
+    kg: KG,
+    pool: PoolDep,
+    settings: Settings,
+    sparql: str,
+    params: QueryParams,
+) -> Response:
+    check_query(sparql)
+    default = params.getlist("default-graph-uri")
+    named = params.getlist("named-graph-uri")
+    from_clause = dataset_graphs(sparql, PREFIXES)
+    check_graph_names([(g, None, None) for g in default + named] + list(from_clause))
+    wanted = QueryRequest(
+        sparql=sparql,
+        accept=request.headers.get("accept"),
+        format=params.get("format"),
+        default_graphs=tuple(default) if default else None,
+        named_graphs=tuple(named) if named else None,
+        has_dataset_clause=uses_from(sparql),
+        max_rows=settings.max_rows,
+        base_iri=str(request.url.replace(query="")),
+    )
+    answer = await run_in_threadpool(pool.run, wanted)
+    headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}"}
+    if answer.truncated:
+        headers["Helix-Results-Truncated"] = "true"
+    held = set(kg.graph_names())
+    unknown = sorted({g for g in default + named + [g for g, _, _ in from_clause] if g not in held})
+    if unknown:
+        headers["Helix-Unknown-Graphs"] = " ".join(f"<{g}>" for g in unknown)
+    return Response(answer.body, media_type=results.content_type(answer.media), headers=headers)
 
 
-def _answer(request: Request, kg: KnowledgeGraph, query: str, max_rows: int) -> Response:
-    check_query(query)
-    result = kg.query(query)
-    accept = request.headers.get("accept", "*/*")
-    if isinstance(result, ox.QueryBoolean):
-        return Response(json.dumps({"head": {}, "boolean": bool(result)}), media_type=SPARQL_JSON)
-    if isinstance(result, ox.QuerySolutions):
-        return _solutions(result, max_rows)
-    media = _pick(accept, list(GRAPH_TYPES))
-    if media is None:
+async def _update(
+    request: Request,
+    kg: KG,
+    pool: PoolDep,
+    settings: Settings,
+    sparql: str,
+    params: QueryParams,
+) -> Response:
+    token = settings.update_token
+    if token is None:
         raise HTTPException(
-            406, detail="graph results come as text/turtle or application/n-triples"
+            403, detail="updates are not accepted: the endpoint is read-only (HELIX_UPDATE_TOKEN)"
         )
-    return Response(result.serialize(format=GRAPH_TYPES[media]), media_type=media)
+    sent = request.headers.get("authorization", "")
+    scheme, _, credential = sent.partition(" ")
+    expected = token.get_secret_value().encode()
+    if scheme.lower() != "bearer" or not hmac.compare_digest(credential.encode(), expected):
+        raise HTTPException(
+            401,
+            detail="updates need the header Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": 'Bearer realm="helixgraph"'},
+        )
+    check_update(sparql)
+    using = params.getlist("using-graph-uri")
+    using_named = params.getlist("using-named-graph-uri")
+    if using or using_named:
+        if names_dataset(sparql):
+            raise HTTPException(
+                400,
+                detail="the update names its dataset (USING or WITH) and the request gives "
+                "using-graph-uri / using-named-graph-uri too: give one or the other",
+            )
+        check_graph_names([(g, None, None) for g in using + using_named])
+        sparql = with_using(sparql, using, using_named)
+
+    def apply() -> None:
+        with pool.exclusive():  # no query reads while the store changes
+            kg.update(sparql, base_iri=str(request.url.replace(query="")))
+
+    await run_in_threadpool(apply)
+    return Response(status_code=204)
 
 
-def _solutions(solutions: ox.QuerySolutions, max_rows: int) -> Response:
-    names = [v.value for v in solutions.variables]
-    bindings: list[dict[str, dict[str, str]]] = []
-    truncated = False
-    for row in solutions:
-        if len(bindings) == max_rows:
-            truncated = True
-            break
-        bindings.append({n: _term(row[n]) for n in names if row[n] is not None})
-    body = {"head": {"vars": names}, "results": {"bindings": bindings}}
-    headers = {"Helix-Results-Truncated": "true"} if truncated else {}
-    return Response(json.dumps(body), media_type=SPARQL_JSON, headers=headers)
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, detail=f"the request body is over {limit:,} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, detail=f"the request body is over {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
-def _term(term: Term) -> dict[str, str]:
-    """One RDF term in the SPARQL 1.1 JSON results format."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    raise HTTPException(500, detail="quoted triples are not supported in results")
+def _content_type(header: str | None) -> tuple[str, str | None]:
+    """(media type, charset) of a Content-Type header, lower-cased; ("", None) when missing.
 
-
-def _pick(accept: str, offered: list[str]) -> str | None:
-    """The offered media type the Accept header likes best (q-values honoured), or None.
-
-    >>> _pick("application/n-triples;q=0.9, text/turtle", ["text/turtle", "application/n-triples"])
-    'text/turtle'
-    >>> _pick("text/*;q=0.5, application/n-triples", ["text/turtle", "application/n-triples"])
-    'application/n-triples'
-    >>> _pick("image/png", ["text/turtle"]) is None
-    True
+    >>> _content_type("application/sparql-query; charset=UTF-16")
+    ('application/sparql-query', 'utf-16')
     """
-    best, best_q = None, 0.0
-    for index, media in enumerate(offered):
-        q = _quality(accept, media)
-        if q > best_q or (q == best_q and q > 0 and best is None):
-            best, best_q = offered[index], q
-    return best
+    if not header:
+        return "", None
+    media, *parameters = (part.strip().lower() for part in header.split(";"))
+    charset = next((p[8:].strip('"') for p in parameters if p.startswith("charset=")), None)
+    return media, charset
 
 
-def _quality(accept: str, media: str) -> float:
-    kind = media.split("/")[0]
-    found: tuple[int, float] = (-1, 0.0)  # (specificity, q)
-    for part in accept.split(","):
-        pieces = [p.strip() for p in part.split(";")]
-        pattern = pieces[0].lower()
-        q = 1.0
-        for param in pieces[1:]:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        specificity = {media: 2, f"{kind}/*": 1, "*/*": 0}.get(pattern, -1)
-        if specificity > found[0]:
-            found = (specificity, q)
-    return found[1]
-
-
-def _service_description(request: Request) -> Response:
+def _service_description(request: Request, settings: Settings) -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, as RDF by content negotiation."""
     endpoint = str(request.url.replace(query=""))
     try:
         ox.NamedNode(endpoint)  # a forged Host header must not break out of the IRI
     except ValueError:
         raise HTTPException(400, detail="the request's Host header makes no valid IRI") from None
-    body = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+    languages = "sd:SPARQL11Query" + (", sd:SPARQL11Update" if settings.update_token else "")
+    formats = ", ".join(
+        f"<http://www.w3.org/ns/formats/{name}>"
+        for name in (
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "RDF_XML",
+            "JSON-LD",
+        )
+    )
+    turtle = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 <{endpoint}> a sd:Service ;
     sd:endpoint <{endpoint}> ;
-    sd:supportedLanguage sd:SPARQL11Query ;
-    sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON> ,
-        <http://www.w3.org/ns/formats/Turtle> , <http://www.w3.org/ns/formats/N-Triples> ;
+    sd:supportedLanguage {languages} ;
+    sd:resultFormat {formats} ;
     sd:feature sd:UnionDefaultGraph .
 """
-    return Response(body, media_type="text/turtle")
+    media = results.negotiate(
+        request.headers.get("accept"), "graph", request.query_params.get("format")
+    )
+    if media is None:
+        raise NotAcceptableError(
+            "the service description comes as " + ", ".join(results.OFFERED["graph"])
+        )
+    triples = [quad.triple for quad in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)]
+    return Response(results.write_graph(triples, media), media_type=results.content_type(media))

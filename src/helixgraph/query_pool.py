@@ -1,0 +1,348 @@
+"""Public queries run in worker processes, so that a runaway one can be stopped.
+
+Oxigraph cannot cancel a query, and a thread cannot be killed; a process can. Each worker opens
+the store read-only (or, for a store in memory, a copy of it) and answers one query at a time:
+the request goes down a pipe, the serialised answer comes back. A query past its deadline has its
+worker killed (the CPU comes back at once) and replaced in the background. A query running longer
+than a second is reniced, so that the short ones around it keep their pace on a busy machine.
+
+The pool is also the store's gate for writes: :meth:`QueryPool.exclusive` takes every worker out
+(waiting for running queries, each bounded by the deadline), lets the caller write, and starts
+fresh workers that see the new state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from helixgraph import results
+from helixgraph.errors import (
+    NotAcceptableError,
+    QueryBusyError,
+    QueryError,
+    QueryTimeoutError,
+    StoreError,
+)
+from helixgraph.store import KnowledgeGraph, query_syntax_error
+
+#: A substitution crosses the pipe as ("iri", value) or ("literal", value, datatype, language).
+TermSpec = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """One query and how to answer it."""
+
+    sparql: str
+    accept: str | None = None
+    #: ``format=`` parameter, wins over ``accept``.
+    format: str | None = None
+    #: The protocol's ``default-graph-uri`` / ``named-graph-uri``; None: not given.
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    #: The query names its own dataset (FROM / FROM NAMED).
+    has_dataset_clause: bool = False
+    substitutions: dict[str, TermSpec] = field(default_factory=dict)
+    max_rows: int = 10_000
+    base_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class QueryAnswer:
+    """The serialised answer: body in ``media``, ``rows`` rows (or triples), cut at the limit
+    when ``truncated``."""
+
+    media: str
+    body: bytes
+    rows: int
+    truncated: bool
+    seconds: float
+
+
+class QueryPool:
+    """Worker processes answering read-only queries against ``kg``, each within ``timeout``."""
+
+    def __init__(self, kg: KnowledgeGraph, *, workers: int = 4, timeout: float = 10.0) -> None:
+        if workers < 1:
+            raise ValueError("a query pool needs at least one worker")
+        self.kg = kg
+        self.size = workers
+        self.timeout = timeout
+        self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        self._dump: bytes | None = None
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    def start(self) -> QueryPool:
+        """Start the workers and wait until every one has opened the store."""
+        self._dump = None if self.kg.path is not None else self.kg.dump_nquads()
+        starting = [self._spawn() for _ in range(self.size)]
+        for worker in starting:
+            worker.wait_ready()
+            self._idle.put(worker)
+        return self
+
+    def close(self) -> None:
+        """Stop every worker (running queries are killed)."""
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().kill()
+            except queue.Empty:
+                break
+
+    def __enter__(self) -> QueryPool:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        path = str(self.kg.path) if self.kg.path is not None else None
+        process = self._context.Process(
+            target=_serve, args=(child, path, self._dump), daemon=True, name="helixgraph-query"
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` and put a fresh one in the pool, in the background."""
+        worker.kill()
+
+        def respawn() -> None:
+            if self._closed:
+                return
+            fresh = self._spawn()
+            try:
+                fresh.wait_ready()
+            except StoreError:
+                fresh.kill()
+                return
+            self._idle.put(fresh)
+
+        threading.Thread(target=respawn, daemon=True, name="helixgraph-respawn").start()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold every worker while the caller writes to the store; fresh workers afterwards.
+
+        Waits for the running queries (each ends by its deadline); queries asked meanwhile wait
+        for the fresh workers.
+        """
+        held = [self._idle.get() for _ in range(self.size)]
+        try:
+            yield
+        finally:
+            for worker in held:
+                worker.kill()
+            if not self._closed:
+                self.start()
+
+    # -- answering -------------------------------------------------------------------------
+
+    def run(self, request: QueryRequest) -> QueryAnswer:
+        """Answer ``request`` in a worker; blocks the calling thread (run it off the event
+        loop). Raises :class:`QueryTimeoutError` past the deadline, :class:`QueryBusyError`
+        when no worker came free within it, and the query's own errors."""
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryBusyError(
+                f"every query worker stayed busy for {self.timeout:g} s; try again shortly"
+            ) from None
+        started = time.perf_counter()
+        try:
+            worker.conn.send(request)
+            done = worker.conn.poll(min(1.0, self.timeout))
+            if not done:
+                worker.lower_priority()
+                done = worker.conn.poll(max(0.0, self.timeout - (time.perf_counter() - started)))
+            if not done:
+                self._replace(worker)
+                raise QueryTimeoutError(
+                    f"the query ran past the {self.timeout:g} s deadline and was stopped; "
+                    "narrow it (LIMIT, more specific patterns) or ask for less"
+                )
+            reply = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self._replace(worker)
+            raise StoreError("a query worker stopped unexpectedly; try again") from None
+        if worker.reniced and not worker.restore_priority():
+            self._replace(worker)
+        else:
+            self._idle.put(worker)
+        return _answer(reply, time.perf_counter() - started)
+
+
+def _answer(reply: tuple[Any, ...], seconds: float) -> QueryAnswer:
+    status = reply[0]
+    if status == "ok":
+        _, media, body, rows, truncated = reply
+        return QueryAnswer(media, body, rows, truncated, seconds)
+    message = reply[1]
+    if status == "syntax":
+        raise query_syntax_error(message)
+    if status == "not-acceptable":
+        raise NotAcceptableError(message)
+    raise QueryError(message)
+
+
+class _Worker:
+    def __init__(self, process: Any, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.reniced = False
+
+    def wait_ready(self, timeout: float = 120.0) -> None:
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise StoreError("a query worker did not open the store in time")
+        try:
+            message = self.conn.recv()
+        except EOFError:
+            message = ("error", "the worker exited")
+        if message[0] != "ready":
+            self.kill()
+            raise StoreError(f"a query worker could not open the store: {message[1]}")
+
+    def lower_priority(self) -> None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 15)
+            self.reniced = True
+
+    def restore_priority(self) -> bool:
+        """Back to normal priority; False where that takes a privilege the server lacks."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 0)
+        except OSError:
+            return False
+        self.reniced = False
+        return True
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+            self.process.join(timeout=5)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+# -- the worker process ----------------------------------------------------------------------
+
+
+def _serve(conn: Connection, path: str | None, dump: bytes | None) -> None:
+    """A worker's life: open the store, then answer requests until the pipe closes."""
+    try:
+        store = _open(path, dump)
+    except Exception as error:
+        conn.send(("error", str(error)))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(evaluate(store, request))
+
+
+def _open(path: str | None, dump: bytes | None) -> Any:
+    import pyoxigraph as ox
+
+    from helixgraph.store import open_read_only
+
+    if path is not None:
+        return open_read_only(Path(path))
+    store = ox.Store()
+    if dump:
+        store.bulk_load(dump, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
+    """Run one query on an Oxigraph store and serialise its answer (in the worker)."""
+    import pyoxigraph as ox
+
+    from helixgraph.namespaces import PREFIXES
+
+    options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": request.base_iri}
+    if request.default_graphs is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+    if request.named_graphs is not None:
+        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+    elif request.default_graphs is not None:
+        options["named_graphs"] = []  # the protocol's dataset is all there is
+    if (
+        request.default_graphs is None
+        and request.named_graphs is None
+        and not request.has_dataset_clause
+    ):
+        options["use_default_graph_as_union"] = True
+    if request.substitutions:
+        options["substitutions"] = {
+            ox.Variable(name): _term(spec) for name, spec in request.substitutions.items()
+        }
+    try:
+        result = store.query(request.sparql, **options)
+        if isinstance(result, ox.QueryBoolean):
+            media = _media(request, "boolean")
+            return ("ok", media, results.write_boolean(bool(result), media), 1, False)
+        if isinstance(result, ox.QuerySolutions):
+            media = _media(request, "solutions")
+            names = [v.value for v in result.variables]
+            rows, truncated = _take(result, request.max_rows)
+            table = [[row[name] for name in names] for row in rows]
+            body = results.write_solutions(names, table, media)
+            return ("ok", media, body, len(table), truncated)
+        media = _media(request, "graph")
+        triples, truncated = _take(result, request.max_rows)
+        return ("ok", media, results.write_graph(triples, media), len(triples), truncated)
+    except SyntaxError as error:
+        return ("syntax", str(error))
+    except NotAcceptableError as error:
+        return ("not-acceptable", str(error))
+    except (OSError, ValueError, RuntimeError) as error:
+        return ("error", str(error))
+
+
+def _media(request: QueryRequest, kind: results.Kind) -> str:
+    media = results.negotiate(request.accept, kind, request.format)
+    if media is None:
+        offered = ", ".join(results.OFFERED[kind])
+        wanted = request.format or request.accept
+        raise NotAcceptableError(f"{wanted!r}: this {kind} result comes as one of {offered}")
+    return media
+
+
+def _take(items: Any, limit: int) -> tuple[list[Any], bool]:
+    taken: list[Any] = []
+    for item in items:
+        if len(taken) == limit:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def _term(spec: Sequence[str]) -> Any:
+    import pyoxigraph as ox
+
+    if spec[0] == "iri":
+        return ox.NamedNode(spec[1])
+    _, value, datatype, language = spec
+    if language:
+        return ox.Literal(value, language=language)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype) if datatype else None)

@@ -1,0 +1,225 @@
+"""The endpoint facing the public: deadlines, limits, tokens, CORS, dataset names, formats.
+
+A real server on 127.0.0.1 with a 2 s deadline, 5 result rows, 2,000-byte bodies and an update
+token; listeners on 127.0.0.1 stand where a query would reach out, and must get no connection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import httpx
+import pytest
+import rdflib
+from conftest import Server, running_server
+
+TOKEN = "s3cret-token"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterator[Server]:
+    import shutil
+
+    folder = tmp_path_factory.mktemp("guarded")
+    store = folder / "store"
+    shutil.copytree(read_store, store)
+    env = {
+        "HELIX_QUERY_TIMEOUT": "2",
+        "HELIX_MAX_ROWS": "5",
+        "HELIX_MAX_BODY": "2000",
+        "HELIX_UPDATE_TOKEN": TOKEN,
+        "HELIX_QUERY_WORKERS": "2",
+    }
+    with running_server(folder, store, env) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def client(guarded: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=guarded.base, timeout=30) as http:
+        yield http
+
+
+@contextmanager
+def listener() -> Iterator[tuple[int, list[object]]]:
+    """A TCP listener on 127.0.0.1; yields its port and the connections it received."""
+    connections: list[object] = []
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        sock.settimeout(0.5)
+
+        def accept() -> None:
+            with suppress(OSError):
+                connection, _ = sock.accept()
+                connections.append(connection.getpeername())
+                connection.close()
+
+        thread = threading.Thread(target=accept)
+        thread.start()
+        yield sock.getsockname()[1], connections
+        thread.join()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and all its descendants, from /proc."""
+    total = 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / 100
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return total
+    return total + sum(cpu_seconds(int(child)) for child in children)
+
+
+def test_a_runaway_query_is_stopped_and_others_are_served(
+    client: httpx.Client, guarded: Server
+) -> None:
+    answers: dict[str, float] = {}
+
+    def quick() -> None:
+        time.sleep(0.5)  # while the runaway runs
+        start = time.perf_counter()
+        response = client.get("/sparql", params={"query": "ASK { ?s a hx:Cluster }"})
+        assert response.json()["boolean"] is True
+        answers["quick"] = time.perf_counter() - start
+
+    thread = threading.Thread(target=quick)
+    thread.start()
+    start = time.perf_counter()
+    response = client.get("/sparql", params={"query": RUNAWAY})
+    elapsed = time.perf_counter() - start
+    thread.join()
+    assert response.status_code == 503
+    assert "deadline" in response.json()["detail"]
+    assert 2 <= elapsed <= 3 + 0.5  # the deadline, plus one second, plus loopback slack
+    assert answers["quick"] < 1.0
+    # the runaway's worker was killed: the server's processes are idle again
+    time.sleep(0.5)
+    before = cpu_seconds(guarded.pid)
+    time.sleep(1.5)
+    assert cpu_seconds(guarded.pid) - before < 0.5
+    assert client.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+
+
+def test_results_stop_at_the_row_limit_and_say_so(client: httpx.Client) -> None:
+    response = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o }"})
+    assert response.headers["helix-results-truncated"] == "true"
+    assert len(response.json()["results"]["bindings"]) == 5
+    small = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s a hx:Cluster }"})
+    assert "helix-results-truncated" not in small.headers
+
+
+def test_a_large_body_is_413(client: httpx.Client) -> None:
+    query = "ASK {}" + " " * 3000
+    response = client.post(
+        "/sparql", content=query, headers={"content-type": "application/sparql-query"}
+    )
+    assert response.status_code == 413
+
+
+def test_cors_is_open_for_reads_without_credentials(client: httpx.Client) -> None:
+    origin = {"origin": "https://researcher.example"}
+    response = client.get("/sparql", params={"query": "ASK {}"}, headers=origin)
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-credentials" not in response.headers
+    preflight = client.options(
+        "/sparql",
+        headers={
+            **origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "content-type",
+        },
+    )
+    assert preflight.status_code == 200
+    with_token = client.options(
+        "/sparql",
+        headers={
+            **origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization",
+        },
+    )
+    assert with_token.status_code == 400  # a page elsewhere may not send the update token
+
+
+def test_updates_need_the_token_and_never_load(client: httpx.Client) -> None:
+    update = "INSERT DATA { GRAPH <https://e.org/g> { <https://e.org/a> <https://e.org/b> 1 } }"
+    headers = {"content-type": "application/sparql-update"}
+    assert client.post("/sparql", content=update, headers=headers).status_code == 401
+    wrong = {**headers, "authorization": "Bearer not-the-token"}
+    assert client.post("/sparql", content=update, headers=wrong).status_code == 401
+    ask = {"query": "ASK { <https://e.org/a> ?p ?o }"}
+    assert client.get("/sparql", params=ask).json()["boolean"] is False
+    right = {**headers, "authorization": f"Bearer {TOKEN}"}
+    with listener() as (port, connections):
+        load = client.post(
+            "/sparql", content=f"LOAD <http://127.0.0.1:{port}/data.ttl>", headers=right
+        )
+    assert load.status_code == 400
+    assert "LOAD is not allowed" in load.json()["detail"]
+    assert connections == []
+    assert client.post("/sparql", content=update, headers=right).status_code == 204
+    assert client.get("/sparql", params=ask).json()["boolean"] is True
+    broken = client.post("/sparql", content="INSERT DATA {\n  <a> }", headers=right)
+    assert broken.status_code == 400
+    assert broken.json()["line"] == 2
+
+
+def test_graphs_outside_the_web_are_refused_and_none_is_fetched(client: httpx.Client) -> None:
+    refused = client.get(
+        "/sparql", params={"query": "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }"}
+    )
+    assert refused.status_code == 400
+    assert refused.json()["detail"].startswith(
+        "query refused: line 1, column 15: <file:///etc/passwd>"
+    )
+    by_protocol = client.get(
+        "/sparql", params={"query": "ASK { ?s ?p ?o }", "default-graph-uri": "file:///etc/passwd"}
+    )
+    assert by_protocol.status_code == 400
+    with listener() as (port, connections):
+        remote = f"http://127.0.0.1:{port}/data.ttl"
+        response = client.get(
+            "/sparql",
+            params={"query": f"ASK FROM <{remote}> {{ ?s ?p ?o }}", "named-graph-uri": remote},
+        )
+    assert response.status_code == 200
+    assert response.json()["boolean"] is False  # a graph the store does not hold is empty
+    assert response.headers["helix-unknown-graphs"] == f"<{remote}>"
+    assert connections == []
+
+
+def test_results_in_every_format(client: httpx.Client) -> None:
+    query = {"query": "SELECT ?c ?n WHERE { ?c hx:declaredMemberCount ?n } ORDER BY ?c"}
+    as_csv = client.get("/sparql", params=query, headers={"accept": "text/csv"})
+    assert as_csv.headers["content-type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(as_csv.text)))
+    assert rows[0] == ["c", "n"]
+    assert ["https://w3id.org/helixgraph/id/cluster/mediklaszter", "49"] in rows
+    as_tsv = client.get("/sparql", params={**query, "format": "tsv"})
+    assert "<https://w3id.org/helixgraph/id/cluster/mediklaszter>\t49" in as_tsv.text
+    as_xml = client.get(
+        "/sparql", params=query, headers={"accept": "application/sparql-results+xml"}
+    )
+    parsed = rdflib.query.Result.parse(io.BytesIO(as_xml.content), format="xml")
+    assert {str(row[1]) for row in parsed} >= {"49"}
+    construct = {"query": "CONSTRUCT WHERE { ?c hx:declaredMemberCount ?n }"}
+    for media, syntax in (("application/rdf+xml", "xml"), ("application/ld+json", "json-ld")):
+        response = client.get("/sparql", params=construct, headers={"accept": media})
+        assert response.headers["content-type"].startswith(media)
+        with warnings.catch_warnings():  # rdflib's JSON-LD parser warns about its own internals
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph = rdflib.Graph().parse(data=response.content, format=syntax)
+        assert (None, None, rdflib.Literal(49)) in graph
+    assert client.get("/sparql", params=query, headers={"accept": "text/turtle"}).status_code == 406
