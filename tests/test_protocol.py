@@ -15,9 +15,9 @@ from typing import Any
 import httpx
 import pyoxigraph as ox
 import pytest
+from conftest import SHARED, Server, running_server
 
 from helixgraph.store import KnowledgeGraph
-from conftest import SHARED, Server, running_server
 
 SUITE = SHARED / "conformance" / "sparql11-protocol"
 TESTS: list[dict[str, Any]] = json.loads((SUITE / "tests.json").read_text(encoding="utf-8"))

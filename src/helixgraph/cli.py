@@ -68,16 +68,12 @@ class View(StrEnum):
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
     """``2014-2016`` or ``2016`` -> (start, end); a usage error otherwise."""
-    if text is None:
-        return None
-    parts = text.split("-")
+    from helixgraph.views import parse_years as parse
+
     try:
-        first, last = (int(parts[0]), int(parts[-1])) if len(parts) <= 2 else (0, -1)
-    except ValueError:
-        first, last = 0, -1
-    if first > last or len(parts) > 2:
-        raise typer.BadParameter(f"{text!r}: give a year or a range of years, such as 2014-2016")
-    return first, last
+        return parse(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 class OutputFormat(StrEnum):

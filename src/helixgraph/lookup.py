@@ -1,4 +1,5 @@
-"""Records about actors for people and scripts: lists with filters, one actor in full.
+"""Records for people and scripts: actors, clusters and projects, helices; lists with filters,
+one record in full.
 
 Actor ids are short: an IRI under ``https://w3id.org/helixgraph/id/actor/`` is known by the rest
 of it (``mediklaszter``); any other IRI is its own id.
@@ -8,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import networkx as nx
 import pyoxigraph as ox
 
-from helixgraph.namespaces import ID_BASE
+from helixgraph.namespaces import HELICES, HX, ID_BASE
 from helixgraph.store import KnowledgeGraph
-from helixgraph.views import actor_attributes, local_name
+from helixgraph.views import actor_attributes, actor_network, affiliation_graph, local_name
 
 ACTOR_BASE = ID_BASE + "actor/"
 
@@ -39,11 +41,19 @@ def find_actors(
     helix: str | None = None,
     country: str | None = None,
     text: str | None = None,
+    collaboration: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Actors sorted by label, filtered by helix (any of theirs), country and name text."""
+    """Actors sorted by label, filtered by helix (any of theirs), country, name text and
+    membership of a collaboration (its IRI)."""
     needle = text.casefold() if text else None
+    members: set[str] | None = None
+    if collaboration is not None:
+        A = affiliation_graph(kg)
+        members = set(A[collaboration]) if collaboration in A else set()
     found = []
     for iri, attrs in actor_attributes(kg).items():
+        if members is not None and iri not in members:
+            continue
         if helix and helix not in attrs["helices"]:
             continue
         if country and (attrs["country"] or "").upper() != country.upper():
@@ -104,6 +114,15 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
         )
     ]
     illustrative = kg.ask("ASK { ?a hx:illustrative true }", a=node)
+    N = actor_network(kg)
+    component = nx.node_connected_component(N, iri)
+    metrics = {
+        "degree": N.degree(iri),
+        "shared_collaborations": int(N.degree(iri, weight="weight")),
+        "collaborations": len(memberships),
+        "component_size": len(component),
+        "degree_centrality": N.degree(iri) / (len(N) - 1) if len(N) > 1 else 0.0,
+    }
     return {
         "id": actor_id(iri),
         "iri": iri,
@@ -113,4 +132,116 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
         "ties": ties,
         "roles": roles,
         "services": services,
+        "metrics": metrics,
     }
+
+
+def collaboration_id(iri: str, kind: str) -> str:
+    """The short id of a cluster or project IRI (``kind`` ``cluster`` or ``project``).
+
+    >>> collaboration_id("https://w3id.org/helixgraph/id/cluster/mediklaszter", "cluster")
+    'mediklaszter'
+    """
+    base = f"{ID_BASE}{kind}/"
+    return iri[len(base) :] if iri.startswith(base) else iri
+
+
+def collaboration_iri(identifier: str, kind: str) -> str:
+    """The IRI of a short cluster or project id (the inverse of :func:`collaboration_id`)."""
+    return identifier if ":" in identifier else f"{ID_BASE}{kind}/{identifier}"
+
+
+def _collaboration_record(A: Any, iri: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    members = list(A[iri])
+    helices = sorted(
+        {A.nodes[m]["helix"] for m in members if A.nodes[m].get("helix")}, key=HELICES.index
+    )
+    return {
+        "id": collaboration_id(iri, attrs["kind"]),
+        "iri": iri,
+        "kind": attrs["kind"],
+        "label": attrs.get("label") or local_name(iri),
+        "country": attrs.get("country"),
+        "sectors": attrs.get("sectors") or [],
+        "members": len(members),
+        "declared_members": attrs.get("declared_members"),
+        "helices": helices,
+        "missing_helices": [h for h in HELICES if h not in helices],
+    }
+
+
+def find_collaborations(
+    kg: KnowledgeGraph,
+    kind: str,
+    *,
+    text: str | None = None,
+    sector: str | None = None,
+    helix: str | None = None,
+) -> list[dict[str, Any]]:
+    """Clusters (``kind="cluster"``) or projects, largest first, filtered by text in the name,
+    sector (its local name) and a helix among the members."""
+    A = affiliation_graph(kg)
+    needle = text.casefold() if text else None
+    found = []
+    for iri, attrs in A.nodes(data=True):
+        if attrs.get("bipartite") != 1 or attrs.get("kind") != kind:
+            continue
+        if needle and needle not in str(attrs.get("label") or "").casefold():
+            continue
+        if sector and sector not in (attrs.get("sectors") or []):
+            continue
+        record = _collaboration_record(A, iri, attrs)
+        if helix and helix not in record["helices"]:
+            continue
+        found.append(record)
+    return sorted(found, key=lambda c: (-c["members"], str(c["label"]).casefold(), c["iri"]))
+
+
+def collaboration_detail(kg: KnowledgeGraph, iri: str, kind: str) -> dict[str, Any] | None:
+    """One cluster or project with its members (helix and role); None if there is none."""
+    A = affiliation_graph(kg)
+    if iri not in A or A.nodes[iri].get("kind") != kind:
+        return None
+    record = _collaboration_record(A, iri, A.nodes[iri])
+    record["member_list"] = sorted(
+        (
+            {
+                "id": actor_id(member),
+                "iri": member,
+                "label": A.nodes[member].get("label") or local_name(member),
+                "helix": A.nodes[member].get("helix"),
+                "role": role,
+            }
+            for member, role in ((m, A.edges[iri, m].get("role")) for m in A[iri])
+        ),
+        key=lambda m: (str(m["label"]).casefold(), m["iri"]),
+    )
+    return record
+
+
+def helices_overview(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    """The four helices with their labels, definition and how many actors each holds."""
+    labels: dict[str, dict[str, Any]] = {
+        h: {"id": h, "iri": f"{HX}{h}", "labels": {}, "definition": None} for h in HELICES
+    }
+    definitions = kg.select(
+        """SELECT ?h ?definition WHERE {
+             ?h skos:inScheme hx:Helix ; skos:definition ?definition
+             FILTER(LANGMATCHES(LANG(?definition), "en"))
+           }"""
+    )
+    for row in definitions:
+        name = local_name(row["h"])
+        if name in labels:
+            labels[name]["definition"] = row["definition"]
+    for row in kg.bindings(
+        "SELECT ?h ?label WHERE { ?h skos:inScheme hx:Helix ; skos:prefLabel ?label }"
+    ):
+        name = local_name(row["h"]["value"])
+        if name in labels:
+            labels[name]["labels"][row["label"].get("xml:lang", "")] = row["label"]["value"]
+    actors = actor_attributes(kg).values()
+    for name, record in labels.items():
+        record["actors"] = sum(1 for a in actors if name in a["helices"])
+        record["primary"] = sum(1 for a in actors if a["helix"] == name)
+    return list(labels.values())

@@ -42,6 +42,26 @@ TIE_PARENT = "http://www.w3.org/ns/org#linkedTo"
 SYMMETRIC = "http://www.w3.org/2002/07/owl#SymmetricProperty"
 
 Years = tuple[int, int]
+
+
+def parse_years(text: str | None) -> Years | None:
+    """``"2014-2016"`` or ``"2016"`` -> (start, end); ValueError for anything else.
+
+    >>> parse_years("2014-2016"), parse_years("2016"), parse_years(None)
+    ((2014, 2016), (2016, 2016), None)
+    """
+    if text is None:
+        return None
+    parts = text.strip().split("-")
+    try:
+        first, last = (int(parts[0]), int(parts[-1])) if len(parts) <= 2 else (0, -1)
+    except ValueError:
+        first, last = 0, -1
+    if first > last or len(parts) > 2:
+        raise ValueError(f"{text!r}: give a year or a range of years, such as 2014-2016")
+    return first, last
+
+
 G_ = TypeVar("G_", bound=nx.Graph)
 
 

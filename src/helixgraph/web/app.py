@@ -26,7 +26,16 @@ from helixgraph.errors import (
 from helixgraph.query_pool import QueryPool
 from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
-from helixgraph.web.routes import actors, health, pages, sparql
+from helixgraph.web.routes import (
+    actors,
+    analysis,
+    collaborations,
+    ecosystem,
+    health,
+    pages,
+    queries,
+    sparql,
+)
 
 
 def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = None) -> FastAPI:
@@ -70,6 +79,10 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
     )
     app.include_router(pages.router)
     app.include_router(actors.router)
+    app.include_router(collaborations.router)
+    app.include_router(ecosystem.router)
+    app.include_router(analysis.router)
+    app.include_router(queries.router)
     app.include_router(sparql.router)
     app.include_router(health.router)
     static = resources.files("helixgraph.web") / "static"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from helixgraph.query_pool import QueryPool
@@ -28,8 +28,23 @@ def get_pool(request: Request) -> QueryPool:
     return pool
 
 
+def get_years(
+    years: Annotated[
+        str | None,
+        Query(description="only collaborations active in these years: 2016 or 2014-2016"),
+    ] = None,
+) -> tuple[int, int] | None:
+    from helixgraph.views import parse_years
+
+    try:
+        return parse_years(years)
+    except ValueError as error:
+        raise HTTPException(422, detail=str(error)) from None
+
+
 KG = Annotated[KnowledgeGraph, Depends(get_kg)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PoolDep = Annotated[QueryPool, Depends(get_pool)]
+YearsDep = Annotated[tuple[int, int] | None, Depends(get_years)]
 
 templates = Jinja2Templates(directory=str(resources.files("helixgraph.web") / "templates"))

@@ -46,3 +46,107 @@ class ActorDetailPublic(ActorPublic):
     ties: list[TiePublic]
     roles: list[str]
     services: list[ServicePublic]
+
+
+class ActorMetricsPublic(BaseModel):
+    degree: int = Field(description="actors it shares a collaboration or a direct tie with")
+    shared_collaborations: int = Field(description="collaborations shared, summed over partners")
+    collaborations: int = Field(description="clusters and projects it belongs to")
+    component_size: int = Field(description="actors it can reach through the network, itself too")
+    degree_centrality: float = Field(description="degree / (actors - 1)")
+
+
+class ActorFullPublic(ActorDetailPublic):
+    metrics: ActorMetricsPublic
+
+
+class CollaborationPublic(BaseModel):
+    id: str = Field(description="short id: the IRI's last part for helixgraph IRIs")
+    iri: str
+    kind: Literal["cluster", "project", "initiative"]
+    label: str
+    country: str | None
+    sectors: list[str]
+    members: int = Field(description="members recorded in the store")
+    declared_members: int | None = Field(description="members the cluster says it has")
+    helices: list[Helix] = Field(description="helices among the members")
+    missing_helices: list[Helix]
+
+
+class CollaborationsPublic(BaseModel):
+    data: list[CollaborationPublic]
+    count: int
+
+
+class MemberPublic(BaseModel):
+    id: str
+    iri: str
+    label: str
+    helix: Helix | None
+    role: str | None
+
+
+class CollaborationDetailPublic(CollaborationPublic):
+    member_list: list[MemberPublic]
+
+
+class HelixPublic(BaseModel):
+    id: Helix
+    iri: str
+    labels: dict[str, str] = Field(description="label by language tag")
+    definition: str | None
+    actors: int = Field(description="actors in this helix (an actor may be in several)")
+    primary: int = Field(description="actors whose primary helix this is")
+
+
+class HelicesPublic(BaseModel):
+    data: list[HelixPublic]
+    count: int
+
+
+class GraphNodePublic(BaseModel):
+    id: str
+    label: str
+    kind: str
+    helix: Helix | None
+    degree: int
+
+
+class GraphEdgePublic(BaseModel):
+    source: str
+    target: str
+    weight: float
+
+
+class GraphPublic(BaseModel):
+    view: str
+    nodes: list[GraphNodePublic]
+    edges: list[GraphEdgePublic]
+    count: dict[str, int] = Field(description="nodes and edges of the whole view, before the cap")
+    truncated: bool = Field(description="the view was cut to the best-connected nodes")
+
+
+class QueryParameterPublic(BaseModel):
+    name: str
+    type: Literal["helix", "iri", "string", "integer"]
+    default: str | None
+    description: str
+
+
+class NamedQueryPublic(BaseModel):
+    name: str
+    title: str
+    description: str
+    parameters: list[QueryParameterPublic]
+    sparql: str
+
+
+class NamedQueriesPublic(BaseModel):
+    data: list[NamedQueryPublic]
+    count: int
+
+
+class WhatIfRequest(BaseModel):
+    remove: list[str] = Field(default=[], description="actors (ids or IRIs) that leave")
+    add: list[tuple[str, str]] = Field(default=[], description="new ties between two actors")
+    merge: list[list[str]] = Field(default=[], description="groups of actors that become one")

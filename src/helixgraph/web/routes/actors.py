@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from helixgraph.lookup import actor_detail, actor_iri, find_actors
+from helixgraph.lookup import actor_detail, actor_iri, collaboration_iri, find_actors
 from helixgraph.web.deps import KG
-from helixgraph.web.schemas import ActorDetailPublic, ActorsPublic, Helix
+from helixgraph.web.schemas import ActorFullPublic, ActorsPublic, Helix
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -19,17 +19,29 @@ def list_actors(
     helix: Helix | None = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text in the name")] = None,
+    cluster: Annotated[str | None, Query(description="members of this cluster (id or IRI)")] = None,
+    project: Annotated[str | None, Query(description="members of this project (id or IRI)")] = None,
     skip: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, object]:
-    """Actors sorted by name; filter by helix (any of theirs), country and text in the name."""
-    found = find_actors(kg, helix=helix, country=country, text=q)
+    """Actors sorted by name; filter by helix (any of theirs), country, text in the name and
+    membership of a cluster or project."""
+    if cluster and project:
+        raise HTTPException(422, detail="filter by cluster or by project, not both")
+    collaboration = (
+        collaboration_iri(cluster, "cluster")
+        if cluster
+        else collaboration_iri(project, "project")
+        if project
+        else None
+    )
+    found = find_actors(kg, helix=helix, country=country, text=q, collaboration=collaboration)
     return {"data": found[skip : skip + limit], "count": len(found)}
 
 
-@router.get("/{actor_id:path}", response_model=ActorDetailPublic)
+@router.get("/{actor_id:path}", response_model=ActorFullPublic)
 def read_actor(kg: KG, actor_id: str) -> dict[str, object]:
-    """One actor with its memberships, ties, roles and services."""
+    """One actor with its memberships, ties, roles, services and network metrics."""
     detail = actor_detail(kg, actor_iri(actor_id))
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no actor with id {actor_id!r}")

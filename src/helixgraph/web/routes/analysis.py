@@ -1,0 +1,81 @@
+"""``/api/analysis``: the ecosystem report, whole or by part, and what-if scenarios.
+
+The report is computed once per state of the store (seconds on the Hungarian ecosystem) and
+served from memory afterwards; ``methods`` says how each estimated figure was estimated.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+
+from helixgraph import views
+from helixgraph.analysis.report import ecosystem_report
+from helixgraph.analysis.whatif import what_if
+from helixgraph.lookup import actor_iri
+from helixgraph.web.deps import KG, YearsDep
+from helixgraph.web.schemas import WhatIfRequest
+
+router = APIRouter(prefix="/api/analysis", tags=["analysis"])
+
+#: Route name -> the report's keys that make that part.
+PARTS: dict[str, tuple[str, ...]] = {
+    "fragmentation": ("headline",),
+    "key-players": ("key_players",),
+    "brokerage": ("brokerage", "constraint"),
+    "centrality": ("centrality",),
+    "synergy": ("synergy", "mixing", "ei_index", "group_ei_index"),
+    "clusters": ("clusters",),
+    "parallel-initiatives": ("parallel_initiatives",),
+    "recommendations": ("recommendations",),
+    "communities": ("communities",),
+    "findings": ("findings",),
+}
+Part = Literal[
+    "fragmentation",
+    "key-players",
+    "brokerage",
+    "centrality",
+    "synergy",
+    "clusters",
+    "parallel-initiatives",
+    "recommendations",
+    "communities",
+    "findings",
+]
+Top = Annotated[int, Query(ge=1, le=100, description="how many actors each ranking lists")]
+
+
+@router.get("/report")
+def read_report(kg: KG, years: YearsDep, top: Top = 10) -> dict[str, Any]:
+    """The whole ecosystem report: headline figures, helices, synergy, centralities, brokers,
+    key players, clusters, parallel initiatives, communities, recommendations and findings."""
+    return ecosystem_report(kg, years=years, top=top)
+
+
+@router.get("/{part}")
+def read_report_part(kg: KG, part: Part, years: YearsDep, top: Top = 10) -> dict[str, Any]:
+    """One part of the report, with the methods behind it."""
+    report = ecosystem_report(kg, years=years, top=top)
+    data = {key: report.get(key) for key in PARTS[part]}
+    return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
+
+
+@router.post("/what-if")
+def post_what_if(kg: KG, scenario: WhatIfRequest, years: YearsDep) -> dict[str, Any]:
+    """Every headline figure before and after: actors leaving, new ties, actors merging."""
+    N = views.actor_network(kg, years=years)
+
+    def node(identifier: str) -> str:
+        iri = actor_iri(identifier)
+        if iri not in N:
+            raise HTTPException(422, detail=f"{identifier!r}: no such actor in the network")
+        return iri
+
+    return what_if(
+        N,
+        remove=[node(a) for a in scenario.remove],
+        add=[(node(a), node(b)) for a, b in scenario.add],
+        merge=[[node(a) for a in group] for group in scenario.merge],
+    )

@@ -1,0 +1,80 @@
+"""``/api/clusters`` and ``/api/projects``: the collaborations, largest first; one in full."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+
+from helixgraph.lookup import collaboration_detail, collaboration_iri, find_collaborations
+from helixgraph.web.deps import KG
+from helixgraph.web.schemas import CollaborationDetailPublic, CollaborationsPublic, Helix
+
+router = APIRouter(prefix="/api", tags=["clusters and projects"])
+
+
+def _listing(
+    kg: KG,
+    kind: Literal["cluster", "project"],
+    q: str | None,
+    sector: str | None,
+    helix: Helix | None,
+    skip: int,
+    limit: int,
+) -> dict[str, object]:
+    found = find_collaborations(kg, kind, text=q, sector=sector, helix=helix)
+    return {"data": found[skip : skip + limit], "count": len(found)}
+
+
+def _one(kg: KG, kind: Literal["cluster", "project"], identifier: str) -> dict[str, object]:
+    detail = collaboration_detail(kg, collaboration_iri(identifier, kind), kind)
+    if detail is None:
+        raise HTTPException(404, detail=f"no {kind} with id {identifier!r}")
+    return detail
+
+
+Text = Annotated[str | None, Query(max_length=200, description="text in the name")]
+Sector = Annotated[
+    str | None, Query(max_length=100, description="a sector's local name, e.g. sectorHealth")
+]
+HelixAmong = Annotated[Helix | None, Query(description="with a member of this helix")]
+Skip = Annotated[int, Query(ge=0)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+
+
+@router.get("/clusters", response_model=CollaborationsPublic)
+def list_clusters(
+    kg: KG,
+    q: Text = None,
+    sector: Sector = None,
+    helix: HelixAmong = None,
+    skip: Skip = 0,
+    limit: Limit = 100,
+) -> dict[str, object]:
+    """Clusters, most members first, with the helices among their members and those missing."""
+    return _listing(kg, "cluster", q, sector, helix, skip, limit)
+
+
+@router.get("/clusters/{cluster_id:path}", response_model=CollaborationDetailPublic)
+def read_cluster(kg: KG, cluster_id: str) -> dict[str, object]:
+    """One cluster with its members, their helices and roles."""
+    return _one(kg, "cluster", cluster_id)
+
+
+@router.get("/projects", response_model=CollaborationsPublic)
+def list_projects(
+    kg: KG,
+    q: Text = None,
+    sector: Sector = None,
+    helix: HelixAmong = None,
+    skip: Skip = 0,
+    limit: Limit = 100,
+) -> dict[str, object]:
+    """Projects, most participants first."""
+    return _listing(kg, "project", q, sector, helix, skip, limit)
+
+
+@router.get("/projects/{project_id:path}", response_model=CollaborationDetailPublic)
+def read_project(kg: KG, project_id: str) -> dict[str, object]:
+    """One project with its participants, their helices and roles."""
+    return _one(kg, "project", project_id)

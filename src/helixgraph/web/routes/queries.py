@@ -1,0 +1,77 @@
+"""``/api/queries``: the catalogue of named queries (``api/queries/*.rq``), and running one.
+
+Parameters come as query-string values, are checked against their declared type (422 when
+wrong) and are bound by SPARQL substitution, never pasted into the text. A named query runs
+like any other: in a worker process, within the deadline, with content negotiation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from helixgraph import results
+from helixgraph.catalogue import bind, named_queries, named_query
+from helixgraph.query_pool import QueryRequest
+from helixgraph.web.deps import PoolDep, SettingsDep
+from helixgraph.web.schemas import NamedQueriesPublic, NamedQueryPublic
+
+router = APIRouter(prefix="/api/queries", tags=["named queries"])
+
+
+def _public(name: str) -> dict[str, Any]:
+    query = named_query(name)
+    if query is None:
+        raise HTTPException(404, detail=f"no named query {name!r}")
+    return {
+        "name": query.name,
+        "title": query.title,
+        "description": query.description,
+        "parameters": [vars(p) for p in query.parameters],
+        "sparql": query.sparql,
+    }
+
+
+@router.get("", response_model=NamedQueriesPublic)
+def list_queries() -> dict[str, object]:
+    """Every named query with its title, description, parameters and text."""
+    data = [_public(q.name) for q in named_queries()]
+    return {"data": data, "count": len(data)}
+
+
+@router.get("/{name}/describe", response_model=NamedQueryPublic)
+def describe_query(name: str) -> dict[str, Any]:
+    """One named query's title, description, parameters and text, without running it."""
+    return _public(name)
+
+
+@router.get(
+    "/{name}",
+    response_class=Response,
+    responses={200: {"description": "SPARQL results (JSON, XML, CSV or TSV by Accept)"}},
+)
+async def run_query(name: str, request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
+    """Run a named query with its parameters from the query string (defaults where missing)."""
+    query = named_query(name)
+    if query is None:
+        raise HTTPException(404, detail=f"no named query {name!r}")
+    params = request.query_params
+    known = {p.name for p in query.parameters} | {"format"}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise HTTPException(422, detail=f"{unknown[0]}: not a parameter of {name!r}")
+    wanted = QueryRequest(
+        sparql=query.sparql,
+        accept=request.headers.get("accept"),
+        format=params.get("format"),
+        substitutions=bind(query, params),
+        max_rows=settings.max_rows,
+    )
+    answer = await run_in_threadpool(pool.run, wanted)
+    headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}"}
+    if answer.truncated:
+        headers["Helix-Results-Truncated"] = "true"
+    return Response(answer.body, media_type=results.content_type(answer.media), headers=headers)

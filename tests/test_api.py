@@ -1,0 +1,162 @@
+"""The REST API and the named queries, over HTTP from a real server, against values read
+independently of helixgraph (the seed file with rdflib, the CORDIS CSV with the csv module)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import rdflib
+from conftest import SEED_FILE, Server, hungarian_slice_counts
+from rdflib.namespace import RDF
+
+HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+ID = "https://w3id.org/helixgraph/id/"
+SEED = rdflib.Graph().parse(SEED_FILE)
+
+
+@pytest.fixture(scope="module")
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.base, timeout=60) as http:
+        yield http
+
+
+def seed_members(collaboration: str) -> set[str]:
+    return {
+        str(SEED.value(m, ORG.member))
+        for m in SEED.subjects(ORG.organization, rdflib.URIRef(collaboration))
+    }
+
+
+def seed_helix_counts() -> Counter[str]:
+    return Counter(
+        str(h).rsplit("#", 1)[1]
+        for actor in SEED.subjects(RDF.type, ORG.FormalOrganization)
+        for h in SEED.objects(actor, ORG.classification)
+    )
+
+
+def test_clusters_with_their_members_and_missing_helices(client: httpx.Client) -> None:
+    clusters = client.get("/api/clusters").json()
+    expected = {str(c) for c in SEED.subjects(RDF.type, HX.Cluster)}
+    assert {c["iri"] for c in clusters["data"]} == expected
+    assert clusters["count"] == len(expected)
+    medi = client.get("/api/clusters/mediklaszter").json()
+    assert {m["iri"] for m in medi["member_list"]} == seed_members(ID + "cluster/mediklaszter")
+    assert medi["members"] == len(medi["member_list"])
+    assert medi["declared_members"] == 49
+    helices = {
+        str(SEED.value(rdflib.URIRef(m), ORG.classification)).rsplit("#", 1)[1]
+        for m in seed_members(ID + "cluster/mediklaszter")
+    }
+    assert set(medi["helices"]) == helices
+    assert (
+        set(medi["missing_helices"])
+        == {"government", "academia", "business", "community"} - helices
+    )
+    assert client.get("/api/clusters/no-such").status_code == 404
+
+
+def test_projects_count_and_one_project(client: httpx.Client) -> None:
+    projects = client.get("/api/projects", params={"limit": 1}).json()
+    seed_projects = len(set(SEED.subjects(RDF.type, HX.Project)))
+    assert projects["count"] == hungarian_slice_counts()["projects"] + seed_projects
+    largest = projects["data"][0]
+    one = client.get(f"/api/projects/{largest['id']}").json()
+    assert len(one["member_list"]) == largest["members"]
+    i3hies = client.get("/api/projects/i3hies").json()
+    assert {m["iri"] for m in i3hies["member_list"]} == seed_members(ID + "project/i3hies")
+
+
+def test_actors_of_a_cluster_and_their_metrics(client: httpx.Client) -> None:
+    listed = client.get("/api/actors", params={"cluster": "mediklaszter", "limit": 1000}).json()
+    assert {a["iri"] for a in listed["data"]} == seed_members(ID + "cluster/mediklaszter")
+    medi = client.get("/api/actors/mediklaszter").json()
+    # partners: co-members of its collaborations, and the ends of its direct ties (from the file)
+    me = ID + "actor/mediklaszter"
+    mine = [
+        str(c)
+        for m in SEED.subjects(ORG.member, rdflib.URIRef(me))
+        for c in SEED.objects(m, ORG.organization)
+    ]
+    partners = set().union(*(seed_members(c) for c in mine)) | {
+        str(o) for o in SEED.objects(rdflib.URIRef(me), HX.collaboratesWith)
+    }
+    partners.discard(me)
+    assert medi["metrics"]["degree"] == len(partners)
+    assert medi["metrics"]["collaborations"] == len(mine)
+
+
+def test_helices_count_the_actors_of_both_sources(client: httpx.Client) -> None:
+    helices = {h["id"]: h for h in client.get("/api/helices").json()["data"]}
+    cordis = hungarian_slice_counts()["by_helix"]
+    for name, seed_count in seed_helix_counts().items():
+        assert helices[name]["actors"] == seed_count + cordis[name]
+    assert helices["academia"]["labels"]["hu"] == "tudományos szféra"
+
+
+def test_graph_view_filtered_and_capped(client: httpx.Client) -> None:
+    graph = client.get("/api/graph", params={"helix": "community", "limit": 50}).json()
+    community = seed_helix_counts()["community"] + hungarian_slice_counts()["by_helix"]["community"]
+    assert graph["count"]["nodes"] == community
+    assert graph["truncated"] is True
+    assert len(graph["nodes"]) == 50
+    names = {n["id"] for n in graph["nodes"]}
+    assert all(e["source"] in names and e["target"] in names for e in graph["edges"])
+    assert client.get("/api/graph", params={"years": "2020-2010"}).status_code == 422
+
+
+def test_named_queries(client: httpx.Client) -> None:
+    catalogue = client.get("/api/queries").json()
+    assert catalogue["count"] == len(catalogue["data"]) >= 8
+    assert all(q["title"] and q["description"] for q in catalogue["data"])
+    per_helix = client.get("/api/queries/actors-per-helix").json()
+    counts = {
+        row["helix"]["value"].rsplit("#", 1)[1]: int(row["actors"]["value"])
+        for row in per_helix["results"]["bindings"]
+    }
+    cordis = hungarian_slice_counts()["by_helix"]
+    assert counts == {h: n + cordis[h] for h, n in seed_helix_counts().items()}
+    members = client.get(
+        "/api/queries/collaboration-members",
+        params={"collaboration": ID + "project/i3hies", "format": "csv"},
+    )
+    assert members.headers["content-type"] == "text/csv; charset=utf-8"
+    rows = members.text.strip().splitlines()[1:]
+    assert {row.split(",")[1] for row in rows} == seed_members(ID + "project/i3hies")
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/queries/no-such-query", 404),
+        ("/api/queries/actors-by-helix?helix=industry", 422),
+        ("/api/queries/actors-by-helix?colour=red", 422),
+        ("/api/queries/partners-of-actor?actor=javascript:alert(1)", 422),
+        # a value is bound as a term, never pasted: this is a string that matches nothing
+        ("/api/queries/actors-by-name?text=%22)%20%7D%20SELECT", 200),
+    ],
+)
+def test_named_query_parameters_are_checked(client: httpx.Client, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status, response.text
+    if status == 422:
+        assert response.json()["detail"]
+
+
+def test_analysis_routes(client: httpx.Client) -> None:
+    seed_actors = len(set(SEED.subjects(RDF.type, ORG.FormalOrganization)))
+    total = seed_actors + hungarian_slice_counts()["actors"]
+    fragmentation = client.get("/api/analysis/fragmentation").json()
+    assert fragmentation["data"]["headline"]["nodes"] == total
+    findings = client.get("/api/analysis/findings").json()["data"]["findings"]
+    assert len(findings) == 3
+    assert all(isinstance(f, str) for f in findings)
+    scenario = {"remove": ["mediklaszter"], "add": [["bme", "nkfih"]]}
+    changed = client.post("/api/analysis/what-if", json=scenario).json()
+    assert changed["before"]["nodes"] - changed["after"]["nodes"] == 1
+    refused = client.post("/api/analysis/what-if", json={"remove": ["no-such-actor"]})
+    assert refused.status_code == 422
