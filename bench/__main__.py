@@ -1,10 +1,23 @@
-"""Run every benchmark and print its table: `python -m bench` (or `make bench`)."""
+"""Run the benchmarks and print their tables: `python -m bench` (or `make bench`) runs all;
+`python -m bench endpoint analysis` runs the ones named."""
 
 from __future__ import annotations
 
-from bench import bench_analysis, bench_import, bench_queries
+import sys
+
+from bench import bench_analysis, bench_endpoint, bench_import, bench_queries
+
+BENCHMARKS = {
+    "queries": bench_queries.main,
+    "import": bench_import.main,
+    "analysis": bench_analysis.main,
+    "endpoint": bench_endpoint.main,
+}
 
 if __name__ == "__main__":
-    bench_queries.main()
-    bench_import.main()
-    bench_analysis.main()
+    chosen = sys.argv[1:] or list(BENCHMARKS)
+    unknown = [name for name in chosen if name not in BENCHMARKS]
+    if unknown:
+        sys.exit(f"unknown benchmark {unknown[0]!r}: choose from {', '.join(BENCHMARKS)}")
+    for name in chosen:
+        BENCHMARKS[name]()

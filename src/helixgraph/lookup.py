@@ -234,12 +234,13 @@ def helices_overview(kg: KnowledgeGraph) -> list[dict[str, Any]]:
         name = local_name(row["h"])
         if name in labels:
             labels[name]["definition"] = row["definition"]
-    for row in kg.bindings(
+    terms = kg.bindings(
         "SELECT ?h ?label WHERE { ?h skos:inScheme hx:Helix ; skos:prefLabel ?label }"
-    ):
-        name = local_name(row["h"]["value"])
+    )
+    for term in terms:
+        name = local_name(term["h"]["value"])
         if name in labels:
-            labels[name]["labels"][row["label"].get("xml:lang", "")] = row["label"]["value"]
+            labels[name]["labels"][term["label"].get("xml:lang", "")] = term["label"]["value"]
     actors = actor_attributes(kg).values()
     for name, record in labels.items():
         record["actors"] = sum(1 for a in actors if name in a["helices"])

@@ -37,3 +37,7 @@ class Settings(BaseSettings):
         description="SPARQL updates are accepted only with `Authorization: Bearer <token>`; "
         "unset: the endpoint is read-only",
     )
+    warm_up: bool = Field(
+        default=True,
+        description="compute the views and the ecosystem report at start-up, in the background",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import threading
 from collections import Counter
 from typing import Any
 
@@ -58,6 +59,7 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
 #: that are quadratic in degree (brokerage, constraint, key players) are left out; the report
 #: says which.
 EXACT_LIMIT = 2000
+_COMPUTING = threading.Lock()
 SAMPLES = 256
 BETWEENNESS_SAMPLES = 1024
 
@@ -83,9 +85,10 @@ def ecosystem_report(
     (0, ['The store holds no actors yet: import a source first.'])
     """
     key = ("report", years, top, seed, exact_limit)
-    if key not in kg.cache:  # the store's cache empties whenever it changes
-        kg.cache[key] = _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit)
-    return copy.deepcopy(kg.cache[key])
+    with _COMPUTING:  # one report at a time: a second asker waits for the first one's answer
+        if key not in kg.cache:  # the store's cache empties whenever it changes
+            kg.cache[key] = _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit)
+        return copy.deepcopy(kg.cache[key])
 
 
 def _report(

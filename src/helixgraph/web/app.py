@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -50,6 +52,10 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
             app.state.kg, workers=settings.query_workers, timeout=settings.query_timeout
         )
         app.state.queries = await run_in_threadpool(pool.start)
+        if settings.warm_up:
+            threading.Thread(
+                target=_warm_up, args=(app.state.kg,), daemon=True, name="helixgraph-warm-up"
+            ).start()
         try:
             yield
         finally:
@@ -89,6 +95,16 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _map_errors(app)
     return app
+
+
+def _warm_up(kg: KnowledgeGraph) -> None:
+    """Compute the views and the ecosystem report once, in the background, so that the first
+    visitor does not wait for them (seconds on the Hungarian ecosystem); they stay cached until
+    the store changes."""
+    from helixgraph.analysis.report import ecosystem_report
+
+    with contextlib.suppress(Exception):  # a failure here shows again, clearly, on request
+        ecosystem_report(kg)
 
 
 def _map_errors(app: FastAPI) -> None:

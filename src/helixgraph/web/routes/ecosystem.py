@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import networkx as nx
 from fastapi import APIRouter, Query
@@ -49,7 +49,7 @@ def read_graph(
     else:
         G = views.affiliation_graph(kg, years=years)
 
-    def kept(node: str, attrs: dict[str, object]) -> bool:
+    def kept(node: str, attrs: dict[str, Any]) -> bool:
         if attrs.get("kind", "actor") != "actor":
             return True  # collaborations stay; their members are filtered
         if helix and helix not in (attrs.get("helices") or []):

@@ -1,0 +1,277 @@
+"""The SPARQL endpoint and REST API over HTTP on loopback, on the default (Hungarian) ecosystem.
+
+1. Latency: p50 / p90 of every named query and of ``/api/actors/{id}`` through a real
+   ``helixgraph serve``, against the same query run on pyoxigraph in-process (the overhead ratio).
+2. Load: 50 concurrent clients for 30 s, named queries and SPARQL mixed: requests/s, p50, p99,
+   errors; then the same with one client sending a runaway query over and over.
+3. Peer: graph-wide aggregates through rdflib-endpoint (rdflib's evaluator, the usual FastAPI
+   SPARQL endpoint) serving the same quads, in the same run: the ratio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+from rich.console import Console
+from rich.table import Table
+
+from helixgraph.catalogue import bind, named_queries
+from helixgraph.namespaces import PREFIXES
+from helixgraph.query_pool import QueryRequest, evaluate
+from helixgraph.store import KnowledgeGraph
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+AGGREGATES = ("actors-per-helix", "actors-per-country", "collaborations-by-size")
+MIXED_SPARQL = [
+    "SELECT ?c (COUNT(?m) AS ?n) WHERE { ?m org:organization ?c } "
+    "GROUP BY ?c ORDER BY DESC(?n) LIMIT 10",
+    "ASK { ?a org:classification hx:government }",
+    'SELECT ?a ?l WHERE { ?a hx:country "HU" ; skos:prefLabel ?l } LIMIT 50',
+]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited")
+        try:
+            httpx.get(url, timeout=5)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def latency(base: str, store: Path, console: Console) -> None:
+    table = Table(title="Latency through HTTP on loopback (30 requests each, default ecosystem)")
+    for column in ("request", "rows", "p50 HTTP", "p90 HTTP", "p50 pyoxigraph in-process", "ratio"):
+        table.add_column(column)
+    raw = KnowledgeGraph.open(store, read_only=True)._store
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for query in named_queries():
+            params = {p.name: p.default for p in query.parameters if p.default}
+            times = []
+            for _ in range(30):
+                start = time.perf_counter()
+                response = client.get(f"/api/queries/{query.name}", params=params)
+                times.append(time.perf_counter() - start)
+                response.raise_for_status()
+            request = QueryRequest(query.sparql, substitutions=bind(query, params))
+            direct = []
+            for _ in range(30):
+                start = time.perf_counter()
+                reply = evaluate(raw, request)
+                direct.append(time.perf_counter() - start)
+            p50, p50_direct = statistics.median(times), statistics.median(direct)
+            table.add_row(
+                query.name,
+                str(reply[3]),
+                f"{p50 * 1000:.1f} ms",
+                f"{percentile(times, 0.9) * 1000:.1f} ms",
+                f"{p50_direct * 1000:.1f} ms",
+                f"{p50 / p50_direct:.2f}x",
+            )
+        times = []
+        for _ in range(30):
+            start = time.perf_counter()
+            client.get("/api/actors/mediklaszter").raise_for_status()
+            times.append(time.perf_counter() - start)
+        table.add_row(
+            "/api/actors/mediklaszter",
+            "1",
+            f"{statistics.median(times) * 1000:.1f} ms",
+            f"{percentile(times, 0.9) * 1000:.1f} ms",
+            "-",
+            "-",
+        )
+    console.print(table)
+
+
+async def load(base: str, clients: int, seconds: float, runaway: bool) -> dict[str, float]:
+    """``clients`` concurrent clients for ``seconds``; with ``runaway``, one more client sends
+    the runaway query in a loop (its 503s are expected and not counted)."""
+    names = [
+        q.name for q in named_queries() if not q.parameters or all(p.default for p in q.parameters)
+    ]
+    times: list[float] = []
+    errors = 0
+    stop = time.monotonic() + seconds
+
+    async def client(index: int, http: httpx.AsyncClient) -> None:
+        nonlocal errors
+        step = index
+        while time.monotonic() < stop:
+            step += 1
+            if step % 2:
+                request = http.get(f"/api/queries/{names[step % len(names)]}")
+            else:
+                request = http.get(
+                    "/sparql", params={"query": MIXED_SPARQL[step % len(MIXED_SPARQL)]}
+                )
+            start = time.perf_counter()
+            try:
+                response = await request
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            times.append(time.perf_counter() - start)
+            errors += not ok
+
+    async def runaway_client(http: httpx.AsyncClient) -> None:
+        while time.monotonic() < stop:
+            await http.get("/sparql", params={"query": RUNAWAY})
+
+    limits = httpx.Limits(max_connections=clients + 2)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
+        tasks = [client(i, http) for i in range(clients)]
+        if runaway:
+            tasks.append(runaway_client(http))
+        await asyncio.gather(*tasks)
+    return {
+        "requests": len(times),
+        "per_second": len(times) / seconds,
+        "p50": statistics.median(times),
+        "p99": percentile(times, 0.99),
+        "errors": errors,
+    }
+
+
+def peer(store: Path, base: str, console: Console, folder: Path) -> None:
+    """The aggregates on rdflib-endpoint over the same quads, and on helixgraph."""
+    dump = folder / "store.nq"
+    raw = KnowledgeGraph.open(store, read_only=True)._store
+    raw.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    port = free_port()
+    script = folder / "peer.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import rdflib, uvicorn
+            from rdflib_endpoint import SparqlEndpoint
+            data = rdflib.Dataset(default_union=True)
+            data.parse({str(dump)!r}, format="nquads")
+            app = SparqlEndpoint(graph=data)
+            uvicorn.run(app, host="127.0.0.1", port={port}, log_level="warning")
+            """
+        )
+    )
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/?query=ASK%7B%7D", process)
+        loaded = time.perf_counter() - started
+        table = Table(
+            title=f"Graph-wide aggregates: helixgraph vs rdflib-endpoint (loaded in {loaded:.0f} s)"
+        )
+        for column in (
+            "query",
+            "helixgraph p50 (5 runs)",
+            "rdflib-endpoint (1 run)",
+            "ratio",
+            "same rows",
+        ):
+            table.add_column(column)
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+        accept = {"accept": "application/sparql-results+json"}
+        for name in AGGREGATES:
+            query = next(q for q in named_queries() if q.name == name)
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                ours = httpx.get(
+                    f"{base}/sparql", params={"query": query.sparql}, headers=accept, timeout=600
+                )
+                times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            theirs = httpx.get(
+                f"http://127.0.0.1:{port}/",
+                params={"query": prologue + query.sparql},
+                headers=accept,
+                timeout=1200,
+            )
+            peer_seconds = time.perf_counter() - start
+            same = len(ours.json()["results"]["bindings"]) == len(
+                theirs.json()["results"]["bindings"]
+            )
+            p50 = statistics.median(times)
+            table.add_row(
+                name,
+                f"{p50 * 1000:.0f} ms",
+                f"{peer_seconds:.1f} s",
+                f"{peer_seconds / p50:.0f}x",
+                str(same),
+            )
+        console.print(table)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def main() -> None:
+    console = Console(width=150)
+    folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-endpoint-"))
+    store = folder / "store"
+    KnowledgeGraph.open(store).close()
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helixgraph", "serve", "--store", str(store), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        env=environment,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/health", process)
+        latency(base, store, console)
+        table = Table(title="50 concurrent clients for 30 s (named queries and SPARQL, mixed)")
+        for column in ("run", "requests", "requests/s", "p50", "p99", "errors"):
+            table.add_column(column)
+        calm = asyncio.run(load(base, 50, 30, runaway=False))
+        stormy = asyncio.run(load(base, 50, 30, runaway=True))
+        for name, figures in (("without a runaway", calm), ("with one runaway client", stormy)):
+            table.add_row(
+                name,
+                f"{figures['requests']:.0f}",
+                f"{figures['per_second']:.0f}",
+                f"{figures['p50'] * 1000:.0f} ms",
+                f"{figures['p99'] * 1000:.0f} ms",
+                f"{figures['errors']:.0f}",
+            )
+        console.print(table)
+        console.print(f"p99 with the runaway / without: {stormy['p99'] / calm['p99']:.2f}x")
+        peer(store, base, console, folder)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
