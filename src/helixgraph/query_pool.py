@@ -6,6 +6,11 @@ the request goes down a pipe, the serialised answer comes back. A query past its
 worker killed (the CPU comes back at once) and replaced in the background. A query running longer
 than a second is reniced, so that the short ones around it keep their pace on a busy machine.
 
+Answers are kept (up to ``cache_bytes``) until the store changes: the same query with the same
+parameters and format is answered from memory. Most of what a public endpoint is asked is asked
+again (the named queries, the pages' queries), and Oxigraph takes 30-300 ms over the whole
+Hungarian ecosystem where the answer from memory takes well under a millisecond.
+
 The pool is also the store's gate for writes: :meth:`QueryPool.exclusive` takes every worker out
 (waiting for running queries, each bounded by the deadline), lets the caller write, and starts
 fresh workers that see the new state.
@@ -19,6 +24,7 @@ import os
 import queue
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -67,17 +73,30 @@ class QueryAnswer:
     rows: int
     truncated: bool
     seconds: float
+    #: Answered from memory: the same request was answered since the store last changed.
+    cached: bool = False
 
 
 class QueryPool:
     """Worker processes answering read-only queries against ``kg``, each within ``timeout``."""
 
-    def __init__(self, kg: KnowledgeGraph, *, workers: int = 4, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        kg: KnowledgeGraph,
+        *,
+        workers: int = 4,
+        timeout: float = 10.0,
+        cache_bytes: int = 64_000_000,
+    ) -> None:
         if workers < 1:
             raise ValueError("a query pool needs at least one worker")
         self.kg = kg
         self.size = workers
         self.timeout = timeout
+        self.cache_bytes = cache_bytes
+        self._answers: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
+        self._answers_size = 0
+        self._answers_lock = threading.Lock()
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
@@ -147,6 +166,7 @@ class QueryPool:
         try:
             yield
         finally:
+            self.forget()
             for worker in held:
                 worker.kill()
             if not self._closed:
@@ -154,10 +174,47 @@ class QueryPool:
 
     # -- answering -------------------------------------------------------------------------
 
+    def forget(self) -> None:
+        """Drop every kept answer (the store changed)."""
+        with self._answers_lock:
+            self._answers.clear()
+            self._answers_size = 0
+
+    def _recall(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        with self._answers_lock:
+            reply = self._answers.get(key)
+            if reply is not None:
+                self._answers.move_to_end(key)
+            return reply
+
+    def _keep(self, key: tuple[Any, ...], reply: tuple[Any, ...]) -> None:
+        size = len(reply[2]) if reply[0] == "ok" else 0
+        if reply[0] != "ok" or size > self.cache_bytes // 8:
+            return
+        with self._answers_lock:
+            if key in self._answers:
+                return
+            self._answers[key] = reply
+            self._answers_size += size
+            while self._answers_size > self.cache_bytes:
+                _, dropped = self._answers.popitem(last=False)
+                self._answers_size -= len(dropped[2])
+
     def run(self, request: QueryRequest) -> QueryAnswer:
-        """Answer ``request`` in a worker; blocks the calling thread (run it off the event
-        loop). Raises :class:`QueryTimeoutError` past the deadline, :class:`QueryBusyError`
-        when no worker came free within it, and the query's own errors."""
+        """Answer ``request`` from memory or in a worker; blocks the calling thread (run it off
+        the event loop). Raises :class:`QueryTimeoutError` past the deadline,
+        :class:`QueryBusyError` when no worker came free within it, and the query's own
+        errors."""
+        key = _cache_key(request)
+        started = time.perf_counter()
+        remembered = self._recall(key)
+        if remembered is not None:
+            return _answer(remembered, time.perf_counter() - started, cached=True)
+        reply = self._ask_worker(request)
+        self._keep(key, reply)
+        return _answer(reply, time.perf_counter() - started)
+
+    def _ask_worker(self, request: QueryRequest) -> tuple[Any, ...]:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -185,14 +242,28 @@ class QueryPool:
             self._replace(worker)
         else:
             self._idle.put(worker)
-        return _answer(reply, time.perf_counter() - started)
+        return reply
 
 
-def _answer(reply: tuple[Any, ...], seconds: float) -> QueryAnswer:
+def _cache_key(request: QueryRequest) -> tuple[Any, ...]:
+    return (
+        request.sparql,
+        request.accept,
+        request.format,
+        request.default_graphs,
+        request.named_graphs,
+        request.has_dataset_clause,
+        tuple(sorted(request.substitutions.items())),
+        request.max_rows,
+        request.base_iri,
+    )
+
+
+def _answer(reply: tuple[Any, ...], seconds: float, *, cached: bool = False) -> QueryAnswer:
     status = reply[0]
     if status == "ok":
         _, media, body, rows, truncated = reply
-        return QueryAnswer(media, body, rows, truncated, seconds)
+        return QueryAnswer(media, body, rows, truncated, seconds, cached)
     message = reply[1]
     if status == "syntax":
         raise query_syntax_error(message)

@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 class Settings(BaseSettings):
     """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``,
-    ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``."""
+    ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_QUERY_CACHE_BYTES``, ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``."""
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 
@@ -28,6 +28,11 @@ class Settings(BaseSettings):
         default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)),
         gt=0,
         description="worker processes answering SPARQL queries",
+    )
+    query_cache_bytes: int = Field(
+        default=64_000_000,
+        ge=0,
+        description="bytes of answers kept until the store changes (0: none kept)",
     )
     max_body: int = Field(
         default=2_000_000, gt=0, description="bytes a request body may hold (413 beyond)"

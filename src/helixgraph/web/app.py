@@ -49,7 +49,10 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
         own = kg is None
         app.state.kg = kg if kg is not None else KnowledgeGraph.open(settings.store)
         pool = QueryPool(
-            app.state.kg, workers=settings.query_workers, timeout=settings.query_timeout
+            app.state.kg,
+            workers=settings.query_workers,
+            timeout=settings.query_timeout,
+            cache_bytes=settings.query_cache_bytes,
         )
         app.state.queries = await run_in_threadpool(pool.start)
         if settings.warm_up:

@@ -74,4 +74,6 @@ async def run_query(name: str, request: Request, pool: PoolDep, settings: Settin
     headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}"}
     if answer.truncated:
         headers["Helix-Results-Truncated"] = "true"
+    if answer.cached:
+        headers["Helix-Cache"] = "hit"
     return Response(answer.body, media_type=results.content_type(answer.media), headers=headers)

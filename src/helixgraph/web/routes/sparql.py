@@ -46,7 +46,12 @@ router = APIRouter(tags=["sparql"])
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
-EXPOSED_HEADERS = ["Helix-Results-Truncated", "Helix-Unknown-Graphs", "Helix-Query-Seconds"]
+EXPOSED_HEADERS = [
+    "Helix-Results-Truncated",
+    "Helix-Unknown-Graphs",
+    "Helix-Query-Seconds",
+    "Helix-Cache",
+]
 
 
 @router.get("/sparql", response_model=None)
@@ -130,6 +135,8 @@ async def _query(
     headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}"}
     if answer.truncated:
         headers["Helix-Results-Truncated"] = "true"
+    if answer.cached:
+        headers["Helix-Cache"] = "hit"
     held = set(kg.graph_names())
     unknown = sorted({g for g in default + named + [g for g, _, _ in from_clause] if g not in held})
     if unknown:
