@@ -307,6 +307,45 @@ def export(
 
 
 @app.command()
+def viz(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    view: Annotated[
+        View,
+        typer.Option(
+            help="Which network: actors and their collaborations, actors sharing "
+            "collaborations, or direct ties."
+        ),
+    ] = View.affiliation,
+    years: Annotated[
+        str | None,
+        typer.Option(help="Only memberships running in these years, such as 2014-2016."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(min=10, max=20000, help="Nodes at most: the best-connected ones.")
+    ] = 500,
+    store: StoreOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
+) -> None:
+    """Write the graph explorer as one self-contained HTML file: data, scripts and styles
+    inlined, so it opens from disk, offline, and can be mailed or put on a slide."""
+    from rich.console import Console
+
+    from helixgraph.web.standalone import standalone_viz
+
+    span = parse_years(years)
+    console = Console(stderr=True, quiet=quiet)
+    with reported_errors():
+        kg = open_store(store, read_only=True)
+        with console.status(f"laying out the {view.value} view…"):
+            page = standalone_viz(kg, view.value, years=span, limit=limit)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as error:
+        fail(f"{out}: cannot write: {error.strerror}")
+    console.print(f"wrote {out} ({len(page) / 1e6:.1f} MB)")
+
+
+@app.command()
 def analyze(
     store: StoreOption = None,
     years: Annotated[

@@ -11,7 +11,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 class Settings(BaseSettings):
     """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``,
-    ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_QUERY_CACHE_BYTES``, ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``."""
+    ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_QUERY_CACHE_BYTES``,
+    ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``, ``HELIX_WARM_UP``."""
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 

@@ -83,16 +83,40 @@ def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> n
 
 
 def layout(G: nx.Graph, *, seed: int = 1) -> dict[Any, tuple[float, float]]:
-    """Node positions: Kamada-Kawai for small graphs (readable, keeps islands near), else a
-    seeded spring layout (fast enough for thousands of nodes).
+    """Node positions: Kamada-Kawai for small graphs (readable, keeps islands near), else
+    igraph's Fruchterman-Reingold (seeded; some 10x faster than networkx's spring layout on
+    thousands of nodes), spread wider as the graph grows.
+
+    >>> sorted(layout(nx.path_graph(3)))
+    [0, 1, 2]
     """
     if len(G) == 0:
         return {}
     if len(G) <= SMALL_GRAPH:
         positions = nx.kamada_kawai_layout(G, scale=LAYOUT_SCALE)
-    else:
-        positions = nx.spring_layout(G, seed=seed, scale=LAYOUT_SCALE)
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+        return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    import random
+
+    import igraph as ig
+
+    from helixgraph.analysis.compiled import CompiledGraph
+
+    simple = G.to_undirected(as_view=True) if G.is_directed() else G
+    compiled = CompiledGraph(nx.Graph(simple) if simple.is_multigraph() else simple, weight=None)
+    ig.set_random_number_generator(random.Random(seed))  # noqa: S311 - a layout, not a secret
+    try:
+        coordinates = compiled.igraph.layout_fruchterman_reingold(niter=300, grid="auto").coords
+    finally:
+        ig.set_random_number_generator(random)
+    xs = [x for x, _ in coordinates]
+    ys = [y for _, y in coordinates]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    scale = 2 * LAYOUT_SCALE * max(1.0, (len(G) / SMALL_GRAPH) ** 0.5) / span
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {
+        node: (float((x - cx) * scale), float((y - cy) * scale))
+        for node, (x, y) in zip(compiled.nodes, coordinates, strict=True)
+    }
 
 
 def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:

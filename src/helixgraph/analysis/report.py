@@ -275,3 +275,50 @@ def _findings(report: dict[str, Any]) -> list[str]:
         names = ", ".join(report["key_players"]["labels"])
         found.append(f"The network leans on {names}: without them it falls apart most.")
     return found[:3]
+
+
+def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
+    """The first and last year any membership or collaboration is dated, or None.
+
+    >>> activity_years(KnowledgeGraph.in_memory(default_data=False)) is None
+    True
+    """
+    years = [
+        int(row["o"][:4])
+        for row in kg.select(
+            "SELECT DISTINCT ?o WHERE { { ?i time:inXSDDate ?o } UNION { ?i time:inXSDgYear ?o } }"
+        )
+        if row["o"][:4].isdigit()
+    ]
+    return (min(years), max(years)) if years else None
+
+
+def fragmentation_by_year(kg: KnowledgeGraph, *, last: int = 15) -> list[dict[str, Any]]:
+    """Fragmentation year by year (at most the ``last`` years with dated activity): the
+    actors active that year (with a tie through a collaboration running in it) and Borgatti's F
+    among them. Kept until the store changes.
+    """
+    key = ("fragmentation-by-year", last)
+    with _COMPUTING:
+        if key not in kg.cache:
+            kg.cache[key] = _fragmentation_by_year(kg, last)
+        return list(kg.cache[key])
+
+
+def _fragmentation_by_year(kg: KnowledgeGraph, last: int) -> list[dict[str, Any]]:
+    from helixgraph.analysis.fragmentation import fragmentation
+
+    span = activity_years(kg)
+    found = []
+    if span is not None:
+        for year in range(max(span[0], span[1] - last + 1), span[1] + 1):
+            N = views.actor_network(kg, years=(year, year))
+            active = N.subgraph([a for a, degree in N.degree if degree > 0])
+            found.append(
+                {
+                    "year": year,
+                    "active_actors": active.number_of_nodes(),
+                    "fragmentation": fragmentation(active),
+                }
+            )
+    return found

@@ -104,10 +104,11 @@ def _warm_up(kg: KnowledgeGraph) -> None:
     """Compute the views and the ecosystem report once, in the background, so that the first
     visitor does not wait for them (seconds on the Hungarian ecosystem); they stay cached until
     the store changes."""
-    from helixgraph.analysis.report import ecosystem_report
+    from helixgraph.analysis.report import ecosystem_report, fragmentation_by_year
 
     with contextlib.suppress(Exception):  # a failure here shows again, clearly, on request
         ecosystem_report(kg)
+        fragmentation_by_year(kg)
 
 
 def _map_errors(app: FastAPI) -> None:

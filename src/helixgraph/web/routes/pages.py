@@ -2,71 +2,103 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from helixgraph import views
-from helixgraph.analysis.report import ecosystem_stats
-from helixgraph.viz import HELIX_COLOURS, largest_part, network_data, script_json
-from helixgraph.web.deps import KG, templates
+from helixgraph import charts
+from helixgraph.analysis.report import ecosystem_report, ecosystem_stats, fragmentation_by_year
+from helixgraph.explore import METRICS, VIEW_NAMES, View, explore_data
+from helixgraph.store import KnowledgeGraph
+from helixgraph.viz import HELIX_COLOURS, script_json
+from helixgraph.web.deps import KG, YearsDep, templates
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-
-View = Literal["affiliation", "collaboration", "relation"]
-#: More nodes than this and the page shows the best-connected ones, and says so.
-MAX_NODES = 500
-MAX_EDGES = 3000
-VIEW_NAMES = {
-    "affiliation": "actors and the clusters and projects they belong to",
-    "collaboration": "actors linked when they share a collaboration",
-    "relation": "direct ties: funding, collaboration, services",
-}
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, kg: KG) -> HTMLResponse:
-    """The ecosystem at a glance: actors per helix, collaborations, ties, components."""
-    # computed once per state of the store: the views and the census cost seconds on big stores
-    stats = kg.cache.get(("page", "stats"))
-    if stats is None:
-        stats = kg.cache[("page", "stats")] = ecosystem_stats(kg)
-    return templates.TemplateResponse(
-        request, "index.html", {"title": "helixgraph", "stats": stats, "colours": HELIX_COLOURS}
-    )
+    """The dashboard: actors per helix, structure, fragmentation, the report's findings, key
+    players, parallel initiatives, clusters to look at, and charts."""
+    return templates.TemplateResponse(request, "index.html", overview_context(kg))
+
+
+def overview_context(kg: KnowledgeGraph) -> dict[str, Any]:
+    """The dashboard's figures and charts, computed once per state of the store."""
+    key = ("page", "overview")
+    if key not in kg.cache:
+        stats = ecosystem_stats(kg)
+        report = ecosystem_report(kg)
+        by_year = fragmentation_by_year(kg)
+        helices = list(HELIX_COLOURS)
+        ties = report.get("mixing", {}).get("ties", {})
+        sizes = stats["components"]["sizes"]
+        component_bars = [(f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)]
+        if len(sizes) > 8:
+            component_bars.append((f"{len(sizes) - 8} more", float(sum(sizes[8:])), "#999999"))
+        labels = {c["cluster"]: c["label"] for c in report.get("clusters", [])}
+        kg.cache[key] = {
+            "stats": stats,
+            "report": report,
+            "cluster_labels": labels,
+            "charts": {
+                "helices": charts.bar_chart(
+                    [
+                        (h, float(stats["actors"]["by_helix"].get(h, 0)), c)
+                        for h, c in HELIX_COLOURS.items()
+                    ],
+                    "Actors per primary helix",
+                ),
+                "components": charts.bar_chart(component_bars, "Actors in each connected part"),
+                "mixing": charts.heatmap(
+                    helices,
+                    [[float(ties.get(a, {}).get(b, 0)) for b in helices] for a in helices],
+                    "Ties between helices (shared collaborations or direct ties)",
+                ),
+                "years": charts.line_chart(
+                    [(row["year"], row["fragmentation"]) for row in by_year],
+                    "Fragmentation F among the actors active each year",
+                ),
+            },
+        }
+    return {"title": "helixgraph", "colours": HELIX_COLOURS, **kg.cache[key]}
 
 
 @router.get("/viz", response_class=HTMLResponse)
 def viz(
     request: Request,
     kg: KG,
+    years: YearsDep,
     view: Annotated[View, Query(description="which network to draw")] = "affiliation",
+    limit: Annotated[int, Query(ge=10, le=5000, description="nodes at most")] = 500,
 ) -> HTMLResponse:
-    """The interactive graph, coloured by helix, laid out on the server."""
-    key = ("page", "viz", view)
-    if key not in kg.cache:  # the layout takes seconds on big views: once per state of the store
-        graph = {
-            "affiliation": views.affiliation_graph,
-            "collaboration": views.collaboration_graph,
-            "relation": views.relation_graph,
-        }[view](kg)
-        shown = largest_part(graph, MAX_NODES, MAX_EDGES)
+    """The graph explorer, coloured by helix, laid out on the server."""
+    return templates.TemplateResponse(request, "viz.html", viz_context(kg, view, years, limit))
+
+
+def viz_context(
+    kg: KnowledgeGraph, view: View, years: tuple[int, int] | None, limit: int
+) -> dict[str, Any]:
+    """What the explorer page is rendered with; the data and layout are computed once per
+    state of the store and choice (seconds on big views)."""
+    key = ("page", "viz", view, years, limit)
+    if key not in kg.cache:
+        data = explore_data(kg, view, years=years, limit=limit)
         kg.cache[key] = {
-            "data_json": script_json(network_data(shown)),
-            "nodes": shown.number_of_nodes(),
-            "edges": shown.number_of_edges(),
-            "all_nodes": graph.number_of_nodes(),
-            "all_edges": graph.number_of_edges(),
+            "data_json": script_json(data),
+            "total": data["total"],
+            "shown": data["shown"],
+            "brokerage_left_out": data["brokerage_left_out"],
         }
-    return templates.TemplateResponse(
-        request,
-        "viz.html",
-        {
-            "title": "helixgraph: the ecosystem graph",
-            "view": view,
-            "views": VIEW_NAMES,
-            "colours": HELIX_COLOURS,
-            **kg.cache[key],
-        },
-    )
+    return {
+        "title": "helixgraph: the ecosystem graph",
+        "view": view,
+        "views": VIEW_NAMES,
+        "years": f"{years[0]}-{years[1]}" if years else None,
+        "limit": limit,
+        "metrics": METRICS,
+        "colours": HELIX_COLOURS,
+        "standalone": False,
+        **kg.cache[key],
+    }

@@ -1,14 +1,269 @@
-// Draw the graph data the server laid out; expose the vis-network instance as window.network,
-// as pyvis pages do, so tests and users can script it.
+// The graph explorer: draws the data the server laid out, and runs the filters, the search, the
+// ego network, the side panel and size-by-metric on that data alone (so an exported file works
+// offline). The vis-network instance is window.network, as on pyvis pages; window.helixgraph
+// offers visibleNodes() and focus(id) to tests and scripts.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var large = data.nodes.length > 1000;
+  var byId = {};
+  var neighbours = {};
+  data.nodes.forEach(function (node) {
+    byId[node.id] = node;
+    neighbours[node.id] = [];
+    node.baseSize = node.size;
+    if (large) { node.label = ""; } // labels of thousands of nodes only blur: hover shows them
+  });
+  data.edges.forEach(function (edge, index) {
+    edge.id = "e" + index;
+    edge.weight = edge.value || edge.width || 1;
+    neighbours[edge.from].push(edge.to);
+    neighbours[edge.to].push(edge.from);
+  });
+  var controls = {
+    helix: document.getElementById("filter-helix"),
+    collaboration: document.getElementById("filter-collaboration"),
+    sector: document.getElementById("filter-sector"),
+    country: document.getElementById("filter-country"),
+    component: document.getElementById("filter-component"),
+    weight: document.getElementById("filter-weight"),
+    ego: document.getElementById("ego"),
+    size: document.getElementById("size-by"),
+    highlight: document.getElementById("highlight"),
+  };
+
+  function addOptions(select, values) {
+    values.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = typeof value === "object" ? value.id : value;
+      option.textContent = typeof value === "object" ? value.label : value;
+      select.appendChild(option);
+    });
+  }
+  addOptions(controls.helix, data.filters.helices);
+  addOptions(controls.collaboration, data.filters.collaborations);
+  addOptions(controls.sector, data.filters.sectors);
+  addOptions(controls.country, data.filters.countries);
+  addOptions(controls.component, data.filters.components.map(function (c) {
+    return { id: String(c), label: c === 1 ? "1 (the largest)" : String(c) };
+  }));
+  var names = document.getElementById("actor-names");
+  data.nodes.forEach(function (node) {
+    var option = document.createElement("option");
+    option.value = byId[node.id].title.split("\n")[0];
+    names.appendChild(option);
+  });
+
+  var selected = null;
+  var visible = {};
+
+  function matches(node) {
+    var helix = controls.helix.value, collaboration = controls.collaboration.value;
+    var sector = controls.sector.value, country = controls.country.value;
+    var component = controls.component.value;
+    if (component && String(node.component) !== component) { return false; }
+    if (node.kind !== "actor") {
+      if (collaboration && node.id !== collaboration) { return false; }
+      return !sector || node.sectors.indexOf(sector) >= 0;
+    }
+    if (helix && node.helices.indexOf(helix) < 0) { return false; }
+    if (country && node.country !== country) { return false; }
+    if (collaboration && node.collaborations.indexOf(collaboration) < 0) { return false; }
+    if (sector) {
+      var inSector = node.sectors.indexOf(sector) >= 0 || node.collaborations.some(function (c) {
+        return byId[c] && byId[c].sectors.indexOf(sector) >= 0;
+      });
+      if (!inSector) { return false; }
+    }
+    return true;
+  }
+
+  function within(start, steps) {
+    var seen = {}, frontier = [start];
+    seen[start] = true;
+    for (var step = 0; step < steps; step++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        neighbours[id].forEach(function (other) {
+          if (!seen[other]) { seen[other] = true; next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+
+  function compute() {
+    var ego = Number(controls.ego.value);
+    var near = selected && ego ? within(selected, ego) : null;
+    visible = {};
+    data.nodes.forEach(function (node) {
+      if (node.kind === "actor" && matches(node) && (!near || near[node.id])) { visible[node.id] = true; }
+    });
+    // a collaboration stays while it matches and one of its members does
+    data.nodes.forEach(function (node) {
+      if (node.kind !== "actor" && matches(node) && (!near || near[node.id]) &&
+          neighbours[node.id].some(function (m) { return visible[m] && byId[m].kind === "actor"; })) {
+        visible[node.id] = true;
+      }
+    });
+  }
+
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  window.network = new vis.Network(
-    document.getElementById("graph"),
-    { nodes: nodes, edges: edges },
-    data.options
-  );
-  window.network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
+  compute();
+  var nodeView = new vis.DataView(nodes, { filter: function (node) { return visible[node.id] === true; } });
+  var edgeView = new vis.DataView(edges, {
+    filter: function (edge) {
+      return visible[edge.from] && visible[edge.to] && edge.weight >= Number(controls.weight.value || 1);
+    },
+  });
+  var options = data.options;
+  if (large) {
+    options.interaction = Object.assign({}, options.interaction, { hideEdgesOnDrag: true, hideEdgesOnZoom: true });
+  }
+  var network = new vis.Network(document.getElementById("graph"), { nodes: nodeView, edges: edgeView }, options);
+  window.network = network;
+  network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
+
+  function count() {
+    var shown = nodeView.getIds(), actors = 0;
+    shown.forEach(function (id) { if (byId[id].kind === "actor") { actors += 1; } });
+    document.getElementById("shown-count").textContent =
+      actors + " actors and " + (shown.length - actors) + " collaborations shown, " +
+      edgeView.getIds().length + " ties.";
+  }
+
+  function refresh() {
+    compute();
+    nodeView.refresh();
+    edgeView.refresh();
+    count();
+  }
+
+  function restyle() {
+    var metric = controls.size.value;
+    var top = 0;
+    if (metric) { data.nodes.forEach(function (n) { top = Math.max(top, n.metrics[metric] || 0); }); }
+    var marked = {};
+    if (controls.highlight.checked) {
+      data.highlight.key_players.concat(data.highlight.brokers).forEach(function (id) { marked[id] = true; });
+    }
+    nodes.update(data.nodes.map(function (n) {
+      var size = metric && top > 0 ? 6 + 34 * Math.sqrt((n.metrics[metric] || 0) / top) : n.baseSize;
+      return {
+        id: n.id,
+        size: size,
+        borderWidth: marked[n.id] ? 5 : 1,
+        color: marked[n.id] ? { background: n.color, border: "#000000" } : n.color,
+      };
+    }));
+  }
+
+  function text(tag, content) {
+    var element = document.createElement(tag);
+    element.textContent = content;
+    return element;
+  }
+
+  function list(title, items) {
+    var body = document.getElementById("panel-body");
+    if (!items.length) { return; }
+    body.appendChild(text("h3", title));
+    var ul = document.createElement("ul");
+    items.forEach(function (item) { ul.appendChild(text("li", item)); });
+    body.appendChild(ul);
+  }
+
+  function openPanel(id) {
+    var node = byId[id];
+    if (!node) { return; }
+    var body = document.getElementById("panel-body");
+    body.textContent = "";
+    body.appendChild(text("h2", node.title.split("\n")[0]));
+    body.appendChild(text("p", node.kind === "actor"
+      ? "helix: " + (node.helices.join(", ") || "unknown") + (node.country ? " · " + node.country : "")
+      : node.kind));
+    list("Roles", node.roles);
+    list("Services", node.services);
+    list("Memberships", node.memberships.map(function (m) {
+      return m.label + (m.role ? " (" + m.role + ")" : "");
+    }));
+    body.appendChild(text("h3", "Metrics (in the picture)"));
+    var table = document.createElement("table");
+    Object.keys(node.metrics).forEach(function (name) {
+      var row = document.createElement("tr");
+      var value = node.metrics[name];
+      row.appendChild(text("td", name));
+      row.appendChild(text("td", Number.isInteger(value) ? String(value) : value.toFixed(4)));
+      table.appendChild(row);
+    });
+    body.appendChild(table);
+    var link = document.createElement("a");
+    link.href = node.api;
+    link.textContent = "its record in the API";
+    body.appendChild(link);
+    document.getElementById("panel").hidden = false;
+  }
+
+  function closePanel() { document.getElementById("panel").hidden = true; }
+
+  function focus(id) {
+    if (!byId[id]) { return false; }
+    selected = id;
+    if (!visible[id]) {
+      Object.keys(controls).forEach(function (k) {
+        if (controls[k].tagName === "SELECT" && k !== "size" && k !== "ego") { controls[k].value = ""; }
+      });
+      controls.weight.value = 1;
+    }
+    refresh();
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.4, animation: false });
+    openPanel(id);
+    return true;
+  }
+
+  network.on("click", function (event) {
+    if (event.nodes.length) {
+      selected = event.nodes[0];
+      openPanel(selected);
+      if (Number(controls.ego.value)) { refresh(); }
+    } else {
+      closePanel();
+    }
+  });
+  document.getElementById("search").addEventListener("change", function (event) {
+    var wanted = event.target.value.trim().toLowerCase();
+    if (!wanted) { return; }
+    var found = data.nodes.filter(function (n) { return n.title.split("\n")[0].toLowerCase() === wanted; })[0] ||
+      data.nodes.filter(function (n) { return n.title.toLowerCase().indexOf(wanted) >= 0; })[0];
+    var status = document.getElementById("search-status");
+    if (found) {
+      focus(found.id);
+      status.textContent = "";
+    } else {
+      status.textContent = "“" + event.target.value + "” is not among the nodes drawn: draw more nodes, " +
+        "or choose years, to find it.";
+    }
+  });
+  ["helix", "collaboration", "sector", "country", "component", "weight", "ego"].forEach(function (k) {
+    controls[k].addEventListener("change", refresh);
+  });
+  controls.size.addEventListener("change", restyle);
+  controls.highlight.addEventListener("change", restyle);
+  document.getElementById("reset").addEventListener("click", function () {
+    ["helix", "collaboration", "sector", "country", "component"].forEach(function (k) { controls[k].value = ""; });
+    controls.weight.value = 1;
+    controls.ego.value = "0";
+    refresh();
+  });
+  document.getElementById("panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { closePanel(); } });
+  count();
+  window.helixgraph = {
+    data: data,
+    visibleNodes: function () { return nodeView.getIds(); },
+    focus: focus,
+  };
 })();

@@ -1,0 +1,190 @@
+"""What the graph explorer (``/viz`` and ``helixgraph viz --out``) shows: a view of the store,
+capped to what a browser draws at once, with every node's details, metrics and filter values.
+
+Everything a visitor can do in the page works on this data alone (filters, search, ego network,
+side panel, size by metric), so an exported file works with no server and no network.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Literal
+
+import networkx as nx
+
+from helixgraph import views
+from helixgraph.store import KnowledgeGraph
+from helixgraph.viz import largest_part, network_data
+
+View = Literal["affiliation", "collaboration", "relation"]
+VIEW_NAMES: dict[str, str] = {
+    "affiliation": "actors and the clusters and projects they belong to",
+    "collaboration": "actors linked when they share a collaboration",
+    "relation": "direct ties: funding, collaboration, services",
+}
+METRICS = {
+    "degree": "ties in the picture",
+    "betweenness": "how often it lies on the shortest path between two others (in the picture)",
+    "brokerage": "Gould-Fernandez brokerage: open two-paths it sits in the middle of",
+    "reach": "share of the others it reaches in two steps",
+}
+#: Brokerage counts two-paths (quadratic in degree): above this many nodes it is left out.
+BROKERAGE_LIMIT = 2000
+
+
+def view_graph(kg: KnowledgeGraph, view: View, years: views.Years | None = None) -> nx.Graph:
+    """The networkx view a visitor chose."""
+    if view == "affiliation":
+        return views.affiliation_graph(kg, years=years)
+    if view == "collaboration":
+        return views.collaboration_graph(kg, years=years)
+    if view == "relation":
+        return views.relation_graph(kg)
+    raise ValueError(f"view={view!r}: one of {', '.join(VIEW_NAMES)}")
+
+
+def explore_data(
+    kg: KnowledgeGraph,
+    view: View = "affiliation",
+    *,
+    years: views.Years | None = None,
+    limit: int = 500,
+    max_edges: int = 3000,
+) -> dict[str, Any]:
+    """The explorer's data for ``view``: vis-network nodes (with details, metrics and filter
+    values), edges, options, the filters' choices, and what was left out.
+
+    >>> data = explore_data(KnowledgeGraph.in_memory(default_data=True), "affiliation", limit=50)
+    >>> data["shown"]["nodes"] <= 50 < data["total"]["nodes"], sorted(data["metrics"])
+    (True, ['betweenness', 'brokerage', 'degree', 'reach'])
+    """
+    graph = view_graph(kg, view, years)
+    shown = largest_part(graph, limit, max_edges)
+    simple = nx.Graph(shown) if shown.is_multigraph() else shown
+    simple = simple.to_undirected() if simple.is_directed() else simple
+    components = _component_index(graph)
+    details = _details(kg, years)
+    metrics = _metrics(simple)
+    data = network_data(shown)
+    collaborations: dict[str, str] = {}
+    for node in data["nodes"]:
+        iri = node["id"]
+        attrs = graph.nodes[iri]
+        extra = details.get(iri, {})
+        node.update(
+            helices=attrs.get("helices") or ([attrs["helix"]] if attrs.get("helix") else []),
+            country=attrs.get("country"),
+            sectors=sorted(set(attrs.get("sectors") or []) | set(extra.get("sectors", []))),
+            component=components.get(iri, 0),
+            metrics={name: values.get(iri, 0.0) for name, values in metrics.items()},
+            memberships=extra.get("memberships", []),
+            roles=extra.get("roles", []),
+            services=extra.get("services", []),
+            api=_api_path(iri, attrs.get("kind") or "actor"),
+        )
+        node["collaborations"] = [m["collaboration"] for m in node["memberships"]]
+        if node["kind"] != "actor":
+            node["collaborations"] = [iri]
+            collaborations[iri] = node["label"]
+        for membership in node["memberships"]:
+            collaborations.setdefault(membership["collaboration"], membership["label"])
+    present = {n["id"] for n in data["nodes"]}
+    key_players = _key_players(kg, years, present)
+    brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
+    return {
+        "view": view,
+        "years": list(years) if years else None,
+        **data,
+        "total": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
+        "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
+        "metrics": METRICS,
+        "brokerage_left_out": simple.number_of_nodes() > BROKERAGE_LIMIT,
+        "highlight": {"key_players": sorted(key_players), "brokers": brokers},
+        "filters": {
+            "helices": ["government", "academia", "business", "community"],
+            "collaborations": sorted(
+                ({"id": c, "label": label} for c, label in collaborations.items()),
+                key=lambda c: str(c["label"]).casefold(),
+            ),
+            "sectors": sorted({s for n in data["nodes"] for s in n["sectors"]}),
+            "countries": sorted({n["country"] for n in data["nodes"] if n["country"]}),
+            "components": sorted({n["component"] for n in data["nodes"]}),
+        },
+    }
+
+
+def _api_path(iri: str, kind: str) -> str:
+    from helixgraph.lookup import actor_id, collaboration_id
+
+    if kind == "actor":
+        return f"/api/actors/{actor_id(iri)}"
+    if kind in ("cluster", "project"):
+        return f"/api/{kind}s/{collaboration_id(iri, kind)}"
+    return "/api/graph"
+
+
+def _component_index(G: nx.Graph) -> dict[Any, int]:
+    """Each node's component, numbered by size: 1 is the largest."""
+    undirected = G.to_undirected(as_view=True) if G.is_directed() else G
+    parts = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
+    return {node: i for i, part in enumerate(parts, start=1) for node in part}
+
+
+def _metrics(G: nx.Graph) -> dict[str, dict[Any, float]]:
+    from helixgraph.analysis.brokerage import brokerage_roles
+    from helixgraph.analysis.compiled import CompiledGraph
+
+    n = G.number_of_nodes()
+    result: dict[str, dict[Any, float]] = {"degree": {v: float(d) for v, d in G.degree}}
+    compiled = CompiledGraph(G, weight=None)
+    result["betweenness"] = compiled.betweenness(None if n <= 2000 else 512)
+    if n <= BROKERAGE_LIMIT:
+        grouped = nx.Graph(G)
+        for _, attrs in grouped.nodes(data=True):
+            attrs["group"] = attrs.get("helix") or attrs.get("kind") or "other"
+        roles = brokerage_roles(grouped, group="group")
+        result["brokerage"] = {v: float(r["total"]) for v, r in roles.items()}
+    else:
+        result["brokerage"] = {}
+    result["reach"] = {
+        v: (len(nx.single_source_shortest_path_length(G, v, cutoff=2)) - 1) / (n - 1)
+        if n > 1
+        else 0.0
+        for v in G
+    }
+    return result
+
+
+def _key_players(kg: KnowledgeGraph, years: views.Years | None, present: set[Any]) -> set[Any]:
+    """The report's key players, where the report is already at hand (never computed here)."""
+    for key, report in kg.cache.items():
+        if isinstance(key, tuple) and key[:2] == ("report", years):
+            return {a for a in report.get("key_players", {}).get("actors", []) if a in present}
+    return set()
+
+
+def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[str, Any]]:
+    """Memberships, roles, services and sectors of every actor, four scans of the store."""
+    found: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"memberships": [], "roles": [], "services": [], "sectors": []}
+    )
+    A = views.affiliation_graph(kg, years=years)
+    for actor, side in A.nodes(data="bipartite"):
+        if side != 0:
+            continue
+        for collaboration in A[actor]:
+            found[actor]["memberships"].append(
+                {
+                    "collaboration": collaboration,
+                    "label": A.nodes[collaboration].get("label") or collaboration,
+                    "kind": A.nodes[collaboration].get("kind"),
+                    "role": A.edges[actor, collaboration].get("role"),
+                }
+            )
+    for row in kg.select("SELECT ?a ?r WHERE { ?a hx:playsRole ?r }"):
+        found[row["a"]]["roles"].append(views.local_name(row["r"]))
+    for row in kg.select("SELECT ?a ?t WHERE { ?s schema:provider ?a ; schema:serviceType ?t }"):
+        found[row["a"]]["services"].append(views.local_name(row["t"]))
+    for row in kg.select("SELECT ?a ?s WHERE { ?a org:classification ?h ; hx:sector ?s }"):
+        found[row["a"]]["sectors"].append(views.local_name(row["s"]))
+    return found
