@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_analysis, bench_endpoint, bench_import, bench_queries
+from bench import bench_analysis, bench_endpoint, bench_import, bench_queries, bench_viz
 
 BENCHMARKS = {
     "queries": bench_queries.main,
     "import": bench_import.main,
     "analysis": bench_analysis.main,
     "endpoint": bench_endpoint.main,
+    "viz": bench_viz.main,
 }
 
 if __name__ == "__main__":

@@ -49,17 +49,20 @@ def explore_data(
     *,
     years: views.Years | None = None,
     limit: int = 500,
-    max_edges: int = 3000,
+    max_edges: int | None = None,
 ) -> dict[str, Any]:
     """The explorer's data for ``view``: vis-network nodes (with details, metrics and filter
-    values), edges, options, the filters' choices, and what was left out.
+    values), edges, options, the filters' choices, and what was left out. Above ``limit`` nodes
+    the best-connected are drawn, and at most ``max_edges`` ties among them.
 
     >>> data = explore_data(KnowledgeGraph.in_memory(default_data=True), "affiliation", limit=50)
     >>> data["shown"]["nodes"] <= 50 < data["total"]["nodes"], sorted(data["metrics"])
     (True, ['betweenness', 'brokerage', 'degree', 'reach'])
     """
     graph = view_graph(kg, view, years)
-    shown = largest_part(graph, limit, max_edges)
+    # the strongest ties, three per node drawn (at least 3,000): enough to see the structure,
+    # few enough for the browser to stay fluid
+    shown = largest_part(graph, limit, max_edges or max(3000, 3 * limit))
     simple = nx.Graph(shown) if shown.is_multigraph() else shown
     simple = simple.to_undirected() if simple.is_directed() else simple
     components = _component_index(graph)

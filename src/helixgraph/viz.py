@@ -51,15 +51,17 @@ def tooltip(attrs: dict[str, Any]) -> str:
 def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> nx.Graph:
     """``G`` itself if small enough, else its ``max_nodes`` best-connected nodes (highest degree,
     ties broken by id, so a view always shows the same part; isolated nodes left out) and among
-    them at most ``max_edges`` edges, the heaviest (``weight``) first; a node the caps leave
-    without any of its ties is left out.
+    them about ``max_edges`` edges: every node's strongest tie, then the heaviest (``weight``)
+    of the rest; a node the caps leave without any of its ties is left out.
 
     >>> largest_part(nx.star_graph(5), 3).number_of_nodes()
     3
     >>> 0 in largest_part(nx.star_graph(5), 3)
     True
-    >>> largest_part(nx.complete_graph(6), 6, max_edges=4).number_of_edges()
-    4
+    >>> largest_part(nx.complete_graph(6), 6, max_edges=4).number_of_edges()  # one per node
+    5
+    >>> largest_part(nx.complete_graph(6), 6, max_edges=8).number_of_edges()
+    8
     """
     original = G
     if len(G) > max_nodes:
@@ -69,10 +71,24 @@ def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> n
         )
         G = G.subgraph(node for node, _ in ranked[:max_nodes])
     if max_edges is not None and G.number_of_edges() > max_edges:
-        edges = sorted(
+        ranked_edges = sorted(
             G.edges(keys=True, data="weight") if G.is_multigraph() else G.edges(data="weight"),
             key=lambda e: (-(e[-1] or 1), str(e[0]), str(e[1])),
-        )[:max_edges]
+        )
+        # every node keeps its strongest tie, then the strongest of the rest fill the budget
+        kept: dict[tuple[Any, ...], Any] = {}
+        for edge in ranked_edges:
+            for end in edge[:2]:
+                if end not in kept:
+                    kept[end] = edge
+        edges = list(dict.fromkeys(kept.values()))
+        chosen = set(edges)
+        for edge in ranked_edges:
+            if len(edges) >= max_edges:
+                break
+            if edge not in chosen:
+                edges.append(edge)
+                chosen.add(edge)
         H = G.__class__()
         H.add_nodes_from(G.nodes(data=True))
         H.add_edges_from((*e[:-1], G.get_edge_data(*e[:-1])) for e in edges)

@@ -233,9 +233,11 @@
       closePanel();
     }
   });
+  var lastSearch = "";
   document.getElementById("search").addEventListener("change", function (event) {
     var wanted = event.target.value.trim().toLowerCase();
-    if (!wanted) { return; }
+    if (!wanted || wanted === lastSearch) { return; } // leaving the box fires change again
+    lastSearch = wanted;
     var found = data.nodes.filter(function (n) { return n.title.split("\n")[0].toLowerCase() === wanted; })[0] ||
       data.nodes.filter(function (n) { return n.title.toLowerCase().indexOf(wanted) >= 0; })[0];
     var status = document.getElementById("search-status");
