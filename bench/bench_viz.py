@@ -8,6 +8,7 @@ self-contained file, opened from disk.
 
 from __future__ import annotations
 
+import json
 import shutil
 import statistics
 import tempfile
@@ -64,7 +65,8 @@ def main(actors: int = 5000, projects: int = 2000, repeat: int = 3) -> None:
     )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        nodes = html.count('"kind": "actor"')
+        data = html.split('<script id="graph-data" type="application/json">', 1)[1]
+        nodes = len(json.loads(data.split("</script>", 1)[0])["nodes"])
         ours_times = [interactive_seconds(browser, ours, physics=False) for _ in range(repeat)]
         theirs_times = [interactive_seconds(browser, theirs, physics=True) for _ in range(1)]
         browser.close()
