@@ -1,0 +1,56 @@
+"""The query workers on their own: a store in memory copied into them, deadlines, kept answers
+forgotten when the store changes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import SEED_FILE
+
+from helixgraph.errors import QuerySyntaxError, QueryTimeoutError
+from helixgraph.query_pool import QueryPool, QueryRequest
+from helixgraph.store import KnowledgeGraph
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+ASK = "ASK { <https://example.org/a> <https://example.org/b> ?o }"
+
+
+@pytest.fixture
+def pool() -> QueryPool:
+    kg = KnowledgeGraph.in_memory(default_data=False)  # a store in memory: the seed alone
+    kg.load([SEED_FILE], validate=False)
+    with QueryPool(kg, workers=2, timeout=1.5) as running:
+        yield running
+
+
+def test_a_store_in_memory_is_copied_into_the_workers(pool: QueryPool) -> None:
+    answer = pool.run(
+        QueryRequest("SELECT ?n WHERE { ?c hx:declaredMemberCount ?n }", format="csv")
+    )
+    assert answer.media == "text/csv"
+    assert set(answer.body.decode().split("\r\n")[1:-1]) == {"49", "12"}
+
+
+def test_past_the_deadline_the_worker_is_killed_and_replaced(pool: QueryPool) -> None:
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeoutError):
+        pool.run(QueryRequest(RUNAWAY))
+    assert time.perf_counter() - started < 1.5 + 1
+    assert pool.run(QueryRequest("ASK {}")).body == b'{"head": {}, "boolean": true}'
+    with pytest.raises(QuerySyntaxError) as error:
+        pool.run(QueryRequest("SELECT * WHERE {\n  ?s ?p }"))
+    assert error.value.line == 2
+
+
+def test_answers_are_kept_until_the_store_changes(pool: QueryPool) -> None:
+    first = pool.run(QueryRequest(ASK))
+    again = pool.run(QueryRequest(ASK))
+    assert (first.cached, again.cached) == (False, True)
+    assert again.body == first.body == b'{"head": {}, "boolean": false}'
+    with pool.exclusive():
+        triple = "<https://example.org/a> <https://example.org/b> 1"
+        pool.kg.update(f"INSERT DATA {{ GRAPH <https://example.org/g> {{ {triple} }} }}")
+    after = pool.run(QueryRequest(ASK))
+    assert after.cached is False
+    assert after.body == b'{"head": {}, "boolean": true}'
