@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections import Counter
@@ -46,6 +47,28 @@ def read_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("read-store") / "store"
     KnowledgeGraph.open(path).close()
     return path
+
+
+@contextlib.contextmanager
+def listener() -> Iterator[tuple[int, list[object]]]:
+    """A TCP listener on 127.0.0.1 standing where a query would reach out; yields its port and
+    the connections it received (there must be none)."""
+    connections: list[object] = []
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        sock.settimeout(0.5)
+
+        def accept() -> None:
+            with contextlib.suppress(OSError):
+                connection, _ = sock.accept()
+                connections.append(connection.getpeername())
+                connection.close()
+
+        thread = threading.Thread(target=accept)
+        thread.start()
+        yield sock.getsockname()[1], connections
+        thread.join()
 
 
 def free_port() -> int:

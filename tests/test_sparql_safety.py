@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
 import threading
 import time
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
 import pytest
 import rdflib
-from conftest import Server, running_server
+from conftest import Server, listener, running_server
 
 TOKEN = "s3cret-token"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -48,27 +46,6 @@ def guarded(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Itera
 def client(guarded: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=guarded.base, timeout=30) as http:
         yield http
-
-
-@contextmanager
-def listener() -> Iterator[tuple[int, list[object]]]:
-    """A TCP listener on 127.0.0.1; yields its port and the connections it received."""
-    connections: list[object] = []
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        sock.settimeout(0.5)
-
-        def accept() -> None:
-            with suppress(OSError):
-                connection, _ = sock.accept()
-                connections.append(connection.getpeername())
-                connection.close()
-
-        thread = threading.Thread(target=accept)
-        thread.start()
-        yield sock.getsockname()[1], connections
-        thread.join()
 
 
 def cpu_seconds(pid: int) -> float:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import suppress
 
 import httpx
 import pytest
 import rdflib
-from conftest import SEED_FILE, Server, hungarian_slice_counts
+from conftest import SEED_FILE, Server, hungarian_slice_counts, listener
 from rdflib.namespace import RDF
 
 from helixgraph.viz import HELIX_COLOURS
@@ -177,24 +174,9 @@ def test_unreadable_body_is_415(client: httpx.Client) -> None:
 
 def test_service_never_reaches_the_network(client: httpx.Client) -> None:
     """A listener on 127.0.0.1 stands where SERVICE points; it must get no connection."""
-    connections: list[object] = []
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen()
-        listener.settimeout(0.5)
-        port = listener.getsockname()[1]
-
-        def accept() -> None:
-            with suppress(OSError):
-                connection, _ = listener.accept()
-                connections.append(connection.getpeername())
-                connection.close()
-
-        thread = threading.Thread(target=accept)
-        thread.start()
+    with listener() as (port, connections):
         query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
         response = client.get("/sparql", params={"query": query})
-        thread.join()
     assert response.status_code == 400
     assert "SERVICE is not allowed" in response.json()["detail"]
     assert connections == []

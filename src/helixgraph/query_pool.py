@@ -234,7 +234,7 @@ class QueryPool:
                     f"the query ran past the {self.timeout:g} s deadline and was stopped; "
                     "narrow it (LIMIT, more specific patterns) or ask for less"
                 )
-            reply = worker.conn.recv()
+            reply: tuple[Any, ...] = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
             raise StoreError("a query worker stopped unexpectedly; try again") from None

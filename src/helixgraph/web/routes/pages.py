@@ -34,7 +34,9 @@ def overview_context(kg: KnowledgeGraph) -> dict[str, Any]:
         helices = list(HELIX_COLOURS)
         ties = report.get("mixing", {}).get("ties", {})
         sizes = stats["components"]["sizes"]
-        component_bars = [(f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)]
+        component_bars: list[tuple[str, float, str | None]] = [
+            (f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)
+        ]
         if len(sizes) > 8:
             component_bars.append((f"{len(sizes) - 8} more", float(sum(sizes[8:])), "#999999"))
         labels = {c["cluster"]: c["label"] for c in report.get("clusters", [])}

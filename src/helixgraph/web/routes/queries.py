@@ -13,10 +13,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from helixgraph import results
 from helixgraph.catalogue import bind, named_queries, named_query
 from helixgraph.query_pool import QueryRequest
 from helixgraph.web.deps import PoolDep, SettingsDep
+from helixgraph.web.routes.sparql import answer_response
 from helixgraph.web.schemas import NamedQueriesPublic, NamedQueryPublic
 
 router = APIRouter(prefix="/api/queries", tags=["named queries"])
@@ -70,10 +70,4 @@ async def run_query(name: str, request: Request, pool: PoolDep, settings: Settin
         substitutions=bind(query, params),
         max_rows=settings.max_rows,
     )
-    answer = await run_in_threadpool(pool.run, wanted)
-    headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}"}
-    if answer.truncated:
-        headers["Helix-Results-Truncated"] = "true"
-    if answer.cached:
-        headers["Helix-Cache"] = "hit"
-    return Response(answer.body, media_type=results.content_type(answer.media), headers=headers)
+    return answer_response(await run_in_threadpool(pool.run, wanted))

@@ -28,7 +28,7 @@ from starlette.datastructures import QueryParams
 from helixgraph import results
 from helixgraph.errors import NotAcceptableError
 from helixgraph.namespaces import PREFIXES
-from helixgraph.query_pool import QueryRequest
+from helixgraph.query_pool import QueryAnswer, QueryRequest
 from helixgraph.settings import Settings
 from helixgraph.sparql import (
     check_graph_names,
@@ -132,15 +132,19 @@ async def _query(
         base_iri=str(request.url.replace(query="")),
     )
     answer = await run_in_threadpool(pool.run, wanted)
-    headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}"}
+    held = set(kg.graph_names())
+    unknown = sorted({g for g in default + named + [g for g, _, _ in from_clause] if g not in held})
+    headers = {"Helix-Unknown-Graphs": " ".join(f"<{g}>" for g in unknown)} if unknown else {}
+    return answer_response(answer, headers)
+
+
+def answer_response(answer: QueryAnswer, headers: dict[str, str] | None = None) -> Response:
+    """The HTTP response for a query's answer, with the headers that say how it was made."""
+    headers = {"Vary": "Accept", "Helix-Query-Seconds": f"{answer.seconds:.4f}", **(headers or {})}
     if answer.truncated:
         headers["Helix-Results-Truncated"] = "true"
     if answer.cached:
         headers["Helix-Cache"] = "hit"
-    held = set(kg.graph_names())
-    unknown = sorted({g for g in default + named + [g for g, _, _ in from_clause] if g not in held})
-    if unknown:
-        headers["Helix-Unknown-Graphs"] = " ".join(f"<{g}>" for g in unknown)
     return Response(answer.body, media_type=results.content_type(answer.media), headers=headers)
 
 
