@@ -168,3 +168,40 @@ def hungarian_slice_counts() -> dict[str, object]:
         "memberships": len(kept),
         "by_country": Counter(row["country"] for row in {r["pic"]: r for r in kept}.values()),
     }
+
+
+@functools.cache
+def default_component_sizes() -> list[int]:
+    """Independently of helixgraph: the sizes of the connected parts of the default store's
+    actor network (actors linked when they share a project or cluster, or have a direct tie),
+    from the shared CORDIS CSV and the seed file."""
+    import itertools
+
+    import networkx as nx
+    import rdflib
+    from rdflib.namespace import RDF
+
+    org = rdflib.Namespace("http://www.w3.org/ns/org#")
+    hx = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt") as file:
+        rows = list(csv.DictReader(file))
+    projects = {row["rcn"] for row in rows if row["country"] == "HU"}
+    members: dict[object, set[str]] = {}
+    for row in rows:
+        if row["rcn"] in projects:
+            members.setdefault(row["rcn"], set()).add("pic-" + row["pic"])
+    seed = rdflib.Graph().parse(SEED_FILE)
+    actors = set(seed.subjects(RDF.type, org.FormalOrganization))
+    for membership in seed.subjects(RDF.type, org.Membership):
+        collaboration = seed.value(membership, org.organization)
+        members.setdefault(collaboration, set()).add(str(seed.value(membership, org.member)))
+    G = nx.Graph()
+    G.add_nodes_from(str(a) for a in actors)
+    for group in members.values():
+        G.add_nodes_from(group)
+        G.add_edges_from(itertools.combinations(sorted(group), 2))
+    for relation in (hx.funds, hx.collaboratesWith, hx.providesServiceTo, org.linkedTo):
+        for s, o in seed.subject_objects(relation):
+            if s in actors and o in actors:
+                G.add_edge(str(s), str(o))
+    return sorted((len(c) for c in nx.connected_components(G)), reverse=True)

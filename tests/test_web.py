@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterator
 
 import httpx
 import pytest
 import rdflib
-from conftest import SEED_FILE, Server, hungarian_slice_counts, listener
+from conftest import (
+    SEED_FILE,
+    Server,
+    default_component_sizes,
+    hungarian_slice_counts,
+    listener,
+)
 from rdflib.namespace import RDF
 
 from helixgraph.viz import HELIX_COLOURS
@@ -209,6 +216,24 @@ def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
         counts["business" if len(helices) > 1 else next(iter(helices))] += 1
     for helix, count in counts.items():
         assert re.search(rf'id="helix-{helix}">{count}<', html), helix
+
+
+def test_dashboard_shows_the_analysis_once_computed(client: httpx.Client) -> None:
+    """While the start-up warm-up computes, the page says so and reloads; then it shows the
+    findings and fragmentation, equal to an independent count of the network's parts."""
+    deadline = time.monotonic() + 300
+    html = client.get("/").text
+    while 'id="findings"' not in html:
+        assert 'id="computing"' in html
+        assert time.monotonic() < deadline, "the analysis never finished"
+        time.sleep(2)
+        html = client.get("/").text
+    sizes = default_component_sizes()
+    n = sum(sizes)
+    fragmentation = 1 - sum(s * (s - 1) for s in sizes) / (n * (n - 1))
+    assert re.search(rf'id="components">{len(sizes)}\b', html)
+    assert f'id="fragmentation-f">{fragmentation:.3f}<' in html
+    assert html.count("<svg") >= 4  # helix mix, parts, heatmap, F over the years
 
 
 def test_viz_page_holds_the_graph_coloured_by_helix(client: httpx.Client) -> None:

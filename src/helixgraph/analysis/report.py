@@ -91,6 +91,11 @@ def ecosystem_report(
         return copy.deepcopy(kg.cache[key])
 
 
+def computing() -> bool:
+    """Whether a report (or the fragmentation by year) is being computed right now."""
+    return _COMPUTING.locked()
+
+
 def _report(
     kg: KnowledgeGraph, *, years: tuple[int, int] | None, top: int, seed: int, exact_limit: int
 ) -> dict[str, Any]:

@@ -8,7 +8,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from helixgraph import charts
-from helixgraph.analysis.report import ecosystem_report, ecosystem_stats, fragmentation_by_year
+from helixgraph.analysis.report import (
+    computing,
+    ecosystem_report,
+    ecosystem_stats,
+    fragmentation_by_year,
+)
 from helixgraph.explore import METRICS, VIEW_NAMES, View, explore_data
 from helixgraph.store import KnowledgeGraph
 from helixgraph.viz import HELIX_COLOURS, script_json
@@ -25,46 +30,56 @@ def home(request: Request, kg: KG) -> HTMLResponse:
 
 
 def overview_context(kg: KnowledgeGraph) -> dict[str, Any]:
-    """The dashboard's figures and charts, computed once per state of the store."""
+    """The dashboard's figures and charts, computed once per state of the store. While the
+    analysis is being computed (the server's start-up warm-up), the page shows the counts and
+    says so, rather than keep the visitor waiting."""
+    stats = kg.cache.get(("page", "stats"))
+    if stats is None:
+        stats = kg.cache[("page", "stats")] = ecosystem_stats(kg)
+    context = {"title": "helixgraph", "colours": HELIX_COLOURS, "stats": stats}
     key = ("page", "overview")
     if key not in kg.cache:
-        stats = ecosystem_stats(kg)
-        report = ecosystem_report(kg)
-        by_year = fragmentation_by_year(kg)
-        helices = list(HELIX_COLOURS)
-        ties = report.get("mixing", {}).get("ties", {})
-        sizes = stats["components"]["sizes"]
-        component_bars: list[tuple[str, float, str | None]] = [
-            (f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)
-        ]
-        if len(sizes) > 8:
-            component_bars.append((f"{len(sizes) - 8} more", float(sum(sizes[8:])), "#999999"))
-        labels = {c["cluster"]: c["label"] for c in report.get("clusters", [])}
-        kg.cache[key] = {
-            "stats": stats,
-            "report": report,
-            "cluster_labels": labels,
-            "charts": {
-                "helices": charts.bar_chart(
-                    [
-                        (h, float(stats["actors"]["by_helix"].get(h, 0)), c)
-                        for h, c in HELIX_COLOURS.items()
-                    ],
-                    "Actors per primary helix",
-                ),
-                "components": charts.bar_chart(component_bars, "Actors in each connected part"),
-                "mixing": charts.heatmap(
-                    helices,
-                    [[float(ties.get(a, {}).get(b, 0)) for b in helices] for a in helices],
-                    "Ties between helices (shared collaborations or direct ties)",
-                ),
-                "years": charts.line_chart(
-                    [(row["year"], row["fragmentation"]) for row in by_year],
-                    "Fragmentation F among the actors active each year",
-                ),
-            },
-        }
-    return {"title": "helixgraph", "colours": HELIX_COLOURS, **kg.cache[key]}
+        if computing():
+            return {**context, "report": None, "charts": {"helices": _helix_chart(stats)}}
+        kg.cache[key] = _analysis_context(kg, stats)
+    return {**context, **kg.cache[key]}
+
+
+def _helix_chart(stats: dict[str, Any]) -> str:
+    return charts.bar_chart(
+        [(h, float(stats["actors"]["by_helix"].get(h, 0)), c) for h, c in HELIX_COLOURS.items()],
+        "Actors per primary helix",
+    )
+
+
+def _analysis_context(kg: KnowledgeGraph, stats: dict[str, Any]) -> dict[str, Any]:
+    report = ecosystem_report(kg)
+    by_year = fragmentation_by_year(kg)
+    helices = list(HELIX_COLOURS)
+    ties = report.get("mixing", {}).get("ties", {})
+    sizes = stats["components"]["sizes"]
+    component_bars: list[tuple[str, float, str | None]] = [
+        (f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)
+    ]
+    if len(sizes) > 8:
+        component_bars.append((f"{len(sizes) - 8} more", float(sum(sizes[8:])), "#999999"))
+    return {
+        "report": report,
+        "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
+        "charts": {
+            "helices": _helix_chart(stats),
+            "components": charts.bar_chart(component_bars, "Actors in each connected part"),
+            "mixing": charts.heatmap(
+                helices,
+                [[float(ties.get(a, {}).get(b, 0)) for b in helices] for a in helices],
+                "Ties between helices (shared collaborations or direct ties)",
+            ),
+            "years": charts.line_chart(
+                [(row["year"], row["fragmentation"]) for row in by_year],
+                "Fragmentation F among the actors active each year",
+            ),
+        },
+    }
 
 
 @router.get("/viz", response_class=HTMLResponse)
