@@ -376,7 +376,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
             media = _media(request, "solutions")
             names = [v.value for v in result.variables]
             rows, truncated = _take(result, request.max_rows)
-            table = [[row[name] for name in names] for row in rows]
+            table = [list(row) for row in rows]  # a solution iterates in variable order
             body = results.write_solutions(names, table, media)
             return ("ok", media, body, len(table), truncated)
         media = _media(request, "graph")

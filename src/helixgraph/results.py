@@ -159,18 +159,19 @@ def write_solutions(
 
 
 def term_json(term: ResultTerm) -> dict[str, object]:
-    """One RDF term in the SPARQL 1.1 JSON results format."""
+    """One RDF term in the SPARQL 1.1 JSON results format (called for every cell: kept lean)."""
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.Literal):
+        language = term.language
+        if language:
+            return {"type": "literal", "value": term.value, "xml:lang": language}
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype}
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, object] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != _XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
     return {
         "type": "triple",
         "value": {
