@@ -238,9 +238,13 @@ class _Node:
 
 
 def _cached(kg: KnowledgeGraph, key: tuple[Any, ...], build: Callable[[], G_]) -> G_:
-    if key not in kg.cache:
-        kg.cache[key] = nx.freeze(build())
-    graph: G_ = kg.cache[key]
+    if key in kg.cache:
+        cached: G_ = kg.cache[key]
+        return cached
+    generation = kg.generation
+    graph: G_ = nx.freeze(build())
+    if kg.generation == generation:  # a write meanwhile: this graph is already out of date
+        kg.cache[key] = graph
     return graph
 
 

@@ -86,9 +86,13 @@ def ecosystem_report(
     """
     key = ("report", years, top, seed, exact_limit)
     with _COMPUTING:  # one report at a time: a second asker waits for the first one's answer
-        if key not in kg.cache:  # the store's cache empties whenever it changes
-            kg.cache[key] = _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit)
-        return copy.deepcopy(kg.cache[key])
+        report = kg.cache.get(key)
+        if report is None:
+            generation = kg.generation
+            report = _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit)
+            if kg.generation == generation:  # the store's cache empties whenever it changes
+                kg.cache[key] = report
+        return copy.deepcopy(report)
 
 
 def computing() -> bool:
@@ -305,9 +309,13 @@ def fragmentation_by_year(kg: KnowledgeGraph, *, last: int = 15) -> list[dict[st
     """
     key = ("fragmentation-by-year", last)
     with _COMPUTING:
-        if key not in kg.cache:
-            kg.cache[key] = _fragmentation_by_year(kg, last)
-        return list(kg.cache[key])
+        found = kg.cache.get(key)
+        if found is None:
+            generation = kg.generation
+            found = _fragmentation_by_year(kg, last)
+            if kg.generation == generation:
+                kg.cache[key] = found
+        return list(found)
 
 
 def _fragmentation_by_year(kg: KnowledgeGraph, last: int) -> list[dict[str, Any]]:
