@@ -82,6 +82,24 @@ def inverse_distance_sums(
     return np.concatenate(sums)
 
 
+def fragmentation_from_sources(per_source: Any, *, sampled: bool) -> tuple[float, float]:
+    """Distance fragmentation from each source's mean 1 / d to the others, and the half-width of
+    its 95% interval (1.96 standard errors of the mean; 0 when every node was a source).
+
+    >>> fragmentation_from_sources([0.5, 1.0], sampled=False)
+    (0.25, 0.0)
+    """
+    import numpy as np
+
+    values = np.asarray(per_source, dtype=float)
+    value = 1.0 - float(values.mean())
+    if not sampled:
+        return value, 0.0
+    if len(values) < 2:
+        return value, 1.0
+    return value, 1.96 * float(values.std(ddof=1)) / len(values) ** 0.5
+
+
 class CompiledGraph:
     """An undirected networkx graph as a CSR matrix and an igraph Graph, built once.
 
@@ -139,11 +157,7 @@ class CompiledGraph:
         per_source = np.asarray(
             graph.harmonic_centrality(vertices=None if rows is None else rows.tolist())
         )
-        value = 1.0 - float(per_source.mean())
-        if rows is None:
-            return value, 0.0
-        error = 1.96 * float(per_source.std(ddof=1)) / samples**0.5 if samples > 1 else 1.0
-        return value, error
+        return fragmentation_from_sources(per_source, sampled=rows is not None)
 
     def betweenness(self, samples: int | None = None, seed: int = 1) -> dict[Hashable, float]:
         """Betweenness normalised as networkx normalises it (by 2 / ((n - 1)(n - 2))): exact, or

@@ -16,7 +16,11 @@ from typing import Literal
 
 import networkx as nx
 
-from helixgraph.analysis.compiled import adjacency_matrix, inverse_distance_sums
+from helixgraph.analysis.compiled import (
+    adjacency_matrix,
+    fragmentation_from_sources,
+    inverse_distance_sums,
+)
 
 Objective = Literal["fragmentation", "distance_fragmentation", "reach"]
 Method = Literal["auto", "exhaustive", "greedy"]
@@ -104,10 +108,7 @@ def estimate_distance_fragmentation(
         unweighted=weight is None,
         rows=sources,
     )
-    per_source = sums / (n - 1)
-    value = 1.0 - float(per_source.mean())
-    error = 1.96 * float(per_source.std(ddof=1)) / math.sqrt(samples) if samples > 1 else 1.0
-    return value, error
+    return fragmentation_from_sources(sums / (n - 1), sampled=True)
 
 
 def reach(G: nx.Graph, S: Iterable[Hashable], weight: str | None = None) -> float:
