@@ -27,6 +27,7 @@ from rich.table import Table
 
 from helixgraph.catalogue import bind, named_queries
 from helixgraph.namespaces import PREFIXES
+from helixgraph.query_pool import term_from_spec
 from helixgraph.store import KnowledgeGraph
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -86,7 +87,8 @@ def latency(base: str, store: Path, console: Console, *, kept: bool) -> None:
                 response.raise_for_status()
             rows = len(response.json()["results"]["bindings"])
             substitutions = {
-                ox.Variable(name): _term(spec) for name, spec in bind(query, params).items()
+                ox.Variable(name): term_from_spec(spec)
+                for name, spec in bind(query, params).items()
             }
             direct = []
             for _ in range(30):
@@ -122,12 +124,6 @@ def latency(base: str, store: Path, console: Console, *, kept: bool) -> None:
             "-",
         )
     console.print(table)
-
-
-def _term(spec: tuple[str, ...]) -> ox.NamedNode | ox.Literal:
-    if spec[0] == "iri":
-        return ox.NamedNode(spec[1])
-    return ox.Literal(spec[1], datatype=ox.NamedNode(spec[2]) if spec[2] else None)
 
 
 async def load(base: str, clients: int, seconds: float, runaway: bool) -> dict[str, float]:

@@ -333,6 +333,8 @@ def viz(
     from helixgraph.web.standalone import standalone_viz
 
     span = parse_years(years)
+    if not out.parent.is_dir():  # say so before seconds of layout, not after
+        fail(f"{out}: the folder {out.parent} does not exist")
     console = Console(stderr=True, quiet=quiet)
     with reported_errors():
         kg = open_store(store, read_only=True)

@@ -365,7 +365,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
         options["use_default_graph_as_union"] = True
     if request.substitutions:
         options["substitutions"] = {
-            ox.Variable(name): _term(spec) for name, spec in request.substitutions.items()
+            ox.Variable(name): term_from_spec(spec) for name, spec in request.substitutions.items()
         }
     try:
         result = store.query(request.sparql, **options)
@@ -408,7 +408,8 @@ def _take(items: Any, limit: int) -> tuple[list[Any], bool]:
     return taken, False
 
 
-def _term(spec: Sequence[str]) -> Any:
+def term_from_spec(spec: Sequence[str]) -> Any:
+    """The RDF term a substitution crossed the pipe as (see ``TermSpec``)."""
     import pyoxigraph as ox
 
     if spec[0] == "iri":
