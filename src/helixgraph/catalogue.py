@@ -109,6 +109,16 @@ def bind(query: NamedQuery, values: Mapping[str, str]) -> dict[str, tuple[str, .
     return bound
 
 
+def _valid_iri(value: str) -> bool:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _term(parameter: Parameter, value: str) -> tuple[str, ...]:
     name = parameter.name
     if parameter.type == "helix":
@@ -116,7 +126,7 @@ def _term(parameter: Parameter, value: str) -> tuple[str, ...]:
             raise InputError(f"{name}={value!r}: one of {', '.join(HELICES)}")
         return ("iri", f"{HX}{value}")
     if parameter.type == "iri":
-        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value) or not _valid_iri(value):
             raise InputError(f"{name}={value!r}: an absolute http(s) IRI")
         return ("iri", value)
     if parameter.type == "integer":

@@ -510,8 +510,7 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a read-only SPARQL query on the store (prefixes hx:, org:, skos:, … are predeclared)."""
-    import pyoxigraph as ox
-
+    from helixgraph.query_pool import in_deep_stack
     from helixgraph.sparql import check_query
 
     if sparql.startswith("@"):
@@ -522,6 +521,14 @@ def query(
     with reported_errors():
         check_query(sparql)
         kg = open_store(store, read_only=True)
+        # Oxigraph recurses over the query's tree as it reads and answers it
+        in_deep_stack(_print_answer, kg, sparql, output)
+
+
+def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None:
+    import pyoxigraph as ox
+
+    with reported_errors():
         result = kg.query(sparql)
         if isinstance(result, ox.QueryBoolean):
             typer.echo("true" if result else "false")

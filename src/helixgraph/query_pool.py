@@ -19,17 +19,19 @@ fresh workers that see the new state.
 from __future__ import annotations
 
 import contextlib
+import functools
+import logging
 import multiprocessing
 import os
 import queue
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from helixgraph import results
 from helixgraph.errors import (
@@ -277,6 +279,8 @@ class _Worker:
         self.process = process
         self.conn = conn
         self.reniced = False
+        #: The worker cannot open network sockets (see :mod:`helixgraph.sandbox`).
+        self.sandboxed = False
 
     def wait_ready(self, timeout: float = 120.0) -> None:
         if not self.conn.poll(timeout):
@@ -289,6 +293,9 @@ class _Worker:
         if message[0] != "ready":
             self.kill()
             raise StoreError(f"a query worker could not open the store: {message[1]}")
+        self.sandboxed = bool(message[1])
+        if not self.sandboxed:
+            _warn_unsandboxed()
 
     def lower_priority(self) -> None:
         with contextlib.suppress(OSError):
@@ -312,23 +319,77 @@ class _Worker:
             self.conn.close()
 
 
+@functools.cache
+def _warn_unsandboxed() -> None:
+    logging.getLogger("helixgraph").warning(
+        "query workers run without the network sandbox on this platform: only the query guard "
+        "keeps SERVICE and LOAD from reaching the network"
+    )
+
+
 # -- the worker process ----------------------------------------------------------------------
 
 
 def _serve(conn: Connection, path: str | None, dump: bytes | None) -> None:
-    """A worker's life: open the store, then answer requests until the pipe closes."""
+    """A worker's life: lose the network, open the store, then answer requests until the pipe
+    closes. Queries run on a thread with a deep stack: Oxigraph recurses over the query's tree."""
+    from helixgraph.sandbox import SandboxUnavailable, deny_network
+
+    try:
+        deny_network()
+        sandboxed = True
+    except SandboxUnavailable:
+        sandboxed = False
+    in_deep_stack(_answer_requests, conn, path, dump, sandboxed)
+
+
+def _answer_requests(
+    conn: Connection, path: str | None, dump: bytes | None, sandboxed: bool
+) -> None:
     try:
         store = _open(path, dump)
     except Exception as error:
         conn.send(("error", str(error)))
         return
-    conn.send(("ready",))
+    conn.send(("ready", sandboxed))
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
         conn.send(evaluate(store, request))
+
+
+_T = TypeVar("_T")
+_stack_size_lock = threading.Lock()
+#: Stack of the thread that evaluates queries: 64 MiB of address space, touched only as deep
+#: as a query goes (the guard's depth and token limits stay well inside it).
+DEEP_STACK = 64 << 20
+
+
+def in_deep_stack(function: Callable[..., _T], *args: Any) -> _T:
+    """Call ``function(*args)`` on a thread with a :data:`DEEP_STACK` stack and return what it
+    returns (or raise what it raises)."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as error:
+            outcome.append((False, error))
+
+    with _stack_size_lock:
+        previous = threading.stack_size(DEEP_STACK)
+        try:
+            thread = threading.Thread(target=run, name="helixgraph-deep-stack")
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    thread.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 def _open(path: str | None, dump: bytes | None) -> Any:
@@ -350,24 +411,26 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
 
     from helixgraph.namespaces import PREFIXES
 
-    options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": request.base_iri}
-    if request.default_graphs is not None:
-        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-    if request.named_graphs is not None:
-        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    elif request.default_graphs is not None:
-        options["named_graphs"] = []  # the protocol's dataset is all there is
-    if (
-        request.default_graphs is None
-        and request.named_graphs is None
-        and not request.has_dataset_clause
-    ):
-        options["use_default_graph_as_union"] = True
-    if request.substitutions:
-        options["substitutions"] = {
-            ox.Variable(name): term_from_spec(spec) for name, spec in request.substitutions.items()
-        }
+    # a bad graph name or parameter is the request's error, never the worker's end
     try:
+        options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": request.base_iri}
+        if request.default_graphs is not None:
+            options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+        if request.named_graphs is not None:
+            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+        elif request.default_graphs is not None:
+            options["named_graphs"] = []  # the protocol's dataset is all there is
+        if (
+            request.default_graphs is None
+            and request.named_graphs is None
+            and not request.has_dataset_clause
+        ):
+            options["use_default_graph_as_union"] = True
+        if request.substitutions:
+            options["substitutions"] = {
+                ox.Variable(name): term_from_spec(spec)
+                for name, spec in request.substitutions.items()
+            }
         result = store.query(request.sparql, **options)
         if isinstance(result, ox.QueryBoolean):
             media = _media(request, "boolean")
@@ -386,7 +449,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
         return ("syntax", str(error))
     except NotAcceptableError as error:
         return ("not-acceptable", str(error))
-    except (OSError, ValueError, RuntimeError) as error:
+    except Exception as error:  # the request's error, whatever its type: the worker lives on
         return ("error", str(error))
 
 
