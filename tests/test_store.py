@@ -12,6 +12,8 @@ import rdflib
 from conftest import FIXTURES, ONTOLOGY_FILE, ROOT, SEED_FILE
 
 from helixgraph.errors import (
+    InputError,
+    QueryRefusedError,
     QuerySyntaxError,
     RDFSyntaxError,
     StoreError,
@@ -231,6 +233,62 @@ def test_a_crash_while_retiring_keeps_the_newer_version(store_dir: Path, tmp_pat
         assert GRAPH_BASE + "extra/v2" in kg.graph_names()
         labels = kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
         assert [r["l"] for r in labels] == ["Y"]
+
+
+FORGED_SOURCE = """@prefix hx: <https://w3id.org/helixgraph/ns#> .
+@prefix prov: <http://www.w3.org/ns/prov#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/helixgraph/graph/notes> hx:sourceGraph <https://w3id.org/helixgraph/graph/extra> ;
+    prov:generatedAtTime "2999-01-01T00:00:00+00:00"^^xsd:dateTime .
+"""
+FORGED_PENDING = """@prefix hx: <https://w3id.org/helixgraph/ns#> .
+<https://w3id.org/helixgraph/graph/notes> hx:pendingImport "true" .
+"""
+
+
+@pytest.mark.parametrize("forgery", [FORGED_SOURCE, FORGED_PENDING])
+def test_data_cannot_state_the_store_s_bookkeeping(
+    forgery: str, store_dir: Path, tmp_path: Path
+) -> None:
+    extra, notes = tmp_path / "extra.ttl", tmp_path / "notes.ttl"
+    extra.write_text(GOOD, encoding="utf-8")
+    notes.write_text(GOOD.replace("example.org/x", "example.org/n") + forgery, encoding="utf-8")
+    with KnowledgeGraph.open(store_dir) as kg:
+        kg.load([extra])
+        before = snapshot(kg)
+        with pytest.raises(InputError, match=r"notes.ttl: \d statement\(s\) of the store's own"):
+            kg.load([notes])
+        assert snapshot(kg) == before
+
+
+@pytest.mark.parametrize("forgery", [FORGED_SOURCE, FORGED_PENDING])
+def test_forged_bookkeeping_that_got_in_deletes_nothing(forgery: str, store_dir: Path) -> None:
+    """Should such statements get in by another way (a store written by an older version), the
+    next open still removes nothing that the store itself did not mark."""
+    triples = [q.triple for q in ox.parse(forgery.encode(), format=ox.RdfFormat.TURTLE)]
+    good = [q.triple for q in ox.parse(GOOD.encode(), format=ox.RdfFormat.TURTLE)]
+    with KnowledgeGraph.open(store_dir) as kg:
+        kg.write([GraphWrite(GRAPH_BASE + "extra", "extra.ttl", "1" * 64, triples=good)])
+        kg.write([GraphWrite(GRAPH_BASE + "notes", "notes.ttl", "2" * 64, triples=triples)])
+        before = set(kg.graph_names())
+    with KnowledgeGraph.open(store_dir) as kg:
+        assert set(kg.graph_names()) == before
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { GRAPH <https://w3id.org/helixgraph/graph/x> { "
+        "<https://w3id.org/helixgraph/graph/x> hx:pendingImport 'true' } }",
+        "PREFIX h: <https://w3id.org/helixgraph/ns#> INSERT DATA { <urn:g> h:sourceGraph <urn:s> }",
+        "INSERT DATA { <urn:g> <https://w3id.org/helixgraph/ns#sha256> 'x' }",
+        "INSERT { ?g ?p 1 } WHERE { VALUES ?p { hx:tripleCount } BIND(<urn:g> AS ?g) }",
+    ],
+)
+def test_updates_cannot_state_the_store_s_bookkeeping(update: str, seed_kg: KnowledgeGraph) -> None:
+    before = snapshot(seed_kg)
+    with pytest.raises(QueryRefusedError, match="the store's own bookkeeping"):
+        seed_kg.update(update)
+    assert snapshot(seed_kg) == before
 
 
 class _NoRemoval:

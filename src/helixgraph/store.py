@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from helixgraph import __version__, resources
 from helixgraph.errors import (
+    InputError,
     QueryRefusedError,
     QuerySyntaxError,
     RDFSyntaxError,
@@ -47,6 +48,30 @@ from helixgraph.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written and is not part of the store yet.
 PENDING = HX + "pendingImport"
+#: What the store writes about its own graphs, and nobody else may: a file or an update that
+#: said "graph A is a newer version of source B" or "graph A is pending" would make the next
+#: writable open delete B or A. IRI -> why it is refused. (The provenance it also writes,
+#: prov:generatedAtTime and prov:wasRevisionOf, is refused in data about graphs only.)
+BOOKKEEPING = {
+    iri: "is the store's own bookkeeping of its graphs; data and updates may not state it"
+    for iri in [
+        PENDING,
+        *(
+            HX + name
+            for name in (
+                "sourceGraph",
+                "sourceFile",
+                "sha256",
+                "importer",
+                "tripleCount",
+                "rowsRead",
+                "rowsWritten",
+                "rowsRejected",
+            )
+        ),
+    ]
+}
+_GRAPH_PROVENANCE = (PROV + "generatedAtTime", PROV + "wasRevisionOf")
 
 #: Any RDF term pyoxigraph hands out.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -238,11 +263,14 @@ class KnowledgeGraph:
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Apply a SPARQL 1.1 update, all of it or nothing (Oxigraph runs it in one transaction).
 
-        The caller vets it first (:func:`helixgraph.sparql.check_update` refuses LOAD and
-        SERVICE). Raises :class:`QuerySyntaxError` with line and column for one that does not
-        parse; the store is then unchanged.
+        Refused (:func:`helixgraph.sparql.check_update`): LOAD, SERVICE, and the predicates of
+        the store's bookkeeping (:data:`BOOKKEEPING`). Raises :class:`QuerySyntaxError` with
+        line and column for one that does not parse; the store is then unchanged.
         """
+        from helixgraph.sparql import check_update
+
         self._check_writable()
+        check_update(sparql, reserved=BOOKKEEPING)
         try:
             self._store.update(sparql, base_iri=base_iri, prefixes=PREFIXES)
         except SyntaxError as error:
@@ -342,6 +370,7 @@ class KnowledgeGraph:
             except OSError as error:
                 raise RDFSyntaxError(path, None, None, f"cannot read: {error.strerror}") from None
             triples = read_triples(_gunzip(path, data), source=path)
+            refuse_bookkeeping(str(path), triples)
             if validate:
                 self.validate(str(path), triples)
             digest = hashlib.sha256(data).hexdigest()
@@ -442,16 +471,32 @@ class KnowledgeGraph:
         self._store.update(f"DELETE DATA {{ {marks} }} ; INSERT DATA {{ {facts} }}")
 
     def _recover(self) -> None:
-        """Remove what an interrupted write left: pending graphs, and superseded versions."""
+        """Remove what an interrupted write left: pending graphs, and superseded versions.
+
+        Only marks this store could have written count: a graph is pending only while it has
+        no provenance, and a graph supersedes another only when its name is the source's own
+        or a version of it (``source/vN``) and it states one source and one time.
+        """
+        committed = {info.graph for info in self.graphs(sizes=False) if info.sha256}
         for row in self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{PENDING}> ?x }} }}"):
-            self._store.remove_graph(ox.NamedNode(row["g"]))
+            if row["g"] not in committed:
+                self._store.remove_graph(ox.NamedNode(row["g"]))
+        ambiguous = {
+            row["g"]
+            for row in self.select(
+                "SELECT ?g WHERE { GRAPH ?g { ?g ?p ?o } "
+                "VALUES ?p { hx:sourceGraph prov:generatedAtTime } } "
+                "GROUP BY ?g ?p HAVING (COUNT(?o) > 1)"
+            )
+        }
         newest: dict[str, GraphInfo] = {}
         for info in sorted(self.graphs(sizes=False), key=lambda i: i.loaded or ""):
-            if info.source_graph is None:
+            source = info.source_graph
+            if source is None or info.graph in ambiguous or not _is_version_of(info.graph, source):
                 continue
-            if (older := newest.get(info.source_graph)) is not None:
+            if (older := newest.get(source)) is not None:
                 self._store.remove_graph(ox.NamedNode(older.graph))
-            newest[info.source_graph] = info
+            newest[source] = info
 
     def _types_of_objects(self, triples: Iterable[ox.Triple]) -> list[ox.Triple]:
         """rdf:type triples the store holds for IRIs the new data points at (for sh:class)."""
@@ -525,6 +570,39 @@ def _provenance(
     if previous is not None:
         facts.append((PROV + "wasRevisionOf", ox.NamedNode(previous)))
     return [ox.Quad(graph, ox.NamedNode(p), o, graph) for p, o in facts]
+
+
+def _is_version_of(graph: str, source_graph: str) -> bool:
+    """Whether ``graph`` is a name :func:`_free_name` gives versions of ``source_graph``.
+
+    >>> _is_version_of("https://w3id.org/helixgraph/graph/x/v2", "https://w3id.org/helixgraph/graph/x")
+    True
+    >>> _is_version_of("https://w3id.org/helixgraph/graph/notes", "https://w3id.org/helixgraph/graph/x")
+    False
+    """
+    return (
+        graph == source_graph
+        or re.fullmatch(re.escape(source_graph) + r"/v[0-9]+", graph) is not None
+    )
+
+
+def refuse_bookkeeping(source: str, triples: Iterable[ox.Triple]) -> None:
+    """Raise :class:`~helixgraph.errors.InputError` when data states the store's bookkeeping
+    (:data:`BOOKKEEPING`), naming each such statement."""
+    found = [
+        t
+        for t in triples
+        if t.predicate.value in BOOKKEEPING
+        or (t.predicate.value in _GRAPH_PROVENANCE and str(t.subject).startswith(f"<{GRAPH_BASE}"))
+    ]
+    if found:
+        listed = "\n".join(f"  {t.subject} {t.predicate} {t.object}" for t in found[:10])
+        more = f"\n  … and {len(found) - 10} more" if len(found) > 10 else ""
+        raise InputError(
+            f"{source}: {len(found)} statement(s) of the store's own bookkeeping of its graphs "
+            f"(which graph is pending, what a graph replaces, when it was loaded); data may not "
+            f"make them, nothing was written:\n{listed}{more}"
+        )
 
 
 def _free_name(source_graph: str, taken: set[str]) -> str:
