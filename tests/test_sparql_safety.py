@@ -201,3 +201,84 @@ def test_results_in_every_format(client: httpx.Client) -> None:
             graph = rdflib.Graph().parse(data=response.content, format=syntax)
         assert (None, None, rdflib.Literal(49)) in graph
     assert client.get("/sparql", params=query, headers={"accept": "text/turtle"}).status_code == 406
+
+
+def test_the_reviewed_probes_reach_nothing_and_are_told_why(client: httpx.Client) -> None:
+    from test_guard import counting_listener
+
+    right = {"content-type": "application/sparql-update", "authorization": f"Bearer {TOKEN}"}
+    with counting_listener() as (port, connections):
+        url = f"http://127.0.0.1:{port}/x"
+        probe = (
+            rf"SELECT * WHERE {{ BIND(hx:a\' AS ?q) SERVICE <{url}> {{ ?x ?y ?z }} "
+            "FILTER(?q != 'x') }"
+        )
+        refused = client.get("/sparql", params={"query": probe})
+        glued = client.get(
+            "/sparql", params={"query": f"PREFIX : <{url}> SELECT * {{ SERVICE:x {{ }} }}"}
+        )
+        load = client.post(
+            "/sparql",
+            content=rf"INSERT DATA {{ <urn:a> <urn:b> hx:a\' }} ; LOAD <{url}>",
+            headers=right,
+        )
+    assert (refused.status_code, glued.status_code, load.status_code) == (400, 400, 400)
+    assert "SERVICE is not allowed" in refused.json()["detail"]
+    assert "LOAD is not allowed" in load.json()["detail"]
+    assert connections == []
+
+
+def test_a_query_too_deep_for_the_engine_is_a_bad_query_and_the_workers_live(
+    client: httpx.Client,
+) -> None:
+    deep = client.post(
+        "/sparql",
+        content="ASK " + "{" * 900 + "}" * 900,
+        headers={"content-type": "application/sparql-query"},
+    )
+    assert deep.status_code == 400
+    assert "nested more than 128 levels" in deep.json()["detail"]
+    for bad in ("http://a b", "http://[x"):
+        response = client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": bad})
+        assert response.status_code == 400
+        assert "is not a valid IRI" in response.json()["detail"]
+    named = client.get("/api/queries/partners-of-actor", params={"actor": "http://[x"})
+    assert named.status_code == 422
+    assert client.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+
+
+def test_every_route_caps_its_body_and_echoes_none_of_it(client: httpx.Client) -> None:
+    big = b'{"remove": ["' + b"x" * 5000 + b'"]}'
+    response = client.post(
+        "/api/analysis/what-if", content=big, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["detail"] == "the request body is over 2,000 bytes"
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+        yield b'{"remove": ["'
+        for _ in range(10):
+            yield b"x" * 500
+        yield b'"]}'
+
+    streamed = client.post(
+        "/api/analysis/what-if", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert streamed.status_code == 413
+    wrong = client.post(
+        "/api/analysis/what-if",
+        content=b'{"remove": "' + b"y" * 1500 + b'"}',
+        headers={"content-type": "application/json"},
+    )
+    assert wrong.status_code == 422
+    assert "yyyyyyyy" not in wrong.text
+    nothing = client.post("/api/analysis/what-if", json={})
+    assert nothing.status_code == 422
+    assert nothing.json()["detail"] == "say what changes: remove, add or merge"
+
+
+def test_years_are_cut_to_the_data_and_empty_means_all(client: httpx.Client) -> None:
+    far = client.get("/api/analysis/fragmentation", params={"years": "1900-1950"})
+    assert far.status_code == 422
+    assert "the data has activity in" in far.json()["detail"]
+    assert client.get("/viz", params={"years": ""}).status_code == 200

@@ -377,3 +377,18 @@ def test_query_errors_point_at_line_and_column(seed_kg: KnowledgeGraph) -> None:
 def test_default_graph_is_the_union_of_named_graphs(seed_kg: KnowledgeGraph) -> None:
     # the ontology graph and the seed graph answer one query together
     assert seed_kg.ask("ASK { ?a org:classification ?h . ?h skos:definition ?d }")
+
+
+def test_scoped_answers_are_kept_for_the_last_few_scopes_only() -> None:
+    kg = KnowledgeGraph.in_memory(initialise=False)
+    kg.keep("whole", 0)
+    for year in range(2010, 2020):
+        kg.keep(("report", (year, year)), year, scope=(year, year))
+        kg.keep(("network", (year, year)), year, scope=(year, year))
+    kept = sorted(key[1][0] for key in kg.cache if key != "whole")
+    assert kept == [2016, 2016, 2017, 2017, 2018, 2018, 2019, 2019]
+    assert kg.cache["whole"] == 0  # the unscoped answer stays
+    kg.keep(("report", (2016, 2016)), 2016, scope=(2016, 2016))  # asked again: newest now
+    kg.keep(("report", (2009, 2009)), 2009, scope=(2009, 2009))
+    assert ("report", (2016, 2016)) in kg.cache
+    assert ("report", (2017, 2017)) not in kg.cache

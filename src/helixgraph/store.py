@@ -24,6 +24,7 @@ import json
 import os
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -159,6 +160,25 @@ class KnowledgeGraph:
         #: Increases on every write, so derived views know when to recompute.
         self.generation = 0
         self.cache: dict[Any, Any] = {}
+        # scope (a years window, a page's choice) -> the cache keys computed for it, oldest first
+        self._scopes: OrderedDict[Any, set[Any]] = OrderedDict()
+
+    #: How many scopes (years windows, explorer choices) keep their views and reports at once;
+    #: each costs up to a hundred megabytes on the Hungarian ecosystem.
+    SCOPES_KEPT = 4
+
+    def keep(self, key: Any, value: Any, *, scope: Any = None) -> None:
+        """Keep ``value`` in :attr:`cache` under ``key`` until the store changes. Values of a
+        ``scope`` other than None are kept for the :data:`SCOPES_KEPT` scopes asked most
+        recently, so that asking for many windows cannot fill the memory."""
+        if scope is not None:
+            self._scopes.setdefault(scope, set()).add(key)
+            self._scopes.move_to_end(scope)
+            while len(self._scopes) > self.SCOPES_KEPT:
+                _, dropped = self._scopes.popitem(last=False)
+                for old in dropped:
+                    self.cache.pop(old, None)
+        self.cache[key] = value
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -521,6 +541,7 @@ class KnowledgeGraph:
             self._store.flush()
         self.generation += 1
         self.cache.clear()
+        self._scopes.clear()
 
 
 def open_read_only(location: Path, attempts: int = 5) -> ox.Store:

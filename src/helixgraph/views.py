@@ -244,7 +244,8 @@ def _cached(kg: KnowledgeGraph, key: tuple[Any, ...], build: Callable[[], G_]) -
     generation = kg.generation
     graph: G_ = nx.freeze(build())
     if kg.generation == generation:  # a write meanwhile: this graph is already out of date
-        kg.cache[key] = graph
+        window = tuple(part for part in key if isinstance(part, tuple | date))
+        kg.keep(key, graph, scope=window or None)
     return graph
 
 

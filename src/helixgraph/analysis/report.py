@@ -91,7 +91,7 @@ def ecosystem_report(
             generation = kg.generation
             report = _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit)
             if kg.generation == generation:  # the store's cache empties whenever it changes
-                kg.cache[key] = report
+                kg.keep(key, report, scope=years)
         return copy.deepcopy(report)
 
 

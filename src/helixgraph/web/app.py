@@ -8,11 +8,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from helixgraph import __version__
 from helixgraph.errors import (
@@ -96,8 +98,40 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
     app.include_router(health.router)
     static = resources.files("helixgraph.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_body)
     _map_errors(app)
     return app
+
+
+class BodyLimit:
+    """Refuse with 413 any request body over ``limit`` bytes, on every route: by its declared
+    length before a byte is read, else as soon as the bytes read pass it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_large = HTTPException(413, detail=f"the request body is over {self.limit:,} bytes")
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            response = JSONResponse({"detail": too_large.detail}, status_code=413)
+            await response(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise too_large
+            return message
+
+        await self.app(scope, limited, send)
 
 
 def _warm_up(kg: KnowledgeGraph) -> None:
@@ -113,6 +147,15 @@ def _warm_up(kg: KnowledgeGraph) -> None:
 
 def _map_errors(app: FastAPI) -> None:
     """Domain errors -> HTTP, in one place: a short ``detail`` that tests assert on."""
+
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        # what was wrong and where, never the input itself (it may be megabytes)
+        problems = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))[:300]}
+            for e in error.errors()[:20]
+        ]
+        return JSONResponse({"detail": problems}, status_code=422)
 
     @app.exception_handler(QuerySyntaxError)
     def query_syntax(request: Request, error: QuerySyntaxError) -> JSONResponse:

@@ -29,17 +29,34 @@ def get_pool(request: Request) -> QueryPool:
 
 
 def get_years(
+    request: Request,
     years: Annotated[
         str | None,
         Query(description="only collaborations active in these years: 2016 or 2014-2016"),
     ] = None,
 ) -> tuple[int, int] | None:
+    """The years window asked for, cut to the years the data holds (so that ``1-3000`` and
+    ``2014-2024`` are one window, computed once); empty means every year."""
+    from helixgraph.analysis.report import activity_years
     from helixgraph.views import parse_years
 
+    if years is None or not years.strip():
+        return None
     try:
-        return parse_years(years)
+        first, last = parse_years(years) or (0, 0)
     except ValueError as error:
         raise HTTPException(422, detail=str(error)) from None
+    kg = get_kg(request)
+    span = kg.cache.get(("activity-years",))
+    if span is None:
+        span = activity_years(kg) or (first, last)
+        kg.keep(("activity-years",), span)
+    first, last = max(first, span[0]), min(last, span[1])
+    if first > last:
+        raise HTTPException(
+            422, detail=f"{years!r}: the data has activity in {span[0]}-{span[1]} only"
+        )
+    return first, last
 
 
 KG = Annotated[KnowledgeGraph, Depends(get_kg)]

@@ -147,6 +147,12 @@ class NamedQueriesPublic(BaseModel):
 
 
 class WhatIfRequest(BaseModel):
-    remove: list[str] = Field(default=[], description="actors (ids or IRIs) that leave")
-    add: list[tuple[str, str]] = Field(default=[], description="new ties between two actors")
-    merge: list[list[str]] = Field(default=[], description="groups of actors that become one")
+    remove: list[str] = Field(
+        default=[], max_length=100, description="actors (ids or IRIs) that leave"
+    )
+    add: list[tuple[str, str]] = Field(
+        default=[], max_length=100, description="new ties between two actors"
+    )
+    merge: list[list[str]] = Field(
+        default=[], max_length=20, description="groups of actors that become one"
+    )

@@ -6,6 +6,7 @@ served from memory afterwards; ``methods`` says how each estimated figure was es
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -13,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Query
 from helixgraph import views
 from helixgraph.analysis.report import ecosystem_report
 from helixgraph.analysis.whatif import what_if
+from helixgraph.errors import QueryBusyError
 from helixgraph.lookup import actor_iri
 from helixgraph.web.deps import KG, YearsDep
 from helixgraph.web.schemas import WhatIfRequest
@@ -62,9 +64,25 @@ def read_report_part(kg: KG, part: Part, years: YearsDep, top: Top = 10) -> dict
     return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
 
 
+#: A scenario recomputes every headline figure (seconds to tens of seconds): one at a time.
+_WHAT_IF = threading.Lock()
+
+
 @router.post("/what-if")
 def post_what_if(kg: KG, scenario: WhatIfRequest, years: YearsDep) -> dict[str, Any]:
-    """Every headline figure before and after: actors leaving, new ties, actors merging."""
+    """Every headline figure before and after: actors leaving, new ties, actors merging.
+    One scenario is computed at a time; another asked meanwhile gets 503 and Retry-After."""
+    if not (scenario.remove or scenario.add or scenario.merge):
+        raise HTTPException(422, detail="say what changes: remove, add or merge")
+    if not _WHAT_IF.acquire(blocking=False):
+        raise QueryBusyError("another what-if scenario is being computed; ask again shortly")
+    try:
+        return _what_if(kg, scenario, years)
+    finally:
+        _WHAT_IF.release()
+
+
+def _what_if(kg: KG, scenario: WhatIfRequest, years: tuple[int, int] | None) -> dict[str, Any]:
     N = views.actor_network(kg, years=years)
 
     def node(identifier: str) -> str:

@@ -82,13 +82,21 @@ def _analysis_context(kg: KnowledgeGraph, stats: dict[str, Any]) -> dict[str, An
     }
 
 
+#: The node caps the explorer draws: a limit asked for is rounded up to one of them, so that
+#: each costs one layout, not one per number.
+LIMIT_STEPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+DEFAULT_LIMIT = 500
+
+
 @router.get("/viz", response_class=HTMLResponse)
 def viz(
     request: Request,
     kg: KG,
     years: YearsDep,
     view: Annotated[View, Query(description="which network to draw")] = "affiliation",
-    limit: Annotated[int, Query(ge=10, le=5000, description="nodes at most")] = 500,
+    limit: Annotated[
+        int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
+    ] = DEFAULT_LIMIT,
 ) -> HTMLResponse:
     """The graph explorer, coloured by helix, laid out on the server."""
     return templates.TemplateResponse(request, "viz.html", viz_context(kg, view, years, limit))
@@ -99,15 +107,25 @@ def viz_context(
 ) -> dict[str, Any]:
     """What the explorer page is rendered with; the data and layout are computed once per
     state of the store and choice (seconds on big views)."""
+    limit = next(step for step in LIMIT_STEPS if step >= limit)
     key = ("page", "viz", view, years, limit)
-    if key not in kg.cache:
+    kept: dict[str, Any] | None = kg.cache.get(key)
+    if kept is None:
         data = explore_data(kg, view, years=years, limit=limit)
-        kg.cache[key] = {
+        kept = {
             "data_json": script_json(data),
             "total": data["total"],
             "shown": data["shown"],
             "brokerage_left_out": data["brokerage_left_out"],
         }
+        default = view == "affiliation" and years is None and limit == DEFAULT_LIMIT
+        kg.keep(key, kept, scope=None if default else (view, years, limit))
+    return _viz_page(view, years, limit, kept)
+
+
+def _viz_page(
+    view: View, years: tuple[int, int] | None, limit: int, data: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "title": "helixgraph: the ecosystem graph",
         "view": view,
@@ -117,5 +135,5 @@ def viz_context(
         "metrics": METRICS,
         "colours": HELIX_COLOURS,
         "standalone": False,
-        **kg.cache[key],
+        **data,
     }
