@@ -132,6 +132,38 @@ def test_service_is_refused_on_the_command_line_too(read_store: Path) -> None:
     assert "SERVICE is not allowed" in result.stderr
 
 
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own: a crash shows as its exit code."""
+    return subprocess.run(
+        [sys.executable, "-m", "helixgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_what_would_overflow_the_engine_is_refused_not_crashed(
+    read_store: Path, tmp_path: Path
+) -> None:
+    deep_query = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    result = cli("query", deep_query, "--store", str(read_store))
+    assert result.returncode == 1, result.stderr
+    assert "nested more than 128 levels deep" in result.stderr
+    wide = "SELECT * WHERE { " + " UNION ".join(["{ BIND(1 AS ?x) }"] * 1000) + " }"
+    result = cli("query", wide, "--format", "csv", "--store", str(read_store))
+    assert result.returncode == 0, result.stderr[-300:]  # wide, but within the limits
+    assert result.stdout.count("\n1") == 1000
+    deep_file = tmp_path / "deep.jsonld"
+    nested = '{"http://e.org/p": ' * 5000 + '{"@id": "http://e.org/b"}' + "}" * 5000
+    deep_file.write_text(nested, encoding="utf-8")
+    for command in (["validate"], ["load", "--store", str(tmp_path / "s")]):
+        result = cli(*command, str(deep_file))
+        assert result.returncode == 1, result.stderr
+        assert "deep.jsonld:1:" in result.stderr
+        assert "nested deeper than 256 levels" in result.stderr
+
+
 def test_load_a_broken_file_names_it_and_changes_nothing(store_dir: Path, tmp_path: Path) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     before = json.loads(run("query", count, "-f", "json", "--store", str(store_dir)).stdout)

@@ -29,6 +29,10 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".xml": ox.RdfFormat.RDF_XML,
 }
 ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+#: Deepest nesting of objects and arrays a JSON-LD file may have: Oxigraph's JSON-LD parser
+#: recurses, and overflows its stack a few thousand levels down (real files stay under twenty).
+MAX_JSON_DEPTH = 256
+_JSON_NESTING = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -60,6 +64,8 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
         raise RDFSyntaxError(
             source, line, column, "entity declarations are refused: they can expand without bound"
         )
+    if fmt == ox.RdfFormat.JSON_LD:
+        _check_json_depth(data, source)
     try:
         return [quad.triple for quad in ox.parse(data, format=fmt)]
     except SyntaxError as error:
@@ -67,3 +73,31 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
         # pyoxigraph says "Parser error between line L column C and …: reason"; keep the reason.
         reason = message.split(": ", 1)[1] if message.startswith("Parser error") else message
         raise RDFSyntaxError(source, error.lineno, error.offset, reason) from None
+
+
+def _check_json_depth(data: bytes, source: Path) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH`, naming where it goes too deep.
+
+    >>> _check_json_depth(b'{"a": [[["[[[["]]]}', Path("x.jsonld"))
+    >>> _check_json_depth(b"[" * 300, Path("x.jsonld"))
+    Traceback (most recent call last):
+    ...
+    helixgraph.errors.RDFSyntaxError: x.jsonld:1:257: nested deeper than 256 levels; ...
+    """
+    depth = 0
+    for match in _JSON_NESTING.finditer(data):
+        token = match[0]
+        if token in (b"[", b"{"):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = data.count(b"\n", 0, match.start()) + 1
+                column = match.start() - (data.rfind(b"\n", 0, match.start()) + 1) + 1
+                raise RDFSyntaxError(
+                    source,
+                    line,
+                    column,
+                    f"nested deeper than {MAX_JSON_DEPTH} levels; "
+                    "no JSON-LD document needs that many",
+                )
+        elif token in (b"]", b"}"):
+            depth -= 1
