@@ -280,8 +280,8 @@ def test_forged_bookkeeping_that_got_in_deletes_nothing(forgery: str, store_dir:
         "INSERT DATA { GRAPH <https://w3id.org/helixgraph/graph/x> { "
         "<https://w3id.org/helixgraph/graph/x> hx:pendingImport 'true' } }",
         "PREFIX h: <https://w3id.org/helixgraph/ns#> INSERT DATA { <urn:g> h:sourceGraph <urn:s> }",
-        "INSERT DATA { <urn:g> <https://w3id.org/helixgraph/ns#sha256> 'x' }",
-        "INSERT { ?g ?p 1 } WHERE { VALUES ?p { hx:tripleCount } BIND(<urn:g> AS ?g) }",
+        "INSERT DATA { <urn:g> <https://w3id.org/helixgraph/ns#sourceGraph> <urn:x> }",
+        "INSERT { ?g ?p 1 } WHERE { VALUES ?p { hx:pendingImport } BIND(<urn:g> AS ?g) }",
     ],
 )
 def test_updates_cannot_state_the_store_s_bookkeeping(update: str, seed_kg: KnowledgeGraph) -> None:

@@ -3,8 +3,14 @@
 Oxigraph cannot cancel a query, and a thread cannot be killed; a process can. Each worker opens
 the store read-only (or, for a store in memory, a copy of it) and answers one query at a time:
 the request goes down a pipe, the serialised answer comes back. A query past its deadline has its
-worker killed (the CPU comes back at once) and replaced in the background. A query running longer
-than a second is reniced, so that the short ones around it keep their pace on a busy machine.
+worker killed (the CPU comes back at once) and replaced in the background.
+
+Two lanes keep cheap queries flowing while runaways run: a query running longer than a second
+is reniced and moves to the slow lane (half as many workers), trading places with an idle worker
+there so the fast lane stays whole; the pool remembers its shape (text without comments, dataset,
+parameters) and sends it to the slow lane directly next time. With the slow lane full, a query
+turning long is stopped at once with :class:`QueryBusyError` (503, Retry-After). Workers cannot
+open network sockets (:mod:`helixgraph.sandbox`) and evaluate on a deep stack.
 
 Answers are kept (up to ``cache_bytes``) until the store changes: the same query with the same
 parameters and format is answered from memory. Most of what a public endpoint is asked is asked
@@ -89,11 +95,14 @@ class QueryPool:
         workers: int = 4,
         timeout: float = 10.0,
         cache_bytes: int = 64_000_000,
+        slow_workers: int | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError("a query pool needs at least one worker")
         self.kg = kg
         self.size = workers
+        #: Workers of the lane for long queries (past :data:`SLOW_AFTER` seconds).
+        self.slow_size = max(1, workers // 2) if slow_workers is None else slow_workers
         self.timeout = timeout
         self.cache_bytes = cache_bytes
         self._answers: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
@@ -101,6 +110,9 @@ class QueryPool:
         self._answers_lock = threading.Lock()
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._slow_idle: queue.Queue[_Worker] = queue.Queue()
+        # the shapes of queries seen running past SLOW_AFTER: they go to the slow lane directly
+        self._known_slow: OrderedDict[tuple[Any, ...], None] = OrderedDict()
         self._closed = False
         self._dump: bytes | None = None
 
@@ -109,20 +121,23 @@ class QueryPool:
     def start(self) -> QueryPool:
         """Start the workers and wait until every one has opened the store."""
         self._dump = None if self.kg.path is not None else self.kg.dump_nquads()
-        starting = [self._spawn() for _ in range(self.size)]
-        for worker in starting:
+        lanes = [self._idle] * self.size + [self._slow_idle] * self.slow_size
+        starting = [(self._spawn(), lane) for lane in lanes]
+        for worker, lane in starting:
             worker.wait_ready()
-            self._idle.put(worker)
+            worker.lane = lane
+            lane.put(worker)
         return self
 
     def close(self) -> None:
         """Stop every worker (running queries are killed)."""
         self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except queue.Empty:
-                break
+        for lane in (self._idle, self._slow_idle):
+            while True:
+                try:
+                    lane.get_nowait().kill()
+                except queue.Empty:
+                    break
 
     def __enter__(self) -> QueryPool:
         return self.start()
@@ -141,8 +156,9 @@ class QueryPool:
         return _Worker(process, parent)
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and put a fresh one in the pool, in the background."""
+        """Kill ``worker`` and put a fresh one in its lane, in the background."""
         worker.kill()
+        lane = worker.lane
 
         def respawn() -> None:
             if self._closed:
@@ -153,7 +169,8 @@ class QueryPool:
             except StoreError:
                 fresh.kill()
                 return
-            self._idle.put(fresh)
+            fresh.lane = lane
+            lane.put(fresh)
 
         threading.Thread(target=respawn, daemon=True, name="helixgraph-respawn").start()
 
@@ -165,6 +182,7 @@ class QueryPool:
         for the fresh workers.
         """
         held = [self._idle.get() for _ in range(self.size)]
+        held += [self._slow_idle.get() for _ in range(self.slow_size)]
         try:
             yield
         finally:
@@ -212,23 +230,40 @@ class QueryPool:
         remembered = self._recall(key)
         if remembered is not None:
             return _answer(remembered, time.perf_counter() - started, cached=True)
-        reply = self._ask_worker(request)
+        reply = self._ask_worker(request, _shape(request))
         self._keep(key, reply)
         return _answer(reply, time.perf_counter() - started)
 
-    def _ask_worker(self, request: QueryRequest) -> tuple[Any, ...]:
+    def _ask_worker(self, request: QueryRequest, shape: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Run ``request`` in a worker: in the fast lane, or in the slow lane when a query of
+        its shape ran long before. A query that runs past :data:`SLOW_AFTER` in the fast lane
+        trades places with an idle slow-lane worker, so that the fast lane stays whole; with
+        none idle, it is stopped and told to come back (503), and goes to the slow lane then.
+        """
+        slow = shape in self._known_slow
+        lane = self._slow_idle if slow else self._idle
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = lane.get(timeout=self.timeout)
         except queue.Empty:
             raise QueryBusyError(
-                f"every query worker stayed busy for {self.timeout:g} s; try again shortly"
+                f"every worker for {'long ' if slow else ''}queries stayed busy for "
+                f"{self.timeout:g} s; try again shortly"
             ) from None
         started = time.perf_counter()
         try:
             worker.conn.send(request)
-            done = worker.conn.poll(min(1.0, self.timeout))
+            done = worker.conn.poll(min(SLOW_AFTER, self.timeout))
             if not done:
                 worker.lower_priority()
+                if not slow:
+                    self._learn_slow(shape)
+                    if not self._hand_over(worker):
+                        self._replace(worker)
+                        raise QueryBusyError(
+                            f"this query ran past {SLOW_AFTER:g} s while the {self.slow_size} "
+                            "workers for long queries were busy; it was stopped: try again "
+                            "shortly"
+                        )
                 done = worker.conn.poll(max(0.0, self.timeout - (time.perf_counter() - started)))
             if not done:
                 self._replace(worker)
@@ -243,8 +278,46 @@ class QueryPool:
         if worker.reniced and not worker.restore_priority():
             self._replace(worker)
         else:
-            self._idle.put(worker)
+            worker.lane.put(worker)
         return reply
+
+    def _hand_over(self, worker: _Worker) -> bool:
+        """Move a fast-lane worker running long into the slow lane, in exchange for an idle
+        slow-lane worker; False when none is idle."""
+        try:
+            spare = self._slow_idle.get_nowait()
+        except queue.Empty:
+            return False
+        spare.lane, worker.lane = self._idle, self._slow_idle
+        self._idle.put(spare)
+        return True
+
+    def _learn_slow(self, shape: tuple[Any, ...]) -> None:
+        with self._answers_lock:
+            self._known_slow[shape] = None
+            self._known_slow.move_to_end(shape)
+            while len(self._known_slow) > 1000:
+                self._known_slow.popitem(last=False)
+
+
+#: Seconds after which a query counts as long: it is reniced and moves to the slow lane.
+SLOW_AFTER = 1.0
+
+
+def _shape(request: QueryRequest) -> tuple[Any, ...]:
+    """What makes a query long: its text without comments or spacing, and its dataset."""
+    from helixgraph.sparql import tokens
+
+    try:
+        text = " ".join(t.text for t in tokens(request.sparql) if t.kind != "comment")
+    except QueryError:
+        text = request.sparql
+    return (
+        text,
+        request.default_graphs,
+        request.named_graphs,
+        tuple(sorted(request.substitutions.items())),
+    )
 
 
 def _cache_key(request: QueryRequest) -> tuple[Any, ...]:
@@ -279,6 +352,10 @@ class _Worker:
         self.process = process
         self.conn = conn
         self.reniced = False
+        #: The lane the worker returns to when it is done.
+        self.lane: queue.Queue[_Worker] = queue.Queue()
+        #: The native id of the worker's answering thread.
+        self.thread_id: int = process.pid
         #: The worker cannot open network sockets (see :mod:`helixgraph.sandbox`).
         self.sandboxed = False
 
@@ -294,18 +371,19 @@ class _Worker:
             self.kill()
             raise StoreError(f"a query worker could not open the store: {message[1]}")
         self.sandboxed = bool(message[1])
+        self.thread_id = int(message[2])
         if not self.sandboxed:
             _warn_unsandboxed()
 
     def lower_priority(self) -> None:
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, self.process.pid, 15)
+            os.setpriority(os.PRIO_PROCESS, self.thread_id, 15)
             self.reniced = True
 
     def restore_priority(self) -> bool:
         """Back to normal priority; False where that takes a privilege the server lacks."""
         try:
-            os.setpriority(os.PRIO_PROCESS, self.process.pid, 0)
+            os.setpriority(os.PRIO_PROCESS, self.thread_id, 0)
         except OSError:
             return False
         self.reniced = False
@@ -351,7 +429,9 @@ def _answer_requests(
     except Exception as error:
         conn.send(("error", str(error)))
         return
-    conn.send(("ready", sandboxed))
+    # the thread answering, whose priority the pool lowers for long queries (on Linux a nice
+    # value belongs to a thread)
+    conn.send(("ready", sandboxed, threading.get_native_id()))
     while True:
         try:
             request = conn.recv()

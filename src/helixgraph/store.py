@@ -49,30 +49,19 @@ from helixgraph.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written and is not part of the store yet.
 PENDING = HX + "pendingImport"
-#: What the store writes about its own graphs, and nobody else may: a file or an update that
-#: said "graph A is a newer version of source B" or "graph A is pending" would make the next
-#: writable open delete B or A. IRI -> why it is refused. (The provenance it also writes,
-#: prov:generatedAtTime and prov:wasRevisionOf, is refused in data about graphs only.)
+#: What makes the next writable open delete a graph: "graph A is pending", "graph A is a version
+#: of source B". Only the store writes these; data and updates that state them are refused.
+#: IRI -> why.
 BOOKKEEPING = {
     iri: "is the store's own bookkeeping of its graphs; data and updates may not state it"
-    for iri in [
-        PENDING,
-        *(
-            HX + name
-            for name in (
-                "sourceGraph",
-                "sourceFile",
-                "sha256",
-                "importer",
-                "tripleCount",
-                "rowsRead",
-                "rowsWritten",
-                "rowsRejected",
-            )
-        ),
-    ]
+    for iri in (PENDING, HX + "sourceGraph")
 }
-_GRAPH_PROVENANCE = (PROV + "generatedAtTime", PROV + "wasRevisionOf")
+#: The rest of the provenance the store writes about its graphs: refused in data about a graph
+#: name (other things, a source document say, may well have a checksum).
+_GRAPH_PROVENANCE = {
+    HX + name
+    for name in ("sourceFile", "sha256", "importer", "tripleCount", "rowsRead", "rowsWritten")
+} | {HX + "rowsRejected", PROV + "generatedAtTime", PROV + "wasRevisionOf"}
 
 #: Any RDF term pyoxigraph hands out.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
