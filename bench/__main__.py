@@ -12,6 +12,7 @@ BENCHMARKS = {
     "import": bench_import.main,
     "analysis": bench_analysis.main,
     "endpoint": bench_endpoint.main,
+    "fairshare": bench_endpoint.fair_share,
     "viz": bench_viz.main,
 }
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import statistics
 import subprocess
@@ -126,9 +127,10 @@ def latency(base: str, store: Path, console: Console, *, kept: bool) -> None:
     console.print(table)
 
 
-async def load(base: str, clients: int, seconds: float, runaway: bool) -> dict[str, float]:
-    """``clients`` concurrent clients for ``seconds``; with ``runaway``, one more client sends
-    the runaway query in a loop (its 503s are expected and not counted)."""
+async def load(base: str, clients: int, seconds: float, runaway: bool | int) -> dict[str, float]:
+    """``clients`` concurrent clients for ``seconds``; with ``runaway``, that many more clients
+    (one for True) send runaway queries in a loop, each worded differently by a comment (their
+    503s are expected and not counted)."""
     names = [
         q.name for q in named_queries() if not q.parameters or all(p.default for p in q.parameters)
     ]
@@ -156,15 +158,19 @@ async def load(base: str, clients: int, seconds: float, runaway: bool) -> dict[s
             times.append(time.perf_counter() - start)
             errors += not ok
 
-    async def runaway_client(http: httpx.AsyncClient) -> None:
+    async def runaway_client(index: int, http: httpx.AsyncClient) -> None:
+        sent = 0
         while time.monotonic() < stop:
-            await http.get("/sparql", params={"query": RUNAWAY})
+            sent += 1
+            query = f"{RUNAWAY} # client {index}, query {sent}"
+            with contextlib.suppress(httpx.HTTPError):
+                await http.get("/sparql", params={"query": query})
 
-    limits = httpx.Limits(max_connections=clients + 2)
+    runaways = int(runaway)
+    limits = httpx.Limits(max_connections=clients + runaways + 2)
     async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
         tasks = [client(i, http) for i in range(clients)]
-        if runaway:
-            tasks.append(runaway_client(http))
+        tasks += [runaway_client(i, http) for i in range(runaways)]
         await asyncio.gather(*tasks)
     return {
         "requests": len(times),
@@ -172,7 +178,41 @@ async def load(base: str, clients: int, seconds: float, runaway: bool) -> dict[s
         "p50": statistics.median(times),
         "p99": percentile(times, 0.99),
         "errors": errors,
+        "error_share": errors / max(1, len(times)),
     }
+
+
+def fair_share() -> None:
+    """40 clients asking cheap queries beside 10 sending runaways, 30 s, every answer from the
+    engine: with the two lanes (the default) and with one lane (the peer: as before)."""
+    console = Console(width=150)
+    folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-fair-"))
+    store = folder / "store"
+    KnowledgeGraph.open(store).close()
+    table = Table(title="40 cheap-query clients beside 10 runaway clients, 30 s, no answers kept")
+    for column in ("lanes", "cheap requests", "requests/s", "p50", "p99", "errors", "error share"):
+        table.add_column(column)
+    results = {}
+    for name, slow in (("one lane (peer)", "0"), ("two lanes (default)", "")):
+        settings = {"HELIX_QUERY_CACHE_BYTES": "0", "HELIX_QUERY_WORKERS": "4"}
+        if slow:
+            settings["HELIX_SLOW_QUERY_WORKERS"] = slow
+        process, base = serve(store, **settings)
+        try:
+            results[name] = figures = asyncio.run(load(base, 40, 30, runaway=10))
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+        table.add_row(
+            name,
+            f"{figures['requests']:.0f}",
+            f"{figures['per_second']:.0f}",
+            f"{figures['p50'] * 1000:.0f} ms",
+            f"{figures['p99'] * 1000:.0f} ms",
+            f"{figures['errors']:.0f}",
+            f"{figures['error_share']:.2%}",
+        )
+    console.print(table)
 
 
 def peer(store: Path, base: str, console: Console, folder: Path) -> None:

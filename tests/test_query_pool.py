@@ -54,3 +54,37 @@ def test_answers_are_kept_until_the_store_changes(pool: QueryPool) -> None:
     after = pool.run(QueryRequest(ASK))
     assert after.cached is False
     assert after.body == b'{"head": {}, "boolean": true}'
+
+
+def test_runaways_move_to_the_slow_lane_and_cheap_queries_keep_their_workers() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from helixgraph.errors import QueryBusyError
+
+    kg = KnowledgeGraph.in_memory(default_data=False)
+    kg.load([SEED_FILE], validate=False)
+    with QueryPool(kg, workers=2, slow_workers=1, timeout=4) as pool, ThreadPoolExecutor(4) as run:
+        first = run.submit(pool.run, QueryRequest(RUNAWAY))
+        time.sleep(1.5)  # past a second: it traded places with the slow lane's worker
+        second = run.submit(pool.run, QueryRequest(RUNAWAY + " # again, in other words"))
+        # the same shape is known slow: it waits for the slow lane, never takes a fast worker
+        cheap = []
+        for _ in range(20):
+            started = time.perf_counter()
+            pool.run(QueryRequest(f"ASK {{ ?s ?p {len(cheap)} }}"))
+            cheap.append(time.perf_counter() - started)
+        assert max(cheap) < 1.0, cheap
+        with pytest.raises(QueryTimeoutError):
+            first.result()
+        with pytest.raises((QueryTimeoutError, QueryBusyError)):
+            second.result()
+        # another long query while the slow lane is full is stopped after a second, not at 4 s
+        blocker = run.submit(pool.run, QueryRequest(RUNAWAY.replace("?l", "?m")))
+        time.sleep(1.3)
+        started = time.perf_counter()
+        with pytest.raises(QueryBusyError, match="workers for long queries were busy"):
+            pool.run(QueryRequest(RUNAWAY.replace("?l", "?n")))
+        assert time.perf_counter() - started < 2.5
+        with pytest.raises(QueryTimeoutError):
+            blocker.result()
+        assert pool.run(QueryRequest("ASK {}")).body == b'{"head": {}, "boolean": true}'

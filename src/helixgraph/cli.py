@@ -481,7 +481,7 @@ def validate(
     The files are checked together, so one may refer to resources another describes.
     """
     from helixgraph.errors import ValidationError
-    from helixgraph.importers.rdf import read_triples
+    from helixgraph.importers.rdf import gunzip, read_triples
     from helixgraph.validation import shacl_violations
 
     with reported_errors():
@@ -491,7 +491,7 @@ def validate(
                 data = path.read_bytes()
             except OSError as error:
                 fail(f"{path}: cannot read: {error.strerror}")
-            triples.extend(read_triples(data, source=path))
+            triples.extend(read_triples(gunzip(path, data), source=path))
         violations = shacl_violations(triples)
         if violations:
             raise ValidationError(", ".join(map(str, files)), violations)

@@ -113,6 +113,7 @@ class QueryPool:
         self._slow_idle: queue.Queue[_Worker] = queue.Queue()
         # the shapes of queries seen running past SLOW_AFTER: they go to the slow lane directly
         self._known_slow: OrderedDict[tuple[Any, ...], None] = OrderedDict()
+        self._running_slow: set[tuple[Any, ...]] = set()
         self._closed = False
         self._dump: bytes | None = None
 
@@ -241,6 +242,21 @@ class QueryPool:
         none idle, it is stopped and told to come back (503), and goes to the slow lane then.
         """
         slow = shape in self._known_slow
+        if slow and not self._start_slow(shape):
+            raise QueryBusyError(
+                "the same long query is running already; ask again when it is done"
+            )
+        counted = [slow]  # whether this request counts as the running long query of its shape
+        try:
+            return self._in_lane(request, shape, counted)
+        finally:
+            if counted[0]:
+                self._end_slow(shape)
+
+    def _in_lane(
+        self, request: QueryRequest, shape: tuple[Any, ...], counted: list[bool]
+    ) -> tuple[Any, ...]:
+        slow = counted[0]
         lane = self._slow_idle if slow else self._idle
         try:
             worker = lane.get(timeout=self.timeout)
@@ -255,9 +271,10 @@ class QueryPool:
             done = worker.conn.poll(min(SLOW_AFTER, self.timeout))
             if not done:
                 worker.lower_priority()
-                if not slow:
+                if not slow and self.slow_size > 0:
                     self._learn_slow(shape)
-                    if not self._hand_over(worker):
+                    counted[0] = self._start_slow(shape)
+                    if not counted[0] or not self._hand_over(worker):
                         self._replace(worker)
                         raise QueryBusyError(
                             f"this query ran past {SLOW_AFTER:g} s while the {self.slow_size} "
@@ -291,6 +308,19 @@ class QueryPool:
         spare.lane, worker.lane = self._idle, self._slow_idle
         self._idle.put(spare)
         return True
+
+    def _start_slow(self, shape: tuple[Any, ...]) -> bool:
+        """Count a long query of ``shape`` in; False when one of that shape runs already (one
+        client repeating a runaway may not fill the slow lane)."""
+        with self._answers_lock:
+            if shape in self._running_slow:
+                return False
+            self._running_slow.add(shape)
+            return True
+
+    def _end_slow(self, shape: tuple[Any, ...]) -> None:
+        with self._answers_lock:
+            self._running_slow.discard(shape)
 
     def _learn_slow(self, shape: tuple[Any, ...]) -> None:
         with self._answers_lock:

@@ -30,6 +30,12 @@ class Settings(BaseSettings):
         gt=0,
         description="worker processes answering SPARQL queries",
     )
+    slow_query_workers: int | None = Field(
+        default=None,
+        ge=0,
+        description="worker processes for queries past a second (default: half the query "
+        "workers; 0: one lane, where long queries keep the worker they started on)",
+    )
     query_cache_bytes: int = Field(
         default=64_000_000,
         ge=0,

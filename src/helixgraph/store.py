@@ -43,7 +43,7 @@ from helixgraph.errors import (
     StoreError,
     ValidationError,
 )
-from helixgraph.importers.rdf import rdf_format, read_triples
+from helixgraph.importers.rdf import gunzip, rdf_format, read_triples
 from helixgraph.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
@@ -244,7 +244,7 @@ class KnowledgeGraph:
             checksum = hashlib.sha256(data).hexdigest()
             if recorded.get(graph) != checksum:
                 path = Path(item.name)
-                triples = read_triples(_gunzip(path, data), source=path)
+                triples = read_triples(gunzip(path, data), source=path)
                 writes.append(GraphWrite(graph, item.name, checksum, triples))
         return self.write(writes) if writes else []
 
@@ -378,7 +378,7 @@ class KnowledgeGraph:
                 data = path.read_bytes()
             except OSError as error:
                 raise RDFSyntaxError(path, None, None, f"cannot read: {error.strerror}") from None
-            triples = read_triples(_gunzip(path, data), source=path)
+            triples = read_triples(gunzip(path, data), source=path)
             refuse_bookkeeping(str(path), triples)
             if validate:
                 self.validate(str(path), triples)
@@ -627,15 +627,6 @@ def _free_name(source_graph: str, taken: set[str]) -> str:
         version += 1
         candidate = f"{source_graph}/v{version}"
     return candidate
-
-
-def _gunzip(path: Path, data: bytes) -> bytes:
-    """The content of a file, decompressed when its name ends in .gz."""
-    if path.suffix == ".gz":
-        import gzip
-
-        return gzip.decompress(data)
-    return data
 
 
 class _LineStream(io.RawIOBase):

@@ -9,6 +9,7 @@ laughs"). A quad format's graph names are not kept: a file becomes one named gra
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
     Raises :class:`RDFSyntaxError` with the 1-based line and column of the first error.
     """
     fmt = fmt or rdf_format(source)
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark, as editors write
     if fmt == ox.RdfFormat.RDF_XML and (match := ENTITY.search(data)):
         line = data.count(b"\n", 0, match.start()) + 1
         column = match.start() - (data.rfind(b"\n", 0, match.start()) + 1) + 1
@@ -101,3 +103,33 @@ def _check_json_depth(data: bytes, source: Path) -> None:
                 )
         elif token in (b"]", b"}"):
             depth -= 1
+
+
+#: A gzip file may expand to this many times its size (real RDF and CSV: 5-30x) or this many
+#: bytes, whichever is more; past that it is refused as a likely gzip bomb.
+GZIP_RATIO, GZIP_FLOOR = 200, 64 << 20
+
+
+def gunzip(path: Path, data: bytes) -> bytes:
+    """The content of a file, decompressed when its name ends in .gz; a file that is not gzip,
+    is cut short or expands without bound is an :class:`RDFSyntaxError` naming it."""
+    if path.suffix != ".gz":
+        return data
+    import gzip
+    import zlib
+
+    limit = max(GZIP_FLOOR, GZIP_RATIO * len(data))
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+            content = unpacked.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise RDFSyntaxError(path, None, None, f"not a readable gzip file ({error})") from None
+    if len(content) > limit:
+        raise RDFSyntaxError(
+            path,
+            None,
+            None,
+            f"expands past {limit:,} bytes ({GZIP_RATIO} times its size): refused as a likely "
+            "gzip bomb; decompress it yourself if it is real",
+        )
+    return content

@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
         pool = QueryPool(
             app.state.kg,
             workers=settings.query_workers,
+            slow_workers=settings.slow_query_workers,
             timeout=settings.query_timeout,
             cache_bytes=settings.query_cache_bytes,
         )
