@@ -183,28 +183,42 @@ async def load(base: str, clients: int, seconds: float, runaway: bool | int) -> 
 
 
 def fair_share() -> None:
-    """40 clients asking cheap queries beside 10 sending runaways, 30 s, every answer from the
-    engine: with the two lanes (the default) and with one lane (the peer: as before)."""
+    """40 clients asking cheap queries beside 10 sending runaways (each worded anew, none
+    honouring Retry-After), 30 s, 4 query workers: with the two lanes (the default) and with one
+    lane (the peer: as before), with answers kept (the default) and with every answer from the
+    engine; and the same 40 clients with no runaway, for the baseline."""
     console = Console(width=150)
     folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-fair-"))
     store = folder / "store"
     KnowledgeGraph.open(store).close()
-    table = Table(title="40 cheap-query clients beside 10 runaway clients, 30 s, no answers kept")
-    for column in ("lanes", "cheap requests", "requests/s", "p50", "p99", "errors", "error share"):
+    table = Table(title="40 cheap-query clients beside 10 runaway clients, 30 s, 4 workers")
+    columns = ("lanes", "answers kept", "runaways", "cheap requests", "requests/s", "p50", "p99")
+    for column in (*columns, "errors", "error share"):
         table.add_column(column)
-    results = {}
-    for name, slow in (("one lane (peer)", "0"), ("two lanes (default)", "")):
-        settings = {"HELIX_QUERY_CACHE_BYTES": "0", "HELIX_QUERY_WORKERS": "4"}
+    runs = (
+        ("one lane (peer)", "0", True, 10),
+        ("two lanes (default)", "", True, 10),
+        ("two lanes (default)", "", True, 0),
+        ("one lane (peer)", "0", False, 10),
+        ("two lanes (default)", "", False, 10),
+        ("two lanes (default)", "", False, 0),
+    )
+    for name, slow, kept, runaways in runs:
+        settings = {"HELIX_QUERY_WORKERS": "4"}
+        if not kept:
+            settings["HELIX_QUERY_CACHE_BYTES"] = "0"
         if slow:
             settings["HELIX_SLOW_QUERY_WORKERS"] = slow
         process, base = serve(store, **settings)
         try:
-            results[name] = figures = asyncio.run(load(base, 40, 30, runaway=10))
+            figures = asyncio.run(load(base, 40, 30, runaway=runaways))
         finally:
             process.terminate()
             process.wait(timeout=10)
         table.add_row(
             name,
+            "yes" if kept else "no",
+            str(runaways),
             f"{figures['requests']:.0f}",
             f"{figures['per_second']:.0f}",
             f"{figures['p50'] * 1000:.0f} ms",

@@ -239,3 +239,67 @@ def test_import_cordis_from_the_command_line(store_dir: Path) -> None:
     bad = run("import", "cordis", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir))
     assert bad.exit_code == 1
     assert "not a CORDIS file" in bad.stderr
+
+
+def test_bad_files_get_a_message_with_their_place_and_change_nothing(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    import gzip
+
+    good = "<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"
+    files = {
+        "cut.nt.gz": gzip.compress(good.encode() * 100)[:60],
+        "plain.nt.gz": good.encode(),
+        "bomb.nt.gz": gzip.compress(b" " * (80 << 20), 9),
+    }
+    expected = {
+        "cut.nt.gz": "not a readable gzip file (Compressed file ended before",
+        "plain.nt.gz": "not a readable gzip file (Not a gzipped file",
+        "bomb.nt.gz": "refused as a likely gzip bomb",
+    }
+    assert run("--store", str(store_dir), "stats").exit_code == 0  # made, with the defaults
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+        for command in ("load", "validate"):
+            result = cli(command, str(tmp_path / name), "--store", str(store_dir))
+            assert result.returncode == 1, result.stderr[-300:]
+            assert f"{tmp_path / name}: {expected[name]}" in result.stderr
+    bom = tmp_path / "bom.nt"
+    bom.write_bytes(b"\xef\xbb\xbf" + good.encode())
+    assert cli("validate", str(bom)).returncode == 0
+
+
+def test_bad_spreadsheets_say_file_line_and_what_to_do(store_dir: Path, tmp_path: Path) -> None:
+    cases = {
+        "latin": (b"id,name,helix\nx,caf\xe9,business\n", "actors.csv:2: not UTF-8 (byte 0xe9)"),
+        "semicolons": (b"id;name;helix\n", "separated by semicolons: save it with commas"),
+        "twice": (b"id,name,id\n", "actors.csv:1: header: column 'id' appears twice"),
+    }
+    for folder, (content, message) in cases.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "actors.csv").write_bytes(content)
+        result = run(
+            "--store",
+            str(store_dir),
+            "import",
+            "spreadsheet",
+            str(tmp_path / folder / "actors.csv"),
+        )
+        assert result.exit_code == 1
+        assert message in result.stderr
+    missing = run("--store", str(store_dir), "import", "spreadsheet", str(tmp_path / "no.csv"))
+    assert missing.exit_code == 1
+    assert "no.csv: cannot read: No such file or directory" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_a_port_in_use_is_said_plainly(store_dir: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("serve", "--store", str(store_dir), "--port", str(port))
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr

@@ -87,6 +87,18 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+@app.callback()
+def main(store: StoreOption = None) -> None:
+    """A knowledge graph of an innovation ecosystem's quadruple helix. `--store DIR` here applies
+    to the command that follows (as `--store` after it does)."""
+    global _store_before_command
+    _store_before_command = store
+
+
+#: ``helixgraph --store DIR COMMAND``: the store for a command not given ``--store`` itself.
+_store_before_command: Path | None = None
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn helixgraph's errors into a message on stderr and exit code 1."""
@@ -101,7 +113,7 @@ def reported_errors() -> Iterator[None]:
 def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph:
     from helixgraph.store import KnowledgeGraph
 
-    return KnowledgeGraph.open(store, read_only=read_only)
+    return KnowledgeGraph.open(store or _store_before_command, read_only=read_only)
 
 
 @app.command()
@@ -117,13 +129,32 @@ def serve(
     from helixgraph.web import create_app
 
     with reported_errors():
-        settings = Settings(store=store, host=host, port=port)
+        settings = Settings(store=store or _store_before_command, host=host, port=port)
+        _check_port_free(host, port)
         kg = open_store(settings.store)
     typer.echo(f"helixgraph: serving {kg.path} on http://{host}:{port}", err=True)
     try:
         uvicorn.run(create_app(settings, kg=kg), host=host, port=port, log_level="info")
     finally:
         kg.close()
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Say plainly when the port is taken, before the store is opened and the server starts."""
+    import socket
+
+    if port == 0:
+        return
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        fail(
+            f"cannot listen on {host}:{port}: {error.strerror} (another helixgraph serve? "
+            "pick another with --port)"
+        )
 
 
 @app.command()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
+from helixgraph.importers.csv_text import check_header, read_errors
 from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
@@ -152,10 +153,16 @@ def read_cordis(
     data = CordisData()
     parts: list[tuple[Path, int, dict[str, str]]] = []
     for path in paths:
-        with open_text(path) as text:
+        rows: csv.DictReader[str] | None = None
+
+        def reading_line() -> int:  # where the reader is, within this file
+            return rows.line_num + 1 if rows else 1  # noqa: B023
+
+        with read_errors(path, reading_line), open_text(path) as text:
             first = text.readline()
             delimiter = ";" if first.count(";") > first.count(",") else ","
-            header = next(csv.reader([first], delimiter=delimiter))
+            header = next(csv.reader([first], delimiter=delimiter), [])
+            check_header(path, header)
             # the header is read already: the reader's line numbers lag the file's by one
             rows = csv.DictReader(text, fieldnames=header, delimiter=delimiter)
             columns = set(header)

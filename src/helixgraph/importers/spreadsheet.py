@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
+from helixgraph.importers.csv_text import check_header, read_errors
 from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
 if TYPE_CHECKING:
@@ -116,11 +117,17 @@ def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str])
 
 
 def _rows(sheet: Sheet, path: Path) -> Iterator[tuple[int, dict[str, str], Say]]:
-    with path.open(encoding="utf-8-sig", newline="") as file:
+    line = 1
+    with read_errors(path, lambda: line), path.open(encoding="utf-8-sig", newline="") as file:
         rows = csv.DictReader(file)
-        missing = [c for c in FILES[path.name.lower()] if c not in (rows.fieldnames or [])]
+        header = rows.fieldnames or []
+        check_header(path, list(header))
+        missing = [c for c in FILES[path.name.lower()] if c not in header]
         if missing:
-            raise InputError(f"{path}:1: header: missing column(s) {', '.join(missing)}")
+            hint = ""
+            if len(header) == 1 and ";" in header[0]:
+                hint = " (the file is separated by semicolons: save it with commas)"
+            raise InputError(f"{path}:1: header: missing column(s) {', '.join(missing)}{hint}")
         for row in rows:
             line = rows.line_num
             sheet.rows_read += 1
