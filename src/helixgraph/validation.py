@@ -6,6 +6,8 @@ The data is checked together with the ontology, so the class hierarchy (``hx:Clu
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
@@ -41,8 +43,34 @@ def _to_rdflib(triples: Iterable[ox.Triple]) -> rdflib.Graph:
     graph = rdflib.Graph()
     graph += _ontology_graph()
     data = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-    graph.parse(data=data, format="nt")
+    # ill-typed literals are reported as violations instead of rdflib's logged tracebacks
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            graph.parse(data=data, format="nt")
+    finally:
+        term_log.setLevel(level)
     return graph
+
+
+def ill_typed(graph: rdflib.Graph) -> list[Violation]:
+    """Literals whose text is no value of their datatype (``"abc"^^xsd:integer``,
+    ``"2016-02-30"^^xsd:date``): the data says something it cannot mean."""
+    import rdflib
+
+    return [
+        Violation(
+            focus=str(s),
+            path=graph.namespace_manager.normalizeUri(str(p)),
+            message=f"{o!s} is not a valid {graph.namespace_manager.normalizeUri(o.datatype)}",
+            value=str(o),
+        )
+        for s, p, o in graph
+        if isinstance(o, rdflib.Literal) and o.datatype is not None and o.ill_typed
+    ]
 
 
 def shacl_violations(
@@ -80,10 +108,10 @@ def shacl_violations(
         allow_warnings=True,
         focus_nodes=focus,
     )
+    found = ill_typed(data)
     if conforms:
-        return []
+        return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
     sh = rdflib.Namespace(SH)
-    found = []
     for result in report.subjects(RDF.type, sh.ValidationResult):
         if report.value(result, sh.resultSeverity) != sh.Violation:
             continue

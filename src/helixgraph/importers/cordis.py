@@ -54,8 +54,8 @@ PROGRAMME_PARTS = {
     "Euratom": "partEuratom",
 }  # fmt: skip
 MISSING = {"", "NA"}
-PIC = re.compile(r"^\d{9}$")
-RCN = re.compile(r"^\d{1,12}$")
+PIC = re.compile(r"^[0-9]{9}$")  # ASCII: \d takes Arabic-Indic and full-width digits too
+RCN = re.compile(r"^[0-9]{1,12}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 NUTS = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 

@@ -15,6 +15,7 @@ project or initiative. Every cell is checked; problems read ``file:line: column:
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -159,6 +160,10 @@ def _actor(
         say("id", f"{identifier!r} is given twice")
         return
     iri = f"<{ID}actor/{slug(identifier)}>"
+    same = next((other for other, known in actors.items() if known == iri), None)
+    if same is not None:
+        say("id", f"{identifier!r} and {same!r} make the same identifier; make them differ")
+        return
     before = len(sheet.problems)
     if not name:
         say("name", "missing; every actor needs a name")
@@ -200,8 +205,8 @@ def _actor(
             add(f"{iri} <{SCHEMA}url> <{row['website']}> .")
         else:
             say("website", f"{row['website']!r} is not a web address (http:// or https://)")
-    if len(sheet.problems) == before:
-        actors[identifier] = iri  # only a valid actor can be referred to
+    # only a valid actor can be referred to; an invalid one is remembered as "" to say why
+    actors[identifier] = iri if len(sheet.problems) == before else ""
 
 
 def _resolve(value: str, column: str, say: Say, actors: dict[str, str]) -> str | None:
@@ -209,6 +214,9 @@ def _resolve(value: str, column: str, say: Say, actors: dict[str, str]) -> str |
         say(column, "missing")
         return None
     iri = actors.get(value)
+    if iri == "":
+        say(column, f"{value!r}: its row in actors.csv is invalid (see the problems listed there)")
+        return None
     if iri is None:
         say(column, f"{value!r} is no actor of actors.csv nor of the store")
     return iri
@@ -278,7 +286,10 @@ def _tie(
         try:
             weight = float(row["weight"])
         except ValueError:
-            say("weight", f"{row['weight']!r} is not a number")
+            weight = None
+        if weight is None or not math.isfinite(weight) or weight < 0:
+            say("weight", f"{row['weight']!r} is not a number of zero or more")
+            weight = None
     since = row["since"]
     if since and not re.fullmatch(r"\d{4}", since):
         say("since", f"{since!r} is not a year")
