@@ -60,6 +60,18 @@ class ExportFormat(StrEnum):
     jsonld = "jsonld"
 
 
+#: File name endings and the export format they say.
+_EXTENSIONS = {
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".json": "json",
+    ".net": "pajek",
+    ".ttl": "turtle",
+    ".nq": "nquads",
+    ".jsonld": "jsonld",
+}
+
+
 class View(StrEnum):
     collaboration = "collaboration"
     affiliation = "affiliation"
@@ -320,6 +332,11 @@ def export(
     from helixgraph import export as exporting
 
     span = parse_years(years)
+    said = _EXTENSIONS.get(out.suffix.lower())
+    if said is not None and said != fmt.value:
+        fail(f"{out}: the name says {said}, but --format is {fmt.value}; make them agree", code=2)
+    if not out.parent.exists():  # (for csv, --out is a folder made inside it)
+        fail(f"{out.parent}: no such folder; nothing was written")
     console = Console(stderr=True, quiet=quiet)
     with reported_errors():
         kg = open_store(store, read_only=True)

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from helixgraph import views
 from helixgraph.errors import InputError
+from helixgraph.importers.csv_text import spreadsheet_safe
 from helixgraph.namespaces import PREFIXES
 from helixgraph.store import KnowledgeGraph
 
@@ -116,13 +117,15 @@ def _write_csv(G: nx.Graph, out: Path) -> list[Path]:
         writer = csv.writer(file)
         writer.writerow(["id", *node_keys])
         for node, attrs in G.nodes(data=True):
-            writer.writerow([node, *(attrs.get(k, "") for k in node_keys)])
+            row = [node, *(attrs.get(k, "") for k in node_keys)]
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
     edge_keys = sorted({k for *_, attrs in G.edges(data=True) for k in attrs})
     with edges.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
         writer.writerow(["source", "target", *edge_keys])
         for u, v, attrs in G.edges(data=True):
-            writer.writerow([u, v, *(attrs.get(k, "") for k in edge_keys)])
+            row = [u, v, *(attrs.get(k, "") for k in edge_keys)]
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
     return [nodes, edges]
 
 

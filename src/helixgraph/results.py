@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Literal
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
@@ -197,6 +199,16 @@ def _solutions_xml(variables: Sequence[str], rows: Sequence[Sequence[ResultTerm 
         out.append("</result>\n")
     out.append("</results>\n</sparql>\n")
     return "".join(out).encode()
+
+
+# What XML 1.0 cannot carry at all (NUL and most C0 controls, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for an XML element: markup escaped, characters XML cannot hold as U+FFFD (the
+    JSON, CSV and TSV results keep them)."""
+    return _NOT_XML.sub("\ufffd", _escape(text))
 
 
 def _term_xml(term: ResultTerm) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
-from helixgraph.importers.csv_text import check_header, read_errors
+from helixgraph.importers.csv_text import check_header, read_errors, spreadsheet_safe
 from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
@@ -547,9 +547,8 @@ def write_rejects(path: Path, rejected: list[Rejected]) -> None:
         writer.writerow(["file", "line", "problems", *columns])
         for item in rejected:
             problems = "; ".join(f"{p.column}: {p.message}" for p in item.problems)
-            writer.writerow(
-                [item.path, item.line, problems, *(item.row.get(c, "") for c in columns)]
-            )
+            cells = [item.path, item.line, problems, *(item.row.get(c, "") for c in columns)]
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
 
 
 # -- into the store ----------------------------------------------------------------------------

@@ -33,6 +33,19 @@ def read_errors(path: Path, line: Callable[[], int]) -> Iterator[None]:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet will not run as a formula (OWASP's CSV injection advice): text that
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``.
+    Numbers stay numbers.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-3"), spreadsheet_safe(-3)
+    ("'=1+2", "'-3", -3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def check_header(path: Path, header: list[str]) -> None:
     """Refuse a header that names a column twice: which value would count?
 

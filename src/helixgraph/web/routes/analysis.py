@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from helixgraph import views
 from helixgraph.analysis.report import ecosystem_report
-from helixgraph.analysis.whatif import what_if
+from helixgraph.analysis.whatif import headline, what_if
 from helixgraph.errors import QueryBusyError
 from helixgraph.lookup import actor_iri
 from helixgraph.web.deps import KG, YearsDep
@@ -91,9 +91,14 @@ def _what_if(kg: KG, scenario: WhatIfRequest, years: tuple[int, int] | None) -> 
             raise HTTPException(422, detail=f"{identifier!r}: no such actor in the network")
         return iri
 
-    return what_if(
-        N,
-        remove=[node(a) for a in scenario.remove],
-        add=[(node(a), node(b)) for a, b in scenario.add],
-        merge=[[node(a) for a in group] for group in scenario.merge],
-    )
+    remove = [node(a) for a in scenario.remove]  # unknown actors refused before any work
+    add = [(node(a), node(b)) for a, b in scenario.add]
+    merge = [[node(a) for a in group] for group in scenario.merge]
+    key = ("what-if-before", years)
+    before = kg.cache.get(key)
+    if before is None:
+        generation = kg.generation
+        before = headline(N)
+        if kg.generation == generation:
+            kg.keep(key, before, scope=years)
+    return what_if(N, before=before, remove=remove, add=add, merge=merge)
