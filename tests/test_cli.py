@@ -303,3 +303,31 @@ def test_a_port_in_use_is_said_plainly(store_dir: Path) -> None:
         result = cli("serve", "--store", str(store_dir), "--port", str(port))
     assert result.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
+
+
+def test_ill_typed_literals_are_violations_said_once(tmp_path: Path) -> None:
+    data = tmp_path / "ill.ttl"
+    data.write_text(
+        "@prefix hx: <https://w3id.org/helixgraph/ns#> . "
+        "@prefix org: <http://www.w3.org/ns/org#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . "
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        '<https://example.org/x> a org:FormalOrganization ; skos:prefLabel "X"@en ;\n'
+        '  org:classification hx:business ; hx:founded "2016-02-30"^^xsd:date ;\n'
+        '  hx:weight "abc"^^xsd:integer .\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", str(data))
+    assert result.returncode == 1
+    assert "2016-02-30 is not a valid xsd:date" in result.stderr
+    assert "abc is not a valid xsd:integer" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Failed to convert" not in result.stderr
+
+
+def test_a_pic_is_nine_ascii_digits() -> None:
+    from helixgraph.importers.cordis import PIC
+
+    assert PIC.match("999904228")
+    assert not PIC.match("٩٩٩٩٠٤٢٢٨")  # Arabic-Indic digits, which \d takes
+    assert not PIC.match("９９９９０４２２８")  # noqa: RUF001 (full-width digits)

@@ -128,3 +128,43 @@ def test_bad_years_are_a_usage_error(store: Path, tmp_path: Path) -> None:
         app, ["export", "-o", str(tmp_path / "x"), "--years", "2020-2014", "--store", str(store)]
     )
     assert result.exit_code == 2
+
+
+def test_csv_cells_are_never_formulas_and_names_must_agree(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    data = tmp_path / "formula.ttl"
+    data.write_text(
+        (FIXTURES / "small-ecosystem.ttl").read_text().replace('"', '"=HYPERLINK(1)&', 1),
+        encoding="utf-8",
+    )
+    with KnowledgeGraph.open(store, default_data=False) as kg:
+        kg.load([data], validate=False)
+    out = tmp_path / "csv"
+    run("export", "--format", "csv", "--out", str(out), "--store", str(store))
+    with (out / "nodes.csv").open(encoding="utf-8") as file:
+        cells = [cell for row in csv.reader(file) for cell in row]
+    assert any(cell.startswith("'=HYPERLINK(1)&") for cell in cells)
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    mismatch = CliRunner().invoke(
+        app, ["export", "-f", "gexf", "-o", str(tmp_path / "g.graphml"), "--store", str(store)]
+    )
+    assert mismatch.exit_code == 2
+    assert "the name says graphml, but --format is gexf" in mismatch.stderr
+    assert not (tmp_path / "g.graphml").exists()
+    missing = CliRunner().invoke(
+        app, ["export", "-o", str(tmp_path / "no" / "g.graphml"), "--store", str(store)]
+    )
+    assert missing.exit_code == 1
+    assert "no such folder; nothing was written" in missing.stderr
+
+
+def test_xml_results_carry_what_xml_cannot_hold_as_a_replacement() -> None:
+    import io
+
+    import pyoxigraph as ox
+
+    from helixgraph.results import write_solutions
+
+    body = write_solutions(["x"], [[ox.Literal("a\x00b\x07c")]], "application/sparql-results+xml")
+    parsed = rdflib.query.Result.parse(io.BytesIO(body), format="xml")
+    assert [str(row[0]) for row in parsed] == ["a\ufffdb\ufffdc"]

@@ -116,3 +116,32 @@ def test_remote_jsonld_context_is_an_error_not_a_download(
     )
     with pytest.raises(RDFSyntaxError, match="remote contexts"):
         kg.load([doc])
+
+
+def test_ids_that_make_one_actor_and_rows_naming_an_invalid_actor_say_so(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    for name in ("actors.csv", "memberships.csv", "ties.csv", "services.csv"):
+        shutil.copy(EXAMPLE / name, tmp_path / name)
+    actors = (tmp_path / "actors.csv").read_text()
+    actors = actors.replace(",academia,HU,HU333,P85", ",academy,HU,HU333,P85")
+    actors += "Pharma X,Pharma X (example),business,HU,HU333,,\n"
+    actors += "pharma-x,Pharma X again (example),business,HU,HU333,,\n"
+    (tmp_path / "actors.csv").write_text(actors)
+    lines = len(actors.splitlines())
+    with pytest.raises(RowsError) as caught:
+        import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")))
+    message = str(caught.value)
+    assert f"actors.csv:{lines}: id: 'pharma-x' and 'Pharma X' make the same identifier" in message
+    assert "'valley-university': its row in actors.csv is invalid" in message
+
+
+def test_a_weight_must_be_a_finite_number(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    for name in ("actors.csv", "memberships.csv", "ties.csv", "services.csv"):
+        shutil.copy(EXAMPLE / name, tmp_path / name)
+    ties = (tmp_path / "ties.csv").read_text().splitlines()
+    header, first = ties[0].split(","), ties[1].split(",")
+    first[header.index("weight")] = "1e400"
+    (tmp_path / "ties.csv").write_text("\n".join([ties[0], ",".join(first), *ties[2:]]) + "\n")
+    with pytest.raises(RowsError, match=r"ties.csv:2: weight: '1e400' is not a number"):
+        import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")))

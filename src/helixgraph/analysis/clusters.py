@@ -41,7 +41,8 @@ def cluster_diagnostics(
 
     ``members`` (in the graph) and ``size`` (the larger of that and ``declared_members``, the
     count a source states); ``below_critical_mass`` (``size`` under ``critical_mass``);
-    ``helices`` present (a member counts under its primary ``helix``) and ``missing``; helix
+    ``helices`` present (a member counts under its primary ``helix``) and ``missing`` (the
+    helices no member has, primary or not: a university hospital is academia and community); helix
     diversity as ``shannon`` (bits) and ``blau`` (1 - sum p^2); ``internal_density``: the share
     of member pairs tied in ``G`` (default: tied through another collaboration of ``A``, since
     sharing this one ties them all); ``in_other_clusters``: the share of members that belong to
@@ -57,12 +58,18 @@ def cluster_diagnostics(
     >>> row = cluster_diagnostics(A, critical_mass=15)[0]
     >>> row["members"], row["missing"], round(row["blau"], 4)
     (3, ['government', 'community'], 0.4444)
+    >>> A.nodes["a"]["helices"] = ["academia", "community"]  # a university hospital
+    >>> cluster_diagnostics(A)[0]["missing"]
+    ['government']
     """
     clusters = _collaborations(A, kinds)
     rows = []
     for cluster in clusters:
         members = sorted(A[cluster], key=str)
         counts = Counter(A.nodes[m].get("helix") for m in members)
+        present = {
+            h for m in members for h in A.nodes[m].get("helices") or [A.nodes[m].get("helix")]
+        }
         n = len(members)
         shares = [c / n for h, c in counts.items() if h is not None] if n else []
         if G is None:
@@ -84,7 +91,7 @@ def cluster_diagnostics(
                 "size": size,
                 "below_critical_mass": size < critical_mass,
                 "helices": {h: counts.get(h, 0) for h in HELICES},
-                "missing": [h for h in HELICES if counts.get(h, 0) == 0],
+                "missing": [h for h in HELICES if h not in present],
                 "shannon": -sum(p * math.log2(p) for p in shares if p) + 0.0,
                 "blau": 1.0 - sum(p * p for p in shares) if shares else 0.0,
                 "internal_density": tied / pairs if pairs else 0.0,
