@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 from helixgraph import views
-from helixgraph.errors import RDFSyntaxError, RowsError
+from helixgraph.errors import InputError, RDFSyntaxError, RowsError
 from helixgraph.importers.spreadsheet import import_spreadsheet
 from helixgraph.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
@@ -145,3 +145,11 @@ def test_a_weight_must_be_a_finite_number(kg: KnowledgeGraph, tmp_path: Path) ->
     (tmp_path / "ties.csv").write_text("\n".join([ties[0], ",".join(first), *ties[2:]]) + "\n")
     with pytest.raises(RowsError, match=r"ties.csv:2: weight: '1e400' is not a number"):
         import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")))
+
+
+def test_the_empty_template_is_refused_not_written(kg: KnowledgeGraph) -> None:
+    empty = sorted((ROOT / "data" / "templates" / "empty").glob("*.csv"))
+    before = len(kg)
+    with pytest.raises(InputError, match="no rows below the header"):
+        import_spreadsheet(kg, empty)
+    assert len(kg) == before

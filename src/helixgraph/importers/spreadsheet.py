@@ -369,6 +369,9 @@ def import_spreadsheet(
     sheet = read_spreadsheet(paths, Vocabulary.of(kg), known)
     if sheet.problems and not skip_invalid:
         raise RowsError(sheet.problems, len(sheet.rejected_lines))
+    if sheet.rows_read == 0:
+        names = ", ".join(str(p) for p in paths)
+        raise InputError(f"{names}: no rows below the header(s); nothing was written")
     text = "\n".join(dict.fromkeys(sheet.triples)).encode()
     triples = [quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
     folder = paths[0].resolve().parent.name
