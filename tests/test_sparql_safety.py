@@ -282,3 +282,28 @@ def test_years_are_cut_to_the_data_and_empty_means_all(client: httpx.Client) -> 
     assert far.status_code == 422
     assert "the data has activity in" in far.json()["detail"]
     assert client.get("/viz", params={"years": ""}).status_code == 200
+
+
+def test_a_second_analysis_waits_no_longer_than_the_deadline(client: httpx.Client) -> None:
+    first: dict[str, httpx.Response] = {}
+    thread = threading.Thread(
+        target=lambda: first.update(
+            # every year of the data: the whole network, many seconds
+            answer=client.get(
+                "/api/analysis/fragmentation", params={"years": "1-3000"}, timeout=300
+            )
+        )
+    )
+    thread.start()
+    time.sleep(1.0)  # the first one is computing
+    started = time.perf_counter()
+    second = client.get("/api/analysis/fragmentation", params={"years": "2017"})
+    waited = time.perf_counter() - started
+    thread.join()
+    assert second.status_code == 503
+    assert second.headers["retry-after"] == "30"
+    assert "another analysis has been computing for over 2 s" in second.json()["detail"]
+    assert waited < 2 + 1.5
+    assert first["answer"].status_code == 200
+    again = client.get("/api/analysis/fragmentation", params={"years": "2000-2100"})
+    assert again.json() == first["answer"].json()  # the same window, kept: no waiting

@@ -2,6 +2,7 @@
 
     HelixgraphError                 catch it to handle anything helixgraph reports
     ├── StoreError                  the store cannot be opened or written (locked, not a store)
+    ├── AnalysisBusyError           another analysis is being computed; ask again shortly
     ├── InputError                  input data is wrong; nothing was written
     │   ├── RDFSyntaxError          a file does not parse: .path, .line, .column
     │   ├── UnsupportedFormatError  a file whose format helixgraph does not read
@@ -26,6 +27,11 @@ class HelixgraphError(Exception):
 
 class StoreError(HelixgraphError):
     """The store cannot be opened or written. Catch it to report and stop."""
+
+
+class AnalysisBusyError(HelixgraphError):
+    """Another analysis has been computing for longer than the caller would wait; answer 503
+    with Retry-After."""
 
 
 class InputError(HelixgraphError):

@@ -10,6 +10,7 @@ from typing import Any
 from helixgraph import views
 from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.census import census
+from helixgraph.errors import AnalysisBusyError
 from helixgraph.store import KnowledgeGraph
 
 
@@ -71,6 +72,7 @@ def ecosystem_report(
     top: int = 10,
     seed: int = 1,
     exact_limit: int = EXACT_LIMIT,
+    wait: float | None = None,
 ) -> dict[str, Any]:
     """Everything the analysis layer says about the ecosystem, as JSON-ready values.
 
@@ -78,14 +80,23 @@ def ecosystem_report(
     players, cluster diagnostics, parallel initiatives, communities against declared clusters, and
     the three findings a cluster manager should look at first. ``methods`` says, for every
     estimated figure, how it was estimated and how precise it is. Kept until the store changes:
-    asking again costs a copy.
+    asking again costs a copy. One report is computed at a time; with ``wait`` seconds given, a
+    caller that waits longer for another one's computation gets :class:`AnalysisBusyError`.
 
     >>> report = ecosystem_report(KnowledgeGraph.in_memory(default_data=False))
     >>> report["headline"]["nodes"], report["findings"]
     (0, ['The store holds no actors yet: import a source first.'])
     """
     key = ("report", years, top, seed, exact_limit)
-    with _COMPUTING:  # one report at a time: a second asker waits for the first one's answer
+    report = kg.cache.get(key)
+    if report is not None:  # kept: no need to wait for another computation
+        return copy.deepcopy(report)
+    # one report at a time: a second asker waits for the first one's answer
+    if not _COMPUTING.acquire(timeout=-1 if wait is None else wait):
+        raise AnalysisBusyError(
+            f"another analysis has been computing for over {wait:g} s; ask again shortly"
+        )
+    try:
         report = kg.cache.get(key)
         if report is None:
             generation = kg.generation
@@ -93,6 +104,8 @@ def ecosystem_report(
             if kg.generation == generation:  # the store's cache empties whenever it changes
                 kg.keep(key, report, scope=years)
         return copy.deepcopy(report)
+    finally:
+        _COMPUTING.release()
 
 
 def computing() -> bool:

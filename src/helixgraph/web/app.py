@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from helixgraph import __version__
 from helixgraph.errors import (
+    AnalysisBusyError,
     InputError,
     NotAcceptableError,
     QueryBusyError,
@@ -173,6 +174,10 @@ def _map_errors(app: FastAPI) -> None:
     @app.exception_handler(QueryTimeoutError)
     def query_timeout(request: Request, error: QueryTimeoutError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503)
+
+    @app.exception_handler(AnalysisBusyError)
+    def analysis_busy(request: Request, error: AnalysisBusyError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(QueryBusyError)
     def query_busy(request: Request, error: QueryBusyError) -> JSONResponse:

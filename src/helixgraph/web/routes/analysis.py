@@ -16,7 +16,7 @@ from helixgraph.analysis.report import ecosystem_report
 from helixgraph.analysis.whatif import headline, what_if
 from helixgraph.errors import QueryBusyError
 from helixgraph.lookup import actor_iri
-from helixgraph.web.deps import KG, YearsDep
+from helixgraph.web.deps import KG, SettingsDep, YearsDep
 from helixgraph.web.schemas import WhatIfRequest
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
@@ -50,16 +50,18 @@ Top = Annotated[int, Query(ge=1, le=100, description="how many actors each ranki
 
 
 @router.get("/report")
-def read_report(kg: KG, years: YearsDep, top: Top = 10) -> dict[str, Any]:
+def read_report(kg: KG, years: YearsDep, settings: SettingsDep, top: Top = 10) -> dict[str, Any]:
     """The whole ecosystem report: headline figures, helices, synergy, centralities, brokers,
     key players, clusters, parallel initiatives, communities, recommendations and findings."""
-    return ecosystem_report(kg, years=years, top=top)
+    return ecosystem_report(kg, years=years, top=top, wait=settings.query_timeout)
 
 
 @router.get("/{part}")
-def read_report_part(kg: KG, part: Part, years: YearsDep, top: Top = 10) -> dict[str, Any]:
+def read_report_part(
+    kg: KG, part: Part, years: YearsDep, settings: SettingsDep, top: Top = 10
+) -> dict[str, Any]:
     """One part of the report, with the methods behind it."""
-    report = ecosystem_report(kg, years=years, top=top)
+    report = ecosystem_report(kg, years=years, top=top, wait=settings.query_timeout)
     data = {key: report.get(key) for key in PARTS[part]}
     return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
 
