@@ -15,6 +15,7 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from helixgraph.cli import app
+from helixgraph.store import KnowledgeGraph
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
@@ -166,6 +167,9 @@ def test_what_would_overflow_the_engine_is_refused_not_crashed(
 
 def test_load_a_broken_file_names_it_and_changes_nothing(store_dir: Path, tmp_path: Path) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert (
+        run("load", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir)).exit_code == 0
+    )
     before = json.loads(run("query", count, "-f", "json", "--store", str(store_dir)).stdout)
     broken = tmp_path / "broken.ttl"
     broken.write_text('@prefix ex: <https://e.org/> .\nex:a ex:b ex:c ;\n  ex:d "x .\n')
@@ -257,7 +261,8 @@ def test_bad_files_get_a_message_with_their_place_and_change_nothing(
         "plain.nt.gz": "not a readable gzip file (Not a gzipped file",
         "bomb.nt.gz": "expands past 67,108,864 bytes (200 times its size): refused as a likely",
     }
-    assert run("--store", str(store_dir), "stats").exit_code == 0  # made, with the defaults
+    assert run("--store", str(store_dir), "stats").exit_code == 1  # no store there yet
+    KnowledgeGraph.open(store_dir).close()
     for name, content in files.items():
         (tmp_path / name).write_bytes(content)
         for command in (["load", "--store", str(store_dir)], ["validate"]):
@@ -326,6 +331,14 @@ def test_ill_typed_literals_are_violations_said_once(tmp_path: Path) -> None:
     assert "abc is not a valid xsd:integer" in result.stderr
     assert "Traceback" not in result.stderr
     assert "Failed to convert" not in result.stderr
+
+
+def test_a_mistyped_store_is_refused_by_commands_that_only_read(tmp_path: Path) -> None:
+    for command in (["stats"], ["query", "ASK {}"], ["sources"]):
+        result = run(*command, "--store", str(tmp_path / "stroe"))
+        assert result.exit_code == 1
+        assert "stroe: no store here (a typo?)" in result.stderr
+    assert not (tmp_path / "stroe").exists()
 
 
 def test_a_pic_is_nine_ascii_digits() -> None:

@@ -123,8 +123,21 @@ def reported_errors() -> Iterator[None]:
 
 
 def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph:
+    """The store a command names (``--store``, before or after it, else ``$HELIX_STORE``, else
+    the per-user default). A command that only reads refuses a named store that does not exist
+    (a mistyped path would otherwise be made, filled with the defaults, and answer for it)."""
+    import os
+
     from helixgraph.store import KnowledgeGraph
 
+    named = store or _store_before_command or os.environ.get("HELIX_STORE")
+    if read_only and named:
+        location = Path(named).expanduser()
+        if not location.exists() or (location.is_dir() and not any(location.iterdir())):
+            fail(
+                f"{location}: no store here (a typo?); this command reads an existing store: "
+                "make one with `helixgraph load`, `import` or `serve`"
+            )
     return KnowledgeGraph.open(store or _store_before_command, read_only=read_only)
 
 
