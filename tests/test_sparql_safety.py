@@ -299,11 +299,15 @@ def test_a_second_analysis_waits_no_longer_than_the_deadline(client: httpx.Clien
     started = time.perf_counter()
     second = client.get("/api/analysis/fragmentation", params={"years": "2017"})
     waited = time.perf_counter() - started
+    first_still_running = thread.is_alive()
     thread.join()
     assert second.status_code == 503
     assert second.headers["retry-after"] == "30"
     assert "another analysis has been computing for over 2 s" in second.json()["detail"]
-    assert waited < 2 + 1.5
+    # told while the first one still computes (the computing thread holds the GIL for long
+    # stretches in compiled code, so the 2 s wait can run over on a busy machine)
+    assert first_still_running
+    assert waited < 2 + 6
     assert first["answer"].status_code == 200
     again = client.get("/api/analysis/fragmentation", params={"years": "2000-2100"})
     assert again.json() == first["answer"].json()  # the same window, kept: no waiting

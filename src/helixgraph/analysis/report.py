@@ -61,6 +61,8 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
 #: says which.
 EXACT_LIMIT = 2000
 _COMPUTING = threading.Lock()
+#: The key of the report being computed under _COMPUTING, if any.
+_being_computed: tuple[Any, ...] | None = None
 SAMPLES = 256
 BETWEENNESS_SAMPLES = 1024
 
@@ -87,15 +89,19 @@ def ecosystem_report(
     >>> report["headline"]["nodes"], report["findings"]
     (0, ['The store holds no actors yet: import a source first.'])
     """
+    global _being_computed
     key = ("report", years, top, seed, exact_limit)
     report = kg.cache.get(key)
     if report is not None:  # kept: no need to wait for another computation
         return copy.deepcopy(report)
-    # one report at a time: a second asker waits for the first one's answer
-    if not _COMPUTING.acquire(timeout=-1 if wait is None else wait):
+    # one report at a time: a second asker waits for the first one's answer, and for its own
+    # report (the start-up warm-up computes the default one) as long as that takes
+    same = _being_computed == key
+    if not _COMPUTING.acquire(timeout=-1 if wait is None or same else wait):
         raise AnalysisBusyError(
             f"another analysis has been computing for over {wait:g} s; ask again shortly"
         )
+    _being_computed = key
     try:
         report = kg.cache.get(key)
         if report is None:
@@ -105,6 +111,7 @@ def ecosystem_report(
                 kg.keep(key, report, scope=years)
         return copy.deepcopy(report)
     finally:
+        _being_computed = None
         _COMPUTING.release()
 
 
