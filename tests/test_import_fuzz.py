@@ -5,6 +5,7 @@ No traceback, no other exception type."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -55,8 +56,19 @@ def _csv(header: list[str], rows: list[list[str]], separator: str, encoding: str
     return "\n".join(lines).encode(encoding, errors="replace")
 
 
-def _unchanged() -> None:
-    assert {str(q) for q in KG.quads()} == BEFORE
+def _imported_or_refused(name: str, content: bytes, import_into: Callable[[Path], str]) -> None:
+    """Write ``content`` as ``name``, import it (``import_into`` returns the graph written) and
+    check: refused with the file named, or imported (and dropped again); the store as before."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        refusal: InputError | None = None
+        try:
+            KG.drop(import_into(path))
+        except InputError as error:
+            refusal = error
+        assert {str(q) for q in KG.quads()} == BEFORE
+        assert refusal is None or str(path) in str(refusal)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -68,18 +80,8 @@ def _unchanged() -> None:
 def test_spreadsheets_are_imported_or_refused_with_a_message(
     rows: list[list[str]], separator: str, encoding: str
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "actors.csv"
-        path.write_bytes(_csv(list(FILES["actors.csv"]), rows, separator, encoding))
-        refusal: InputError | None = None
-        try:
-            graph, _, _ = import_spreadsheet(KG, [path])
-        except InputError as error:
-            refusal = error
-        else:
-            KG.drop(graph)
-        _unchanged()
-        assert refusal is None or str(path) in str(refusal)
+    content = _csv(list(FILES["actors.csv"]), rows, separator, encoding)
+    _imported_or_refused("actors.csv", content, lambda p: import_spreadsheet(KG, [p])[0])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -91,16 +93,5 @@ def test_spreadsheets_are_imported_or_refused_with_a_message(
 def test_cordis_files_are_imported_or_refused_with_a_message(
     rows: list[list[str]], separator: str, encoding: str
 ) -> None:
-    header = sorted(COMPACT_HEADER)[:10]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "h2020.csv"
-        path.write_bytes(_csv(header, rows, separator, encoding))
-        refusal: InputError | None = None
-        try:
-            report = import_cordis(KG, [path])
-        except InputError as error:
-            refusal = error
-        else:
-            KG.drop(report.graph)
-        _unchanged()
-        assert refusal is None or str(path) in str(refusal)
+    content = _csv(sorted(COMPACT_HEADER), rows, separator, encoding)
+    _imported_or_refused("h2020.csv", content, lambda p: import_cordis(KG, [p]).graph)
