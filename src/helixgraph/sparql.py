@@ -311,7 +311,7 @@ def dataset_graphs(sparql: str, prefixes: Mapping[str, str]) -> list[tuple[str, 
     [('http://example.org/g', 2, 15), ('urn:x', 2, 31)]
     """
     found = [t for t in tokens(sparql) if t.kind != "comment"]
-    named = dict(_iris_by_start(found, prefixes))
+    named = {token.start: iri for token, iri in _iris(found, prefixes)}
     graphs = []
     for index, token in enumerate(found):
         if token.kind != "word" or token.text.upper() != "FROM":
@@ -322,11 +322,6 @@ def dataset_graphs(sparql: str, prefixes: Mapping[str, str]) -> list[tuple[str, 
         if following and following[0].start in named:
             graphs.append((named[following[0].start], *position(sparql, following[0].start)))
     return graphs
-
-
-def _iris_by_start(found: list[Token], prefixes: Mapping[str, str]) -> Iterator[tuple[int, str]]:
-    for token, iri in _iris(found, prefixes):
-        yield token.start, iri
 
 
 def check_graph_names(names: list[tuple[str, int | None, int | None]]) -> None:
