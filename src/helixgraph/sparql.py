@@ -21,6 +21,7 @@ socket at all (:mod:`helixgraph.sandbox`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -88,15 +89,18 @@ class Token:
     start: int
 
 
-def tokens(sparql: str) -> Iterator[Token]:
+@functools.lru_cache(maxsize=32)
+def tokens(sparql: str) -> tuple[Token, ...]:
     """The request's terminals, comments included, whitespace left out; a character that starts
-    no terminal is a :class:`QuerySyntaxError` naming its line and column.
+    no terminal is a :class:`QuerySyntaxError` naming its line and column. Kept for the last
+    few texts: one request is read by the guard, the dataset checks and the pool's lanes alike.
 
     >>> [(t.kind, t.text) for t in tokens("SELECT * { ?s hx:a\\\\' 'x' } # end")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('word', 'SELECT'), ('punct', '*'), ('punct', '{'), ('var', '?s'),
      ('pname', "hx:a\\\\'"), ('string', "'x'"), ('punct', '}'), ('comment', '# end')]
     """
+    found = []
     offset, end = 0, len(sparql)
     while offset < end:
         match = _TOKEN.match(sparql, offset)
@@ -110,8 +114,9 @@ def tokens(sparql: str) -> Iterator[Token]:
             )
         kind = match.lastgroup or ""
         if kind != "space":
-            yield Token(kind, match[0], offset)
+            found.append(Token(kind, match[0], offset))
         offset = match.end()
+    return tuple(found)
 
 
 def position(sparql: str, offset: int) -> tuple[int, int]:
