@@ -155,9 +155,9 @@ def test_reimport_is_idempotent(tmp_path: Path) -> None:
         import_cordis(kg, [EXCERPT])
         size = len(kg)
         import_cordis(kg, [EXCERPT])
-        # the same data in a new graph; the old one retired; one prov:wasRevisionOf more
-        assert len(kg) == size + 1
-        assert [g for g in kg.graph_names() if "cordis" in g] == [GRAPH_BASE + "cordis-hu-2016/v2"]
+        # the same data under the same name; the old graph retired, nothing of it left
+        assert len(kg) == size
+        assert [g for g in kg.graph_names() if "cordis" in g] == [GRAPH_BASE + "cordis-hu-2016"]
 
 
 def test_helix_map_override(tmp_path: Path) -> None:

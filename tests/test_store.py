@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -113,7 +113,7 @@ def test_an_outdated_shipped_graph_is_replaced_on_open(store_dir: Path) -> None:
         )
     with KnowledgeGraph.open(store_dir) as kg:
         assert not kg.ask("ASK { <https://example.org/old> ?p ?o }")
-        assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH + "/v2"]
+        assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
         assert snapshot_without_provenance(kg) == before
 
 
@@ -164,8 +164,10 @@ def test_loading_adds_a_graph_and_reloading_replaces_it(store_dir: Path, tmp_pat
         file.write_text(GOOD.replace('"X"@en', '"Y"@en'), encoding="utf-8")
         second = kg.load([file])
         assert second[0].replaced
-        assert second[0].graph == GRAPH_BASE + "extra/v2"
-        assert len(kg) == size + 1  # the same, plus prov:wasRevisionOf the old graph
+        assert second[0].graph == GRAPH_BASE + "extra"  # a re-import keeps the graph's name
+        assert GRAPH_BASE + "extra" in kg.graph_names()
+        assert not any(name.startswith(GRAPH_BASE + "extra/") for name in kg.graph_names())
+        assert len(kg) == size  # the same number of triples: nothing about the old graph stays
         labels = [
             r["l"]
             for r in kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
@@ -211,8 +213,37 @@ def test_a_graph_left_pending_by_a_crash_is_removed_on_open(store_dir: Path) -> 
                 ),
             ]
         )
+    with KnowledgeGraph.open(store_dir, read_only=True) as kg:
+        # a reader (the CLI beside a server, before any writable open) does not see it either
+        assert not kg.ask("ASK { <https://example.org/s> ?p ?o }")
+        assert not kg.ask("ASK { GRAPH ?g { <https://example.org/s> ?p ?o } }")
+        assert kg.ask("ASK { <https://w3id.org/helixgraph/id/actor/mediklaszter> ?p ?o }")
     with KnowledgeGraph.open(store_dir) as kg:
         assert snapshot(kg) == before
+
+
+def test_a_crash_while_copying_under_the_source_s_name_loses_nothing(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "extra.ttl"
+    file.write_text(GOOD, encoding="utf-8")
+    with KnowledgeGraph.open(store_dir) as kg:
+        kg.load([file])
+        size = len(kg)
+        file.write_text(GOOD.replace('"X"@en', '"Y"@en'), encoding="utf-8")
+        real = kg._store
+        kg._store = _DiesWhileCopying(real)  # type: ignore[assignment]
+        with pytest.raises(StoreError, match="killed"):
+            kg.load([file])
+        kg._store = real
+        labels = kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
+        assert [r["l"] for r in labels] == ["Y"]  # the half-copied graph is not read
+        del real
+    with KnowledgeGraph.open(store_dir) as kg:
+        assert [g for g in kg.graph_names() if "extra" in g] == [GRAPH_BASE + "extra"]
+        labels = kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
+        assert [r["l"] for r in labels] == ["Y"]
+        assert len(kg) == size
 
 
 def test_a_crash_while_retiring_keeps_the_newer_version(store_dir: Path, tmp_path: Path) -> None:
@@ -228,9 +259,11 @@ def test_a_crash_while_retiring_keeps_the_newer_version(store_dir: Path, tmp_pat
             kg.load([file])
         kg._store = real
         del real  # the store's lock goes with its last reference
+        # readers already see the new data alone: the old graph was marked at the commit
+        labels = kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
+        assert [r["l"] for r in labels] == ["Y"]
     with KnowledgeGraph.open(store_dir) as kg:
-        assert GRAPH_BASE + "extra" not in kg.graph_names()
-        assert GRAPH_BASE + "extra/v2" in kg.graph_names()
+        assert [g for g in kg.graph_names() if "extra" in g] == [GRAPH_BASE + "extra"]
         labels = kg.select("SELECT ?l WHERE { <https://example.org/x> skos:prefLabel ?l }")
         assert [r["l"] for r in labels] == ["Y"]
 
@@ -304,6 +337,17 @@ class _NoRemoval:
         return getattr(self._store, name)
 
 
+class _DiesWhileCopying(_NoRemoval):
+    """A store that dies after copying one quad of a version under its source's own name."""
+
+    def remove_graph(self, graph: object) -> None:
+        self._store.remove_graph(graph)
+
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        self._store.extend([next(iter(quads))])
+        raise OSError("killed")
+
+
 KILLED_IMPORT = r"""
 import sys
 from pathlib import Path
@@ -337,8 +381,13 @@ def test_a_kill_mid_import_leaves_the_store_as_it_was(store_dir: Path, tmp_path:
     assert started.exists(), "the import never started"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    # what Oxigraph's bulk loader leaves when killed between writing a sorted file and moving
+    # it into the database (observed: 23 MB each, 946 MB after ten kills)
+    abandoned = store_dir / "bulk-23970593228608868750812126157765193733.sst"
+    abandoned.write_bytes(b"\0" * 1024)
     with KnowledgeGraph.open(store_dir) as kg:
         assert snapshot(kg) == before
+    assert not list(store_dir.glob("bulk-*.sst"))
 
 
 def test_a_crash_while_bulk_loading_leaves_the_store_as_it_was(store_dir: Path) -> None:

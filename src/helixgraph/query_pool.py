@@ -539,6 +539,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
     import pyoxigraph as ox
 
     from helixgraph.namespaces import PREFIXES
+    from helixgraph.store import visible_dataset
 
     # a bad graph name or parameter is the request's error, never the worker's end
     try:
@@ -554,7 +555,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
             and request.named_graphs is None
             and not request.has_dataset_clause
         ):
-            options["use_default_graph_as_union"] = True
+            options.update(visible_dataset(store))
         if request.substitutions:
             options["substitutions"] = {
                 ox.Variable(name): term_from_spec(spec)

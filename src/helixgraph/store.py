@@ -6,14 +6,20 @@ run on Oxigraph's own engine, with the union of the named graphs as the default 
 
 Writes are all-or-nothing. Every source is parsed and validated before anything is written, then:
 
-1. each source gets a fresh named graph, marked pending (one small transaction);
+1. each source gets a named graph of its own, marked pending (one small transaction): the
+   source's own name (``graph/NAME``), or ``graph/NAME/vN`` while the old ``graph/NAME`` holds
+   what is being replaced;
 2. the data goes in (Oxigraph's bulk loader for big imports, a transaction for small files);
-3. one transaction removes the pending marks and writes the provenance: this is the commit;
-4. the graphs the sources had before are retired.
+3. one transaction removes the pending marks, writes the provenance and marks the graphs being
+   replaced: this is the commit; readers switch from old to new at this instant;
+4. the graphs the sources had before are removed;
+5. a version ``NAME/vN`` is copied under the source's own name the same way (pending, copy, one
+   committing transaction) and removed, so a source keeps its name across re-imports.
 
-A crash before 3 leaves pending graphs, which the next open removes; a crash in 4 leaves two
-committed versions of a source, of which the next open keeps the newer. Either way the store
-holds exactly what it held before the write, or everything the write brought.
+Readers never see a marked graph (:meth:`KnowledgeGraph.visible_graphs`). A crash leaves marked
+graphs without provenance, which the next writable open removes, or two committed versions of
+a source, of which it keeps the newer (the source's own name on a tie) and finishes step 5.
+Either way the store holds exactly what it held before the write, or everything it brought.
 """
 
 from __future__ import annotations
@@ -47,8 +53,9 @@ from helixgraph.importers.rdf import gunzip, rdf_format, read_triples
 from helixgraph.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
-#: While this is on a graph, the graph is being written and is not part of the store yet.
+#: While this is on a graph, the graph is being written or retired: readers do not see it.
 PENDING = HX + "pendingImport"
+_PENDING = ox.NamedNode(PENDING)
 #: What makes the next writable open delete a graph: "graph A is pending", "graph A is a version
 #: of source B". Only the store writes these; data and updates that state them are refused.
 #: IRI -> why.
@@ -201,6 +208,7 @@ class KnowledgeGraph:
                     "`helixgraph serve`?); stop it first, or pass another --store"
                 ) from None
             raise StoreError(f"{location}: cannot open the store: {error}") from None
+        _remove_abandoned_bulk_files(location)
         kg = cls(store, path=location)
         if initialise:
             kg.initialise(default_data=default_data)
@@ -262,7 +270,7 @@ class KnowledgeGraph:
         try:
             return self._store.query(
                 sparql,
-                use_default_graph_as_union=True,
+                **visible_dataset(self._store),
                 prefixes=PREFIXES,
                 substitutions=subs or None,
             )
@@ -418,6 +426,7 @@ class KnowledgeGraph:
         now = ox.Literal(datetime.now(UTC).isoformat(), datatype=ox.NamedNode(XSD + "dateTime"))
         provenance: list[ox.Quad] = []
         loaded = []
+        replaced = [before[item.source_graph] for item in writes if item.source_graph in before]
         try:
             self._store.extend(_pending_mark(target) for target in targets)
             for item, target in zip(writes, targets, strict=True):
@@ -435,10 +444,10 @@ class KnowledgeGraph:
                         to_graph=graph,
                     )
                     count += stream.lines
-                provenance += _provenance(target, item, count, now, before.get(item.source_graph))
-                replaced = item.source_graph in before
-                loaded.append(LoadedGraph(target, item.file_name, count, replaced))
-            self._commit(targets, provenance)
+                provenance += _provenance(target, item, count, now)
+                is_replacing = item.source_graph in before
+                loaded.append(LoadedGraph(item.source_graph, item.file_name, count, is_replacing))
+            self._commit(targets, provenance, retiring=replaced)
         except BaseException as error:
             # nothing was committed: take the half-written graphs out again (were this process
             # killed instead, the next open would)
@@ -448,13 +457,15 @@ class KnowledgeGraph:
                 raise StoreError(f"{self.path or 'store'}: write failed: {error}") from None
             raise
         try:
-            for item in writes:
-                if (old := before.get(item.source_graph)) is not None:
-                    self._store.remove_graph(ox.NamedNode(old))
+            for old in replaced:
+                self._store.remove_graph(ox.NamedNode(old))
+            for item, target in zip(writes, targets, strict=True):
+                if target != item.source_graph:
+                    self._settle(target, item.source_graph)
         except OSError as error:
             raise StoreError(
-                f"{self.path or 'store'}: the new data is in, but removing the graph it replaces "
-                f"failed ({error}); the next open removes it"
+                f"{self.path or 'store'}: the new data is in, but retiring the graph it replaces "
+                f"failed ({error}); the next open finishes it"
             ) from None
         self._changed()
         return loaded
@@ -473,11 +484,32 @@ class KnowledgeGraph:
             self._changed()
         return gone
 
-    def _commit(self, targets: list[str], provenance: list[ox.Quad]) -> None:
-        """One transaction: the pending marks go, the provenance comes."""
+    def _commit(
+        self, targets: list[str], provenance: list[ox.Quad], *, retiring: Sequence[str] = ()
+    ) -> None:
+        """One transaction: the targets' pending marks go and their provenance comes; the graphs
+        they replace are marked, so readers switch from old to new at once."""
         marks = " ".join(_as_data(_pending_mark(t)) for t in targets)
-        facts = " ".join(_as_data(q) for q in provenance)
+        facts = " ".join(_as_data(q) for q in [*provenance, *map(_pending_mark, retiring)])
         self._store.update(f"DELETE DATA {{ {marks} }} ; INSERT DATA {{ {facts} }}")
+
+    def _settle(self, version: str, source_graph: str) -> None:
+        """Copy a committed version (``NAME/vN``) under its source's own name, which is free,
+        and remove it: written pending and committed like any write, so a crash on the way
+        loses nothing (:meth:`_recover` starts the copy again)."""
+        own, temporary = ox.NamedNode(source_graph), ox.NamedNode(version)
+        self._store.extend([_pending_mark(source_graph)])
+        provenance = [
+            ox.Quad(own, q.predicate, q.object, own)
+            for q in self._store.quads_for_pattern(temporary, None, None, temporary)
+        ]
+        self._store.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object, own)
+            for q in self._store.quads_for_pattern(None, None, None, temporary)
+            if q.subject != temporary
+        )
+        self._commit([source_graph], provenance, retiring=[version])
+        self._store.remove_graph(temporary)
 
     def _recover(self) -> None:
         """Remove what an interrupted write left: pending graphs, and superseded versions.
@@ -487,9 +519,13 @@ class KnowledgeGraph:
         or a version of it (``source/vN``) and it states one source and one time.
         """
         committed = {info.graph for info in self.graphs(sizes=False) if info.sha256}
-        for row in self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{PENDING}> ?x }} }}"):
-            if row["g"] not in committed:
-                self._store.remove_graph(ox.NamedNode(row["g"]))
+        marked = {
+            q.graph_name.value
+            for q in self._store.quads_for_pattern(None, _PENDING, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+        }
+        for graph in marked - committed:
+            self._store.remove_graph(ox.NamedNode(graph))
         ambiguous = {
             row["g"]
             for row in self.select(
@@ -499,13 +535,21 @@ class KnowledgeGraph:
             )
         }
         newest: dict[str, GraphInfo] = {}
-        for info in sorted(self.graphs(sizes=False), key=lambda i: i.loaded or ""):
+        # oldest first; on a tie (a copy of step 5 and its original) the source's own name wins
+        for info in sorted(
+            self.graphs(sizes=False), key=lambda i: (i.loaded or "", i.graph == i.source_graph)
+        ):
             source = info.source_graph
             if source is None or info.graph in ambiguous or not _is_version_of(info.graph, source):
                 continue
             if (older := newest.get(source)) is not None:
                 self._store.remove_graph(ox.NamedNode(older.graph))
             newest[source] = info
+        for source, info in newest.items():
+            if info.graph in marked:  # the survivor was being retired: it is the store's now
+                self._store.remove(_pending_mark(info.graph))
+            if info.graph != source:
+                self._settle(info.graph, source)
 
     def _types_of_objects(self, triples: Iterable[ox.Triple]) -> list[ox.Triple]:
         """rdf:type triples the store holds for IRIs the new data points at (for sh:class)."""
@@ -549,9 +593,29 @@ def open_read_only(location: Path, attempts: int = 5) -> ox.Store:
     raise AssertionError("unreachable")
 
 
+def _remove_abandoned_bulk_files(location: Path) -> None:
+    """Delete the sorted files a killed bulk load left in the store's folder (Oxigraph names
+    them ``bulk-*.sst`` and moves them into the database when a load finishes; a kill leaves
+    them behind, tens of megabytes each). Only called with the store's write lock held, so no
+    bulk load of another process can be running."""
+    for leftover in location.glob("bulk-*.sst"):
+        leftover.unlink(missing_ok=True)
+
+
 def _pending_mark(target: str) -> ox.Quad:
     graph = ox.NamedNode(target)
-    return ox.Quad(graph, ox.NamedNode(PENDING), ox.Literal("true"), graph)
+    return ox.Quad(graph, _PENDING, ox.Literal("true"), graph)
+
+
+def visible_dataset(store: ox.Store) -> dict[str, Any]:
+    """The dataset options of a query that reads what the store holds: the union of every
+    named graph, or, while a write is under way or after one was interrupted, of every graph but
+    those marked pending (half-written, or being retired)."""
+    marked = {q.graph_name for q in store.quads_for_pattern(None, _PENDING, None)}
+    if not marked:
+        return {"use_default_graph_as_union": True}
+    visible = [g for g in store.named_graphs() if g not in marked]
+    return {"default_graph": visible, "named_graphs": visible}
 
 
 def _as_data(quad: ox.Quad) -> str:
@@ -559,9 +623,7 @@ def _as_data(quad: ox.Quad) -> str:
     return f"GRAPH {quad.graph_name} {{ {quad.subject} {quad.predicate} {quad.object} }}"
 
 
-def _provenance(
-    target: str, item: GraphWrite, count: int, now: ox.Literal, previous: str | None
-) -> list[ox.Quad]:
+def _provenance(target: str, item: GraphWrite, count: int, now: ox.Literal) -> list[ox.Quad]:
     graph = ox.NamedNode(target)
 
     def integer(value: int) -> ox.Literal:
@@ -577,8 +639,6 @@ def _provenance(
         (HX + "tripleCount", integer(count)),
     ]
     facts += [(HX + name, integer(value)) for name, value in item.rows.items()]
-    if previous is not None:
-        facts.append((PROV + "wasRevisionOf", ox.NamedNode(previous)))
     return [ox.Quad(graph, ox.NamedNode(p), o, graph) for p, o in facts]
 
 
@@ -617,7 +677,8 @@ def refuse_bookkeeping(source: str, triples: Iterable[ox.Triple]) -> None:
 
 def _free_name(source_graph: str, taken: set[str]) -> str:
     """The source's own IRI if free, else the first free ``IRI/vN``: a re-import never writes
-    into the graph it replaces, so the old one stays whole until the new one is committed.
+    into the graph it replaces, so the old one stays whole until the new one is committed
+    (after which the version is copied under the source's own name, see :meth:`_settle`).
 
     >>> _free_name("https://w3id.org/helixgraph/graph/x", {"https://w3id.org/helixgraph/graph/x"})
     'https://w3id.org/helixgraph/graph/x/v2'
