@@ -3,6 +3,7 @@ are refused with file:line: column; nothing reaches the network."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -25,8 +26,8 @@ def kg() -> KnowledgeGraph:
 
 
 def test_the_example_lands_as_its_rows_say(kg: KnowledgeGraph) -> None:
-    graph, written, rejected = import_spreadsheet(kg, sorted(EXAMPLE.glob("*.csv")))
-    assert (graph, rejected) == (GRAPH_BASE + "spreadsheet-example", 0)
+    graph, written, rejected, rejects_file = import_spreadsheet(kg, sorted(EXAMPLE.glob("*.csv")))
+    assert (graph, rejected, rejects_file) == (GRAPH_BASE + "spreadsheet-example", 0, None)
     assert written == 6 + 7 + 4 + 5  # the rows of the four files
     A = views.affiliation_graph(kg)
     cluster = "https://w3id.org/helixgraph/id/cluster/valley-health-cluster-example"
@@ -72,9 +73,24 @@ def test_bad_cells_are_refused_with_their_place(kg: KnowledgeGraph, tmp_path: Pa
     assert f"{tmp_path / 'ties.csv'}:2: relation: unknown relation 'sponsors'" in message
     assert f"{tmp_path / 'ties.csv'}:2: target: 'nobody' is no actor" in message
     assert len(kg) == before
-    _, _, rejected = import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")), skip_invalid=True)
+    done = import_spreadsheet(kg, sorted(tmp_path.glob("*.csv")), skip_invalid=True)
     # the bad actor, the bad tie, and the five rows that name the bad actor
-    assert rejected == 7
+    assert done.rows_rejected == 7
+    assert done.rejects_file == tmp_path.with_name(tmp_path.name + ".rejects.csv")
+    with done.rejects_file.open(encoding="utf-8", newline="") as file:
+        listed = list(csv.DictReader(file))
+    assert len(listed) == 7
+    assert (listed[0]["file"], listed[0]["line"]) == (str(tmp_path / "actors.csv"), "2")
+    assert listed[0]["helix"] == "academy"
+    assert "helix: 'academy'" in listed[0]["problems"]
+    bad_tie = next(row for row in listed if row["relation"] == "sponsors")
+    assert "unknown relation 'sponsors'" in bad_tie["problems"]
+    chosen = tmp_path / "elsewhere.csv"
+    again = import_spreadsheet(
+        kg, sorted(tmp_path.glob("*.csv")), skip_invalid=True, rejects=chosen
+    )
+    assert again.rejects_file == chosen
+    assert chosen.is_file()
 
 
 def test_rdf_formats_load(kg: KnowledgeGraph, tmp_path: Path) -> None:

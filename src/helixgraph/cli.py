@@ -298,10 +298,12 @@ def import_(
             from helixgraph.importers.spreadsheet import import_spreadsheet
 
             with console.status("checking the spreadsheet…"):
-                graph, written, rejected = import_spreadsheet(kg, files, skip_invalid=skip_invalid)
-            console.print(f"imported {written} rows -> <{graph}>")
-            if rejected:
-                console.print(f"{rejected} invalid row(s) left out (--skip-invalid)")
+                done = import_spreadsheet(kg, files, skip_invalid=skip_invalid, rejects=rejects)
+            console.print(f"imported {done.rows_written} rows -> <{done.graph}>")
+            if done.rejects_file:
+                console.print(
+                    f"{done.rows_rejected} invalid row(s) left out, listed in {done.rejects_file}"
+                )
         else:
             with console.status(f"loading {len(files)} file(s)…"):
                 loaded = kg.load(files)

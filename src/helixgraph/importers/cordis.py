@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
-from helixgraph.importers.csv_text import check_header, read_errors, spreadsheet_safe
+from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
 from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
@@ -104,14 +104,6 @@ class Participation:
     pic: str
     role: str
     contribution: Decimal | None
-
-
-@dataclass
-class Rejected:
-    path: str
-    line: int
-    row: dict[str, str]
-    problems: list[Problem]
 
 
 @dataclass
@@ -535,20 +527,6 @@ def read_helix_map(path: Path) -> dict[str, str]:
                 )
             mapping[(row["activity_type"] or "").strip()] = helix
     return mapping
-
-
-def write_rejects(path: Path, rejected: list[Rejected]) -> None:
-    """The rejected rows as CSV: where they came from, what was wrong, then the row itself."""
-    columns: list[str] = []
-    for item in rejected:
-        columns += [c for c in item.row if c not in columns]
-    with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["file", "line", "problems", *columns])
-        for item in rejected:
-            problems = "; ".join(f"{p.column}: {p.message}" for p in item.problems)
-            cells = [item.path, item.line, problems, *(item.row.get(c, "") for c in columns)]
-            writer.writerow([spreadsheet_safe(cell) for cell in cells])
 
 
 # -- into the store ----------------------------------------------------------------------------

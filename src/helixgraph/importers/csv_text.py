@@ -8,9 +8,10 @@ import gzip
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from helixgraph.errors import InputError
+from helixgraph.errors import InputError, Problem
 
 
 @contextmanager
@@ -72,3 +73,27 @@ def _first_bad_line(path: Path) -> tuple[int, int] | None:
             except UnicodeDecodeError as error:
                 return number, content[error.start]
     return None
+
+
+@dataclass
+class Rejected:
+    """A row left out by --skip-invalid: where it was, what it held, what was wrong with it."""
+
+    path: str
+    line: int
+    row: dict[str, str]
+    problems: list[Problem]
+
+
+def write_rejects(path: Path, rejected: list[Rejected]) -> None:
+    """The rejected rows as CSV: where they came from, what was wrong, then the row itself."""
+    columns: list[str] = []
+    for item in rejected:
+        columns += [c for c in item.row if c not in columns]
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["file", "line", "problems", *columns])
+        for item in rejected:
+            problems = "; ".join(f"{p.column}: {p.message}" for p in item.problems)
+            cells = [item.path, item.line, problems, *(item.row.get(c, "") for c in columns)]
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])

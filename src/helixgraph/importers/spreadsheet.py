@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
-from helixgraph.importers.csv_text import check_header, read_errors
+from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
 from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class Sheet:
     triples: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
-    rejected_lines: set[tuple[str, int]] = field(default_factory=set)
+    rejected: list[Rejected] = field(default_factory=list)
 
 
 def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str]) -> Sheet:
@@ -141,7 +141,8 @@ def _rows(sheet: Sheet, path: Path) -> Iterator[tuple[int, dict[str, str], Say]]
             yield line, {k: (v or "").strip() for k, v in row.items() if k}, say
             if len(sheet.problems) > before:
                 del sheet.triples[start:]  # a row with a problem contributes nothing
-                sheet.rejected_lines.add((str(path), line))
+                problems = sheet.problems[before:]
+                sheet.rejected.append(Rejected(str(path), line, dict(row), problems))
 
 
 def _actor(
@@ -351,12 +352,27 @@ def _day(value: str, column: str, say: Say) -> date | None:
         return None
 
 
+class SpreadsheetImport(NamedTuple):
+    """What an import of the templates did."""
+
+    graph: str
+    rows_written: int
+    rows_rejected: int
+    rejects_file: Path | None
+
+
 def import_spreadsheet(
-    kg: KnowledgeGraph, paths: list[Path], *, skip_invalid: bool = False
-) -> tuple[str, int, int]:
+    kg: KnowledgeGraph,
+    paths: list[Path],
+    *,
+    skip_invalid: bool = False,
+    rejects: Path | None = None,
+) -> SpreadsheetImport:
     """Check the template's files and write them into one graph, named after their folder.
 
-    Returns (graph, rows written, rows rejected). All or nothing unless ``skip_invalid``.
+    All or nothing, unless ``skip_invalid``: then the valid rows are written and the others
+    listed, with what was wrong, in ``rejects`` (by default ``FOLDER.rejects.csv`` beside the
+    files' folder).
     """
     import hashlib
 
@@ -368,7 +384,7 @@ def import_spreadsheet(
     known = {row["a"] for row in kg.select("SELECT DISTINCT ?a WHERE { ?a org:classification ?h }")}
     sheet = read_spreadsheet(paths, Vocabulary.of(kg), known)
     if sheet.problems and not skip_invalid:
-        raise RowsError(sheet.problems, len(sheet.rejected_lines))
+        raise RowsError(sheet.problems, len(sheet.rejected))
     if sheet.rows_read == 0:
         names = ", ".join(str(p) for p in paths)
         raise InputError(f"{names}: no rows below the header(s); nothing was written")
@@ -377,7 +393,7 @@ def import_spreadsheet(
     folder = paths[0].resolve().parent.name
     kg.validate(f"{folder}/ (the template's rows)", triples)
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(paths))).hexdigest()
-    rejected = len(sheet.rejected_lines)
+    rejected = len(sheet.rejected)
     write = GraphWrite(
         GRAPH_BASE + "spreadsheet-" + slug(folder),
         " ".join(p.name for p in paths),
@@ -390,5 +406,11 @@ def import_spreadsheet(
             "rowsRejected": rejected,
         },
     )
+    rejects_file = None
+    if sheet.rejected:
+        # beside the folder, not in it: a later `import spreadsheet FOLDER/*.csv` takes it not
+        folder_path = paths[0].resolve().parent
+        rejects_file = rejects or folder_path.with_name(folder_path.name + ".rejects.csv")
+        write_rejects(rejects_file, sheet.rejected)
     (loaded,) = kg.write([write])
-    return loaded.graph, sheet.rows_read - rejected, rejected
+    return SpreadsheetImport(loaded.graph, sheet.rows_read - rejected, rejected, rejects_file)
