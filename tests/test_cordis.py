@@ -205,6 +205,36 @@ def test_official_organization_csv(tmp_path: Path) -> None:
     }
 
 
+def test_a_malformed_web_site_past_the_shape_sample_is_dropped_not_a_failed_import(
+    tmp_path: Path,
+) -> None:
+    """The shapes see the first 200 rows; a web site the IRI parser refuses on row 250 made
+    the bulk loader fail mid-import, naming a line of generated N-Triples."""
+    header = (
+        "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;"
+        "postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;"
+        "rcn;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active"
+    )
+
+    def row(number: int, url: str) -> str:
+        return (
+            f"1;P{number};{999000000 + number};;Org {number};;false;PRC;;;Pécs;HU;;;{url};;"
+            f"2021-01-01;{230000 + number};1;participant;1;1;1;false;true"
+        )
+
+    rows = [row(n, "https://example.org/") for n in range(250)]
+    rows.append(row(250, "http://exa%mple.com/"))
+    path = tmp_path / "organization.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
+        report = import_cordis(kg, [path])
+        assert report.rows_written == 251
+        sites = kg.select(
+            "SELECT ?u WHERE { ?a hx:pic '999000250' . OPTIONAL { ?a schema:url ?u } }"
+        )
+        assert sites == [{}]  # the actor is there, without the malformed site
+
+
 H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
 
 

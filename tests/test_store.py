@@ -133,6 +133,22 @@ def test_a_broken_turtle_file_names_line_and_column_and_changes_nothing(
         assert snapshot(kg) == before
 
 
+def test_a_line_longer_than_the_parser_holds_is_named_not_a_memory_error(
+    seed_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.nt"
+    # 17 MiB in one literal on line 2: past the 16 MiB Oxigraph's reader holds
+    huge.write_bytes(
+        b"<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n"
+        b'<https://example.org/a> <https://example.org/p> "' + b"x" * (17 << 20) + b'" .\n'
+    )
+    size = len(seed_kg)
+    with pytest.raises(RDFSyntaxError, match="longer than 16 MiB") as caught:
+        seed_kg.load([huge])
+    assert str(caught.value).startswith(f"{huge}:2: ")
+    assert len(seed_kg) == size
+
+
 def test_data_breaking_the_shapes_is_refused_with_every_violation(
     store_dir: Path, tmp_path: Path
 ) -> None:

@@ -240,9 +240,7 @@ def _official_row(row: dict[str, str], say: Say, helix_map: Mapping[str, str]) -
     sme = _value(row, "SME")
     if sme is not None and sme.lower() not in ("true", "false"):
         say("SME", f"{sme!r} is neither true nor false")
-    url = _value(row, "organizationURL")
-    if url is not None and not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
-        url = None  # a malformed web site is dropped, not fatal
+    url = _web_site(_value(row, "organizationURL"))
     if rcn is None or pic is None or role is None or activity is None:
         return None
     organisation = Organisation(
@@ -418,6 +416,25 @@ def literal(text: str) -> str:
 
 def typed(value: object, datatype: str) -> str:
     return f'"{value}"^^<{XSD}{datatype}>'
+
+
+def _web_site(url: str | None) -> str | None:
+    """An organisation's web site if it is an http(s) IRI; a malformed one is dropped, not
+    fatal (CORDIS has ``http://[::1``-like and ``%zz`` entries). Checked with the same IRI parser
+    the store uses, so no row can make a line the bulk loader refuses mid-import.
+
+    >>> _web_site("https://semmelweis.hu/"), _web_site("http://exa%mple.com"), _web_site("www.x.hu")
+    ('https://semmelweis.hu/', None, None)
+    """
+    import pyoxigraph as ox
+
+    if url is None or not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
+        return None
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        return None
+    return url
 
 
 def actor_iri(pic: str) -> str:

@@ -10,6 +10,7 @@ laughs"). A quad format's graph names are not kept: a file becomes one named gra
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -75,6 +76,37 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
         # pyoxigraph says "Parser error between line L column C and …: reason"; keep the reason.
         reason = message.split(": ", 1)[1] if message.startswith("Parser error") else message
         raise RDFSyntaxError(source, error.lineno, error.offset, reason) from None
+    except MemoryError:
+        # pyoxigraph's reader holds at most 16 MiB of one token or line ("Reached the buffer
+        # maximal size"): say so, and where, instead of a MemoryError traceback
+        raise RDFSyntaxError(
+            source,
+            _first_line_longer_than(data, PARSER_BUFFER),
+            None,
+            f"a line or term longer than {PARSER_BUFFER >> 20} MiB, more than the RDF parser "
+            "holds; split it (a literal that long is better kept as a file)",
+        ) from None
+
+
+#: The longest token or line Oxigraph's parsers read.
+PARSER_BUFFER = 16 << 20
+
+
+def _first_line_longer_than(data: bytes, limit: int) -> int | None:
+    """The number of the first line of ``data`` longer than ``limit`` bytes, if any.
+
+    >>> _first_line_longer_than(b"ab\\nabcdef\\nx", 4)
+    2
+    """
+    start = 0
+    for number in itertools.count(1):
+        end = data.find(b"\n", start)
+        if (end if end >= 0 else len(data)) - start > limit:
+            return number
+        if end < 0:
+            return None
+        start = end + 1
+    return None
 
 
 def _check_json_depth(data: bytes, source: Path) -> None:
