@@ -4,6 +4,7 @@ are refused with file:line: column; nothing reaches the network."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -169,3 +170,73 @@ def test_the_empty_template_is_refused_not_written(kg: KnowledgeGraph) -> None:
     with pytest.raises(InputError, match="no rows below the header"):
         import_spreadsheet(kg, empty)
     assert len(kg) == before
+
+
+def _as_workbook(target: Path, tables: dict[str, Path], *, typed: bool = True) -> None:
+    """Write CSV tables as sheets the way a spreadsheet holds them: years and weights as
+    numbers, full dates as dates (``typed``), an empty row and an empty styled column below."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, path in tables.items():
+        sheet = book.create_sheet(title)
+        with path.open(encoding="utf-8", newline="") as file:
+            for number, row in enumerate(csv.reader(file)):
+                cells: list[object] = list(row)
+                if typed and number:
+                    for i, cell in enumerate(row):
+                        if re.fullmatch(r"[0-9]+", cell):
+                            cells[i] = float(cell)  # spreadsheets store every number as a float
+                        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cell):
+                            cells[i] = datetime.fromisoformat(cell)
+                sheet.append([*cells, None])
+        sheet.append([])
+    book.save(target)
+
+
+def _graph_triples(kg: KnowledgeGraph, graph: str) -> set[str]:
+    return {
+        f"{q.subject} {q.predicate} {q.object}"
+        for q in kg.quads(graph)
+        if not q.subject.value.startswith(GRAPH_BASE)  # the graph's own provenance
+    }
+
+
+def test_an_xlsx_workbook_lands_as_its_csv_files_do(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from_csv = import_spreadsheet(kg, sorted(EXAMPLE.glob("*.csv")))
+    book = tmp_path / "valley" / "ecosystem.xlsx"
+    book.parent.mkdir()
+    _as_workbook(book, {p.stem: p for p in sorted(EXAMPLE.glob("*.csv"))})
+    from_xlsx = import_spreadsheet(kg, [book])
+    assert from_xlsx.graph == GRAPH_BASE + "spreadsheet-valley"
+    assert from_xlsx.rows_written == from_csv.rows_written == 22
+    assert _graph_triples(kg, from_xlsx.graph) == _graph_triples(kg, from_csv.graph)
+
+
+def test_an_xlsx_named_after_a_table_and_bad_cells_name_the_sheet(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text(
+        (EXAMPLE / "actors.csv")
+        .read_text(encoding="utf-8")
+        .replace(",academia,HU", ",academy,HU", 1),
+        encoding="utf-8",
+    )
+    book = tmp_path / "actors.xlsx"
+    _as_workbook(book, {"Sheet1": actors})
+    with pytest.raises(RowsError, match=re.escape(f"{book}[Sheet1]:2: helix: 'academy'")):
+        import_spreadsheet(kg, [book])
+    other = tmp_path / "book.xlsx"
+    _as_workbook(other, {"Summary": actors})
+    with pytest.raises(InputError, match="name the sheets actors, memberships, ties, services"):
+        import_spreadsheet(kg, [other])
+    broken = tmp_path / "ties.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(InputError, match=r"not a readable \.xlsx workbook"):
+        import_spreadsheet(kg, [broken])
+    with pytest.raises(InputError, match=r"actors\.csv is given twice"):
+        import_spreadsheet(kg, [book, actors])

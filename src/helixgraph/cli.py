@@ -245,7 +245,8 @@ def import_(
     their helix from the activity type (HES, REC -> academia; PRC -> business; PUB ->
     government; OTH -> community, unless --helix-map says otherwise).
 
-    spreadsheet: actors.csv, memberships.csv, ties.csv, services.csv as in data/templates/.
+    spreadsheet: actors.csv, memberships.csv, ties.csv, services.csv as in data/templates/, or
+    an .xlsx workbook with sheets named actors, memberships, ties, services.
 
     rdf: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML (without entity declarations); a
     remote JSON-LD @context is an error, never a download. Checked against the SHACL shapes.

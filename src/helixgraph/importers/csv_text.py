@@ -47,7 +47,7 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def check_header(path: Path, header: list[str]) -> None:
+def check_header(path: Path | str, header: list[str]) -> None:
     """Refuse a header that names a column twice: which value would count?
 
     >>> check_header(Path("actors.csv"), ["id", "name", "id"])

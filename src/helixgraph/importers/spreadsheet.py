@@ -14,7 +14,6 @@ project or initiative. Every cell is checked; problems read ``file:line: column:
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 import unicodedata
@@ -26,7 +25,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
-from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
+from helixgraph.importers.csv_text import Rejected, write_rejects
+from helixgraph.importers.tables import Table, tables
 from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
 if TYPE_CHECKING:
@@ -95,11 +95,9 @@ class Sheet:
 
 
 def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str]) -> Sheet:
-    """Check the template's files and turn their rows into N-Triples lines (strings)."""
-    by_name = {path.name.lower(): path for path in paths}
-    unknown = [path for path in paths if path.name.lower() not in FILES]
-    if unknown:
-        raise InputError(f"{unknown[0]}: not a template file; the template has {', '.join(FILES)}")
+    """Check the template's tables (CSV files, or sheets of .xlsx workbooks) and turn their rows
+    into N-Triples lines (strings)."""
+    by_name = tables(paths, FILES)
     sheet = Sheet()
     actors: dict[str, str] = {}
     if "actors.csv" in by_name:
@@ -117,32 +115,29 @@ def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str])
     return sheet
 
 
-def _rows(sheet: Sheet, path: Path) -> Iterator[tuple[int, dict[str, str], Say]]:
-    line = 1
-    with read_errors(path, lambda: line), path.open(encoding="utf-8-sig", newline="") as file:
-        rows = csv.DictReader(file)
-        header = rows.fieldnames or []
-        check_header(path, list(header))
-        missing = [c for c in FILES[path.name.lower()] if c not in header]
+def _rows(sheet: Sheet, table: Table) -> Iterator[tuple[int, dict[str, str], Say]]:
+    with table.rows() as (header, rows):
+        missing = [c for c in FILES[table.name] if c not in header]
         if missing:
             hint = ""
             if len(header) == 1 and ";" in header[0]:
                 hint = " (the file is separated by semicolons: save it with commas)"
-            raise InputError(f"{path}:1: header: missing column(s) {', '.join(missing)}{hint}")
-        for row in rows:
-            line = rows.line_num
+            raise InputError(
+                f"{table.where}:1: header: missing column(s) {', '.join(missing)}{hint}"
+            )
+        for line, row in rows:
             sheet.rows_read += 1
             before = len(sheet.problems)
 
             def say(column: str, message: str, line: int = line) -> None:
-                sheet.problems.append(Problem(str(path), line, column, message))
+                sheet.problems.append(Problem(table.where, line, column, message))
 
             start = len(sheet.triples)
-            yield line, {k: (v or "").strip() for k, v in row.items() if k}, say
+            yield line, row, say
             if len(sheet.problems) > before:
                 del sheet.triples[start:]  # a row with a problem contributes nothing
                 problems = sheet.problems[before:]
-                sheet.rejected.append(Rejected(str(path), line, dict(row), problems))
+                sheet.rejected.append(Rejected(table.where, line, dict(row), problems))
 
 
 def _actor(
