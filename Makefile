@@ -44,7 +44,7 @@ check: lint types test
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# Regenerate src/helixgraph/vocab.py from ontology/helixgraph.ttl.
+# Regenerate src/helixgraph/rdf/vocab.py from ontology/helixgraph.ttl.
 vocab: $(STAMP)
 	$(BIN)/python scripts/generate_vocab.py
 

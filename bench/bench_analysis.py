@@ -22,10 +22,10 @@ import networkx as nx
 from rich.console import Console
 from rich.table import Table
 
-from helixgraph import views
 from helixgraph.analysis import distance_fragmentation, estimate_distance_fragmentation
 from helixgraph.analysis.centrality import estimate_betweenness
-from helixgraph.analysis.report import ecosystem_report
+from helixgraph.network import views
+from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.store import KnowledgeGraph
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "cordis-h2020"

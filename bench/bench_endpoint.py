@@ -26,9 +26,9 @@ import pyoxigraph as ox
 from rich.console import Console
 from rich.table import Table
 
-from helixgraph.catalogue import bind, named_queries
-from helixgraph.namespaces import PREFIXES
-from helixgraph.query_pool import term_from_spec
+from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.sparql.catalogue import bind, named_queries
+from helixgraph.sparql.pool import term_from_spec
 from helixgraph.store import KnowledgeGraph
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

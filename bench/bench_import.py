@@ -78,7 +78,7 @@ done(seconds=time.perf_counter() - started, triples=len(store))
 VIEWS = """
 import networkx as nx
 from helixgraph.store import KnowledgeGraph
-from helixgraph import views
+from helixgraph.network import views
 work = Path(sys.argv[2])
 kg = KnowledgeGraph.open(work / "store", read_only=True)
 started = time.perf_counter()
@@ -96,7 +96,7 @@ done(seconds=ours, peer_seconds=theirs, nodes=G.number_of_nodes(), edges=G.numbe
 
 REPORT = """
 from helixgraph.store import KnowledgeGraph
-from helixgraph.analysis.report import ecosystem_report
+from helixgraph.report.ecosystem import ecosystem_report
 work = Path(sys.argv[2])
 kg = KnowledgeGraph.open(work / "store", read_only=True)
 started = time.perf_counter()

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.synthetic import ecosystem
-from helixgraph.namespaces import PREFIXES
+from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.store import KnowledgeGraph
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -1,4 +1,4 @@
-"""Write src/helixgraph/vocab.py from ontology/helixgraph.ttl (run by `make vocab`)."""
+"""Write src/helixgraph/rdf/vocab.py from ontology/helixgraph.ttl (run by `make vocab`)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def main() -> None:
             comment = f"  # {label}" if label and str(label) != name else ""
             lines.append(f"    {name}: URIRef{comment}\n")
             done.add(name)
-    (ROOT / "src" / "helixgraph" / "vocab.py").write_text("".join(lines), encoding="utf-8")
+    (ROOT / "src" / "helixgraph" / "rdf" / "vocab.py").write_text("".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

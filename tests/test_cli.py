@@ -14,7 +14,7 @@ from conftest import FIXTURES, SEED_FILE, hungarian_slice_counts
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
-from helixgraph.cli import app
+from helixgraph.cli.commands import app
 from helixgraph.store import KnowledgeGraph
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
@@ -52,7 +52,7 @@ def test_help_explains_every_command() -> None:
 
 def test_help_is_instant_because_heavy_modules_load_lazily() -> None:
     code = (
-        "import sys, helixgraph.cli; "
+        "import sys, helixgraph.cli.commands; "
         "print(sorted(m for m in ('pyoxigraph', 'rdflib', 'networkx', 'fastapi', 'pyshacl') "
         "if m in sys.modules))"
     )

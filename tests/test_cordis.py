@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SHARED
 
-from helixgraph.census import census
 from helixgraph.errors import RowsError
 from helixgraph.importers.cordis import import_cordis, read_helix_map
-from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.network.census import census
+from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
 
 EXCERPT = FIXTURES / "cordis-hu-2016.csv"

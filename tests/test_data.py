@@ -48,7 +48,7 @@ def test_shipped_cordis_slice_conforms_to_the_shapes() -> None:
 
 
 def test_shipped_cordis_slice_holds_what_the_csv_says(seed_kg: object) -> None:
-    from helixgraph.census import census
+    from helixgraph.network.census import census
 
     expected = hungarian_slice_counts()
     counts = census(seed_kg)["https://w3id.org/helixgraph/graph/cordis-hu"]  # type: ignore[arg-type]

@@ -13,8 +13,8 @@ import rdflib
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
-from helixgraph import export, views
-from helixgraph.cli import app
+from helixgraph.cli.commands import app
+from helixgraph.network import export, views
 from helixgraph.store import KnowledgeGraph
 
 EX = "https://example.org/eco/"
@@ -163,7 +163,7 @@ def test_xml_results_carry_what_xml_cannot_hold_as_a_replacement() -> None:
 
     import pyoxigraph as ox
 
-    from helixgraph.results import write_solutions
+    from helixgraph.sparql.results import write_solutions
 
     body = write_solutions(["x"], [[ox.Literal("a\x00b\x07c")]], "application/sparql-results+xml")
     parsed = rdflib.query.Result.parse(io.BytesIO(body), format="xml")

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helixgraph.errors import QueryError, QueryRefusedError, QuerySyntaxError
-from helixgraph.namespaces import PREFIXES
-from helixgraph.query_pool import QueryPool, QueryRequest
-from helixgraph.sparql import MAX_DEPTH, check_query, check_update
+from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.sparql.guard import MAX_DEPTH, check_query, check_update
+from helixgraph.sparql.pool import QueryPool, QueryRequest
 from helixgraph.store import KnowledgeGraph
 
 

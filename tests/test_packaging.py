@@ -84,7 +84,7 @@ def test_installed_wheel_serves_the_default_ecosystem_from_anywhere(
         check=True,
     )
     where = subprocess.run(
-        [str(python), "-c", "import helixgraph.resources as r; print(r.content_root())"],
+        [str(python), "-c", "import helixgraph.rdf.resources as r; print(r.content_root())"],
         capture_output=True,
         text=True,
         check=True,

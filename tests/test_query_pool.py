@@ -9,7 +9,7 @@ import pytest
 from conftest import SEED_FILE
 
 from helixgraph.errors import QuerySyntaxError, QueryTimeoutError
-from helixgraph.query_pool import QueryPool, QueryRequest
+from helixgraph.sparql.pool import QueryPool, QueryRequest
 from helixgraph.store import KnowledgeGraph
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

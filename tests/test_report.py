@@ -10,10 +10,10 @@ import pytest
 from conftest import SEED_FILE
 from typer.testing import CliRunner
 
-from helixgraph import views
 from helixgraph.analysis import cluster_diagnostics, parallel_initiatives, what_if
-from helixgraph.analysis.report import ecosystem_report
-from helixgraph.cli import app
+from helixgraph.cli.commands import app
+from helixgraph.network import views
+from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.store import KnowledgeGraph
 
 CLUSTER = "https://w3id.org/helixgraph/id/cluster/"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from helixgraph import views
 from helixgraph.errors import InputError, RDFSyntaxError, RowsError
 from helixgraph.importers.spreadsheet import import_spreadsheet
-from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.network import views
+from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
 
 EXAMPLE = ROOT / "data" / "templates" / "example"

@@ -20,7 +20,7 @@ from helixgraph.errors import (
     UnsupportedFormatError,
     ValidationError,
 )
-from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import ONTOLOGY_GRAPH, PENDING, GraphWrite, KnowledgeGraph
 
 SEED_GRAPH = GRAPH_BASE + "seed-ecosystem"
@@ -367,7 +367,7 @@ class _DiesWhileCopying(_NoRemoval):
 KILLED_IMPORT = r"""
 import sys
 from pathlib import Path
-from helixgraph.namespaces import GRAPH_BASE
+from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import GraphWrite, KnowledgeGraph
 
 def lines():

@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 from conftest import FIXTURES
 
-from helixgraph import views
+from helixgraph.network import views
 from helixgraph.store import KnowledgeGraph
 
 EX = "https://example.org/eco/"

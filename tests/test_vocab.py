@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from conftest import ONTOLOGY_FILE, ROOT
 
-from helixgraph.vocab import HX
+from helixgraph.rdf.vocab import HX
 
 
 def test_hx_has_exactly_the_terms_the_ontology_defines() -> None:
@@ -29,7 +29,7 @@ def test_a_misspelt_term_raises() -> None:
 
 
 def test_generated_file_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None:
-    vocab = ROOT / "src" / "helixgraph" / "vocab.py"
+    vocab = ROOT / "src" / "helixgraph" / "rdf" / "vocab.py"
     before = vocab.read_text(encoding="utf-8")
     subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_vocab.py")], check=True)
     after = vocab.read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from conftest import (
 )
 from rdflib.namespace import RDF
 
-from helixgraph.viz import HELIX_COLOURS
+from helixgraph.web.viz import HELIX_COLOURS
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")

@@ -1,3 +1,3 @@
-from helixgraph.cli import app
+from helixgraph.cli.commands import app
 
 app(prog_name="helixgraph")

@@ -40,7 +40,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from helixgraph import __version__, resources
+from helixgraph import __version__
 from helixgraph.errors import (
     InputError,
     QueryRefusedError,
@@ -49,8 +49,9 @@ from helixgraph.errors import (
     StoreError,
     ValidationError,
 )
-from helixgraph.importers.rdf import gunzip, rdf_format, read_triples
-from helixgraph.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
+from helixgraph.rdf import resources
+from helixgraph.rdf.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
+from helixgraph.rdf.parsing import gunzip, rdf_format, read_triples
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written or retired: readers do not see it.
@@ -280,11 +281,11 @@ class KnowledgeGraph:
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Apply a SPARQL 1.1 update, all of it or nothing (Oxigraph runs it in one transaction).
 
-        Refused (:func:`helixgraph.sparql.check_update`): LOAD, SERVICE, and the predicates of
+        Refused (:func:`helixgraph.sparql.guard.check_update`): LOAD, SERVICE, and the predicates of
         the store's bookkeeping (:data:`BOOKKEEPING`). Raises :class:`QuerySyntaxError` with
         line and column for one that does not parse; the store is then unchanged.
         """
-        from helixgraph.sparql import check_update
+        from helixgraph.sparql.guard import check_update
 
         self._check_writable()
         check_update(sparql, reserved=BOOKKEEPING)
@@ -399,7 +400,7 @@ class KnowledgeGraph:
 
         Raises :class:`~helixgraph.errors.ValidationError` listing every violation.
         """
-        from helixgraph.validation import shacl_violations
+        from helixgraph.rdf.validation import shacl_violations
 
         violations = shacl_violations(triples, context=self._types_of_objects(triples))
         if violations:

@@ -1,6 +1,6 @@
 """Pure functions over networkx graphs: no I/O, no rdflib, no web.
 
-:mod:`helixgraph.analysis.report` is the one module that takes a knowledge graph: it derives the
+:mod:`helixgraph.report.ecosystem` is the one module that takes a knowledge graph: it derives the
 views and hands them to the functions here.
 """
 

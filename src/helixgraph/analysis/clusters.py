@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from helixgraph.namespaces import HELICES
+from helixgraph.rdf.namespaces import HELICES
 
 CRITICAL_MASS = 15
 

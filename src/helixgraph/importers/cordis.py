@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
-from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
+from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph

@@ -27,7 +27,7 @@ from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
 from helixgraph.importers.tables import Table, tables
-from helixgraph.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
+from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -373,7 +373,7 @@ def import_spreadsheet(
 
     import pyoxigraph as ox
 
-    from helixgraph.namespaces import GRAPH_BASE
+    from helixgraph.rdf.namespaces import GRAPH_BASE
     from helixgraph.store import GraphWrite
 
     known = {row["a"] for row in kg.select("SELECT DISTINCT ?a WHERE { ?a org:classification ?h }")}

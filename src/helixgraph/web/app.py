@@ -28,8 +28,8 @@ from helixgraph.errors import (
     QueryTimeoutError,
     StoreError,
 )
-from helixgraph.query_pool import QueryPool
 from helixgraph.settings import Settings
+from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.routes import (
     actors,
@@ -140,7 +140,7 @@ def _warm_up(kg: KnowledgeGraph) -> None:
     """Compute the views and the ecosystem report once, in the background, so that the first
     visitor does not wait for them (seconds on the Hungarian ecosystem); they stay cached until
     the store changes."""
-    from helixgraph.analysis.report import ecosystem_report, fragmentation_by_year
+    from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
 
     with contextlib.suppress(Exception):  # a failure here shows again, clearly, on request
         ecosystem_report(kg)

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
-from helixgraph.query_pool import QueryPool
 from helixgraph.settings import Settings
+from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 
 
@@ -37,8 +37,8 @@ def get_years(
 ) -> tuple[int, int] | None:
     """The years window asked for, cut to the years the data holds (so that ``1-3000`` and
     ``2014-2024`` are one window, computed once); empty means every year."""
-    from helixgraph.analysis.report import activity_years
-    from helixgraph.views import parse_years
+    from helixgraph.network.views import parse_years
+    from helixgraph.report.ecosystem import activity_years
 
     if years is None or not years.strip():
         return None

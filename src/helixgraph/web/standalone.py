@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-from helixgraph.explore import View
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import templates
+from helixgraph.web.explore import View
 from helixgraph.web.routes.pages import viz_context
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from helixgraph.lookup import actor_detail, actor_iri, collaboration_iri, find_actors
+from helixgraph.network.records import actor_detail, actor_iri, collaboration_iri, find_actors
 from helixgraph.web.deps import KG
 from helixgraph.web.schemas import ActorFullPublic, ActorsPublic, Helix
 

@@ -11,11 +11,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from helixgraph import views
-from helixgraph.analysis.report import ecosystem_report
 from helixgraph.analysis.whatif import headline, what_if
 from helixgraph.errors import QueryBusyError
-from helixgraph.lookup import actor_iri
+from helixgraph.network import views
+from helixgraph.network.records import actor_iri
+from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.web.deps import KG, SettingsDep, YearsDep
 from helixgraph.web.schemas import WhatIfRequest
 

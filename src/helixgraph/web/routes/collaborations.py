@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from helixgraph.lookup import collaboration_detail, collaboration_iri, find_collaborations
+from helixgraph.network.records import collaboration_detail, collaboration_iri, find_collaborations
 from helixgraph.web.deps import KG
 from helixgraph.web.schemas import CollaborationDetailPublic, CollaborationsPublic, Helix
 

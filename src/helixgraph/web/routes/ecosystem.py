@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 import networkx as nx
 from fastapi import APIRouter, Query
 
-from helixgraph import views
-from helixgraph.lookup import helices_overview
+from helixgraph.network import views
+from helixgraph.network.records import helices_overview
 from helixgraph.web.deps import KG, YearsDep
 from helixgraph.web.schemas import GraphPublic, HelicesPublic, Helix
 

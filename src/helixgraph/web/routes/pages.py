@@ -7,17 +7,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from helixgraph import charts
-from helixgraph.analysis.report import (
+from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
     ecosystem_stats,
     fragmentation_by_year,
 )
-from helixgraph.explore import METRICS, VIEW_NAMES, View, explore_data
 from helixgraph.store import KnowledgeGraph
-from helixgraph.viz import HELIX_COLOURS, script_json
+from helixgraph.web import charts
 from helixgraph.web.deps import KG, YearsDep, templates
+from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
+from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 

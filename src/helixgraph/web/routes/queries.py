@@ -13,8 +13,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from helixgraph.catalogue import bind, named_queries, named_query
-from helixgraph.query_pool import QueryRequest
+from helixgraph.sparql.catalogue import bind, named_queries, named_query
+from helixgraph.sparql.pool import QueryRequest
 from helixgraph.web.deps import PoolDep, SettingsDep
 from helixgraph.web.routes.sparql import answer_response
 from helixgraph.web.schemas import NamedQueriesPublic, NamedQueryPublic

@@ -2,8 +2,8 @@
 
 Queries: GET ``query=``, POST form-encoded ``query=`` or POST ``application/sparql-query``, with
 ``default-graph-uri`` / ``named-graph-uri``; answers by content negotiation (or ``format=``) in
-the formats of :mod:`helixgraph.results`. Queries run in the worker processes of
-:mod:`helixgraph.query_pool`, each stopped at ``HELIX_QUERY_TIMEOUT`` (503); answers stop at
+the formats of :mod:`helixgraph.sparql.results`. Queries run in the worker processes of
+:mod:`helixgraph.sparql.pool`, each stopped at ``HELIX_QUERY_TIMEOUT`` (503); answers stop at
 ``HELIX_MAX_ROWS`` rows, and the header ``Helix-Results-Truncated: true`` says when they did.
 
 Updates: POST ``application/sparql-update`` or form ``update=``, only when ``HELIX_UPDATE_TOKEN``
@@ -25,12 +25,11 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
-from helixgraph import results
 from helixgraph.errors import NotAcceptableError
-from helixgraph.namespaces import PREFIXES
-from helixgraph.query_pool import QueryAnswer, QueryRequest
+from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.settings import Settings
-from helixgraph.sparql import (
+from helixgraph.sparql import results
+from helixgraph.sparql.guard import (
     check_graph_names,
     check_query,
     check_update,
@@ -39,6 +38,7 @@ from helixgraph.sparql import (
     uses_from,
     with_using,
 )
+from helixgraph.sparql.pool import QueryAnswer, QueryRequest
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, templates
 
 router = APIRouter(tags=["sparql"])
@@ -63,7 +63,7 @@ async def sparql_get(request: Request, kg: KG, pool: PoolDep, settings: Settings
     queries = params.getlist("query")
     if not queries:
         if "text/html" in request.headers.get("accept", "") and "format" not in params:
-            from helixgraph.catalogue import named_queries
+            from helixgraph.sparql.catalogue import named_queries
 
             context = {"title": "SPARQL", "examples": named_queries()}
             return templates.TemplateResponse(request, "sparql.html", context)

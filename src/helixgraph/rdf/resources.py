@@ -22,7 +22,7 @@ def content_root() -> Traversable:
     packed = resources.files("helixgraph") / "_content"
     if packed.is_dir():
         return packed
-    checkout = Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[3]  # src/helixgraph/rdf/ -> the checkout
     if (checkout / "ontology" / ONTOLOGY_FILE).is_file():
         return checkout
     raise FileNotFoundError(

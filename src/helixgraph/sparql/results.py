@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
-from helixgraph.namespaces import PREFIXES
+from helixgraph.rdf.namespaces import PREFIXES
 
 Kind = Literal["solutions", "boolean", "graph"]
 ResultTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple

@@ -16,7 +16,7 @@ line and column. Every decision is then made on those tokens, never on the raw t
   10 KB query of 5,000 nested groups overflows their stack.
 
 The guard is one of two layers: the worker processes that evaluate queries cannot open a network
-socket at all (:mod:`helixgraph.sandbox`).
+socket at all (:mod:`helixgraph.sparql.sandbox`).
 """
 
 from __future__ import annotations
@@ -266,7 +266,7 @@ def check_update(sparql: str, *, reserved: Mapping[str, str] | None = None) -> N
 def _iris(found: list[Token], prefixes: Mapping[str, str]) -> Iterator[tuple[Token, str]]:
     """Every IRI the tokens name, prefixed names expanded with the request's own PREFIX
     declarations and then ``prefixes``; prefixed names with escapes are read unescaped."""
-    from helixgraph.namespaces import PREFIXES
+    from helixgraph.rdf.namespaces import PREFIXES
 
     declared = dict(PREFIXES) | dict(prefixes)
     for index, token in enumerate(found):

@@ -7,10 +7,10 @@ import threading
 from collections import Counter
 from typing import Any
 
-from helixgraph import views
 from helixgraph.analysis.summary import component_sizes, helix_counts
-from helixgraph.census import census
 from helixgraph.errors import AnalysisBusyError
+from helixgraph.network import views
+from helixgraph.network.census import census
 from helixgraph.store import KnowledgeGraph
 
 

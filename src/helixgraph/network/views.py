@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from helixgraph.namespaces import HELICES, HX
+from helixgraph.rdf.namespaces import HELICES, HX
 from helixgraph.store import KnowledgeGraph
 
 COLLABORATION_KINDS = {

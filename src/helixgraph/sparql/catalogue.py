@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from helixgraph import resources
 from helixgraph.errors import InputError
-from helixgraph.namespaces import HELICES, HX
+from helixgraph.rdf import resources
+from helixgraph.rdf.namespaces import HELICES, HX
 
 TYPES = ("helix", "iri", "string", "integer")
 _PARAM = re.compile(r"(\w+)\s+(\w+)(?:\s*=\s*(\S+))?\s*(?::\s*(.*))?$")

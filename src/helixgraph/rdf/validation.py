@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from helixgraph import resources
 from helixgraph.errors import Violation
+from helixgraph.rdf import resources
 
 if TYPE_CHECKING:
     import rdflib

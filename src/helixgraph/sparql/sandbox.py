@@ -5,7 +5,7 @@ the store. It installs a seccomp filter (Linux, x86-64 and arm64) that answers `
 every ``socket()`` call for a family other than ``AF_UNIX`` (the pipe to the server is a Unix
 socket pair, made before) and to ``io_uring_setup`` (io_uring can open sockets on its own). The
 filter holds for the process and every thread it starts afterwards, and cannot be lifted: should
-a query ever get past :mod:`helixgraph.sparql`, Oxigraph's HTTP client still reaches nothing,
+a query ever get past :mod:`helixgraph.sparql.guard`, Oxigraph's HTTP client still reaches nothing,
 not even a DNS server.
 
 The filter is a classic BPF program handed to ``prctl(PR_SET_SECCOMP)`` through ctypes: six

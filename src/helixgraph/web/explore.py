@@ -12,9 +12,9 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from helixgraph import views
+from helixgraph.network import views
 from helixgraph.store import KnowledgeGraph
-from helixgraph.viz import largest_part, network_data
+from helixgraph.web.viz import largest_part, network_data
 
 View = Literal["affiliation", "collaboration", "relation"]
 VIEW_NAMES: dict[str, str] = {
@@ -117,7 +117,7 @@ def explore_data(
 
 
 def _api_path(iri: str, kind: str) -> str:
-    from helixgraph.lookup import actor_id, collaboration_id
+    from helixgraph.network.records import actor_id, collaboration_id
 
     if kind == "actor":
         return f"/api/actors/{actor_id(iri)}"

@@ -80,7 +80,7 @@ class View(StrEnum):
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
     """``2014-2016`` or ``2016`` -> (start, end); a usage error otherwise."""
-    from helixgraph.views import parse_years as parse
+    from helixgraph.network.views import parse_years as parse
 
     try:
         return parse(text)
@@ -255,8 +255,8 @@ def import_(
 
     from rich.console import Console
 
+    from helixgraph.cli.progress import progress_bar
     from helixgraph.importers import cordis
-    from helixgraph.progress import progress_bar
 
     console = Console(stderr=True, quiet=quiet)
     with reported_errors(), open_store(store) as kg:
@@ -345,7 +345,7 @@ def export(
     """
     from rich.console import Console
 
-    from helixgraph import export as exporting
+    from helixgraph.network import export as exporting
 
     span = parse_years(years)
     said = _EXTENSIONS.get(out.suffix.lower())
@@ -426,7 +426,7 @@ def analyze(
 
     from rich.console import Console
 
-    from helixgraph.analysis.report import ecosystem_report
+    from helixgraph.report.ecosystem import ecosystem_report
 
     span = parse_years(years)
     console = Console(stderr=True)
@@ -493,7 +493,7 @@ def sources(
     from rich.console import Console
     from rich.table import Table
 
-    from helixgraph.namespaces import GRAPH_BASE
+    from helixgraph.rdf.namespaces import GRAPH_BASE
 
     table = Table(caption=f"graph names are under {GRAPH_BASE}; --json gives checksums")
     table.add_column("graph", no_wrap=True)
@@ -522,7 +522,7 @@ def drop(
     store: StoreOption = None,
 ) -> None:
     """Remove a named graph (or every graph of a source) from the store."""
-    from helixgraph.namespaces import GRAPH_BASE
+    from helixgraph.rdf.namespaces import GRAPH_BASE
 
     iri = graph if ":" in graph else GRAPH_BASE + graph
     with reported_errors(), open_store(store) as kg:
@@ -545,8 +545,8 @@ def validate(
     The files are checked together, so one may refer to resources another describes.
     """
     from helixgraph.errors import ValidationError
-    from helixgraph.importers.rdf import gunzip, read_triples
-    from helixgraph.validation import shacl_violations
+    from helixgraph.rdf.parsing import gunzip, read_triples
+    from helixgraph.rdf.validation import shacl_violations
 
     with reported_errors():
         triples = []
@@ -574,8 +574,8 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a read-only SPARQL query on the store (prefixes hx:, org:, skos:, … are predeclared)."""
-    from helixgraph.query_pool import in_deep_stack
-    from helixgraph.sparql import check_query
+    from helixgraph.sparql.guard import check_query
+    from helixgraph.sparql.pool import in_deep_stack
 
     if sparql.startswith("@"):
         try:
@@ -644,7 +644,7 @@ def stats(
     """Headline figures: actors per helix, collaborations, memberships, ties, components."""
     import json
 
-    from helixgraph.analysis.report import ecosystem_stats
+    from helixgraph.report.ecosystem import ecosystem_stats
 
     with reported_errors():
         figures = ecosystem_stats(open_store(store, read_only=True))

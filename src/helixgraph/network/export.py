@@ -17,10 +17,10 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from helixgraph import views
 from helixgraph.errors import InputError
 from helixgraph.importers.csv_text import spreadsheet_safe
-from helixgraph.namespaces import PREFIXES
+from helixgraph.network import views
+from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.store import KnowledgeGraph
 
 NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "pajek")

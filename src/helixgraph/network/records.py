@@ -12,9 +12,9 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from helixgraph.namespaces import HELICES, HX, ID_BASE
+from helixgraph.network.views import actor_attributes, actor_network, affiliation_graph, local_name
+from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE
 from helixgraph.store import KnowledgeGraph
-from helixgraph.views import actor_attributes, actor_network, affiliation_graph, local_name
 
 ACTOR_BASE = ID_BASE + "actor/"
 

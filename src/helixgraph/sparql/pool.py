@@ -10,7 +10,7 @@ is reniced and moves to the slow lane (half as many workers), trading places wit
 there so the fast lane stays whole; the pool remembers its shape (text without comments, dataset,
 parameters) and sends it to the slow lane directly next time. With the slow lane full, a query
 turning long is stopped at once with :class:`QueryBusyError` (503, Retry-After). Workers cannot
-open network sockets (:mod:`helixgraph.sandbox`) and evaluate on a deep stack.
+open network sockets (:mod:`helixgraph.sparql.sandbox`) and evaluate on a deep stack.
 
 Answers are kept (up to ``cache_bytes``) until the store changes: the same query with the same
 parameters and format is answered from memory. Most of what a public endpoint is asked is asked
@@ -39,7 +39,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
-from helixgraph import results
 from helixgraph.errors import (
     NotAcceptableError,
     QueryBusyError,
@@ -47,6 +46,7 @@ from helixgraph.errors import (
     QueryTimeoutError,
     StoreError,
 )
+from helixgraph.sparql import results
 from helixgraph.store import KnowledgeGraph, query_syntax_error
 
 #: A substitution crosses the pipe as ("iri", value) or ("literal", value, datatype, language).
@@ -345,7 +345,7 @@ SLOW_AFTER = 1.0
 
 def _shape(request: QueryRequest) -> tuple[Any, ...]:
     """What makes a query long: its text without comments or spacing, and its dataset."""
-    from helixgraph.sparql import tokens
+    from helixgraph.sparql.guard import tokens
 
     try:
         text = " ".join(t.text for t in tokens(request.sparql) if t.kind != "comment")
@@ -395,7 +395,7 @@ class _Worker:
         self.lane: queue.Queue[_Worker] = queue.Queue()
         #: The native id of the worker's answering thread.
         self.thread_id: int = process.pid
-        #: The worker cannot open network sockets (see :mod:`helixgraph.sandbox`).
+        #: The worker cannot open network sockets (see :mod:`helixgraph.sparql.sandbox`).
         self.sandboxed = False
 
     def wait_ready(self, timeout: float = 120.0) -> None:
@@ -460,7 +460,7 @@ def _warn_unsandboxed() -> None:
 def _serve(conn: Connection, path: str | None, dump: bytes | None) -> None:
     """A worker's life: lose the network, open the store, then answer requests until the pipe
     closes. Queries run on a thread with a deep stack: Oxigraph recurses over the query's tree."""
-    from helixgraph.sandbox import SandboxUnavailable, deny_network
+    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
 
     try:
         deny_network()
@@ -538,7 +538,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
     """Run one query on an Oxigraph store and serialise its answer (in the worker)."""
     import pyoxigraph as ox
 
-    from helixgraph.namespaces import PREFIXES
+    from helixgraph.rdf.namespaces import PREFIXES
     from helixgraph.store import visible_dataset
 
     # a bad graph name or parameter is the request's error, never the worker's end

@@ -1,0 +1,1 @@
+"""helixgraph's command line."""

@@ -1,0 +1,1 @@
+"""RDF: the vocabularies, the shipped ontology and data, parsing RDF files, SHACL validation."""

@@ -1,0 +1,1 @@
+"""The ecosystem report: the analysis of the networks the store holds, per scope and year."""
