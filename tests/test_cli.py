@@ -133,14 +133,18 @@ def test_service_is_refused_on_the_command_line_too(read_store: Path) -> None:
     assert "SERVICE is not allowed" in result.stderr
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """The command line in a process of its own: a crash shows as its exit code."""
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own: a crash shows as its exit code. ``env`` adds
+    variables to this process's."""
+    import os
+
     return subprocess.run(
         [sys.executable, "-m", "helixgraph", *args],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -347,3 +351,29 @@ def test_a_pic_is_nine_ascii_digits() -> None:
     assert PIC.match("999904228")
     assert not PIC.match("٩٩٩٩٠٤٢٢٨")  # Arabic-Indic digits, which \d takes
     assert not PIC.match("９９９９０４２２８")  # noqa: RUF001 (full-width digits)
+
+
+def test_serve_takes_host_and_port_from_helix_variables(tmp_path: Path) -> None:
+    import os
+
+    from conftest import free_port, wait_for
+
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
+    environment |= {"HELIX_PORT": str(port), "HELIX_HOST": "127.0.0.1", "HELIX_WARM_UP": "false"}
+    environment |= {"HELIX_STORE": str(tmp_path / "store")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helixgraph", "serve"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", process, timeout=120)
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=30)
+    assert f"serving {tmp_path / 'store'} on http://127.0.0.1:{port}" in err.decode()
+    bad = cli("serve", env={"HELIX_PORT": "eighty"})
+    assert bad.returncode == 1
+    assert "HELIX_PORT: Input should be a valid integer" in bad.stderr

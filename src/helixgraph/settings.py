@@ -1,4 +1,5 @@
-"""Settings of the web service: one pydantic ``BaseSettings``, read from ``HELIX_*`` variables."""
+"""Settings of the web service: one pydantic ``BaseSettings``, read from ``HELIX_*`` variables;
+and where the store is, decided here for the server and every command."""
 
 from __future__ import annotations
 
@@ -53,3 +54,15 @@ class Settings(BaseSettings):
         default=True,
         description="compute the views and the ecosystem report at start-up, in the background",
     )
+
+
+def store_location(given: Path | str | None = None) -> Path:
+    """The store to use: the one given (``--store``), else ``$HELIX_STORE``, else ``store`` in
+    the per-user data directory."""
+    if given:
+        return Path(given).expanduser()
+    if env := os.environ.get("HELIX_STORE"):
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("helixgraph")) / "store"

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import time
 from collections import OrderedDict
@@ -52,6 +51,7 @@ from helixgraph.errors import (
 from helixgraph.rdf import resources
 from helixgraph.rdf.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
 from helixgraph.rdf.parsing import gunzip, rdf_format, read_triples
+from helixgraph.settings import store_location
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written or retired: readers do not see it.
@@ -75,15 +75,6 @@ _GRAPH_PROVENANCE = {
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 RDF_TYPE = ox.NamedNode(RDF + "type")
-
-
-def default_store_path() -> Path:
-    """``$HELIX_STORE`` if set, else ``store`` in the per-user data directory."""
-    if env := os.environ.get("HELIX_STORE"):
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("helixgraph")) / "store"
 
 
 def graph_iri_for(path: Path | str) -> str:
@@ -193,7 +184,7 @@ class KnowledgeGraph:
         With ``read_only=True`` an existing store is opened without taking its write lock, so a
         running ``helixgraph serve`` does not block queries from the command line.
         """
-        location = Path(path).expanduser() if path is not None else default_store_path()
+        location = store_location(path)
         exists = location.is_dir() and any(location.iterdir())
         if location.exists() and not location.is_dir():
             raise StoreError(f"{location}: not a directory; --store takes a store directory")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -128,33 +128,56 @@ def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph
     (a mistyped path would otherwise be made, filled with the defaults, and answer for it)."""
     import os
 
+    from helixgraph.settings import store_location
     from helixgraph.store import KnowledgeGraph
 
-    named = store or _store_before_command or os.environ.get("HELIX_STORE")
+    given = store or _store_before_command
+    named = given or os.environ.get("HELIX_STORE")
     if read_only and named:
-        location = Path(named).expanduser()
+        location = store_location(named)
         if not location.exists() or (location.is_dir() and not any(location.iterdir())):
             fail(
                 f"{location}: no store here (a typo?); this command reads an existing store: "
                 "make one with `helixgraph load`, `import` or `serve`"
             )
-    return KnowledgeGraph.open(store or _store_before_command, read_only=read_only)
+    return KnowledgeGraph.open(given, read_only=read_only)
 
 
 @app.command()
 def serve(
     store: StoreOption = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+    host: Annotated[
+        str | None,
+        typer.Option(help="Interface to listen on.  [default: $HELIX_HOST, else 127.0.0.1]"),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            help="Port to listen on.  [default: $HELIX_PORT, else 8000]", min=0, max=65535
+        ),
+    ] = None,
 ) -> None:
-    """Serve the web app: pages, REST API (/api) and the SPARQL endpoint (/sparql)."""
+    """Serve the web app: pages, REST API (/api) and the SPARQL endpoint (/sparql).
+
+    Every HELIX_* variable applies (README, "Settings"); an option given here wins over it.
+    """
+    import pydantic
     import uvicorn
 
     from helixgraph.settings import Settings
     from helixgraph.web import create_app
 
+    given: dict[str, Any] = {"store": store or _store_before_command, "host": host, "port": port}
+    try:
+        # only what the user gave: the rest comes from HELIX_* or the defaults
+        settings = Settings(**{name: value for name, value in given.items() if value is not None})
+    except pydantic.ValidationError as error:
+        problems = "; ".join(
+            f"HELIX_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()
+        )
+        fail(f"a setting is wrong: {problems}")
+    host, port = settings.host, settings.port
     with reported_errors():
-        settings = Settings(store=store or _store_before_command, host=host, port=port)
         _check_port_free(host, port)
         kg = open_store(settings.store)
     typer.echo(f"helixgraph: serving {kg.path} on http://{host}:{port}", err=True)
