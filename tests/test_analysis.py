@@ -292,3 +292,12 @@ def test_betweenness_estimates_stay_within_the_stated_bound() -> None:
         for s in range(20)
     )
     assert 0 < worst <= bound
+
+
+def test_what_if_takes_the_nodes_to_remove_from_a_generator() -> None:
+    from helixgraph.analysis import what_if
+
+    # the middle of a path of three leaves two isolates: no pair reaches the other, F = 1
+    result = what_if(nx.path_graph(3), remove=(n for n in [1]))
+    assert result["after"]["fragmentation"] == pytest.approx(1.0)
+    assert result["after"]["nodes"] == 2

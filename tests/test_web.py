@@ -174,6 +174,19 @@ def test_updates_are_refused(client: httpx.Client) -> None:
     )
 
 
+def test_a_refused_query_that_names_an_update_iri_is_400_not_403(client: httpx.Client) -> None:
+    # the status came from the word "update" anywhere in the message, the query's IRIs included
+    response = client.get(
+        "/sparql",
+        params={
+            "query": "SELECT * WHERE { ?s ?p ?o }",
+            "default-graph-uri": "http://example.org/update%zz",
+        },
+    )
+    assert response.status_code == 400, response.text
+    assert "not a valid IRI" in response.json()["detail"]
+
+
 def test_unreadable_body_is_415(client: httpx.Client) -> None:
     response = client.post("/sparql", content="{}", headers={"content-type": "application/json"})
     assert response.status_code == 415

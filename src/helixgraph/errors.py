@@ -141,6 +141,10 @@ class QueryRefusedError(QueryError):
     """The query parses but may not run here: it would reach out (SERVICE) or write."""
 
 
+class UpdateRefusedError(QueryRefusedError):
+    """An update sent where only queries are answered; answer 403."""
+
+
 class QueryTimeoutError(QueryError):
     """The query ran past its deadline and was stopped; answer 503."""
 

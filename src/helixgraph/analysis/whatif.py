@@ -73,6 +73,7 @@ def what_if(
     1.0
     """
     H = nx.Graph(G)
+    remove = list(remove)  # read twice below: a generator would be empty the second time
     unknown = [n for n in remove if n not in H]
     if unknown:
         raise ValueError(f"remove: {unknown[0]!r} is not in the graph")

@@ -80,11 +80,12 @@ class View(StrEnum):
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
     """``2014-2016`` or ``2016`` -> (start, end); a usage error otherwise."""
+    from helixgraph.errors import InputError
     from helixgraph.network.views import parse_years as parse
 
     try:
         return parse(text)
-    except ValueError as error:
+    except InputError as error:
         raise typer.BadParameter(str(error)) from None
 
 

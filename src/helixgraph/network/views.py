@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
+from helixgraph.errors import InputError
 from helixgraph.rdf.namespaces import HELICES, HX
 from helixgraph.store import KnowledgeGraph
 
@@ -45,7 +46,7 @@ Years = tuple[int, int]
 
 
 def parse_years(text: str | None) -> Years | None:
-    """``"2014-2016"`` or ``"2016"`` -> (start, end); ValueError for anything else.
+    """``"2014-2016"`` or ``"2016"`` -> (start, end); :class:`InputError` for anything else.
 
     >>> parse_years("2014-2016"), parse_years("2016"), parse_years(None)
     ((2014, 2016), (2016, 2016), None)
@@ -58,7 +59,7 @@ def parse_years(text: str | None) -> Years | None:
     except ValueError:
         first, last = 0, -1
     if first > last or len(parts) > 2:
-        raise ValueError(f"{text!r}: give a year or a range of years, such as 2014-2016")
+        raise InputError(f"{text!r}: give a year or a range of years, such as 2014-2016")
     return first, last
 
 

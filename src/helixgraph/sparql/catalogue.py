@@ -79,7 +79,7 @@ def parse(name: str, text: str) -> NamedQuery:
         if key == "param":
             match = _PARAM.match(value)
             if not match or match[2] not in TYPES:
-                raise ValueError(f"{name}.rq: bad parameter line {line!r}")
+                raise InputError(f"{name}.rq: bad parameter line {line!r}")
             parameters.append(Parameter(match[1], match[2], match[3], match[4] or ""))
         else:
             header[key] = value

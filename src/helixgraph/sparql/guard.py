@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from helixgraph.errors import QueryRefusedError, QuerySyntaxError
+from helixgraph.errors import QueryRefusedError, QuerySyntaxError, UpdateRefusedError
 
 #: Deepest nesting of ``{``, ``(``, ``[`` and ``<<`` a request may have (Oxigraph overflows
 #: its stack at a few thousand; real queries stay under twenty).
@@ -207,7 +207,7 @@ def check_query(sparql: str) -> None:
             )
     for token in _operation_starts(found):
         if token.kind == "word" and token.text.upper() in _UPDATE_KEYWORDS:
-            raise QueryRefusedError(
+            raise UpdateRefusedError(
                 f"{_where(sparql, token)}: {token.text.upper()} is an update; "
                 "this endpoint answers queries only"
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +27,7 @@ from helixgraph.errors import (
     QuerySyntaxError,
     QueryTimeoutError,
     StoreError,
+    UpdateRefusedError,
 )
 from helixgraph.settings import Settings
 from helixgraph.sparql.pool import QueryPool
@@ -142,9 +143,11 @@ def _warm_up(kg: KnowledgeGraph) -> None:
     the store changes."""
     from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
 
-    with contextlib.suppress(Exception):  # a failure here shows again, clearly, on request
+    try:
         ecosystem_report(kg)
         fragmentation_by_year(kg)
+    except Exception:  # the server still serves; the same failure shows again on request
+        logging.getLogger("helixgraph").exception("warming up the ecosystem report failed")
 
 
 def _map_errors(app: FastAPI) -> None:
@@ -168,7 +171,7 @@ def _map_errors(app: FastAPI) -> None:
 
     @app.exception_handler(QueryRefusedError)
     def query_refused(request: Request, error: QueryRefusedError) -> JSONResponse:
-        status = 403 if "update" in str(error) else 400
+        status = 403 if isinstance(error, UpdateRefusedError) else 400
         return JSONResponse({"detail": f"query refused: {error}"}, status_code=status)
 
     @app.exception_handler(QueryTimeoutError)

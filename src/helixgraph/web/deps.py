@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
+from helixgraph.errors import InputError
 from helixgraph.settings import Settings
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
@@ -44,7 +45,7 @@ def get_years(
         return None
     try:
         first, last = parse_years(years) or (0, 0)
-    except ValueError as error:
+    except InputError as error:
         raise HTTPException(422, detail=str(error)) from None
     kg = get_kg(request)
     span = kg.cache.get(("activity-years",))
