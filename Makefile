@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# the package with one of its extras (test, dev, bench): $(VENV)/.installed-test ...
+EXTRA  := $(VENV)/.installed-
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -15,33 +17,37 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(EXTRA)%: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	touch $@
 
 run: $(STAMP)
 	$(BIN)/helixgraph serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(EXTRA)test
 	sh scripts/install-chromium.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(EXTRA)test
 	$(BIN)/python -m pytest -m 'not slow'
 
-lint: $(STAMP)
+lint: $(EXTRA)dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(EXTRA)dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-types: $(STAMP)
+types: $(EXTRA)dev
 	$(BIN)/mypy
 
 check: lint types test
 
-bench: $(STAMP)
+bench: $(EXTRA)bench
 	$(BIN)/python -m bench
 
 # Regenerate src/helixgraph/rdf/vocab.py from ontology/helixgraph.ttl.

@@ -50,6 +50,7 @@ def test_wheel_ships_the_content(wheel: Path) -> None:
         "helixgraph/web/static/vis-network/vis-network.min.js",
         "helixgraph/web/static/vis-network/LICENSE-MIT",
         "helixgraph/web/templates/viz.html",
+        "helixgraph/py.typed",  # the package is strict-typed: its users get the types
     ):
         assert required in names, required
 
