@@ -65,7 +65,7 @@ def main() -> None:
     cold_seconds, _ = timed(lambda: ecosystem_report(kg))
     N = views.actor_network(kg)
     cached_seconds, _ = timed(lambda: ecosystem_report(kg), repeat=5)
-    kg.cache.clear()
+    kg.forget()
     views.actor_network(kg), views.affiliation_graph(kg), views.relation_graph(kg)
     warm_seconds, _ = timed(lambda: ecosystem_report(kg))
     table = Table(

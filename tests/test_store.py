@@ -446,14 +446,34 @@ def test_default_graph_is_the_union_of_named_graphs(seed_kg: KnowledgeGraph) -> 
 
 def test_scoped_answers_are_kept_for_the_last_few_scopes_only() -> None:
     kg = KnowledgeGraph.in_memory(initialise=False)
-    kg.keep("whole", 0)
+    kg.memo("whole", lambda: 0)
     for year in range(2010, 2020):
-        kg.keep(("report", (year, year)), year, scope=(year, year))
-        kg.keep(("network", (year, year)), year, scope=(year, year))
-    kept = sorted(key[1][0] for key in kg.cache if key != "whole")
+        kg.memo(("report", (year, year)), lambda year=year: year, scope=(year, year))
+        kg.memo(("network", (year, year)), lambda year=year: year, scope=(year, year))
+    kept = sorted(
+        year
+        for year in range(2010, 2020)
+        for kind in ("report", "network")
+        if kg.kept((kind, (year, year))) is not None
+    )
     assert kept == [2016, 2016, 2017, 2017, 2018, 2018, 2019, 2019]
-    assert kg.cache["whole"] == 0  # the unscoped answer stays
-    kg.keep(("report", (2016, 2016)), 2016, scope=(2016, 2016))  # asked again: newest now
-    kg.keep(("report", (2009, 2009)), 2009, scope=(2009, 2009))
-    assert ("report", (2016, 2016)) in kg.cache
-    assert ("report", (2017, 2017)) not in kg.cache
+    assert kg.kept("whole") == 0  # the unscoped answer stays
+    kg.memo(("report", (2016, 2016)), lambda: 2016, scope=(2016, 2016))  # asked again: newest
+    kg.memo(("report", (2009, 2009)), lambda: 2009, scope=(2009, 2009))
+    assert kg.kept(("report", (2016, 2016))) == 2016
+    assert kg.kept(("report", (2017, 2017))) is None
+
+
+def test_what_was_built_while_the_store_changed_is_answered_not_kept() -> None:
+    kg = KnowledgeGraph.in_memory(initialise=False)
+
+    def built_during_a_write() -> str:
+        kg.update(
+            "INSERT DATA { GRAPH <https://e.org/g> { <https://e.org/a> <https://e.org/b> 1 } }"
+        )
+        return "as the store was"
+
+    assert kg.memo("answer", built_during_a_write) == "as the store was"
+    assert kg.kept("answer") is None
+    assert kg.memo("answer", lambda: "as it is") == "as it is"
+    assert kg.kept("answer") == "as it is"

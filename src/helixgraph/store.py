@@ -28,14 +28,15 @@ import hashlib
 import io
 import json
 import re
+import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -70,6 +71,8 @@ _GRAPH_PROVENANCE = {
     HX + name
     for name in ("sourceFile", "sha256", "importer", "tripleCount", "rowsRead", "rowsWritten")
 } | {HX + "rowsRejected", PROV + "generatedAtTime", PROV + "wasRevisionOf"}
+
+T = TypeVar("T")
 
 #: Any RDF term pyoxigraph hands out.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -147,26 +150,57 @@ class KnowledgeGraph:
         self.read_only = read_only
         #: Increases on every write, so derived views know when to recompute.
         self.generation = 0
-        self.cache: dict[Any, Any] = {}
-        # scope (a years window, a page's choice) -> the cache keys computed for it, oldest first
-        self._scopes: OrderedDict[Any, set[Any]] = OrderedDict()
+        # what :meth:`memo` keeps, and per scope (a years window, a page's choice) the keys kept
+        # for it, oldest first
+        self._kept: dict[Hashable, Any] = {}
+        self._scopes: OrderedDict[Hashable, set[Hashable]] = OrderedDict()
+        self._keeping = threading.Lock()
 
     #: How many scopes (years windows, explorer choices) keep their views and reports at once;
     #: each costs up to a hundred megabytes on the Hungarian ecosystem.
     SCOPES_KEPT = 4
 
-    def keep(self, key: Any, value: Any, *, scope: Any = None) -> None:
-        """Keep ``value`` in :attr:`cache` under ``key`` until the store changes. Values of a
-        ``scope`` other than None are kept for the :data:`SCOPES_KEPT` scopes asked most
-        recently, so that asking for many windows cannot fill the memory."""
+    def memo(self, key: Hashable, build: Callable[[], T], *, scope: Hashable = None) -> T:
+        """What ``build()`` answers, computed once and kept under ``key`` until the store changes.
+
+        Guarded: a value built while the store changed describes the store as it was; it is
+        returned to its caller but not kept. Values of a ``scope`` other than None are kept for
+        the :data:`SCOPES_KEPT` scopes asked most recently, so that asking for many windows
+        cannot fill the memory. Keys are small frozen dataclasses, one kind per subject.
+        """
+        with self._keeping:
+            if key in self._kept:
+                if scope in self._scopes:
+                    self._scopes.move_to_end(scope)  # asked again: the newest scope now
+                kept: T = self._kept[key]
+                return kept
+        generation = self.generation
+        value = build()
+        with self._keeping:
+            if self.generation == generation:
+                self._keep(key, value, scope)
+        return value
+
+    def forget(self) -> None:
+        """Drop everything :meth:`memo` keeps (as a write does; benchmarks start cold with it)."""
+        with self._keeping:
+            self.generation += 1  # what is being built now is built from what was
+            self._kept.clear()
+            self._scopes.clear()
+
+    def kept(self, key: Hashable) -> Any:
+        """The value :meth:`memo` keeps under ``key``, or None: never computes it."""
+        return self._kept.get(key)
+
+    def _keep(self, key: Hashable, value: Any, scope: Hashable) -> None:
         if scope is not None:
             self._scopes.setdefault(scope, set()).add(key)
             self._scopes.move_to_end(scope)
             while len(self._scopes) > self.SCOPES_KEPT:
                 _, dropped = self._scopes.popitem(last=False)
                 for old in dropped:
-                    self.cache.pop(old, None)
-        self.cache[key] = value
+                    self._kept.pop(old, None)
+        self._kept[key] = value
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -564,9 +598,7 @@ class KnowledgeGraph:
         # see every write.
         if self.path is not None:
             self._store.flush()
-        self.generation += 1
-        self.cache.clear()
-        self._scopes.clear()
+        self.forget()
 
 
 def open_read_only(location: Path, attempts: int = 5) -> ox.Store:

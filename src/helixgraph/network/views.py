@@ -96,7 +96,8 @@ def affiliation_graph(
     'cooperatingInstitute'
     """
     _check_time(years, as_of)
-    return _cached(kg, ("affiliation", years, as_of), lambda: _affiliation(kg, years, as_of))
+    key = ViewKey("affiliation", years, as_of)
+    return _cached(kg, key, lambda: _affiliation(kg, years, as_of))
 
 
 def collaboration_graph(
@@ -120,7 +121,7 @@ def collaboration_graph(
     _check_time(years, as_of)
     return _cached(
         kg,
-        ("collaboration", weight, years, as_of),
+        ViewKey("collaboration", years, as_of, weight),
         lambda: _collaboration(affiliation_graph(kg, years=years, as_of=as_of), weight),
     )
 
@@ -139,7 +140,7 @@ def relation_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     ...     "https://w3id.org/helixgraph/id/actor/semmelweis-university"])
     ['funds']
     """
-    return _cached(kg, ("relation",), lambda: _relation(kg))
+    return _cached(kg, ViewKey("relation"), lambda: _relation(kg))
 
 
 def actor_network(
@@ -170,7 +171,7 @@ def actor_network(
                 G[u][v]["relations"] = sorted(relations)
         return G
 
-    return _cached(kg, ("network", years, as_of), build)
+    return _cached(kg, ViewKey("network", years, as_of), build)
 
 
 # -- building them -----------------------------------------------------------------------------
@@ -206,15 +207,27 @@ TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
 Row = tuple[str, str, str]  # subject, object's value, object's language ("" if none)
 
 
+@dataclass(frozen=True)
+class _TableKey:
+    name: str
+
+
 def _tables(kg: KnowledgeGraph, *names: str) -> dict[str, list[Row]]:
-    """The rows of the named tables, fetched concurrently where not cached yet."""
-    missing = [name for name in names if ("table", name) not in kg.cache]
+    """The rows of the named tables, fetched concurrently where not kept yet."""
+    missing = [name for name in names if kg.kept(_TableKey(name)) is None]
+    fetched: dict[str, list[Row]] = {}
     if missing:
         workers = max(1, min(len(missing), os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for name, rows in zip(missing, pool.map(lambda n: _fetch(kg, n), missing), strict=True):
-                kg.cache[("table", name)] = rows
-    return {name: kg.cache[("table", name)] for name in names}
+            fetched = dict(zip(missing, pool.map(lambda n: _fetch(kg, n), missing), strict=True))
+    return {name: kg.memo(_TableKey(name), _fetcher(kg, name, fetched)) for name in names}
+
+
+def _fetcher(
+    kg: KnowledgeGraph, name: str, fetched: dict[str, list[Row]]
+) -> Callable[[], list[Row]]:
+    """What builds a table: the rows fetched already, else a fetch (a write came meanwhile)."""
+    return lambda: fetched.pop(name, None) or _fetch(kg, name)
 
 
 def _fetch(kg: KnowledgeGraph, name: str) -> list[Row]:
@@ -238,16 +251,24 @@ class _Node:
     kind: str = "actor"
 
 
-def _cached(kg: KnowledgeGraph, key: tuple[Any, ...], build: Callable[[], G_]) -> G_:
-    if key in kg.cache:
-        cached: G_ = kg.cache[key]
-        return cached
-    generation = kg.generation
-    graph: G_ = nx.freeze(build())
-    if kg.generation == generation:  # a write meanwhile: this graph is already out of date
-        window = tuple(part for part in key if isinstance(part, tuple | date))
-        kg.keep(key, graph, scope=window or None)
-    return graph
+@dataclass(frozen=True)
+class ViewKey:
+    """Under what :meth:`KnowledgeGraph.memo` keeps a view: which, and for what time."""
+
+    view: str
+    years: Years | None = None
+    as_of: date | None = None
+    weight: str | None = None
+
+
+def _cached(kg: KnowledgeGraph, key: ViewKey, build: Callable[[], G_]) -> G_:
+    """The view, frozen (callers share it), kept per time window among the last few asked."""
+
+    def frozen() -> G_:
+        graph: G_ = nx.freeze(build())
+        return graph
+
+    return kg.memo(key, frozen, scope=key.years or key.as_of)
 
 
 def _check_time(years: Years | None, as_of: date | None) -> None:
@@ -263,25 +284,32 @@ def actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     ``label`` (English preferred), ``helix`` (the primary one), ``helices`` (all, sorted in
     helix order), ``country`` (ISO code or None), ``kind`` ``"actor"``.
     """
-    if ("actors",) not in kg.cache:
-        tables = _tables(kg, *ACTOR_TABLES)
-        collaborations = _collaboration_kinds(kg)
-        helices = {f"{HX}{helix}" for helix in HELICES}
-        nodes: dict[str, _Node] = defaultdict(_Node)
-        for actor, helix, _ in tables["classification"]:
-            if helix in helices and actor not in collaborations:
-                node = nodes[actor]
-                node.helices = (node.helices or set()) | {local_name(helix)}
-        for actor, primary, _ in tables["primaryHelix"]:
-            if actor in nodes:
-                nodes[actor].primary = local_name(primary)
-        _add_labels(kg, nodes)
-        for actor, country, _ in tables["country"]:
-            if actor in nodes:
-                nodes[actor].country = country
-        kg.cache[("actors",)] = {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
-    result: dict[str, dict[str, Any]] = kg.cache[("actors",)]
-    return result
+    attributes: dict[str, dict[str, Any]] = kg.memo(_ActorsKey(), lambda: _actor_attributes(kg))
+    return attributes
+
+
+@dataclass(frozen=True)
+class _ActorsKey:
+    pass
+
+
+def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    tables = _tables(kg, *ACTOR_TABLES)
+    collaborations = _collaboration_kinds(kg)
+    helices = {f"{HX}{helix}" for helix in HELICES}
+    nodes: dict[str, _Node] = defaultdict(_Node)
+    for actor, helix, _ in tables["classification"]:
+        if helix in helices and actor not in collaborations:
+            node = nodes[actor]
+            node.helices = (node.helices or set()) | {local_name(helix)}
+    for actor, primary, _ in tables["primaryHelix"]:
+        if actor in nodes:
+            nodes[actor].primary = local_name(primary)
+    _add_labels(kg, nodes)
+    for actor, country, _ in tables["country"]:
+        if actor in nodes:
+            nodes[actor].country = country
+    return {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
 
 
 def _actor_dict(node: _Node) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from helixgraph.analysis.summary import component_sizes, helix_counts
@@ -61,8 +62,26 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
 #: says which.
 EXACT_LIMIT = 2000
 _COMPUTING = threading.Lock()
+
+
+@dataclass(frozen=True)
+class ReportKey:
+    """Under what :meth:`KnowledgeGraph.memo` keeps a report: its arguments (the defaults are
+    :func:`ecosystem_report`'s, so others can look for the default report of a window)."""
+
+    years: tuple[int, int] | None = None
+    top: int = 10
+    seed: int = 1
+    exact_limit: int = EXACT_LIMIT
+
+
+@dataclass(frozen=True)
+class _FragmentationByYearKey:
+    last: int
+
+
 #: The key of the report being computed under _COMPUTING, if any.
-_being_computed: tuple[Any, ...] | None = None
+_being_computed: ReportKey | None = None
 SAMPLES = 256
 BETWEENNESS_SAMPLES = 1024
 
@@ -90,8 +109,8 @@ def ecosystem_report(
     (0, ['The store holds no actors yet: import a source first.'])
     """
     global _being_computed
-    key = ("report", years, top, seed, exact_limit)
-    report = kg.cache.get(key)
+    key = ReportKey(years, top, seed, exact_limit)
+    report = kg.kept(key)
     if report is not None:  # kept: no need to wait for another computation
         return copy.deepcopy(report)
     # one report at a time: a second asker waits for the first one's answer, and for its own
@@ -103,12 +122,11 @@ def ecosystem_report(
         )
     _being_computed = key
     try:
-        report = kg.cache.get(key)
-        if report is None:
-            generation = kg.generation
-            report = _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit)
-            if kg.generation == generation:  # the store's cache empties whenever it changes
-                kg.keep(key, report, scope=years)
+        report = kg.memo(
+            key,
+            lambda: _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit),
+            scope=years,
+        )
         return copy.deepcopy(report)
     finally:
         _being_computed = None
@@ -307,11 +325,22 @@ def _findings(report: dict[str, Any]) -> list[str]:
 
 
 def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
-    """The first and last year any membership or collaboration is dated, or None.
+    """The first and last year any membership or collaboration is dated, or None; kept until
+    the store changes.
 
     >>> activity_years(KnowledgeGraph.in_memory(default_data=False)) is None
     True
     """
+    span: tuple[int, int] | None = kg.memo(_ActivityYearsKey(), lambda: _activity_years(kg))
+    return span
+
+
+@dataclass(frozen=True)
+class _ActivityYearsKey:
+    pass
+
+
+def _activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     years = [
         int(row["o"][:4])
         for row in kg.select(
@@ -327,14 +356,8 @@ def fragmentation_by_year(kg: KnowledgeGraph, *, last: int = 15) -> list[dict[st
     actors active that year (with a tie through a collaboration running in it) and Borgatti's F
     among them. Kept until the store changes.
     """
-    key = ("fragmentation-by-year", last)
     with _COMPUTING:
-        found = kg.cache.get(key)
-        if found is None:
-            generation = kg.generation
-            found = _fragmentation_by_year(kg, last)
-            if kg.generation == generation:
-                kg.cache[key] = found
+        found = kg.memo(_FragmentationByYearKey(last), lambda: _fragmentation_by_year(kg, last))
         return list(found)
 
 

@@ -47,11 +47,7 @@ def get_years(
         first, last = parse_years(years) or (0, 0)
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None
-    kg = get_kg(request)
-    span = kg.cache.get(("activity-years",))
-    if span is None:
-        span = activity_years(kg) or (first, last)
-        kg.keep(("activity-years",), span)
+    span = activity_years(get_kg(request)) or (first, last)
     first, last = max(first, span[0]), min(last, span[1])
     if first > last:
         raise HTTPException(

@@ -160,10 +160,12 @@ def _metrics(G: nx.Graph) -> dict[str, dict[Any, float]]:
 
 def _key_players(kg: KnowledgeGraph, years: views.Years | None, present: set[Any]) -> set[Any]:
     """The report's key players, where the report is already at hand (never computed here)."""
-    for key, report in list(kg.cache.items()):  # a copy: other threads add to the cache
-        if isinstance(key, tuple) and key[:2] == ("report", years):
-            return {a for a in report.get("key_players", {}).get("actors", []) if a in present}
-    return set()
+    from helixgraph.report.ecosystem import ReportKey
+
+    report = kg.kept(ReportKey(years))
+    if report is None:
+        return set()
+    return {a for a in report.get("key_players", {}).get("actors", []) if a in present}
 
 
 def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[str, Any]]:

@@ -7,6 +7,7 @@ served from memory afterwards; ``methods`` says how each estimated figure was es
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -96,11 +97,12 @@ def _what_if(kg: KG, scenario: WhatIfRequest, years: tuple[int, int] | None) -> 
     remove = [node(a) for a in scenario.remove]  # unknown actors refused before any work
     add = [(node(a), node(b)) for a, b in scenario.add]
     merge = [[node(a) for a in group] for group in scenario.merge]
-    key = ("what-if-before", years)
-    before = kg.cache.get(key)
-    if before is None:
-        generation = kg.generation
-        before = headline(N)
-        if kg.generation == generation:
-            kg.keep(key, before, scope=years)
+    before = kg.memo(_HeadlineKey(years), lambda: headline(N), scope=years)
     return what_if(N, before=before, remove=remove, add=add, merge=merge)
+
+
+@dataclass(frozen=True)
+class _HeadlineKey:
+    """The actor network's headline figures for a window: what every what-if starts from."""
+
+    years: tuple[int, int] | None

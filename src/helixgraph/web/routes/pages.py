@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -33,16 +34,22 @@ def overview_context(kg: KnowledgeGraph) -> dict[str, Any]:
     """The dashboard's figures and charts, computed once per state of the store. While the
     analysis is being computed (the server's start-up warm-up), the page shows the counts and
     says so, rather than keep the visitor waiting."""
-    stats = kg.cache.get(("page", "stats"))
-    if stats is None:
-        stats = kg.cache[("page", "stats")] = ecosystem_stats(kg)
+    stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
     context = {"title": "helixgraph", "colours": HELIX_COLOURS, "stats": stats}
-    key = ("page", "overview")
-    if key not in kg.cache:
-        if computing():
-            return {**context, "report": None, "charts": {"helices": _helix_chart(stats)}}
-        kg.cache[key] = _analysis_context(kg, stats)
-    return {**context, **kg.cache[key]}
+    key = _Page("overview")
+    if kg.kept(key) is None and computing():
+        return {**context, "report": None, "charts": {"helices": _helix_chart(stats)}}
+    return {**context, **kg.memo(key, lambda: _analysis_context(kg, stats))}
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What a page is rendered with, kept per state of the store and choice on the page."""
+
+    name: str
+    view: str | None = None
+    years: tuple[int, int] | None = None
+    limit: int | None = None
 
 
 def _helix_chart(stats: dict[str, Any]) -> str:
@@ -108,18 +115,19 @@ def viz_context(
     """What the explorer page is rendered with; the data and layout are computed once per
     state of the store and choice (seconds on big views)."""
     limit = next(step for step in LIMIT_STEPS if step >= limit)
-    key = ("page", "viz", view, years, limit)
-    kept: dict[str, Any] | None = kg.cache.get(key)
-    if kept is None:
+
+    def build() -> dict[str, Any]:
         data = explore_data(kg, view, years=years, limit=limit)
-        kept = {
+        return {
             "data_json": script_json(data),
             "total": data["total"],
             "shown": data["shown"],
             "brokerage_left_out": data["brokerage_left_out"],
         }
-        default = view == "affiliation" and years is None and limit == DEFAULT_LIMIT
-        kg.keep(key, kept, scope=None if default else (view, years, limit))
+
+    key = _Page("viz", view, years, limit)
+    default = view == "affiliation" and years is None and limit == DEFAULT_LIMIT
+    kept = kg.memo(key, build, scope=None if default else key)
     return _viz_page(view, years, limit, kept)
 
 
