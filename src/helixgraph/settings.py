@@ -13,7 +13,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``,
     ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_QUERY_CACHE_BYTES``,
-    ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``, ``HELIX_WARM_UP``."""
+    ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``, ``HELIX_EXACT_LIMIT``,
+    ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_WARM_UP``."""
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 
@@ -49,6 +50,17 @@ class Settings(BaseSettings):
         default=None,
         description="SPARQL updates are accepted only with `Authorization: Bearer <token>`; "
         "unset: the endpoint is read-only",
+    )
+    exact_limit: int = Field(
+        default=2000,
+        gt=0,
+        description="actors up to which every measure is exact; above, estimated or left out",
+    )
+    fragmentation_samples: int = Field(
+        default=256, gt=0, description="random sources estimating distance fragmentation"
+    )
+    betweenness_samples: int = Field(
+        default=1024, gt=0, description="random sources estimating betweenness"
     )
     warm_up: bool = Field(
         default=True,

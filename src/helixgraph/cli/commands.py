@@ -464,22 +464,26 @@ def analyze(
     _print_report(report)
 
 
-def _print_report(report: dict[str, object]) -> None:
+def _print_report(data: dict[str, object]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from helixgraph.report.model import EcosystemReport
+
+    report = EcosystemReport.model_validate(data)
     console = Console()
-    head: dict[str, float] = report["headline"]  # type: ignore[assignment]
     console.print("[bold]Findings[/bold]")
-    for finding in report["findings"]:  # type: ignore[attr-defined]
+    for finding in report.findings:
         console.print(f"  • {finding}")
     table = Table("figure", "value", title="Headline")
-    for key, value in head.items():
+    for key, value in report.headline.model_dump().items():
         table.add_row(
             key.replace("_", " "), f"{value:,.4f}" if isinstance(value, float) else f"{value:,}"
         )
     console.print(table)
-    for name, rows in report.get("centrality", {}).items():  # type: ignore[attr-defined]
+    for name, rows in (report.centrality.model_dump() if report.centrality else {}).items():
+        if rows is None:
+            continue
         ranking = Table("actor", "value", title=f"Top by {name}")
         for row in rows:
             ranking.add_row(str(row["label"]), f"{row['value']:.4f}")
@@ -487,16 +491,16 @@ def _print_report(report: dict[str, object]) -> None:
     clusters = Table(
         "cluster", "size", "missing helices", "Blau", "in other clusters", title="Clusters"
     )
-    for row in report.get("clusters", []):  # type: ignore[attr-defined]
+    for cluster in report.clusters or []:
         clusters.add_row(
-            str(row["label"]),
-            str(row["size"]),
-            ", ".join(row["missing"]) or "-",
-            f"{row['blau']:.2f}",
-            f"{row['in_other_clusters']:.0%}",
+            cluster.label,
+            str(cluster.size),
+            ", ".join(cluster.missing) or "-",
+            f"{cluster.blau:.2f}",
+            f"{cluster.in_other_clusters:.0%}",
         )
     console.print(clusters)
-    for part, how in report["methods"].items():  # type: ignore[attr-defined]
+    for part, how in report.methods.items():
         console.print(f"[dim]{part}: {how}[/dim]")
 
 

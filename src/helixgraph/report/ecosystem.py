@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.errors import AnalysisBusyError
 from helixgraph.network import views
 from helixgraph.network.census import census
+from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 
 
@@ -57,10 +58,6 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
-#: Above this many actors, distance fragmentation is estimated from samples, and the measures
-#: that are quadratic in degree (brokerage, constraint, key players) are left out; the report
-#: says which.
-EXACT_LIMIT = 2000
 _COMPUTING = threading.Lock()
 
 
@@ -72,7 +69,7 @@ class ReportKey:
     years: tuple[int, int] | None = None
     top: int = 10
     seed: int = 1
-    exact_limit: int = EXACT_LIMIT
+    precision: Precision = field(default_factory=Precision)
 
 
 @dataclass(frozen=True)
@@ -82,8 +79,6 @@ class _FragmentationByYearKey:
 
 #: The key of the report being computed under _COMPUTING, if any.
 _being_computed: ReportKey | None = None
-SAMPLES = 256
-BETWEENNESS_SAMPLES = 1024
 
 
 def ecosystem_report(
@@ -92,7 +87,7 @@ def ecosystem_report(
     years: tuple[int, int] | None = None,
     top: int = 10,
     seed: int = 1,
-    exact_limit: int = EXACT_LIMIT,
+    precision: Precision | None = None,
     wait: float | None = None,
 ) -> dict[str, Any]:
     """Everything the analysis layer says about the ecosystem, as JSON-ready values.
@@ -109,7 +104,8 @@ def ecosystem_report(
     (0, ['The store holds no actors yet: import a source first.'])
     """
     global _being_computed
-    key = ReportKey(years, top, seed, exact_limit)
+    precision = precision or Precision.from_settings()
+    key = ReportKey(years, top, seed, precision)
     report = kg.kept(key)
     if report is not None:  # kept: no need to wait for another computation
         return copy.deepcopy(report)
@@ -124,7 +120,7 @@ def ecosystem_report(
     try:
         report = kg.memo(
             key,
-            lambda: _report(kg, years=years, top=top, seed=seed, exact_limit=exact_limit),
+            lambda: _report(kg, years=years, top=top, seed=seed, precision=precision),
             scope=years,
         )
         return copy.deepcopy(report)
@@ -139,7 +135,12 @@ def computing() -> bool:
 
 
 def _report(
-    kg: KnowledgeGraph, *, years: tuple[int, int] | None, top: int, seed: int, exact_limit: int
+    kg: KnowledgeGraph,
+    *,
+    years: tuple[int, int] | None,
+    top: int,
+    seed: int,
+    precision: Precision,
 ) -> dict[str, Any]:
     import networkx as nx
 
@@ -163,13 +164,15 @@ def _report(
     }
     sizes = component_sizes(N)
     C = CompiledGraph(N, weight="weight")
-    if n <= exact_limit:
+    exact = precision.exact(n)
+    samples = precision.fragmentation_samples
+    if exact:
         df, df_error = C.estimate_distance_fragmentation(n)
         methods["distance_fragmentation"] = "exact"
     else:
-        df, df_error = C.estimate_distance_fragmentation(SAMPLES, seed=seed)
+        df, df_error = C.estimate_distance_fragmentation(samples, seed=seed)
         methods["distance_fragmentation"] = (
-            f"estimated from {SAMPLES} random sources (seed {seed}); 95% interval ±{df_error:.4f}"
+            f"estimated from {samples} random sources (seed {seed}); 95% interval ±{df_error:.4f}"
         )
     report["headline"] = {
         "nodes": n,
@@ -209,14 +212,15 @@ def _report(
         best = sorted(values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
         return [{"actor": a, "label": N.nodes[a]["label"], "value": v} for a, v in best]
 
-    if n <= exact_limit:
+    if exact:
         central = C.betweenness()
         methods["betweenness"] = "exact (igraph)"
     else:
-        central = C.betweenness(BETWEENNESS_SAMPLES, seed=seed)
-        bound = betweenness_error_bound(n, BETWEENNESS_SAMPLES)
+        central = C.betweenness(precision.betweenness_samples, seed=seed)
+        bound = betweenness_error_bound(n, precision.betweenness_samples)
         methods["betweenness"] = (
-            f"estimated from {BETWEENNESS_SAMPLES} random sources (Brandes-Pich, igraph, seed "
+            f"estimated from {precision.betweenness_samples} random sources (Brandes-Pich, "
+            f"igraph, seed "
             f"{seed}): unbiased, every value within ±{bound:.4f} of the exact one with 95% "
             "probability (Hoeffding); top-50 overlap with the exact ranking 0.92 on the "
             "Hungarian ecosystem (make bench)"
@@ -226,7 +230,7 @@ def _report(
         "betweenness": ranked(central),
         "pagerank": ranked(C.pagerank()),
     }
-    if n <= exact_limit:
+    if exact:
         report["centrality"]["closeness"] = ranked(nx.closeness_centrality(N))
         report["constraint"] = ranked({a: -c for a, c in nx.constraint(N).items() if c == c})
         brokers = brokerage_roles(N)
@@ -250,19 +254,21 @@ def _report(
     else:
         k = min(3, n)
         players = {a for a, _ in sorted(central.items(), key=lambda i: (-i[1], str(i[0])))[:k]}
-        without, error = C.estimate_distance_fragmentation(SAMPLES, seed=seed, without=players)
+        without, error = C.estimate_distance_fragmentation(samples, seed=seed, without=players)
         report["key_players"] = {
             "actors": sorted(players, key=str),
             "labels": sorted(N.nodes[p]["label"] for p in players),
             "distance_fragmentation_without_them": without,
         }
         methods["key_players"] = (
-            f"above {exact_limit} actors: the {k} most between actors, and the distance "
+            f"above {precision.exact_limit} actors: the {k} most between actors, and the distance "
             f"fragmentation without them estimated (±{error:.4f}); not a key-player search"
         )
         for part in ("closeness", "constraint", "brokerage"):
-            methods[part] = f"left out above {exact_limit} actors (quadratic in degree here)"
-    if n <= exact_limit:
+            methods[part] = (
+                f"left out above {precision.exact_limit} actors (quadratic in degree here)"
+            )
+    if exact:
         report["recommendations"] = recommend_ties(N, n=min(top, 5), A=A)
         methods["recommendations"] = "greedy, exact distance fragmentation gain"
     clusters = cluster_diagnostics(A, R)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from helixgraph.network import views
+from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.viz import largest_part, network_data
 
@@ -28,8 +29,6 @@ METRICS = {
     "brokerage": "Gould-Fernandez brokerage: open two-paths it sits in the middle of",
     "reach": "share of the others it reaches in two steps",
 }
-#: Brokerage counts two-paths (quadratic in degree): above this many nodes it is left out.
-BROKERAGE_LIMIT = 2000
 
 
 def view_graph(kg: KnowledgeGraph, view: View, years: views.Years | None = None) -> nx.Graph:
@@ -101,7 +100,7 @@ def explore_data(
         "total": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
         "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
         "metrics": METRICS,
-        "brokerage_left_out": simple.number_of_nodes() > BROKERAGE_LIMIT,
+        "brokerage_left_out": not Precision.from_settings().exact(simple.number_of_nodes()),
         "highlight": {"key_players": sorted(key_players), "brokers": brokers},
         "filters": {
             "helices": ["government", "academia", "business", "community"],
@@ -137,11 +136,14 @@ def _metrics(G: nx.Graph) -> dict[str, dict[Any, float]]:
     from helixgraph.analysis.brokerage import brokerage_roles
     from helixgraph.analysis.compiled import CompiledGraph
 
+    exact = Precision.from_settings()
     n = G.number_of_nodes()
     result: dict[str, dict[Any, float]] = {"degree": {v: float(d) for v, d in G.degree}}
     compiled = CompiledGraph(G, weight=None)
-    result["betweenness"] = compiled.betweenness(None if n <= 2000 else 512)
-    if n <= BROKERAGE_LIMIT:
+    result["betweenness"] = compiled.betweenness(
+        None if exact.exact(n) else exact.betweenness_samples
+    )
+    if exact.exact(n):  # brokerage counts two-paths, quadratic in degree
         grouped = nx.Graph(G)
         for _, attrs in grouped.nodes(data=True):
             attrs["group"] = attrs.get("helix") or attrs.get("kind") or "other"
@@ -162,7 +164,7 @@ def _key_players(kg: KnowledgeGraph, years: views.Years | None, present: set[Any
     """The report's key players, where the report is already at hand (never computed here)."""
     from helixgraph.report.ecosystem import ReportKey
 
-    report = kg.kept(ReportKey(years))
+    report = kg.kept(ReportKey(years, precision=Precision.from_settings()))
     if report is None:
         return set()
     return {a for a in report.get("key_players", {}).get("actors", []) if a in present}

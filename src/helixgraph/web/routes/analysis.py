@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
@@ -17,47 +17,23 @@ from helixgraph.errors import QueryBusyError
 from helixgraph.network import views
 from helixgraph.network.records import actor_iri
 from helixgraph.report.ecosystem import ecosystem_report
+from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart
 from helixgraph.web.deps import KG, SettingsDep, YearsDep
 from helixgraph.web.schemas import WhatIfRequest
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 
-#: Route name -> the report's keys that make that part.
-PARTS: dict[str, tuple[str, ...]] = {
-    "fragmentation": ("headline",),
-    "key-players": ("key_players",),
-    "brokerage": ("brokerage", "constraint"),
-    "centrality": ("centrality",),
-    "synergy": ("synergy", "mixing", "ei_index", "group_ei_index"),
-    "clusters": ("clusters",),
-    "parallel-initiatives": ("parallel_initiatives",),
-    "recommendations": ("recommendations",),
-    "communities": ("communities",),
-    "findings": ("findings",),
-}
-Part = Literal[
-    "fragmentation",
-    "key-players",
-    "brokerage",
-    "centrality",
-    "synergy",
-    "clusters",
-    "parallel-initiatives",
-    "recommendations",
-    "communities",
-    "findings",
-]
 Top = Annotated[int, Query(ge=1, le=100, description="how many actors each ranking lists")]
 
 
-@router.get("/report")
+@router.get("/report", response_model=EcosystemReport)
 def read_report(kg: KG, years: YearsDep, settings: SettingsDep, top: Top = 10) -> dict[str, Any]:
     """The whole ecosystem report: headline figures, helices, synergy, centralities, brokers,
     key players, clusters, parallel initiatives, communities, recommendations and findings."""
     return ecosystem_report(kg, years=years, top=top, wait=settings.query_timeout)
 
 
-@router.get("/{part}")
+@router.get("/{part}", response_model=ReportPart, response_model_exclude_unset=True)
 def read_report_part(
     kg: KG, part: Part, years: YearsDep, settings: SettingsDep, top: Top = 10
 ) -> dict[str, Any]:

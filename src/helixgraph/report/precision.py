@@ -1,0 +1,40 @@
+"""Where the analysis is exact and where it is estimated, decided once.
+
+Up to ``exact_limit`` actors every measure is exact; above it, distance fragmentation and
+betweenness are estimated from random sources (with their error bounds) and the measures that
+are quadratic in degree (closeness, constraint, brokerage, a real key-player search) are left
+out. The report, the explorer and the CLI read the same object, so they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Precision:
+    """``exact_limit`` actors at most for exact measures; above, ``fragmentation_samples`` and
+    ``betweenness_samples`` random sources for the estimates (``HELIX_EXACT_LIMIT``,
+    ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``)."""
+
+    exact_limit: int = 2000
+    fragmentation_samples: int = 256
+    betweenness_samples: int = 1024
+
+    def exact(self, actors: int) -> bool:
+        """Whether a network of ``actors`` nodes gets exact measures.
+
+        >>> Precision().exact(2000), Precision().exact(2001)
+        (True, False)
+        """
+        return actors <= self.exact_limit
+
+    @classmethod
+    def from_settings(cls) -> Precision:
+        """The precision the ``HELIX_*`` settings ask for."""
+        from helixgraph.settings import Settings
+
+        settings = Settings()
+        return cls(
+            settings.exact_limit, settings.fragmentation_samples, settings.betweenness_samples
+        )
