@@ -27,7 +27,9 @@ def kg() -> KnowledgeGraph:
 
 
 def test_the_example_lands_as_its_rows_say(kg: KnowledgeGraph) -> None:
-    graph, written, rejected, rejects_file = import_spreadsheet(kg, sorted(EXAMPLE.glob("*.csv")))
+    graph, written, rejected, rejects_file, _ = import_spreadsheet(
+        kg, sorted(EXAMPLE.glob("*.csv"))
+    )
     assert (graph, rejected, rejects_file) == (GRAPH_BASE + "spreadsheet-example", 0, None)
     assert written == 6 + 7 + 4 + 5  # the rows of the four files
     A = views.affiliation_graph(kg)

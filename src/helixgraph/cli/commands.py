@@ -43,12 +43,6 @@ StoreOption = Annotated[
 ]
 
 
-class ImportKind(StrEnum):
-    cordis = "cordis"
-    spreadsheet = "spreadsheet"
-    rdf = "rdf"
-
-
 class ExportFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
@@ -230,13 +224,34 @@ def load(
             console.print(f"{verb} {item.source}: {item.triples} triples -> <{item.graph}>")
 
 
-@app.command("import")
+def _import_help() -> str:
+    from helixgraph.importers.registry import importers
+
+    sources = "\n\n".join(f"{name}: {item.description}" for name, item in importers().items())
+    return (
+        "Import a source into a named graph of its own (re-importing a file replaces its "
+        "graph).\n\nEvery row is checked first. By default one bad row fails the whole import: "
+        "nothing is written, and every problem is listed as file:line: column: what is wrong."
+        f"\n\n{sources}"
+    )
+
+
+def _import_kinds() -> type[StrEnum]:
+    from helixgraph.importers.registry import importers
+
+    # built from the registry: a new importer is a new choice, with no list to keep in step
+    kinds: type[StrEnum] = StrEnum("ImportKind", {name: name for name in importers()})  # type: ignore[misc]
+    return kinds
+
+
+ImportKind = _import_kinds()
+
+
+@app.command("import", help=_import_help())
 def import_(
     kind: Annotated[
-        ImportKind,
-        typer.Argument(
-            help="cordis (H2020 CSV), spreadsheet (the templates) or rdf.", show_default=False
-        ),
+        ImportKind,  # type: ignore[valid-type]
+        typer.Argument(help="The kind of source (below).", show_default=False),
     ],
     files: Annotated[list[Path], typer.Argument(help="The files to import.", show_default=False)],
     store: StoreOption = None,
@@ -259,81 +274,42 @@ def import_(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
 ) -> None:
-    """Import a source into a named graph of its own (re-importing a file replaces its graph).
-
-    Every row is checked first. By default one bad row fails the whole import: nothing is
-    written, and every problem is listed as file:line: column: what is wrong.
-
-    cordis: the compact H2020 participations (h2020.csv.gz), the official CORDIS
-    organization.csv and programme_parts.csv, in any mix; organisations are actors by PIC,
-    their helix from the activity type (HES, REC -> academia; PRC -> business; PUB ->
-    government; OTH -> community, unless --helix-map says otherwise).
-
-    spreadsheet: actors.csv, memberships.csv, ties.csv, services.csv as in data/templates/, or
-    an .xlsx workbook with sheets named actors, memberships, ties, services.
-
-    rdf: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML (without entity declarations); a
-    remote JSON-LD @context is an error, never a download. Checked against the SHACL shapes.
-    """
     import time
 
     from rich.console import Console
 
     from helixgraph.cli.progress import progress_bar
-    from helixgraph.importers import cordis
+    from helixgraph.importers.registry import ImportOptions, ImportProgress, importer
 
     console = Console(stderr=True, quiet=quiet)
+    source = importer(str(kind))
+    options = ImportOptions(skip_invalid=skip_invalid, rejects=rejects, helix_map=helix_map)
     with reported_errors(), open_store(store) as kg:
         started = time.perf_counter()
-        if kind is ImportKind.cordis:
-            mapping = cordis.read_helix_map(helix_map) if helix_map else None
-            with progress_bar(console) as progress:
-                reading = progress.add_task("checking rows", total=None, unit="rows")
-                writing = progress.add_task("writing", total=None, unit="triples", start=False)
+        with progress_bar(console) as progress:
+            reading = progress.add_task("checking rows", total=None, unit="rows")
+            writing = progress.add_task("writing", total=None, unit="triples", start=False)
 
-                def wrote(n: int) -> None:
-                    if not progress.tasks[writing].started:
-                        progress.stop_task(reading)
-                        progress.start_task(writing)
-                    progress.update(writing, completed=n)
+            def wrote(n: int) -> None:
+                if not progress.tasks[writing].started:
+                    progress.stop_task(reading)
+                    progress.start_task(writing)
+                progress.update(writing, completed=n)
 
-                report = cordis.import_cordis(
-                    kg,
-                    files,
-                    skip_invalid=skip_invalid,
-                    rejects=rejects,
-                    helix_map=mapping,
-                    read_progress=lambda n: progress.update(reading, completed=n),
-                    write_progress=wrote,
-                )
-                progress.update(reading, completed=report.rows_read)
-            seconds = time.perf_counter() - started
-            console.print(
-                f"imported {report.rows_written} of {report.rows_read} rows: "
-                f"{report.actors} actors, "
-                f"{report.projects} projects, {report.memberships} memberships; "
-                f"{report.triples} triples -> <{report.graph}> in {seconds:.1f} s "
-                f"({report.triples / seconds:,.0f} triples/s)"
+            report = source.run(
+                kg,
+                files,
+                options,
+                ImportProgress(lambda n: progress.update(reading, completed=n), wrote),
             )
-            if report.rejects_file:
-                console.print(
-                    f"{report.rows_rejected} rejected row(s) listed in {report.rejects_file}"
-                )
-        elif kind is ImportKind.spreadsheet:
-            from helixgraph.importers.spreadsheet import import_spreadsheet
-
-            with console.status("checking the spreadsheet…"):
-                done = import_spreadsheet(kg, files, skip_invalid=skip_invalid, rejects=rejects)
-            console.print(f"imported {done.rows_written} rows -> <{done.graph}>")
-            if done.rejects_file:
-                console.print(
-                    f"{done.rows_rejected} invalid row(s) left out, listed in {done.rejects_file}"
-                )
-        else:
-            with console.status(f"loading {len(files)} file(s)…"):
-                loaded = kg.load(files)
-            for item in loaded:
-                console.print(f"imported {item.source}: {item.triples} triples -> <{item.graph}>")
+        seconds = max(time.perf_counter() - started, 1e-9)
+        graphs = ", ".join(f"<{graph}>" for graph in report.graphs)
+        console.print(
+            f"{report.summary}; {report.triples} triples -> {graphs} in {seconds:.1f} s "
+            f"({report.triples / seconds:,.0f} triples/s)"
+        )
+        if report.rejects_file:
+            console.print(f"{report.rows_rejected} rejected row(s) listed in {report.rejects_file}")
 
 
 @app.command()

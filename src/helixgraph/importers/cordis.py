@@ -18,7 +18,8 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,7 @@ from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
+from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
 from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 if TYPE_CHECKING:
@@ -550,8 +552,8 @@ def read_helix_map(path: Path) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class ImportReport:
-    """What an import did."""
+class CordisReport:
+    """What an import of CORDIS files did."""
 
     graph: str
     rows_read: int
@@ -583,7 +585,7 @@ def import_cordis(
     helix_map: Mapping[str, str] | None = None,
     read_progress: ProgressHook | None = None,
     write_progress: ProgressHook | None = None,
-) -> ImportReport:
+) -> CordisReport:
     """Check CORDIS files and write them into one named graph, named after the first file.
 
     All or nothing unless ``skip_invalid``: then the valid rows are written and the others go to
@@ -623,7 +625,7 @@ def import_cordis(
         rows=rows,
     )
     (loaded,) = kg.write([write], progress=write_progress)
-    return ImportReport(
+    return CordisReport(
         graph=loaded.graph,
         rows_read=rows["rowsRead"],
         rows_written=rows["rowsWritten"],
@@ -658,3 +660,71 @@ def _check_shapes(
     text = b"".join(ntriples(sample, mapping))
     triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
     kg.validate(f"{path} (the triples of its first {SHAPE_SAMPLE} rows)", triples)
+
+
+class CordisImporter:
+    """CORDIS CSV files as an importer of the registry."""
+
+    name = "cordis"
+    description = (
+        "the compact H2020 participations (h2020.csv.gz), the official CORDIS organization.csv "
+        "and programme_parts.csv, in any mix; organisations are actors by PIC, their helix from "
+        "the activity type (HES, REC -> academia; PRC -> business; PUB -> government; OTH -> "
+        "community, unless --helix-map says otherwise)."
+    )
+
+    def recognises(self, paths: Sequence[Path]) -> bool:
+        return bool(paths) and all(_header_kind(path) is not None for path in paths)
+
+    def run(
+        self,
+        kg: KnowledgeGraph,
+        paths: Sequence[Path],
+        options: ImportOptions,
+        progress: ImportProgress,
+    ) -> ImportReport:
+        mapping = read_helix_map(options.helix_map) if options.helix_map else None
+        report = import_cordis(
+            kg,
+            list(paths),
+            skip_invalid=options.skip_invalid,
+            rejects=options.rejects,
+            helix_map=mapping,
+            read_progress=progress.reading,
+            write_progress=progress.writing,
+        )
+        return ImportReport(
+            graphs=(report.graph,),
+            triples=report.triples,
+            summary=(
+                f"imported {report.rows_written} of {report.rows_read} rows: "
+                f"{report.actors} actors, {report.projects} projects, "
+                f"{report.memberships} memberships"
+            ),
+            rows_read=report.rows_read,
+            rows_written=report.rows_written,
+            rows_rejected=report.rows_rejected,
+            rejects_file=report.rejects_file,
+        )
+
+
+def _header_kind(path: Path) -> str | None:
+    """Which CORDIS file ``path`` is by its header (compact, official, parts), or None."""
+    try:
+        with open_text(path) as text:
+            first = text.readline()
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error):
+        return None
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    columns = set(next(csv.reader([first], delimiter=delimiter), []))
+    for kind, header in (
+        ("compact", COMPACT_HEADER),
+        ("official", OFFICIAL_HEADER),
+        ("parts", PARTS_HEADER),
+    ):
+        if columns >= header:
+            return kind
+    return None
+
+
+register(CordisImporter())

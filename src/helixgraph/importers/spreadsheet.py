@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
+from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
 from helixgraph.importers.tables import Table, tables
 from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
 
@@ -354,6 +355,7 @@ class SpreadsheetImport(NamedTuple):
     rows_written: int
     rows_rejected: int
     rejects_file: Path | None
+    triples: int
 
 
 def import_spreadsheet(
@@ -408,4 +410,44 @@ def import_spreadsheet(
         rejects_file = rejects or folder_path.with_name(folder_path.name + ".rejects.csv")
         write_rejects(rejects_file, sheet.rejected)
     (loaded,) = kg.write([write])
-    return SpreadsheetImport(loaded.graph, sheet.rows_read - rejected, rejected, rejects_file)
+    written = sheet.rows_read - rejected
+    return SpreadsheetImport(loaded.graph, written, rejected, rejects_file, loaded.triples)
+
+
+class SpreadsheetImporter:
+    """The spreadsheet templates as an importer of the registry."""
+
+    name = "spreadsheet"
+    description = (
+        "actors.csv, memberships.csv, ties.csv, services.csv as in data/templates/, or an .xlsx "
+        "workbook with sheets named actors, memberships, ties, services."
+    )
+
+    def recognises(self, paths: Sequence[Path]) -> bool:
+        names = {name.removesuffix(".csv") for name in FILES}
+        return bool(paths) and all(
+            path.name.lower() in FILES or (path.suffix.lower() == ".xlsx" and path.stem in names)
+            for path in paths
+        )
+
+    def run(
+        self,
+        kg: KnowledgeGraph,
+        paths: Sequence[Path],
+        options: ImportOptions,
+        progress: ImportProgress,
+    ) -> ImportReport:
+        done = import_spreadsheet(
+            kg, list(paths), skip_invalid=options.skip_invalid, rejects=options.rejects
+        )
+        return ImportReport(
+            graphs=(done.graph,),
+            triples=done.triples,
+            summary=f"imported {done.rows_written} rows",
+            rows_written=done.rows_written,
+            rows_rejected=done.rows_rejected,
+            rejects_file=done.rejects_file,
+        )
+
+
+register(SpreadsheetImporter())

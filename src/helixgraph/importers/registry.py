@@ -1,0 +1,102 @@
+"""The importers, in rdflib's plugin style: one protocol, one report type, one registry.
+
+A new source is one module with a class that has a ``name``, says which files it
+``recognises`` and ``run``s (checks every row, then writes all or nothing), and one
+:func:`register` call. The CLI's ``import`` command, its help and its choices are built from
+the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from helixgraph.errors import InputError
+
+if TYPE_CHECKING:
+    from helixgraph.store import KnowledgeGraph
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the user asked of an import; an importer ignores what does not apply to it."""
+
+    skip_invalid: bool = False  # write the valid rows, list the others in a rejects CSV
+    rejects: Path | None = None  # where; by default beside the input
+    helix_map: Path | None = None  # activity type -> helix, instead of the ontology's
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Where an importer reports how far it got: rows checked, then triples written."""
+
+    reading: Callable[[int], None] = lambda rows: None
+    writing: Callable[[int], None] = lambda triples: None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, for any source."""
+
+    graphs: tuple[str, ...]
+    triples: int
+    #: One line a person reads: what came in (rows, actors, projects...).
+    summary: str
+    rows_read: int | None = None
+    rows_written: int | None = None
+    rows_rejected: int = 0
+    rejects_file: Path | None = None
+
+
+class Importer(Protocol):
+    """A source helixgraph imports."""
+
+    #: The name the CLI takes (`helixgraph import NAME FILES`).
+    name: str
+    #: One paragraph for `--help`: what files, what becomes of them.
+    description: str
+
+    def recognises(self, paths: Sequence[Path]) -> bool:
+        """Whether these files are this importer's (by their names or their first line)."""
+        ...
+
+    def run(
+        self,
+        kg: KnowledgeGraph,
+        paths: Sequence[Path],
+        options: ImportOptions,
+        progress: ImportProgress,
+    ) -> ImportReport:
+        """Check every row, then write all or nothing (or the valid rows, ``skip_invalid``)."""
+        ...
+
+
+_REGISTRY: dict[str, Importer] = {}
+
+
+def register(importer: Importer) -> Importer:
+    """Add an importer under its name (a later one of the same name replaces it)."""
+    _REGISTRY[importer.name] = importer
+    return importer
+
+
+def importers() -> dict[str, Importer]:
+    """Every importer by name, the built-in ones first."""
+    _load_builtin()
+    return dict(_REGISTRY)
+
+
+def importer(name: str) -> Importer:
+    """The importer called ``name``; an :class:`InputError` naming the others if none is."""
+    known = importers()
+    if name not in known:
+        raise InputError(f"{name!r}: no such importer; one of {', '.join(known)}")
+    return known[name]
+
+
+def _load_builtin() -> None:
+    # imported here: each module registers itself, and importing them all up front would make
+    # every command pay for the CSV and RDF machinery
+    from helixgraph.importers import cordis, rdf_files, spreadsheet  # noqa: F401
