@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from helixgraph.network.registry import VIEWS, ViewName
+
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
 
@@ -66,10 +68,7 @@ _EXTENSIONS = {
 }
 
 
-class View(StrEnum):
-    collaboration = "collaboration"
-    affiliation = "affiliation"
-    relation = "relation"
+View = ViewName
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
@@ -327,8 +326,9 @@ def export(
     view: Annotated[
         View,
         typer.Option(
-            help="Which network: actors sharing collaborations, actors and their "
-            "collaborations, or direct ties."
+            help="Which network: "
+            + "; ".join(f"{name}: {item.description}" for name, item in VIEWS.items())
+            + "."
         ),
     ] = View.collaboration,
     years: Annotated[
@@ -403,7 +403,7 @@ def viz(
     with reported_errors():
         kg = open_store(store, read_only=True)
         with console.status(f"laying out the {view.value} view…"):
-            page = standalone_viz(kg, view.value, years=span, limit=limit)
+            page = standalone_viz(kg, view, years=span, limit=limit)
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as error:

@@ -29,7 +29,6 @@ RDF_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-VIEWS = ("collaboration", "affiliation", "relation")
 
 
 def network(
@@ -40,17 +39,7 @@ def network(
     as_of: date | None = None,
 ) -> nx.Graph:
     """The view to export, with attributes flattened to plain values (a new graph)."""
-    if view == "collaboration":
-        G: nx.Graph = views.collaboration_graph(kg, years=years, as_of=as_of)
-    elif view == "affiliation":
-        G = views.affiliation_graph(kg, years=years, as_of=as_of)
-    elif view == "relation":
-        if years is not None or as_of is not None:
-            raise InputError("the relation view has no dates: leave out --years")
-        G = views.relation_graph(kg)
-    else:
-        raise InputError(f"unknown view {view!r}: one of {', '.join(VIEWS)}")
-    return flatten(G)
+    return flatten(views.view(kg, view, years=years, as_of=as_of))  # type: ignore[arg-type]
 
 
 def flatten(G: nx.Graph) -> nx.Graph:

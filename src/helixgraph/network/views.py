@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from helixgraph.errors import InputError
+from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.rdf.namespaces import HELICES, HX
 from helixgraph.store import KnowledgeGraph
 
@@ -172,6 +173,33 @@ def actor_network(
         return G
 
     return _cached(kg, ViewKey("network", years, as_of), build)
+
+
+# -- a view by name: the registry (network/registry.py) says which there are
+
+
+def view(
+    kg: KnowledgeGraph,
+    name: ViewName,
+    *,
+    years: Years | None = None,
+    as_of: date | None = None,
+) -> nx.Graph:
+    """The view called ``name`` (a key of :data:`VIEWS`); :class:`InputError` for another
+    name, or for years asked of a view without dates."""
+    if name not in VIEWS:
+        raise InputError(f"unknown view {name!r}: one of {', '.join(VIEWS)}")
+    if not VIEWS[name].dated:
+        if years is not None or as_of is not None:
+            raise InputError(f"the {name} view has no dates: leave out the years")
+        return relation_graph(kg)
+    build = {
+        "actors": actor_network,
+        "collaboration": collaboration_graph,
+        "affiliation": affiliation_graph,
+    }[name]
+    graph: nx.Graph = build(kg, years=years, as_of=as_of)
+    return graph
 
 
 # -- building them -----------------------------------------------------------------------------

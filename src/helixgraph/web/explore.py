@@ -8,21 +8,18 @@ side panel, size by metric), so an exported file works with no server and no net
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Literal
+from typing import Any
 
 import networkx as nx
 
 from helixgraph.network import views
+from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.viz import largest_part, network_data
 
-View = Literal["affiliation", "collaboration", "relation"]
-VIEW_NAMES: dict[str, str] = {
-    "affiliation": "actors and the clusters and projects they belong to",
-    "collaboration": "actors linked when they share a collaboration",
-    "relation": "direct ties: funding, collaboration, services",
-}
+View = ViewName
+VIEW_NAMES: dict[str, str] = {name: item.description for name, item in VIEWS.items()}
 METRICS = {
     "degree": "ties in the picture",
     "betweenness": "how often it lies on the shortest path between two others (in the picture)",
@@ -32,19 +29,13 @@ METRICS = {
 
 
 def view_graph(kg: KnowledgeGraph, view: View, years: views.Years | None = None) -> nx.Graph:
-    """The networkx view a visitor chose."""
-    if view == "affiliation":
-        return views.affiliation_graph(kg, years=years)
-    if view == "collaboration":
-        return views.collaboration_graph(kg, years=years)
-    if view == "relation":
-        return views.relation_graph(kg)
-    raise ValueError(f"view={view!r}: one of {', '.join(VIEW_NAMES)}")
+    """The networkx view a visitor chose (the relation view has no dates: all of it)."""
+    return views.view(kg, view, years=years if VIEWS[view].dated else None)
 
 
 def explore_data(
     kg: KnowledgeGraph,
-    view: View = "affiliation",
+    view: View = ViewName.affiliation,
     *,
     years: views.Years | None = None,
     limit: int = 500,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from helixgraph.network.registry import ViewName
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import templates
 from helixgraph.web.explore import View
@@ -19,7 +20,7 @@ def _static(name: str) -> str:
 
 def standalone_viz(
     kg: KnowledgeGraph,
-    view: View = "affiliation",
+    view: View = ViewName.affiliation,
     *,
     years: tuple[int, int] | None = None,
     limit: int = 500,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-import networkx as nx
 from fastapi import APIRouter, Query
 
 from helixgraph.network import views
 from helixgraph.network.records import helices_overview
+from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.web.deps import KG, YearsDep
 from helixgraph.web.schemas import GraphPublic, HelicesPublic, Helix
 
@@ -27,12 +27,9 @@ def read_graph(
     kg: KG,
     years: YearsDep,
     view: Annotated[
-        Literal["actors", "collaboration", "affiliation"],
-        Query(
-            description="actors: shared collaborations and direct ties; collaboration: "
-            "shared collaborations; affiliation: actors and the collaborations they belong to"
-        ),
-    ] = "actors",
+        ViewName,
+        Query(description="; ".join(f"{name}: {item.description}" for name, item in VIEWS.items())),
+    ] = ViewName.actors,
     helix: Annotated[Helix | None, Query(description="keep the actors of this helix")] = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
     min_weight: Annotated[
@@ -41,13 +38,7 @@ def read_graph(
     limit: Annotated[int, Query(ge=1, le=20000, description="at most this many nodes")] = 500,
 ) -> dict[str, object]:
     """Nodes and edges of a view, filtered; above ``limit`` nodes, the best-connected ones."""
-    G: nx.Graph
-    if view == "actors":
-        G = views.actor_network(kg, years=years)
-    elif view == "collaboration":
-        G = views.collaboration_graph(kg, years=years)
-    else:
-        G = views.affiliation_graph(kg, years=years)
+    G = views.view(kg, view, years=years if VIEWS[view].dated else None)
 
     def kept(node: str, attrs: dict[str, Any]) -> bool:
         if attrs.get("kind", "actor") != "actor":

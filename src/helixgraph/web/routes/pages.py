@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from helixgraph.network.registry import ViewName
 from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
@@ -100,7 +101,7 @@ def viz(
     request: Request,
     kg: KG,
     years: YearsDep,
-    view: Annotated[View, Query(description="which network to draw")] = "affiliation",
+    view: Annotated[View, Query(description="which network to draw")] = ViewName.affiliation,
     limit: Annotated[
         int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
     ] = DEFAULT_LIMIT,
