@@ -301,3 +301,26 @@ def test_what_if_takes_the_nodes_to_remove_from_a_generator() -> None:
     result = what_if(nx.path_graph(3), remove=(n for n in [1]))
     assert result["after"]["fragmentation"] == pytest.approx(1.0)
     assert result["after"]["nodes"] == 2
+
+
+@pytest.mark.parametrize(
+    ("measure", "attribute"),
+    [
+        ("ei_index", "helix"),
+        ("group_ei_index", "helix"),
+        ("node_ei_index", "helix"),
+        ("helix_mixing", "helix"),
+        ("brokerage_roles", "helix"),
+    ],
+)
+def test_a_node_without_the_group_attribute_is_named_by_every_measure(
+    measure: str, attribute: str
+) -> None:
+    import helixgraph.analysis as analysis
+
+    G = nx.path_graph(3)
+    G.nodes[0][attribute] = "academia"
+    G.nodes[1][attribute] = "business"
+    # node_ei_index raised a bare KeyError here
+    with pytest.raises(ValueError, match=r"1 node\(s\) have no 'helix' attribute, such as 2"):
+        getattr(analysis, measure)(G, attribute)

@@ -13,9 +13,12 @@ from collections.abc import Hashable
 
 import networkx as nx
 
+from helixgraph.analysis.preconditions import requires_node_attribute
+
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 
+@requires_node_attribute("group")
 def brokerage_roles(G: nx.Graph, group: str = "helix") -> dict[Hashable, dict[str, int]]:
     """Return each node's Gould-Fernandez brokerage counts, keyed by role, and their ``total``.
 
@@ -39,11 +42,6 @@ def brokerage_roles(G: nx.Graph, group: str = "helix") -> dict[Hashable, dict[st
     """
     D = G if G.is_directed() else G.to_directed()
     groups = nx.get_node_attributes(G, group)
-    missing = [n for n in G if n not in groups]
-    if missing:
-        raise ValueError(
-            f"{len(missing)} node(s) have no {group!r} attribute, such as {missing[0]!r}"
-        )
     counts: dict[Hashable, dict[str, int]] = {}
     for b in D:
         tally = dict.fromkeys(ROLES, 0)

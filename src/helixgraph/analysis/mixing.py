@@ -16,17 +16,15 @@ from typing import Any
 
 import networkx as nx
 
+from helixgraph.analysis.preconditions import requires_node_attribute
+
 
 def _ties(G: nx.Graph, attr: str) -> list[tuple[Any, Any]]:
     values = nx.get_node_attributes(G, attr)
-    missing = [n for n in G if n not in values]
-    if missing:
-        raise ValueError(
-            f"{len(missing)} node(s) have no {attr!r} attribute, such as {missing[0]!r}"
-        )
     return [(values[u], values[v]) for u, v in G.edges() if u != v]
 
 
+@requires_node_attribute("attr")
 def ei_index(G: nx.Graph, attr: str) -> float:
     """Return the E-I index of the whole graph: (external - internal) / (external + internal).
 
@@ -47,6 +45,7 @@ def ei_index(G: nx.Graph, attr: str) -> float:
     return (2 * external - len(ties)) / len(ties)
 
 
+@requires_node_attribute("attr")
 def group_ei_index(G: nx.Graph, attr: str) -> dict[Any, float]:
     """Return the E-I index of each group: its members' external vs internal ties.
 
@@ -76,6 +75,7 @@ def group_ei_index(G: nx.Graph, attr: str) -> dict[Any, float]:
     }
 
 
+@requires_node_attribute("attr")
 def node_ei_index(G: nx.Graph, attr: str) -> dict[Hashable, float]:
     """Return each node's E-I index over its own ties (0 for an isolated node).
 
@@ -98,6 +98,7 @@ def node_ei_index(G: nx.Graph, attr: str) -> dict[Hashable, float]:
     return result
 
 
+@requires_node_attribute("attr")
 def helix_mixing(G: nx.Graph, attr: str = "helix") -> dict[str, Any]:
     """Return tie counts and densities group x group, and the attribute assortativity.
 

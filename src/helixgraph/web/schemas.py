@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from helixgraph.rdf.namespaces import HELICES
+
+#: Spelled out for the schema (and for mypy); it may not drift from the ontology's helices.
 Helix = Literal["government", "academia", "business", "community"]
+assert get_args(Helix) == HELICES, "Helix and HELICES disagree"
 
 
 class ActorPublic(BaseModel):
