@@ -9,26 +9,37 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 ROOT = Path(__file__).resolve().parents[1]
 NS = "https://w3id.org/helixgraph/ns#"
 
-HEADER = '''"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government``, ...
+HEADER = '''"""The helixgraph ontology's terms as IRIs: ``HX.government``, ``HX.sourceGraph``...
 
 Generated from ``ontology/helixgraph.ttl`` by ``make vocab``; a test keeps the two in sync. A
-misspelt term raises ``AttributeError`` instead of minting a new IRI:
+misspelt term is an ``AttributeError`` when the code runs, and mypy's error before. Names that
+come from data (a helix in a spreadsheet cell) go through :meth:`HX.term`, which refuses a name
+the ontology does not define. Plain strings, no rdflib: the store and its query workers use them.
 
 >>> HX.government
-rdflib.term.URIRef('https://w3id.org/helixgraph/ns#government')
->>> HX.goverment
+'https://w3id.org/helixgraph/ns#government'
+>>> HX.term("goverment")
 Traceback (most recent call last):
 ...
-AttributeError: term 'goverment' not in namespace 'https://w3id.org/helixgraph/ns#'
+KeyError: "'goverment' is not a term of https://w3id.org/helixgraph/ns#"
 """
 
-from rdflib.namespace import DefinedNamespace, Namespace
-from rdflib.term import URIRef
+from typing import ClassVar, Final
 
 
-class HX(DefinedNamespace):
-    _fail = True
-    _NS = Namespace("https://w3id.org/helixgraph/ns#")
+class HX:
+    """The namespace ``NS`` and every term the ontology defines, as its full IRI."""
+
+    NS: Final = "https://w3id.org/helixgraph/ns#"
+    #: Every term's local name.
+    TERMS: ClassVar[frozenset[str]]
+
+    @classmethod
+    def term(cls, name: str) -> str:
+        """The IRI of the term ``name``; ``KeyError`` if the ontology defines none."""
+        if name not in cls.TERMS:
+            raise KeyError(f"{name!r} is not a term of {cls.NS}")
+        return cls.NS + name
 '''
 
 SECTIONS = [
@@ -72,9 +83,11 @@ def main() -> None:
         for name in names:
             label = english_label(graph, URIRef(NS + name))
             comment = f"  # {label}" if label and str(label) != name else ""
-            lines.append(f"    {name}: URIRef{comment}\n")
+            lines.append(f'    {name}: Final = "{NS}{name}"{comment}\n')
             done.add(name)
-    (ROOT / "src" / "helixgraph" / "rdf" / "vocab.py").write_text("".join(lines), encoding="utf-8")
+    lines.append(f"\n\nHX.TERMS = frozenset({sorted(done)!r})\n")
+    text = "".join(lines)
+    (ROOT / "src" / "helixgraph" / "rdf" / "vocab.py").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -14,18 +14,25 @@ from helixgraph.rdf.vocab import HX
 
 def test_hx_has_exactly_the_terms_the_ontology_defines() -> None:
     onto = rdflib.Graph().parse(ONTOLOGY_FILE)
-    ns = str(HX)
+    ns = HX.NS
     defined = {
         str(s)[len(ns) :]
         for s in onto.subjects()
         if isinstance(s, rdflib.URIRef) and str(s).startswith(ns) and str(s) != ns
     }
-    assert set(HX.__annotations__) == defined
+    assert defined == HX.TERMS
+
+
+def test_every_term_is_its_full_iri() -> None:
+    assert all(getattr(HX, name) == HX.NS + name for name in HX.TERMS)
+    assert HX.sourceGraph == "https://w3id.org/helixgraph/ns#sourceGraph"
 
 
 def test_a_misspelt_term_raises() -> None:
     with pytest.raises(AttributeError, match="goverment"):
-        _ = HX.goverment
+        _ = HX.goverment  # type: ignore[attr-defined]
+    with pytest.raises(KeyError, match="goverment"):
+        HX.term("goverment")
 
 
 def test_generated_file_is_up_to_date(tmp_path: pytest.TempPathFactory) -> None:

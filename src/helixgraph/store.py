@@ -50,27 +50,28 @@ from helixgraph.errors import (
     ValidationError,
 )
 from helixgraph.rdf import resources
-from helixgraph.rdf.namespaces import GRAPH_BASE, HX, PREFIXES, PROV, RDF, XSD
+from helixgraph.rdf.namespaces import GRAPH_BASE, PREFIXES, PROV, RDF, XSD
 from helixgraph.rdf.parsing import gunzip, rdf_format, read_triples
+from helixgraph.rdf.vocab import HX
 from helixgraph.settings import store_location
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written or retired: readers do not see it.
-PENDING = HX + "pendingImport"
+PENDING = HX.pendingImport
 _PENDING = ox.NamedNode(PENDING)
 #: What makes the next writable open delete a graph: "graph A is pending", "graph A is a version
 #: of source B". Only the store writes these; data and updates that state them are refused.
 #: IRI -> why.
 BOOKKEEPING = {
     iri: "is the store's own bookkeeping of its graphs; data and updates may not state it"
-    for iri in (PENDING, HX + "sourceGraph")
+    for iri in (PENDING, HX.sourceGraph)
 }
 #: The rest of the provenance the store writes about its graphs: refused in data about a graph
 #: name (other things, a source document say, may well have a checksum).
 _GRAPH_PROVENANCE = {
-    HX + name
+    HX.term(name)
     for name in ("sourceFile", "sha256", "importer", "tripleCount", "rowsRead", "rowsWritten")
-} | {HX + "rowsRejected", PROV + "generatedAtTime", PROV + "wasRevisionOf"}
+} | {HX.rowsRejected, PROV + "generatedAtTime", PROV + "wasRevisionOf"}
 
 T = TypeVar("T")
 
@@ -655,14 +656,14 @@ def _provenance(target: str, item: GraphWrite, count: int, now: ox.Literal) -> l
 
     facts: list[tuple[str, ox.NamedNode | ox.Literal]] = [
         (RDF + "type", ox.NamedNode(PROV + "Entity")),
-        (HX + "sourceGraph", ox.NamedNode(item.source_graph)),
-        (HX + "sourceFile", ox.Literal(item.file_name)),
-        (HX + "sha256", ox.Literal(item.sha256)),
-        (HX + "importer", ox.Literal(item.importer)),
+        (HX.sourceGraph, ox.NamedNode(item.source_graph)),
+        (HX.sourceFile, ox.Literal(item.file_name)),
+        (HX.sha256, ox.Literal(item.sha256)),
+        (HX.importer, ox.Literal(item.importer)),
         (PROV + "generatedAtTime", now),
-        (HX + "tripleCount", integer(count)),
+        (HX.tripleCount, integer(count)),
     ]
-    facts += [(HX + name, integer(value)) for name, value in item.rows.items()]
+    facts += [(HX.term(name), integer(value)) for name, value in item.rows.items()]
     return [ox.Quad(graph, ox.NamedNode(p), o, graph) for p, o in facts]
 
 

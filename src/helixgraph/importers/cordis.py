@@ -29,7 +29,8 @@ from typing import IO, TYPE_CHECKING
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
 from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
-from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME, XSD
+from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME, XSD
+from helixgraph.rdf.vocab import HX
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -59,7 +60,7 @@ MISSING = {"", "NA"}
 PIC = re.compile(r"^[0-9]{9}$")  # ASCII: \d takes Arabic-Indic and full-width digits too
 RCN = re.compile(r"^[0-9]{1,12}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
-NUTS = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
+NUTS_CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 
 COMPACT_HEADER = {"rcn", "role", "pic", "type", "contribution", "country", "start_date", "end_date"}
 OFFICIAL_HEADER = {"projectID", "organisationID", "activityType", "role", "country", "rcn"}
@@ -236,7 +237,7 @@ def _official_row(row: dict[str, str], say: Say, helix_map: Mapping[str, str]) -
     country = _country(row, "country", say)
     contribution = _decimal(row, "ecContribution", say)
     nuts = _value(row, "nutsCode")
-    if nuts is not None and not NUTS.match(nuts):
+    if nuts is not None and not NUTS_CODE.match(nuts):
         say("nutsCode", f"{nuts!r} is not a NUTS code such as HU110")
         nuts = None
     sme = _value(row, "SME")
@@ -471,15 +472,15 @@ def _organisation(
     yield a, f"<{SKOS}prefLabel>", literal(org.name or f"PIC {org.pic}")
     if org.short_name:
         yield a, f"<{SKOS}altLabel>", literal(org.short_name)
-    yield a, f"<{ORG}classification>", f"<{HX}{helix_map[org.activity]}>"
-    yield a, f"<{HX}activityType>", f"<{HX}activity{org.activity}>"
-    yield a, f"<{HX}pic>", literal(org.pic)
+    yield a, f"<{ORG}classification>", f"<{HX.term(helix_map[org.activity])}>"
+    yield a, f"<{HX.activityType}>", f"<{HX.NS}activity{org.activity}>"
+    yield a, f"<{HX.pic}>", literal(org.pic)
     if org.country:
-        yield a, f"<{HX}country>", literal(org.country)
+        yield a, f"<{HX.country}>", literal(org.country)
     if org.nuts:
-        yield a, f"<{HX}region>", f"<http://data.europa.eu/nuts/code/{org.nuts}>"
+        yield a, f"<{HX.region}>", f"<{NUTS}{org.nuts}>"
     if org.sme is not None:
-        yield a, f"<{HX}sme>", typed(str(org.sme).lower(), "boolean")
+        yield a, f"<{HX.sme}>", typed(str(org.sme).lower(), "boolean")
     if org.city:
         yield a, f"<{SCHEMA}addressLocality>", literal(org.city)
     if org.url:
@@ -488,18 +489,18 @@ def _organisation(
 
 def _project(project: Project) -> Iterator[tuple[str, str, str]]:
     p = project_iri(project.rcn)
-    yield p, RDF_TYPE, f"<{HX}Project>"
+    yield p, RDF_TYPE, f"<{HX.Project}>"
     label = project.acronym or f"H2020 project {project.rcn}"
     yield p, f"<{SKOS}prefLabel>", literal(label)
-    yield p, f"<{HX}rcn>", literal(project.rcn)
+    yield p, f"<{HX.rcn}>", literal(project.rcn)
     if project.grant:
         yield p, f"<{SCHEMA}identifier>", literal(project.grant)
     for part in sorted(project.parts):
-        yield p, f"<{HX}programmePart>", f"<{HX}{part}>"
+        yield p, f"<{HX.programmePart}>", f"<{HX.term(part)}>"
     if project.total_cost is not None:
-        yield p, f"<{HX}totalCost>", typed(project.total_cost, "decimal")
+        yield p, f"<{HX.totalCost}>", typed(project.total_cost, "decimal")
     if project.max_contribution is not None:
-        yield p, f"<{HX}maxContribution>", typed(project.max_contribution, "decimal")
+        yield p, f"<{HX.maxContribution}>", typed(project.max_contribution, "decimal")
     if project.start or project.end:
         period = project_iri(project.rcn, "#period")
         yield period, RDF_TYPE, f"<{TIME}Interval>"
@@ -521,11 +522,11 @@ def _membership(part: Participation, dated: bool) -> Iterator[tuple[str, str, st
     yield m, RDF_TYPE, f"<{ORG}Membership>"
     yield m, f"<{ORG}member>", actor_iri(part.pic)
     yield m, f"<{ORG}organization>", project_iri(part.rcn)
-    yield m, f"<{ORG}role>", f"<{HX}{part.role}>"
+    yield m, f"<{ORG}role>", f"<{HX.term(part.role)}>"
     if dated:
         yield m, f"<{ORG}memberDuring>", project_iri(part.rcn, "#period")
     if part.contribution is not None:
-        yield m, f"<{HX}euContribution>", typed(part.contribution, "decimal")
+        yield m, f"<{HX.euContribution}>", typed(part.contribution, "decimal")
 
 
 # -- the helix mapping -------------------------------------------------------------------------

@@ -28,7 +28,8 @@ from helixgraph.importers.cordis import Say, literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
 from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
 from helixgraph.importers.tables import Table, tables
-from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE, ORG, RDF, SCHEMA, SKOS, TIME
+from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
+from helixgraph.rdf.vocab import HX
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -173,19 +174,19 @@ def _actor(
     add(f"{iri} <{SKOS}prefLabel> {literal(name)} .")
     for helix in helices:
         if helix in HELICES:
-            add(f"{iri} <{ORG}classification> <{HX}{helix}> .")
+            add(f"{iri} <{ORG}classification> <{HX.term(helix)}> .")
     if len(helices) > 1 and helices[0] in HELICES:
-        add(f"{iri} <{HX}primaryHelix> <{HX}{helices[0]}> .")
+        add(f"{iri} <{HX.primaryHelix}> <{HX.term(helices[0])}> .")
     country = row["country"].upper()
     if country:
         if re.fullmatch(r"[A-Z]{2}", country):
-            add(f"{iri} <{HX}country> {literal(country)} .")
+            add(f"{iri} <{HX.country}> {literal(country)} .")
         else:
             say("country", f"{row['country']!r} is not a two-letter country code")
     region = row["region"].upper()
     if region:
         if re.fullmatch(r"[A-Z]{2}[A-Z0-9]{0,3}", region):
-            add(f"{iri} <{HX}region> <http://data.europa.eu/nuts/code/{region}> .")
+            add(f"{iri} <{HX.region}> <{NUTS}{region}> .")
         else:
             say("region", f"{row['region']!r} is not a NUTS code such as HU110")
     if row["sector"]:
@@ -196,7 +197,7 @@ def _actor(
                 f"unknown sector {row['sector']!r} (a NACE code of hx:Sector, such as Q86)",
             )
         else:
-            add(f"{iri} <{HX}sector> <{sector}> .")
+            add(f"{iri} <{HX.sector}> <{sector}> .")
     if row["website"]:
         if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", row["website"]):
             add(f"{iri} <{SCHEMA}url> <{row['website']}> .")
@@ -245,7 +246,7 @@ def _membership(
     collaboration = f"<{ID}{kind.lower()}/{slug(name)}>"
     membership = f"<{ID}membership/{slug(name)}-{line}>"
     add = sheet.triples.append
-    add(f"{collaboration} <{RDF}type> <{HX}{kind}> .")
+    add(f"{collaboration} <{RDF}type> <{HX.term(kind)}> .")
     add(f"{collaboration} <{SKOS}prefLabel> {literal(name)} .")
     add(f"{membership} <{RDF}type> <{ORG}Membership> .")
     add(f"{membership} <{ORG}member> {actor} .")
@@ -301,9 +302,9 @@ def _tie(
         add(f"{statement} <{RDF}predicate> <{relation}> .")
         add(f"{statement} <{RDF}object> {target} .")
         if weight is not None:
-            add(f"{statement} <{HX}weight> {typed(weight, 'decimal')} .")
+            add(f"{statement} <{HX.weight}> {typed(weight, 'decimal')} .")
         if since:
-            add(f"{statement} <{HX}since> {typed(since, 'gYear')} .")
+            add(f"{statement} <{HX.since}> {typed(since, 'gYear')} .")
 
 
 def _service(
@@ -330,7 +331,7 @@ def _service(
     add(f"{service} <{SCHEMA}provider> {provider} .")
     add(f"{service} <{SCHEMA}serviceType> <{service_type}> .")
     for helix in audience:
-        add(f"{service} <{SCHEMA}audience> <{HX}{helix}> .")
+        add(f"{service} <{SCHEMA}audience> <{HX.term(helix)}> .")
 
 
 def _tail(iri: str) -> str:

@@ -13,7 +13,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from helixgraph.network.views import actor_attributes, actor_network, affiliation_graph, local_name
-from helixgraph.rdf.namespaces import HELICES, HX, ID_BASE
+from helixgraph.rdf.namespaces import HELICES, ID_BASE
+from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 
 ACTOR_BASE = ID_BASE + "actor/"
@@ -222,7 +223,7 @@ def collaboration_detail(kg: KnowledgeGraph, iri: str, kind: str) -> dict[str, A
 def helices_overview(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """The four helices with their labels, definition and how many actors each holds."""
     labels: dict[str, dict[str, Any]] = {
-        h: {"id": h, "iri": f"{HX}{h}", "labels": {}, "definition": None} for h in HELICES
+        h: {"id": h, "iri": HX.term(h), "labels": {}, "definition": None} for h in HELICES
     }
     definitions = kg.select(
         """SELECT ?h ?definition WHERE {

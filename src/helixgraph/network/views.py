@@ -31,17 +31,18 @@ import networkx as nx
 
 from helixgraph.errors import InputError
 from helixgraph.network.registry import VIEWS, ViewName
-from helixgraph.rdf.namespaces import HELICES, HX
+from helixgraph.rdf.namespaces import HELICES, ORG, OWL
+from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 
 COLLABORATION_KINDS = {
-    HX + "Cluster": "cluster",
-    HX + "Project": "project",
-    HX + "Initiative": "initiative",
-    "http://www.w3.org/ns/org#OrganizationalCollaboration": "collaboration",
+    HX.Cluster: "cluster",
+    HX.Project: "project",
+    HX.Initiative: "initiative",
+    ORG + "OrganizationalCollaboration": "collaboration",
 }
-TIE_PARENT = "http://www.w3.org/ns/org#linkedTo"
-SYMMETRIC = "http://www.w3.org/2002/07/owl#SymmetricProperty"
+TIE_PARENT = ORG + "linkedTo"
+SYMMETRIC = OWL + "SymmetricProperty"
 
 Years = tuple[int, int]
 
@@ -324,7 +325,7 @@ class _ActorsKey:
 def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     tables = _tables(kg, *ACTOR_TABLES)
     collaborations = _collaboration_kinds(kg)
-    helices = {f"{HX}{helix}" for helix in HELICES}
+    helices = {HX.term(helix) for helix in HELICES}
     nodes: dict[str, _Node] = defaultdict(_Node)
     for actor, helix, _ in tables["classification"]:
         if helix in helices and actor not in collaborations:

@@ -19,6 +19,10 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TIME = "http://www.w3.org/2006/time#"
+#: NUTS regions, as the EU's publications office publishes them (hx:region points here).
+NUTS = "http://data.europa.eu/nuts/code/"
+SH = "http://www.w3.org/ns/shacl#"
+SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
 
 #: Declared in every query the store runs.
 PREFIXES = {

@@ -16,11 +16,10 @@ import pyoxigraph as ox
 
 from helixgraph.errors import Violation
 from helixgraph.rdf import resources
+from helixgraph.rdf.namespaces import SH
 
 if TYPE_CHECKING:
     import rdflib
-
-SH = "http://www.w3.org/ns/shacl#"
 
 
 @cache

@@ -1,144 +1,158 @@
-"""The helixgraph ontology's terms as an rdflib namespace: ``HX.government``, ...
+"""The helixgraph ontology's terms as IRIs: ``HX.government``, ``HX.sourceGraph``...
 
 Generated from ``ontology/helixgraph.ttl`` by ``make vocab``; a test keeps the two in sync. A
-misspelt term raises ``AttributeError`` instead of minting a new IRI:
+misspelt term is an ``AttributeError`` when the code runs, and mypy's error before. Names that
+come from data (a helix in a spreadsheet cell) go through :meth:`HX.term`, which refuses a name
+the ontology does not define. Plain strings, no rdflib: the store and its query workers use them.
 
 >>> HX.government
-rdflib.term.URIRef('https://w3id.org/helixgraph/ns#government')
->>> HX.goverment
+'https://w3id.org/helixgraph/ns#government'
+>>> HX.term("goverment")
 Traceback (most recent call last):
 ...
-AttributeError: term 'goverment' not in namespace 'https://w3id.org/helixgraph/ns#'
+KeyError: "'goverment' is not a term of https://w3id.org/helixgraph/ns#"
 """
 
-from rdflib.namespace import DefinedNamespace, Namespace
-from rdflib.term import URIRef
+from typing import ClassVar, Final
 
 
-class HX(DefinedNamespace):
-    _fail = True
-    _NS = Namespace("https://w3id.org/helixgraph/ns#")
+class HX:
+    """The namespace ``NS`` and every term the ontology defines, as its full IRI."""
+
+    NS: Final = "https://w3id.org/helixgraph/ns#"
+    #: Every term's local name.
+    TERMS: ClassVar[frozenset[str]]
+
+    @classmethod
+    def term(cls, name: str) -> str:
+        """The IRI of the term ``name``; ``KeyError`` if the ontology defines none."""
+        if name not in cls.TERMS:
+            raise KeyError(f"{name!r} is not a term of {cls.NS}")
+        return cls.NS + name
 
     # Classes
-    Cluster: URIRef  # cluster
-    Ecosystem: URIRef  # innovation ecosystem
-    Initiative: URIRef  # initiative
-    Project: URIRef  # project
+    Cluster: Final = "https://w3id.org/helixgraph/ns#Cluster"  # cluster
+    Ecosystem: Final = "https://w3id.org/helixgraph/ns#Ecosystem"  # innovation ecosystem
+    Initiative: Final = "https://w3id.org/helixgraph/ns#Initiative"  # initiative
+    Project: Final = "https://w3id.org/helixgraph/ns#Project"  # project
 
     # Concept schemes
-    ActivityType: URIRef  # CORDIS activity types
-    Helix: URIRef  # quadruple helix
-    HelixRole: URIRef  # ecosystem roles
-    Indicator: URIRef  # ecosystem indicators
-    MembershipRole: URIRef  # membership roles
-    ProgrammePart: URIRef  # Horizon 2020 programme parts
-    Sector: URIRef  # sectors
-    ServiceType: URIRef  # service types
+    ActivityType: Final = "https://w3id.org/helixgraph/ns#ActivityType"  # CORDIS activity types
+    Helix: Final = "https://w3id.org/helixgraph/ns#Helix"  # quadruple helix
+    HelixRole: Final = "https://w3id.org/helixgraph/ns#HelixRole"  # ecosystem roles
+    Indicator: Final = "https://w3id.org/helixgraph/ns#Indicator"  # ecosystem indicators
+    MembershipRole: Final = "https://w3id.org/helixgraph/ns#MembershipRole"  # membership roles
+    ProgrammePart: Final = "https://w3id.org/helixgraph/ns#ProgrammePart"  # Horizon 2020 programme parts
+    Sector: Final = "https://w3id.org/helixgraph/ns#Sector"  # sectors
+    ServiceType: Final = "https://w3id.org/helixgraph/ns#ServiceType"  # service types
 
     # Properties
-    accreditedSince: URIRef  # accredited since
-    activityType: URIRef  # activity type
-    collaboratesWith: URIRef  # collaborates with
-    country: URIRef
-    declaredMemberCount: URIRef  # declared member count
-    euContribution: URIRef  # EU contribution
-    funds: URIRef
-    illustrative: URIRef
-    importer: URIRef
-    linkedTo: URIRef  # tie
-    maxContribution: URIRef  # maximum EU contribution
-    pendingImport: URIRef  # pending import
-    pic: URIRef  # PIC
-    playsRole: URIRef  # plays role
-    primaryHelix: URIRef  # primary helix
-    programmePart: URIRef  # programme part
-    providesServiceTo: URIRef  # provides service to
-    rcn: URIRef  # CORDIS record number
-    region: URIRef
-    rowsRead: URIRef  # rows read
-    rowsRejected: URIRef  # rows rejected
-    rowsWritten: URIRef  # rows written
-    sector: URIRef
-    sha256: URIRef  # SHA-256
-    since: URIRef
-    sme: URIRef  # SME
-    sourceFile: URIRef  # source file
-    sourceGraph: URIRef  # source graph
-    totalCost: URIRef  # total cost
-    tripleCount: URIRef  # triple count
-    typicalHelix: URIRef  # typical helix
-    weight: URIRef
+    accreditedSince: Final = "https://w3id.org/helixgraph/ns#accreditedSince"  # accredited since
+    activityType: Final = "https://w3id.org/helixgraph/ns#activityType"  # activity type
+    collaboratesWith: Final = "https://w3id.org/helixgraph/ns#collaboratesWith"  # collaborates with
+    country: Final = "https://w3id.org/helixgraph/ns#country"
+    declaredMemberCount: Final = "https://w3id.org/helixgraph/ns#declaredMemberCount"  # declared member count
+    euContribution: Final = "https://w3id.org/helixgraph/ns#euContribution"  # EU contribution
+    funds: Final = "https://w3id.org/helixgraph/ns#funds"
+    illustrative: Final = "https://w3id.org/helixgraph/ns#illustrative"
+    importer: Final = "https://w3id.org/helixgraph/ns#importer"
+    linkedTo: Final = "https://w3id.org/helixgraph/ns#linkedTo"  # tie
+    maxContribution: Final = "https://w3id.org/helixgraph/ns#maxContribution"  # maximum EU contribution
+    pendingImport: Final = "https://w3id.org/helixgraph/ns#pendingImport"  # pending import
+    pic: Final = "https://w3id.org/helixgraph/ns#pic"  # PIC
+    playsRole: Final = "https://w3id.org/helixgraph/ns#playsRole"  # plays role
+    primaryHelix: Final = "https://w3id.org/helixgraph/ns#primaryHelix"  # primary helix
+    programmePart: Final = "https://w3id.org/helixgraph/ns#programmePart"  # programme part
+    providesServiceTo: Final = "https://w3id.org/helixgraph/ns#providesServiceTo"  # provides service to
+    rcn: Final = "https://w3id.org/helixgraph/ns#rcn"  # CORDIS record number
+    region: Final = "https://w3id.org/helixgraph/ns#region"
+    rowsRead: Final = "https://w3id.org/helixgraph/ns#rowsRead"  # rows read
+    rowsRejected: Final = "https://w3id.org/helixgraph/ns#rowsRejected"  # rows rejected
+    rowsWritten: Final = "https://w3id.org/helixgraph/ns#rowsWritten"  # rows written
+    sector: Final = "https://w3id.org/helixgraph/ns#sector"
+    sha256: Final = "https://w3id.org/helixgraph/ns#sha256"  # SHA-256
+    since: Final = "https://w3id.org/helixgraph/ns#since"
+    sme: Final = "https://w3id.org/helixgraph/ns#sme"  # SME
+    sourceFile: Final = "https://w3id.org/helixgraph/ns#sourceFile"  # source file
+    sourceGraph: Final = "https://w3id.org/helixgraph/ns#sourceGraph"  # source graph
+    totalCost: Final = "https://w3id.org/helixgraph/ns#totalCost"  # total cost
+    tripleCount: Final = "https://w3id.org/helixgraph/ns#tripleCount"  # triple count
+    typicalHelix: Final = "https://w3id.org/helixgraph/ns#typicalHelix"  # typical helix
+    weight: Final = "https://w3id.org/helixgraph/ns#weight"
 
     # Concepts
-    academia: URIRef
-    activeClusterCount: URIRef  # number of active clusters
-    activityHES: URIRef  # higher or secondary education establishment
-    activityOTH: URIRef  # other (associations, NGOs, foundations, patient groups, clusters)
-    activityPRC: URIRef  # private for-profit company
-    activityPUB: URIRef  # public body (excluding research and education)
-    activityREC: URIRef  # research organisation
-    appliedResearch: URIRef  # applied research
-    associatedPartner: URIRef  # associated partner
-    basicResearch: URIRef  # basic research
-    business: URIRef
-    clusterCount: URIRef  # number of clusters
-    clusterExports: URIRef  # exports of clusters
-    clusterJobs: URIRef  # jobs in clusters
-    clusterManagement: URIRef  # cluster management
-    clusterManager: URIRef  # cluster management organisation
-    clusterMember: URIRef  # cluster member
-    clusterOrganiser: URIRef  # cluster organiser
-    clusterRdiInvestment: URIRef  # RDI investment of clusters
-    clusterTurnover: URIRef  # turnover of clusters
-    community: URIRef
-    cooperatingInstitute: URIRef  # cooperating scientific institute
-    coordinator: URIRef
-    deviceDevelopment: URIRef  # development of medical devices
-    digitalHealthTools: URIRef  # digital health tools
-    funder: URIRef  # R&D funder
-    government: URIRef
-    infrastructureFunding: URIRef  # infrastructure funding
-    insightProvider: URIRef  # insight provider
-    internationalPartner: URIRef  # international partner
-    knowledgeSharer: URIRef  # knowledge sharer
-    knowledgeTransfer: URIRef  # sharing results and expertise
-    membersPerCluster: URIRef  # members per cluster
-    organiser: URIRef
-    partARF: URIRef  # Access to Risk Finance
-    partEIT: URIRef  # European Institute of Innovation and Technology
-    partERC: URIRef  # European Research Council
-    partEuratom: URIRef  # Euratom
-    partFET: URIRef  # Future and Emerging Technologies
-    partJRC: URIRef  # Joint Research Centre
-    partLEIT: URIRef  # Leadership in Enabling and Industrial Technologies
-    partMSCA: URIRef  # Marie Skłodowska-Curie Actions
-    partRI: URIRef  # Research Infrastructures
-    partSC1: URIRef  # Health, demographic change and wellbeing
-    partSC2: URIRef  # Food security, sustainable agriculture, marine research and the bioeconomy
-    partSC3: URIRef  # Secure, clean and efficient energy
-    partSC4: URIRef  # Smart, green and integrated transport
-    partSC5: URIRef  # Climate action, environment, resource efficiency and raw materials
-    partSC6: URIRef  # Europe in a changing world: inclusive, innovative and reflective societies
-    partSC7: URIRef  # Secure societies
-    partSEWP: URIRef  # Spreading excellence and widening participation
-    partSMEs: URIRef  # Innovation in SMEs
-    partSWAFS: URIRef  # Science with and for society
-    participant: URIRef
-    partner: URIRef
-    patientAdvocacy: URIRef  # patient advocacy
-    patientAdvocate: URIRef  # patient advocate
-    policyCoordination: URIRef  # policy coordination
-    policyCoordinator: URIRef  # policy coordinator
-    rdGrants: URIRef  # R&D subsidies and grants
-    researchLeader: URIRef  # research leader
-    sectorEducation: URIRef  # education
-    sectorHealth: URIRef  # human health activities
-    sectorICT: URIRef  # information and communication
-    sectorMedicalDevices: URIRef  # medical and dental instruments
-    sectorPharma: URIRef  # pharmaceuticals
-    sectorPublicAdministration: URIRef  # public administration
-    sectorResearch: URIRef  # scientific research and development
-    solutionDeveloper: URIRef  # solution developer
-    thirdParty: URIRef  # third party
-    treatmentDevelopment: URIRef  # development of new treatments
-    userFeedback: URIRef  # real-world insight and feedback
+    academia: Final = "https://w3id.org/helixgraph/ns#academia"
+    activeClusterCount: Final = "https://w3id.org/helixgraph/ns#activeClusterCount"  # number of active clusters
+    activityHES: Final = "https://w3id.org/helixgraph/ns#activityHES"  # higher or secondary education establishment
+    activityOTH: Final = "https://w3id.org/helixgraph/ns#activityOTH"  # other (associations, NGOs, foundations, patient groups, clusters)
+    activityPRC: Final = "https://w3id.org/helixgraph/ns#activityPRC"  # private for-profit company
+    activityPUB: Final = "https://w3id.org/helixgraph/ns#activityPUB"  # public body (excluding research and education)
+    activityREC: Final = "https://w3id.org/helixgraph/ns#activityREC"  # research organisation
+    appliedResearch: Final = "https://w3id.org/helixgraph/ns#appliedResearch"  # applied research
+    associatedPartner: Final = "https://w3id.org/helixgraph/ns#associatedPartner"  # associated partner
+    basicResearch: Final = "https://w3id.org/helixgraph/ns#basicResearch"  # basic research
+    business: Final = "https://w3id.org/helixgraph/ns#business"
+    clusterCount: Final = "https://w3id.org/helixgraph/ns#clusterCount"  # number of clusters
+    clusterExports: Final = "https://w3id.org/helixgraph/ns#clusterExports"  # exports of clusters
+    clusterJobs: Final = "https://w3id.org/helixgraph/ns#clusterJobs"  # jobs in clusters
+    clusterManagement: Final = "https://w3id.org/helixgraph/ns#clusterManagement"  # cluster management
+    clusterManager: Final = "https://w3id.org/helixgraph/ns#clusterManager"  # cluster management organisation
+    clusterMember: Final = "https://w3id.org/helixgraph/ns#clusterMember"  # cluster member
+    clusterOrganiser: Final = "https://w3id.org/helixgraph/ns#clusterOrganiser"  # cluster organiser
+    clusterRdiInvestment: Final = "https://w3id.org/helixgraph/ns#clusterRdiInvestment"  # RDI investment of clusters
+    clusterTurnover: Final = "https://w3id.org/helixgraph/ns#clusterTurnover"  # turnover of clusters
+    community: Final = "https://w3id.org/helixgraph/ns#community"
+    cooperatingInstitute: Final = "https://w3id.org/helixgraph/ns#cooperatingInstitute"  # cooperating scientific institute
+    coordinator: Final = "https://w3id.org/helixgraph/ns#coordinator"
+    deviceDevelopment: Final = "https://w3id.org/helixgraph/ns#deviceDevelopment"  # development of medical devices
+    digitalHealthTools: Final = "https://w3id.org/helixgraph/ns#digitalHealthTools"  # digital health tools
+    funder: Final = "https://w3id.org/helixgraph/ns#funder"  # R&D funder
+    government: Final = "https://w3id.org/helixgraph/ns#government"
+    infrastructureFunding: Final = "https://w3id.org/helixgraph/ns#infrastructureFunding"  # infrastructure funding
+    insightProvider: Final = "https://w3id.org/helixgraph/ns#insightProvider"  # insight provider
+    internationalPartner: Final = "https://w3id.org/helixgraph/ns#internationalPartner"  # international partner
+    knowledgeSharer: Final = "https://w3id.org/helixgraph/ns#knowledgeSharer"  # knowledge sharer
+    knowledgeTransfer: Final = "https://w3id.org/helixgraph/ns#knowledgeTransfer"  # sharing results and expertise
+    membersPerCluster: Final = "https://w3id.org/helixgraph/ns#membersPerCluster"  # members per cluster
+    organiser: Final = "https://w3id.org/helixgraph/ns#organiser"
+    partARF: Final = "https://w3id.org/helixgraph/ns#partARF"  # Access to Risk Finance
+    partEIT: Final = "https://w3id.org/helixgraph/ns#partEIT"  # European Institute of Innovation and Technology
+    partERC: Final = "https://w3id.org/helixgraph/ns#partERC"  # European Research Council
+    partEuratom: Final = "https://w3id.org/helixgraph/ns#partEuratom"  # Euratom
+    partFET: Final = "https://w3id.org/helixgraph/ns#partFET"  # Future and Emerging Technologies
+    partJRC: Final = "https://w3id.org/helixgraph/ns#partJRC"  # Joint Research Centre
+    partLEIT: Final = "https://w3id.org/helixgraph/ns#partLEIT"  # Leadership in Enabling and Industrial Technologies
+    partMSCA: Final = "https://w3id.org/helixgraph/ns#partMSCA"  # Marie Skłodowska-Curie Actions
+    partRI: Final = "https://w3id.org/helixgraph/ns#partRI"  # Research Infrastructures
+    partSC1: Final = "https://w3id.org/helixgraph/ns#partSC1"  # Health, demographic change and wellbeing
+    partSC2: Final = "https://w3id.org/helixgraph/ns#partSC2"  # Food security, sustainable agriculture, marine research and the bioeconomy
+    partSC3: Final = "https://w3id.org/helixgraph/ns#partSC3"  # Secure, clean and efficient energy
+    partSC4: Final = "https://w3id.org/helixgraph/ns#partSC4"  # Smart, green and integrated transport
+    partSC5: Final = "https://w3id.org/helixgraph/ns#partSC5"  # Climate action, environment, resource efficiency and raw materials
+    partSC6: Final = "https://w3id.org/helixgraph/ns#partSC6"  # Europe in a changing world: inclusive, innovative and reflective societies
+    partSC7: Final = "https://w3id.org/helixgraph/ns#partSC7"  # Secure societies
+    partSEWP: Final = "https://w3id.org/helixgraph/ns#partSEWP"  # Spreading excellence and widening participation
+    partSMEs: Final = "https://w3id.org/helixgraph/ns#partSMEs"  # Innovation in SMEs
+    partSWAFS: Final = "https://w3id.org/helixgraph/ns#partSWAFS"  # Science with and for society
+    participant: Final = "https://w3id.org/helixgraph/ns#participant"
+    partner: Final = "https://w3id.org/helixgraph/ns#partner"
+    patientAdvocacy: Final = "https://w3id.org/helixgraph/ns#patientAdvocacy"  # patient advocacy
+    patientAdvocate: Final = "https://w3id.org/helixgraph/ns#patientAdvocate"  # patient advocate
+    policyCoordination: Final = "https://w3id.org/helixgraph/ns#policyCoordination"  # policy coordination
+    policyCoordinator: Final = "https://w3id.org/helixgraph/ns#policyCoordinator"  # policy coordinator
+    rdGrants: Final = "https://w3id.org/helixgraph/ns#rdGrants"  # R&D subsidies and grants
+    researchLeader: Final = "https://w3id.org/helixgraph/ns#researchLeader"  # research leader
+    sectorEducation: Final = "https://w3id.org/helixgraph/ns#sectorEducation"  # education
+    sectorHealth: Final = "https://w3id.org/helixgraph/ns#sectorHealth"  # human health activities
+    sectorICT: Final = "https://w3id.org/helixgraph/ns#sectorICT"  # information and communication
+    sectorMedicalDevices: Final = "https://w3id.org/helixgraph/ns#sectorMedicalDevices"  # medical and dental instruments
+    sectorPharma: Final = "https://w3id.org/helixgraph/ns#sectorPharma"  # pharmaceuticals
+    sectorPublicAdministration: Final = "https://w3id.org/helixgraph/ns#sectorPublicAdministration"  # public administration
+    sectorResearch: Final = "https://w3id.org/helixgraph/ns#sectorResearch"  # scientific research and development
+    solutionDeveloper: Final = "https://w3id.org/helixgraph/ns#solutionDeveloper"  # solution developer
+    thirdParty: Final = "https://w3id.org/helixgraph/ns#thirdParty"  # third party
+    treatmentDevelopment: Final = "https://w3id.org/helixgraph/ns#treatmentDevelopment"  # development of new treatments
+    userFeedback: Final = "https://w3id.org/helixgraph/ns#userFeedback"  # real-world insight and feedback
+
+
+HX.TERMS = frozenset(['ActivityType', 'Cluster', 'Ecosystem', 'Helix', 'HelixRole', 'Indicator', 'Initiative', 'MembershipRole', 'ProgrammePart', 'Project', 'Sector', 'ServiceType', 'academia', 'accreditedSince', 'activeClusterCount', 'activityHES', 'activityOTH', 'activityPRC', 'activityPUB', 'activityREC', 'activityType', 'appliedResearch', 'associatedPartner', 'basicResearch', 'business', 'clusterCount', 'clusterExports', 'clusterJobs', 'clusterManagement', 'clusterManager', 'clusterMember', 'clusterOrganiser', 'clusterRdiInvestment', 'clusterTurnover', 'collaboratesWith', 'community', 'cooperatingInstitute', 'coordinator', 'country', 'declaredMemberCount', 'deviceDevelopment', 'digitalHealthTools', 'euContribution', 'funder', 'funds', 'government', 'illustrative', 'importer', 'infrastructureFunding', 'insightProvider', 'internationalPartner', 'knowledgeSharer', 'knowledgeTransfer', 'linkedTo', 'maxContribution', 'membersPerCluster', 'organiser', 'partARF', 'partEIT', 'partERC', 'partEuratom', 'partFET', 'partJRC', 'partLEIT', 'partMSCA', 'partRI', 'partSC1', 'partSC2', 'partSC3', 'partSC4', 'partSC5', 'partSC6', 'partSC7', 'partSEWP', 'partSMEs', 'partSWAFS', 'participant', 'partner', 'patientAdvocacy', 'patientAdvocate', 'pendingImport', 'pic', 'playsRole', 'policyCoordination', 'policyCoordinator', 'primaryHelix', 'programmePart', 'providesServiceTo', 'rcn', 'rdGrants', 'region', 'researchLeader', 'rowsRead', 'rowsRejected', 'rowsWritten', 'sector', 'sectorEducation', 'sectorHealth', 'sectorICT', 'sectorMedicalDevices', 'sectorPharma', 'sectorPublicAdministration', 'sectorResearch', 'sha256', 'since', 'sme', 'solutionDeveloper', 'sourceFile', 'sourceGraph', 'thirdParty', 'totalCost', 'treatmentDevelopment', 'tripleCount', 'typicalHelix', 'userFeedback', 'weight'])

@@ -22,7 +22,8 @@ from functools import cache
 
 from helixgraph.errors import InputError
 from helixgraph.rdf import resources
-from helixgraph.rdf.namespaces import HELICES, HX
+from helixgraph.rdf.namespaces import HELICES
+from helixgraph.rdf.vocab import HX
 
 TYPES = ("helix", "iri", "string", "integer")
 _PARAM = re.compile(r"(\w+)\s+(\w+)(?:\s*=\s*(\S+))?\s*(?::\s*(.*))?$")
@@ -124,7 +125,7 @@ def _term(parameter: Parameter, value: str) -> tuple[str, ...]:
     if parameter.type == "helix":
         if value not in HELICES:
             raise InputError(f"{name}={value!r}: one of {', '.join(HELICES)}")
-        return ("iri", f"{HX}{value}")
+        return ("iri", HX.term(value))
     if parameter.type == "iri":
         if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value) or not _valid_iri(value):
             raise InputError(f"{name}={value!r}: an absolute http(s) IRI")

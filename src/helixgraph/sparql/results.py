@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
-from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.rdf.namespaces import PREFIXES, SPARQL_RESULTS, XSD
 
 Kind = Literal["solutions", "boolean", "graph"]
 ResultTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -46,8 +46,8 @@ _GRAPH_FORMATS = {
     RDF_XML: ox.RdfFormat.RDF_XML,
     JSON_LD: ox.RdfFormat.JSON_LD,
 }
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+_XSD_STRING = XSD + "string"
+_RESULTS_NS = SPARQL_RESULTS
 
 
 def negotiate(accept: str | None, kind: Kind, format_: str | None = None) -> str | None:
@@ -245,9 +245,9 @@ def _tsv_value(term: ResultTerm | None) -> str:
         return ""
     # N-Triples syntax, except that the TSV format lets plain numbers stand alone
     if isinstance(term, ox.Literal) and term.datatype.value in (
-        "http://www.w3.org/2001/XMLSchema#integer",
-        "http://www.w3.org/2001/XMLSchema#decimal",
-        "http://www.w3.org/2001/XMLSchema#double",
+        XSD + "integer",
+        XSD + "decimal",
+        XSD + "double",
     ):
         try:
             float(term.value)
