@@ -278,7 +278,7 @@ def import_(
     from rich.console import Console
 
     from helixgraph.cli.progress import progress_bar
-    from helixgraph.importers.registry import ImportOptions, ImportProgress, importer
+    from helixgraph.importers.registry import ImportJob, ImportOptions, ImportProgress, importer
 
     console = Console(stderr=True, quiet=quiet)
     source = importer(str(kind))
@@ -295,12 +295,8 @@ def import_(
                     progress.start_task(writing)
                 progress.update(writing, completed=n)
 
-            report = source.run(
-                kg,
-                files,
-                options,
-                ImportProgress(lambda n: progress.update(reading, completed=n), wrote),
-            )
+            reporting = ImportProgress(lambda n: progress.update(reading, completed=n), wrote)
+            report = source.run(ImportJob(kg, files, options, reporting))
         seconds = max(time.perf_counter() - started, 1e-9)
         graphs = ", ".join(f"<{graph}>" for graph in report.graphs)
         console.print(

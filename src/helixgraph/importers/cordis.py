@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
-from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
+from helixgraph.importers.registry import ImportJob, ImportReport, register
 from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 from helixgraph.rdf.vocab import HX
 
@@ -677,22 +677,17 @@ class CordisImporter:
     def recognises(self, paths: Sequence[Path]) -> bool:
         return bool(paths) and all(_header_kind(path) is not None for path in paths)
 
-    def run(
-        self,
-        kg: KnowledgeGraph,
-        paths: Sequence[Path],
-        options: ImportOptions,
-        progress: ImportProgress,
-    ) -> ImportReport:
+    def run(self, job: ImportJob) -> ImportReport:
+        options = job.options
         mapping = read_helix_map(options.helix_map) if options.helix_map else None
         report = import_cordis(
-            kg,
-            list(paths),
+            job.kg,
+            list(job.paths),
             skip_invalid=options.skip_invalid,
             rejects=options.rejects,
             helix_map=mapping,
-            read_progress=progress.reading,
-            write_progress=progress.writing,
+            read_progress=job.progress.reading,
+            write_progress=job.progress.writing,
         )
         return ImportReport(
             graphs=(report.graph,),

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
+from helixgraph.importers.registry import ImportJob, ImportReport, register
 
 if TYPE_CHECKING:
-    from helixgraph.store import KnowledgeGraph
+    pass
 
 
 class RdfImporter:
@@ -28,14 +28,8 @@ class RdfImporter:
             path.name.lower().removesuffix(".gz").endswith(tuple(FORMATS)) for path in paths
         )
 
-    def run(
-        self,
-        kg: KnowledgeGraph,
-        paths: Sequence[Path],
-        options: ImportOptions,
-        progress: ImportProgress,
-    ) -> ImportReport:
-        loaded = kg.load(paths)
+    def run(self, job: ImportJob) -> ImportReport:
+        loaded = job.kg.load(job.paths)
         return ImportReport(
             graphs=tuple(item.graph for item in loaded),
             triples=sum(item.triples for item in loaded),

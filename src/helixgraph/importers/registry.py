@@ -37,6 +37,16 @@ class ImportProgress:
 
 
 @dataclass(frozen=True)
+class ImportJob:
+    """One import to run: into which store, from which files, as asked, reporting where."""
+
+    kg: KnowledgeGraph
+    paths: Sequence[Path]
+    options: ImportOptions = ImportOptions()
+    progress: ImportProgress = ImportProgress()
+
+
+@dataclass(frozen=True)
 class ImportReport:
     """What an import did, for any source."""
 
@@ -62,13 +72,7 @@ class Importer(Protocol):
         """Whether these files are this importer's (by their names or their first line)."""
         ...
 
-    def run(
-        self,
-        kg: KnowledgeGraph,
-        paths: Sequence[Path],
-        options: ImportOptions,
-        progress: ImportProgress,
-    ) -> ImportReport:
+    def run(self, job: ImportJob) -> ImportReport:
         """Check every row, then write all or nothing (or the valid rows, ``skip_invalid``)."""
         ...
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
-from helixgraph.importers.registry import ImportOptions, ImportProgress, ImportReport, register
+from helixgraph.importers.registry import ImportJob, ImportReport, register
 from helixgraph.importers.tables import Table, tables
 from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
 from helixgraph.rdf.vocab import HX
@@ -431,15 +431,10 @@ class SpreadsheetImporter:
             for path in paths
         )
 
-    def run(
-        self,
-        kg: KnowledgeGraph,
-        paths: Sequence[Path],
-        options: ImportOptions,
-        progress: ImportProgress,
-    ) -> ImportReport:
+    def run(self, job: ImportJob) -> ImportReport:
+        options = job.options
         done = import_spreadsheet(
-            kg, list(paths), skip_invalid=options.skip_invalid, rejects=options.rejects
+            job.kg, list(job.paths), skip_invalid=options.skip_invalid, rejects=options.rejects
         )
         return ImportReport(
             graphs=(done.graph,),
