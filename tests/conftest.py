@@ -35,9 +35,26 @@ def seed_kg() -> KnowledgeGraph:
     return KnowledgeGraph.in_memory()
 
 
+@pytest.fixture(scope="session")
+def _default_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new default store on disk, made once and closed: the template of ``store_dir``."""
+    path = tmp_path_factory.mktemp("template") / "store"
+    KnowledgeGraph.open(path).close()
+    return path
+
+
 @pytest.fixture
-def store_dir(tmp_path: Path) -> Path:
-    """A fresh store directory (not created yet): for tests that write."""
+def store_dir(_default_store: Path, tmp_path: Path) -> Path:
+    """A fresh default store on disk, for tests that write: a copy of one made once (making
+    one, with the Hungarian slice, takes some ten seconds)."""
+    import shutil
+
+    return Path(shutil.copytree(_default_store, tmp_path / "store"))
+
+
+@pytest.fixture
+def empty_store_dir(tmp_path: Path) -> Path:
+    """Where a store does not exist yet: for tests of making one."""
     return tmp_path / "store"
 
 

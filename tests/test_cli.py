@@ -250,8 +250,9 @@ def test_import_cordis_from_the_command_line(store_dir: Path) -> None:
 
 
 def test_bad_files_get_a_message_with_their_place_and_change_nothing(
-    store_dir: Path, tmp_path: Path
+    empty_store_dir: Path, tmp_path: Path
 ) -> None:
+    store_dir = empty_store_dir
     import gzip
 
     good = "<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"

@@ -67,7 +67,10 @@ def snapshot_without_provenance(kg: KnowledgeGraph) -> set[str]:
     }
 
 
-def test_a_new_store_holds_the_ontology_and_the_seed_each_in_its_graph(store_dir: Path) -> None:
+def test_a_new_store_holds_the_ontology_and_the_seed_each_in_its_graph(
+    empty_store_dir: Path,
+) -> None:
+    store_dir = empty_store_dir
     with KnowledgeGraph.open(store_dir) as kg:
         assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
         for path, graph in ((ONTOLOGY_FILE, ONTOLOGY_GRAPH), (SEED_FILE, SEED_GRAPH)):
