@@ -35,21 +35,13 @@ def seed_kg() -> KnowledgeGraph:
     return KnowledgeGraph.in_memory()
 
 
-@pytest.fixture(scope="session")
-def _default_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new default store on disk, made once and closed: the template of ``store_dir``."""
-    path = tmp_path_factory.mktemp("template") / "store"
-    KnowledgeGraph.open(path).close()
-    return path
-
-
 @pytest.fixture
-def store_dir(_default_store: Path, tmp_path: Path) -> Path:
-    """A fresh default store on disk, for tests that write: a copy of one made once (making
+def store_dir(read_store: Path, tmp_path: Path) -> Path:
+    """A fresh default store on disk, for tests that write: a copy of ``read_store`` (making
     one, with the Hungarian slice, takes some ten seconds)."""
     import shutil
 
-    return Path(shutil.copytree(_default_store, tmp_path / "store"))
+    return Path(shutil.copytree(read_store, tmp_path / "store"))
 
 
 @pytest.fixture

@@ -242,3 +242,8 @@ def test_an_xlsx_named_after_a_table_and_bad_cells_name_the_sheet(
         import_spreadsheet(kg, [broken])
     with pytest.raises(InputError, match=r"actors\.csv is given twice"):
         import_spreadsheet(kg, [book, actors])
+
+
+def test_a_missing_workbook_is_named(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"ecosystem\.xlsx: no such file"):
+        import_spreadsheet(kg, [tmp_path / "ecosystem.xlsx"])

@@ -154,18 +154,16 @@ def read_cordis(
             return rows.line_num + 1 if rows else 1  # noqa: B023
 
         with read_errors(path, reading_line), open_text(path) as text:
-            first = text.readline()
-            delimiter = ";" if first.count(";") > first.count(",") else ","
-            header = next(csv.reader([first], delimiter=delimiter), [])
+            delimiter, header = _header(text.readline())
             check_header(path, header)
             # the header is read already: the reader's line numbers lag the file's by one
             rows = csv.DictReader(text, fieldnames=header, delimiter=delimiter)
-            columns = set(header)
-            if columns >= COMPACT_HEADER:
+            kind = _file_kind(header)
+            if kind == "compact":
                 _read_rows(data, path, rows, helix_map, _compact_row, progress)
-            elif columns >= OFFICIAL_HEADER:
+            elif kind == "official":
                 _read_rows(data, path, rows, helix_map, _official_row, progress)
-            elif columns >= PARTS_HEADER:
+            elif kind == "parts":
                 parts.extend((path, rows.line_num + 1, row) for row in rows)
             else:
                 raise InputError(
@@ -711,14 +709,25 @@ def _header_kind(path: Path) -> str | None:
             first = text.readline()
     except (OSError, UnicodeDecodeError, EOFError, zlib.error):
         return None
+    return _file_kind(_header(first)[1])
+
+
+def _header(first: str) -> tuple[str, list[str]]:
+    """The delimiter and the columns of a CORDIS file's first line (the official files are
+    separated by semicolons, the compact one by commas)."""
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    columns = set(next(csv.reader([first], delimiter=delimiter), []))
-    for kind, header in (
+    return delimiter, next(csv.reader([first], delimiter=delimiter), [])
+
+
+def _file_kind(header: Iterable[str]) -> str | None:
+    """Which CORDIS file has these columns: compact, official or parts; None if none does."""
+    columns = set(header)
+    for kind, expected in (
         ("compact", COMPACT_HEADER),
         ("official", OFFICIAL_HEADER),
         ("parts", PARTS_HEADER),
     ):
-        if columns >= header:
+        if columns >= expected:
             return kind
     return None
 

@@ -425,11 +425,13 @@ class SpreadsheetImporter:
     )
 
     def recognises(self, paths: Sequence[Path]) -> bool:
-        names = {name.removesuffix(".csv") for name in FILES}
-        return bool(paths) and all(
-            path.name.lower() in FILES or (path.suffix.lower() == ".xlsx" and path.stem in names)
-            for path in paths
-        )
+        tables = {name.removesuffix(".csv") for name in FILES}
+
+        def is_table(path: Path) -> bool:
+            name = path.name.lower()
+            return name in FILES or (name.endswith(".xlsx") and path.stem.lower() in tables)
+
+        return bool(paths) and all(map(is_table, paths))
 
     def run(self, job: ImportJob) -> ImportReport:
         options = job.options

@@ -92,6 +92,8 @@ def _workbook(path: Path) -> Any:
 
     from openpyxl import load_workbook
 
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
     try:
         # data_only: a formula's value as the spreadsheet last computed it, never the formula
         return load_workbook(path, read_only=True, data_only=True)
