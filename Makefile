@@ -65,6 +65,7 @@ clean:
 openapi: $(STAMP)
 	$(BIN)/python scripts/generate_openapi.py
 
-# Rebuild data/cordis-hu.nt.gz (the Hungarian slice of Horizon 2020) from ../shared with the importer.
+# Rebuild data/cordis-hu.nt.gz (the Hungarian slice of Horizon 2020) and data/cordis-hu-names.nt.gz
+# (its organisations' names) from ../shared with the importer.
 data: $(STAMP)
-	$(BIN)/python scripts/make_cordis_hu.py ../shared/data/cordis-h2020
+	$(BIN)/python scripts/make_cordis_hu.py ../shared/data

@@ -1,10 +1,13 @@
-"""Build data/cordis-hu.nt.gz, the Hungarian slice of Horizon 2020 shipped in the default store.
+"""Build data/cordis-hu.nt.gz and data/cordis-hu-names.nt.gz, the Hungarian slice of Horizon 2020
+shipped in the default store, and the names of its organisations.
 
 The slice: every project with at least one participant in Hungary (country HU), with all of its
 participants, Hungarian or not, so the Hungarian actors' foreign partners and their helix are in
-the network too. Made by the CORDIS importer's own reading and writing code from the shared file:
+the network too. The names: the rows of the CORDIS names file for the slice's organisations, in
+a graph of their own. Made by the CORDIS importer's own reading and writing code from the
+shared files:
 
-    python scripts/make_cordis_hu.py ../shared/data/cordis-h2020   (or `make data`)
+    python scripts/make_cordis_hu.py ../shared/data   (or `make data`)
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ from pathlib import Path
 from helixgraph.importers.cordis import (
     CordisData,
     literal,
+    names_ntriples,
     ntriples,
     ontology_helix_map,
+    ontology_sector_map,
     read_cordis,
 )
 from helixgraph.store import KnowledgeGraph, graph_iri_for
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "cordis-hu.nt.gz"
+NAMES_OUT = ROOT / "data" / "cordis-hu-names.nt.gz"
 DCT = "http://purl.org/dc/terms/"
 PROV = "http://www.w3.org/ns/prov#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -39,12 +45,19 @@ def hungarian_slice(data: CordisData) -> CordisData:
             part.participations[key] = participation
             part.organisations[participation.pic] = data.organisations[participation.pic]
             part.projects[participation.rcn] = data.projects[participation.rcn]
+            if participation.pic in data.names:
+                part.names[participation.pic] = data.names[participation.pic]
     return part
 
 
 def main(folder: Path) -> None:
-    sources = [folder / "h2020.csv.gz", folder / "programme_parts.csv.gz"]
-    mapping = ontology_helix_map(KnowledgeGraph.in_memory())
+    sources = [
+        folder / "cordis-h2020" / "h2020.csv.gz",
+        folder / "cordis-h2020" / "programme_parts.csv.gz",
+        folder / "cordis-names" / "organisations.csv.gz",
+    ]
+    ontology = KnowledgeGraph.in_memory(default_data=False)
+    mapping, sectors = ontology_helix_map(ontology), ontology_sector_map(ontology)
     data = read_cordis(sources, helix_map=mapping)
     if data.rejected:
         sys.exit(f"{len(data.rejected)} invalid rows in {folder}; the slice is not made")
@@ -74,21 +87,39 @@ def main(folder: Path) -> None:
                 f"importer from {checksums}. {len(part.projects)} projects, "
                 f"{len(part.organisations)} organisations, "
                 f"{len(part.participations)} participations. "
-                "Organisation names are not in the source: labels are PIC numbers."
+                f"{len(part.names)} organisations are named in cordis-hu-names; the others "
+                "are labelled by PIC."
             ),
         ),
         (f"<{PROV}wasDerivedFrom>", "<https://cordis.europa.eu/>"),
     ]
     lines = [f"{graph} {p} {o} .\n".encode() for p, o in about]
-    lines += list(ntriples(part, mapping))
+    lines += list(ntriples(part, mapping, sectors))
     OUT.write_bytes(gzip.compress(b"".join(lines), mtime=0))
     print(
         f"{OUT.relative_to(ROOT)}: {len(lines)} triples, {len(part.organisations)} actors, "
         f"{len(part.projects)} projects, {len(part.participations)} memberships"
     )
+    names = f"<{graph_iri_for(NAMES_OUT)}>"
+    about_names = [
+        (
+            f"<{RDFS}comment>",
+            literal(
+                "Made by scripts/make_cordis_hu.py (make data) from "
+                f"{sources[2].name} sha256 {hashlib.sha256(sources[2].read_bytes()).hexdigest()}"
+                ": the rows of the organisations of cordis-hu, merged from public copies of "
+                "the CORDIS organisation files (each actor's dcterms:source names its copy)."
+            ),
+        ),
+        (f"<{PROV}wasDerivedFrom>", "<https://cordis.europa.eu/>"),
+    ]
+    name_lines = [f"{names} {p} {o} .\n".encode() for p, o in about_names]
+    name_lines += list(names_ntriples(part, graph_iri_for(NAMES_OUT)))
+    NAMES_OUT.write_bytes(gzip.compress(b"".join(name_lines), mtime=0))
+    print(f"{NAMES_OUT.relative_to(ROOT)}: {len(part.names)} organisations named")
 
 
 if __name__ == "__main__":
     main(
-        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "cordis-h2020"
+        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
     )

@@ -179,6 +179,49 @@ def hungarian_slice_counts() -> dict[str, object]:
     }
 
 
+HELIX_ORDER = ("government", "academia", "business", "community")
+#: The IRI the CORDIS importer gives an organisation, less its PIC.
+ACTOR_IRI = "https://w3id.org/helixgraph/id/actor/pic-"
+
+
+@functools.cache
+def default_actors() -> dict[str, dict[str, object]]:
+    """Independently of helixgraph: every actor of the default store by IRI, with its helices
+    (all), primary helix (the seed's hx:primaryHelix, else the first in helix order) and country,
+    from the seed Turtle and the shared CORDIS CSV. The seed names the organisations that take
+    part in EU programmes by their CORDIS IRI (actor/pic-N), so those are one actor."""
+    import rdflib
+    from rdflib.namespace import RDF
+
+    org = rdflib.Namespace("http://www.w3.org/ns/org#")
+    hx = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt") as file:
+        rows = list(csv.DictReader(file))
+    projects = {row["rcn"] for row in rows if row["country"] == "HU"}
+    actors: dict[str, dict[str, object]] = {}
+    for row in rows:
+        if row["rcn"] in projects:
+            country = {"UK": "GB", "EL": "GR"}.get(row["country"], row["country"])
+            actors[ACTOR_IRI + row["pic"]] = {
+                "helices": {CORDIS_HELIX[row["type"]]},
+                "primary": None,
+                "country": country,
+            }
+    seed = rdflib.Graph().parse(SEED_FILE)
+    for actor in seed.subjects(RDF.type, org.FormalOrganization):
+        record = actors.setdefault(str(actor), {"helices": set(), "primary": None})
+        record["helices"] |= {  # type: ignore[operator]
+            str(h).rsplit("#", 1)[1] for h in seed.objects(actor, org.classification)
+        }
+        primary = seed.value(actor, hx.primaryHelix)
+        record["primary"] = str(primary).rsplit("#", 1)[1] if primary else None
+        record["country"] = str(seed.value(actor, hx.country) or record.get("country") or "")
+    for record in actors.values():
+        if record["primary"] is None:
+            record["primary"] = min(record["helices"], key=HELIX_ORDER.index)  # type: ignore[call-overload]
+    return actors
+
+
 @functools.cache
 def default_component_sizes() -> list[int]:
     """Independently of helixgraph: the sizes of the connected parts of the default store's
@@ -198,7 +241,7 @@ def default_component_sizes() -> list[int]:
     members: dict[object, set[str]] = {}
     for row in rows:
         if row["rcn"] in projects:
-            members.setdefault(row["rcn"], set()).add("pic-" + row["pic"])
+            members.setdefault(row["rcn"], set()).add(ACTOR_IRI + row["pic"])
     seed = rdflib.Graph().parse(SEED_FILE)
     actors = set(seed.subjects(RDF.type, org.FormalOrganization))
     for membership in seed.subjects(RDF.type, org.Membership):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 import rdflib
-from conftest import SEED_FILE, Server, hungarian_slice_counts
+from conftest import SEED_FILE, Server, default_actors, hungarian_slice_counts
 from rdflib.namespace import RDF
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
@@ -31,12 +31,9 @@ def seed_members(collaboration: str) -> set[str]:
     }
 
 
-def seed_helix_counts() -> Counter[str]:
-    return Counter(
-        str(h).rsplit("#", 1)[1]
-        for actor in SEED.subjects(RDF.type, ORG.FormalOrganization)
-        for h in SEED.objects(actor, ORG.classification)
-    )
+def actors_per_helix() -> Counter[str]:
+    """Actors of the default store holding each helix (any of theirs), counted independently."""
+    return Counter(h for a in default_actors().values() for h in a["helices"])  # type: ignore[attr-defined]
 
 
 def test_clusters_with_their_members_and_missing_helices(client: httpx.Client) -> None:
@@ -92,16 +89,14 @@ def test_actors_of_a_cluster_and_their_metrics(client: httpx.Client) -> None:
 
 def test_helices_count_the_actors_of_both_sources(client: httpx.Client) -> None:
     helices = {h["id"]: h for h in client.get("/api/helices").json()["data"]}
-    cordis = hungarian_slice_counts()["by_helix"]
-    for name, seed_count in seed_helix_counts().items():
-        assert helices[name]["actors"] == seed_count + cordis[name]
+    for name, count in actors_per_helix().items():
+        assert helices[name]["actors"] == count
     assert helices["academia"]["labels"]["hu"] == "tudományos szféra"
 
 
 def test_graph_view_filtered_and_capped(client: httpx.Client) -> None:
     graph = client.get("/api/graph", params={"helix": "community", "limit": 50}).json()
-    community = seed_helix_counts()["community"] + hungarian_slice_counts()["by_helix"]["community"]
-    assert graph["count"]["nodes"] == community
+    assert graph["count"]["nodes"] == actors_per_helix()["community"]
     assert graph["truncated"] is True
     assert len(graph["nodes"]) == 50
     names = {n["id"] for n in graph["nodes"]}
@@ -118,8 +113,7 @@ def test_named_queries(client: httpx.Client) -> None:
         row["helix"]["value"].rsplit("#", 1)[1]: int(row["actors"]["value"])
         for row in per_helix["results"]["bindings"]
     }
-    cordis = hungarian_slice_counts()["by_helix"]
-    assert counts == {h: n + cordis[h] for h, n in seed_helix_counts().items()}
+    assert counts == actors_per_helix()
     members = client.get(
         "/api/queries/collaboration-members",
         params={"collaboration": ID + "project/i3hies", "format": "csv"},
@@ -148,14 +142,13 @@ def test_named_query_parameters_are_checked(client: httpx.Client, path: str, sta
 
 
 def test_analysis_routes(client: httpx.Client) -> None:
-    seed_actors = len(set(SEED.subjects(RDF.type, ORG.FormalOrganization)))
-    total = seed_actors + hungarian_slice_counts()["actors"]
+    total = len(default_actors())
     fragmentation = client.get("/api/analysis/fragmentation").json()
     assert fragmentation["data"]["headline"]["nodes"] == total
     findings = client.get("/api/analysis/findings").json()["data"]["findings"]
     assert len(findings) == 3
     assert all(isinstance(f, str) for f in findings)
-    scenario = {"remove": ["mediklaszter"], "add": [["bme", "nkfih"]]}
+    scenario = {"remove": ["mediklaszter"], "add": [["pic-999904228", "nkfih"]]}
     changed = client.post("/api/analysis/what-if", json=scenario).json()
     assert changed["before"]["nodes"] - changed["after"]["nodes"] == 1
     refused = client.post("/api/analysis/what-if", json={"remove": ["no-such-actor"]})

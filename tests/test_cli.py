@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import FIXTURES, SEED_FILE, hungarian_slice_counts
-from rdflib.namespace import RDF
+from conftest import FIXTURES, SEED_FILE, default_actors, hungarian_slice_counts
 from typer.testing import CliRunner
 
 from helixgraph.cli.commands import app
@@ -24,19 +23,6 @@ runner = CliRunner()
 
 def run(*args: str) -> object:
     return runner.invoke(app, list(args))
-
-
-def seed_actors_by_helix() -> Counter[str]:
-    """Independently of helixgraph: actors of the seed file per primary helix."""
-    seed = rdflib.Graph().parse(SEED_FILE)
-    counts: Counter[str] = Counter()
-    for actor in seed.subjects(RDF.type, ORG.FormalOrganization):
-        primary = seed.value(actor, HX.primaryHelix)
-        helices = list(seed.objects(actor, ORG.classification))
-        helix = primary if primary is not None else helices[0]
-        assert primary is not None or len(helices) == 1
-        counts[str(helix).rsplit("#", 1)[1]] += 1
-    return counts
 
 
 def test_help_explains_every_command() -> None:
@@ -64,12 +50,10 @@ def test_stats_json_counts_the_default_ecosystem(read_store: Path) -> None:
     result = run("stats", "--json", "--store", str(read_store))
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
-    seed = seed_actors_by_helix()
-    hungary = hungarian_slice_counts()
-    assert figures["actors"]["by_helix"] == {
-        helix: seed[helix] + hungary["by_helix"][helix] for helix in figures["actors"]["by_helix"]
-    }
-    assert figures["actors"]["total"] == sum(seed.values()) + hungary["actors"]
+    actors = default_actors()
+    primary = Counter(str(a["primary"]) for a in actors.values())
+    assert figures["actors"]["by_helix"] == {h: primary[h] for h in figures["actors"]["by_helix"]}
+    assert figures["actors"]["total"] == len(actors)
     by_graph = figures["by_graph"]
     assert by_graph["https://w3id.org/helixgraph/graph/seed-ecosystem"][
         "collaborations_by_kind"
@@ -79,7 +63,7 @@ def test_stats_json_counts_the_default_ecosystem(read_store: Path) -> None:
     }
     assert (
         by_graph["https://w3id.org/helixgraph/graph/cordis-hu"]["memberships"]
-        == hungary["memberships"]
+        == hungarian_slice_counts()["memberships"]
     )
 
 

@@ -100,10 +100,10 @@ def test_the_seed_names_its_source_with_the_press_release_checksum(seed: rdflib.
     "name",
     [
         "mediklaszter",
-        "lithuanian-innovation-centre",
+        "pic-999456476",  # Lithuanian Innovation Centre, by its PIC
         "cluj-it",
         "interizon",
-        "technology-park-ljubljana",
+        "pic-971570431",  # Technology Park Ljubljana
     ],
 )
 def test_actors_named_in_the_press_release_are_there_and_cite_it(

@@ -25,6 +25,7 @@ from helixgraph.store import ONTOLOGY_GRAPH, PENDING, GraphWrite, KnowledgeGraph
 
 SEED_GRAPH = GRAPH_BASE + "seed-ecosystem"
 HU_GRAPH = GRAPH_BASE + "cordis-hu"
+NAMES_GRAPH = GRAPH_BASE + "cordis-hu-names"
 GOOD = """@prefix hx: <https://w3id.org/helixgraph/ns#> . @prefix org: <http://www.w3.org/ns/org#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://example.org/x> a org:FormalOrganization ; skos:prefLabel "X"@en ;
@@ -72,7 +73,7 @@ def test_a_new_store_holds_the_ontology_and_the_seed_each_in_its_graph(
 ) -> None:
     store_dir = empty_store_dir
     with KnowledgeGraph.open(store_dir) as kg:
-        assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
+        assert kg.graph_names() == [HU_GRAPH, NAMES_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
         for path, graph in ((ONTOLOGY_FILE, ONTOLOGY_GRAPH), (SEED_FILE, SEED_GRAPH)):
             expected = ground_triples(rdflib.Graph().parse(path))
             held = store_ground_triples(kg, graph)
@@ -116,7 +117,7 @@ def test_an_outdated_shipped_graph_is_replaced_on_open(store_dir: Path) -> None:
         )
     with KnowledgeGraph.open(store_dir) as kg:
         assert not kg.ask("ASK { <https://example.org/old> ?p ?o }")
-        assert kg.graph_names() == [HU_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
+        assert kg.graph_names() == [HU_GRAPH, NAMES_GRAPH, ONTOLOGY_GRAPH, SEED_GRAPH]
         assert snapshot_without_provenance(kg) == before
 
 

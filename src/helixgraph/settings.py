@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -14,7 +15,8 @@ class Settings(BaseSettings):
     """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``,
     ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_QUERY_CACHE_BYTES``,
     ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``, ``HELIX_EXACT_LIMIT``,
-    ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_WARM_UP``."""
+    ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_WARM_UP``,
+    ``HELIX_DEFAULT_DATA``."""
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 
@@ -62,6 +64,11 @@ class Settings(BaseSettings):
     betweenness_samples: int = Field(
         default=1024, gt=0, description="random sources estimating betweenness"
     )
+    default_data: Literal["shipped", "none"] = Field(
+        default="shipped",
+        description="`none`: a store is opened without loading the shipped default ecosystem "
+        "(the user's own data only; what a store already holds stays)",
+    )
     warm_up: bool = Field(
         default=True,
         description="compute the views and the ecosystem report at start-up, in the background",
@@ -78,3 +85,14 @@ def store_location(given: Path | str | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("helixgraph")) / "store"
+
+
+def default_data_wanted() -> bool:
+    """Whether stores are opened with the shipped default ecosystem: yes unless
+    ``$HELIX_DEFAULT_DATA`` is ``none``."""
+    value = os.environ.get("HELIX_DEFAULT_DATA", "shipped").strip().lower()
+    if value not in ("shipped", "none"):
+        from helixgraph.errors import InputError
+
+        raise InputError(f"HELIX_DEFAULT_DATA={value!r}: give `shipped` (the default) or `none`")
+    return value == "shipped"

@@ -1,7 +1,9 @@
 """The knowledge graph: an embedded Oxigraph store on disk, one named graph per source.
 
-A new store is initialised with the ontology and the default ecosystem shipped in ``data/``;
-when a newer helixgraph ships changed files, their graphs are replaced on the next open. Queries
+A new store is initialised with the ontology and the default ecosystem shipped in ``data/``
+(unless made empty); when a newer helixgraph ships changed files, their graphs are replaced on
+the next open. A shipped graph the store was made without, or that was dropped, stays away
+until its file is loaded again. Queries
 run on Oxigraph's own engine, with the union of the named graphs as the default graph.
 
 Writes are all-or-nothing. Every source is parsed and validated before anything is written, then:
@@ -53,7 +55,7 @@ from helixgraph.rdf import resources
 from helixgraph.rdf.namespaces import GRAPH_BASE, PREFIXES, PROV, RDF, XSD
 from helixgraph.rdf.parsing import gunzip, rdf_format, read_triples
 from helixgraph.rdf.vocab import HX
-from helixgraph.settings import store_location
+from helixgraph.settings import default_data_wanted, store_location
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written or retired: readers do not see it.
@@ -64,8 +66,12 @@ _PENDING = ox.NamedNode(PENDING)
 #: IRI -> why.
 BOOKKEEPING = {
     iri: "is the store's own bookkeeping of its graphs; data and updates may not state it"
-    for iri in (PENDING, HX.sourceGraph)
+    for iri in (PENDING, HX.sourceGraph, HX.declinedDefault)
 }
+#: "This store was made without, or dropped, the shipped graph G": ``G hx:declinedDefault true``
+#: in the store's own default graph, which queries never read (they read the named graphs).
+_DECLINED = ox.NamedNode(HX.declinedDefault)
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
 #: The rest of the provenance the store writes about its graphs: refused in data about a graph
 #: name (other things, a source document say, may well have a checksum).
 _GRAPH_PROVENANCE = {
@@ -212,13 +218,17 @@ class KnowledgeGraph:
         *,
         read_only: bool = False,
         initialise: bool = True,
-        default_data: bool = True,
+        default_data: bool | None = None,
     ) -> KnowledgeGraph:
         """Open (creating and initialising if needed) the store at ``path``.
 
         With ``read_only=True`` an existing store is opened without taking its write lock, so a
         running ``helixgraph serve`` does not block queries from the command line.
+        ``default_data``: whether the shipped ecosystem is loaded where missing (default: unless
+        ``HELIX_DEFAULT_DATA=none``).
         """
+        if default_data is None:
+            default_data = default_data_wanted()
         location = store_location(path)
         exists = location.is_dir() and any(location.iterdir())
         if location.exists() and not location.is_dir():
@@ -271,7 +281,10 @@ class KnowledgeGraph:
             self._recover()
         shipped: list[tuple[Traversable, str]] = [(resources.ontology(), ONTOLOGY_GRAPH)]
         if default_data:
-            shipped += [(item, graph_iri_for(item.name)) for item in resources.default_data()]
+            declined = self.declined_defaults()
+            shipped += [
+                (item, graph) for item, graph in default_graphs().items() if graph not in declined
+            ]
         recorded = {info.source_graph: info.sha256 for info in self.graphs(sizes=False)}
         writes = []
         for item, graph in shipped:
@@ -282,6 +295,26 @@ class KnowledgeGraph:
                 triples = read_triples(gunzip(path, data), source=path)
                 writes.append(GraphWrite(graph, item.name, checksum, triples))
         return self.write(writes) if writes else []
+
+    def declined_defaults(self) -> set[str]:
+        """The shipped graphs this store was made without or had dropped: not loaded again."""
+        return {
+            q.subject.value
+            for q in self._store.quads_for_pattern(None, _DECLINED, None, ox.DefaultGraph())
+            if isinstance(q.subject, ox.NamedNode)
+        }
+
+    def decline_defaults(self, graphs: Iterable[str] | None = None) -> None:
+        """Keep the shipped graphs (all of them by default) out of this store from now on:
+        those present are dropped, and none is loaded again on the next open."""
+        self._check_writable()
+        names = set(default_graphs().values()) if graphs is None else set(graphs)
+        for name in sorted(names):
+            self.drop(name)
+        self._store.extend(
+            ox.Quad(ox.NamedNode(name), _DECLINED, _TRUE, ox.DefaultGraph()) for name in names
+        )
+        self._changed()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -494,6 +527,10 @@ class KnowledgeGraph:
                 f"{self.path or 'store'}: the new data is in, but retiring the graph it replaces "
                 f"failed ({error}); the next open finishes it"
             ) from None
+        for item in writes:  # a shipped file loaded again is back for good
+            self._store.remove(
+                ox.Quad(ox.NamedNode(item.source_graph), _DECLINED, _TRUE, ox.DefaultGraph())
+            )
         self._changed()
         return loaded
 
@@ -507,6 +544,11 @@ class KnowledgeGraph:
         ]
         for name in gone:
             self._store.remove_graph(ox.NamedNode(name))
+        shipped = set(default_graphs().values()) & {graph, *gone}
+        if shipped:  # a dropped default graph stays dropped: the next open must not reload it
+            self._store.extend(
+                ox.Quad(ox.NamedNode(name), _DECLINED, _TRUE, ox.DefaultGraph()) for name in shipped
+            )
         if gone:
             self._changed()
         return gone
@@ -600,6 +642,11 @@ class KnowledgeGraph:
         if self.path is not None:
             self._store.flush()
         self.forget()
+
+
+def default_graphs() -> dict[Traversable, str]:
+    """The shipped default ecosystem's files and the graph each is loaded into."""
+    return {item: graph_iri_for(item.name) for item in resources.default_data()}
 
 
 def open_read_only(location: Path, attempts: int = 5) -> ox.Store:

@@ -132,7 +132,7 @@ def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph
         if not location.exists() or (location.is_dir() and not any(location.iterdir())):
             fail(
                 f"{location}: no store here (a typo?); this command reads an existing store: "
-                "make one with `helixgraph load`, `import` or `serve`"
+                "make one with `helixgraph init`, `load`, `import` or `serve`"
             )
     return KnowledgeGraph.open(given, read_only=read_only)
 
@@ -221,6 +221,41 @@ def load(
         for item in loaded:
             verb = "replaced" if item.replaced else "loaded"
             console.print(f"{verb} {item.source}: {item.triples} triples -> <{item.graph}>")
+
+
+@app.command()
+def init(
+    store: StoreOption = None,
+    empty: Annotated[
+        bool,
+        typer.Option(
+            "--empty",
+            help="Hold the ontology only, without the shipped default ecosystem (the seed and "
+            "the Hungarian slice of Horizon 2020): for analysing your own data alone. It stays "
+            "empty: the default ecosystem is not loaded on later opens.",
+        ),
+    ] = False,
+) -> None:
+    """Create a store: the ontology and the default ecosystem, or with --empty the ontology only.
+
+    Any other command creates a store with the default ecosystem when it finds none; `init` makes
+    the choice explicit. To add the default data to an empty store later, `load` its files.
+    """
+    from helixgraph.settings import store_location
+    from helixgraph.store import KnowledgeGraph
+
+    location = store_location(store or _store_before_command)
+    if location.is_dir() and any(location.iterdir()):
+        fail(
+            f"{location}: a store is there already; `helixgraph drop` what it should not hold, "
+            "or pass another --store"
+        )
+    with reported_errors(), KnowledgeGraph.open(location, default_data=not empty) as kg:
+        if empty:
+            kg.decline_defaults()
+        graphs = len(kg.graph_names())
+    what = "the ontology only" if empty else "the ontology and the default ecosystem"
+    typer.echo(f"created {location}: {what} ({graphs} named graph(s))", err=True)
 
 
 def _import_help() -> str:

@@ -6,11 +6,20 @@ Reads, in any mix, recognised by their header:
 - the compact participations file (``h2020.csv.gz``: ``rcn,role,pic,type,contribution,…``);
 - the official CORDIS ``organization.csv`` (semicolon-separated: ``projectID;projectAcronym;…``),
   which adds names, short names, cities, NUTS regions, web sites and the SME flag;
-- ``programme_parts.csv`` (``rcn,programme_part``): the part of Horizon 2020 funding each project.
+- ``programme_parts.csv`` (``rcn,programme_part``): the part of Horizon 2020 funding each project;
+- the organisation names file (``organisations.csv.gz``: ``pic,name,short_name,city,…``): names,
+  short names, cities, NUTS regions and SME flags by PIC, from public copies of CORDIS.
+
+Names go into a graph of their own (named after the names file), with where each row came from;
+beside participation files they name only the organisations those files hold, and the
+participations' graph then labels by PIC only those the names file does not name. Programme parts
+give each project its sectors (``hx:sector``) by the ontology's mapping (``skos:broadMatch`` in
+``hx:ProgrammePart``), and every project links to its CORDIS page by record number.
 
 Every row is checked; ``NA`` or an empty cell is a missing value, not an error. Problems are
 reported as ``file:line: column: what is wrong``. The activity type -> helix mapping comes from the
 ontology (``skos:broadMatch`` in ``hx:ActivityType``) unless the caller gives another.
+Names are kept as CORDIS wrote them (often upper case without accents).
 """
 
 from __future__ import annotations
@@ -29,7 +38,19 @@ from typing import IO, TYPE_CHECKING
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
 from helixgraph.importers.registry import ImportJob, ImportReport, register
-from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME, XSD
+from helixgraph.rdf.namespaces import (
+    DCTERMS,
+    HELICES,
+    ID_BASE,
+    NUTS,
+    ORG,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    TIME,
+    XSD,
+)
 from helixgraph.rdf.vocab import HX
 
 if TYPE_CHECKING:
@@ -65,6 +86,12 @@ NUTS_CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 COMPACT_HEADER = {"rcn", "role", "pic", "type", "contribution", "country", "start_date", "end_date"}
 OFFICIAL_HEADER = {"projectID", "organisationID", "activityType", "role", "country", "rcn"}
 PARTS_HEADER = {"rcn", "programme_part"}
+NAMES_HEADER = {"pic", "name"}
+NAMES_COLUMNS = "pic,name,short_name,city,country,activity_type,nuts,sme,source"
+#: Where the names file's rows come from, said on its graph; each row names its copy too.
+CORDIS_SOURCE = "CORDIS, European Union"
+#: A project's page on CORDIS, by record number (a link for the reader; never fetched).
+CORDIS_PAGE = "https://cordis.europa.eu/project/rcn/{rcn}"
 
 
 #: Report a problem with a cell: ``say(column, message)``.
@@ -110,6 +137,19 @@ class Participation:
 
 
 @dataclass
+class OrganisationName:
+    """A row of the names file: what CORDIS calls an organisation, and which copy says so."""
+
+    pic: str
+    name: str
+    short_name: str | None = None
+    city: str | None = None
+    nuts: str | None = None
+    sme: bool | None = None
+    source: str | None = None
+
+
+@dataclass
 class CordisData:
     """What the CORDIS files hold, checked: ready to become triples."""
 
@@ -119,6 +159,10 @@ class CordisData:
     rows_read: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     unknown_parts: int = 0
+    #: PIC -> name, from the names file (only the organisations of the participations, if any)
+    names: dict[str, OrganisationName] = field(default_factory=dict)
+    #: how many of the rows read came from the names file
+    name_rows: int = 0
 
     @property
     def problems(self) -> list[Problem]:
@@ -147,6 +191,8 @@ def read_cordis(
     """
     data = CordisData()
     parts: list[tuple[Path, int, dict[str, str]]] = []
+    names: list[tuple[Path, int, dict[str, str]]] = []
+    participations = False
     for path in paths:
         rows: csv.DictReader[str] | None = None
 
@@ -159,19 +205,25 @@ def read_cordis(
             # the header is read already: the reader's line numbers lag the file's by one
             rows = csv.DictReader(text, fieldnames=header, delimiter=delimiter)
             kind = _file_kind(header)
+            participations = participations or kind in ("compact", "official")
             if kind == "compact":
                 _read_rows(data, path, rows, helix_map, _compact_row, progress)
             elif kind == "official":
                 _read_rows(data, path, rows, helix_map, _official_row, progress)
             elif kind == "parts":
                 parts.extend((path, rows.line_num + 1, row) for row in rows)
+            elif kind == "names":
+                names.extend((path, rows.line_num + 1, row) for row in rows)
             else:
                 raise InputError(
                     f"{path}:1: header: not a CORDIS file this importer knows (expected the "
-                    "compact participations, organization.csv or programme_parts.csv columns)"
+                    "compact participations, organization.csv, programme_parts.csv or the "
+                    f"names file's columns {NAMES_COLUMNS})"
                 )
     for path, line, row in parts:
         _apply_part(data, path, line, row)
+    for path, line, row in names:
+        _apply_name(data, path, line, row, named_only=participations)
     return data
 
 
@@ -306,6 +358,48 @@ def _apply_part(data: CordisData, path: Path, line: int, row: dict[str, str]) ->
         data.projects[rcn].parts.add(PROGRAMME_PARTS[part])
     else:
         data.unknown_parts += 1  # a lookup table: projects not imported are not an error
+
+
+def _apply_name(
+    data: CordisData, path: Path, line: int, row: dict[str, str], *, named_only: bool
+) -> None:
+    """Check a row of the names file and keep it (beside participations: if they hold its PIC)."""
+    data.rows_read += 1
+    data.name_rows += 1
+    problems: list[Problem] = []
+
+    def say(column: str, message: str) -> None:
+        problems.append(Problem(str(path), line, column, message))
+
+    pic = _pic(row, "pic", say)
+    if "name" not in row or row["name"] is None:
+        say("name", "the column is missing from this row")
+    name = _value(row, "name")  # CORDIS left some unnamed ("NA"): they keep their PIC label
+    # the country and activity type are the participations' to say: not read here
+    nuts = _value(row, "nuts")
+    if nuts == "-":  # CORDIS's "no region"
+        nuts = None
+    if nuts is not None and not NUTS_CODE.match(nuts):
+        say("nuts", f"{nuts!r} is not a NUTS code such as HU110")
+    sme = _value(row, "sme")
+    if sme is not None and sme.lower() not in ("true", "false"):
+        say("sme", f"{sme!r} is neither true nor false")
+    if pic is not None and pic in data.names:
+        say("pic", f"PIC {pic} is named twice in this file")
+    if problems or pic is None:
+        data.rejected.append(Rejected(str(path), line, dict(row), problems))
+        return
+    if name is None or (named_only and pic not in data.organisations):
+        return
+    data.names[pic] = OrganisationName(
+        pic,
+        name,
+        short_name=_value(row, "short_name"),
+        city=_value(row, "city"),
+        nuts=nuts,
+        sme=None if sme is None else sme.lower() == "true",
+        source=_value(row, "source"),
+    )
 
 
 # -- cell checks -------------------------------------------------------------------------------
@@ -446,12 +540,17 @@ def project_iri(rcn: str, fragment: str = "") -> str:
     return f"<{ID}project/rcn-{rcn}{fragment}>"
 
 
-def ntriples(data: CordisData, helix_map: Mapping[str, str]) -> Iterator[bytes]:
-    """The data as N-Triples lines (bytes), organisations, then projects, then memberships."""
+def ntriples(
+    data: CordisData, helix_map: Mapping[str, str], sector_map: Mapping[str, str]
+) -> Iterator[bytes]:
+    """The participations as N-Triples lines (bytes): organisations, projects, memberships.
+
+    ``sector_map`` gives the sector of each programme part (local names, as
+    :func:`ontology_sector_map` reads them)."""
     for org in data.organisations.values():
-        yield from _lines(_organisation(org, helix_map))
+        yield from _lines(_organisation(org, helix_map, named=org.pic in data.names))
     for project in data.projects.values():
-        yield from _lines(_project(project))
+        yield from _lines(_project(project, sector_map))
     periods = {rcn for rcn, p in data.projects.items() if p.start or p.end}
     for part in data.participations.values():
         yield from _lines(_membership(part, part.rcn in periods))
@@ -462,12 +561,43 @@ def _lines(triples: Iterable[tuple[str, str, str]]) -> Iterator[bytes]:
         yield f"{s} {p} {o} .\n".encode()
 
 
+def names_ntriples(data: CordisData, graph: str) -> Iterator[bytes]:
+    """The names file's rows as N-Triples lines (bytes), for a graph of their own."""
+    about = f"<{graph}>"
+    yield from _lines(
+        [
+            (about, f"<{DCTERMS}title>", literal("Names of CORDIS organisations, by PIC")),
+            (about, f"<{DCTERMS}source>", literal(CORDIS_SOURCE)),
+        ]
+    )
+    for name in data.names.values():
+        yield from _lines(_name(name))
+
+
+def _name(name: OrganisationName) -> Iterator[tuple[str, str, str]]:
+    a = actor_iri(name.pic)
+    yield a, f"<{SKOS}prefLabel>", literal(name.name)
+    if name.short_name and name.short_name != name.name:
+        yield a, f"<{SKOS}altLabel>", literal(name.short_name)
+    yield a, f"<{HX.pic}>", literal(name.pic)
+    if name.city:
+        yield a, f"<{SCHEMA}addressLocality>", literal(name.city)
+    if name.nuts:
+        yield a, f"<{HX.region}>", f"<{NUTS}{name.nuts}>"
+    if name.sme is not None:
+        yield a, f"<{HX.sme}>", typed(str(name.sme).lower(), "boolean")
+    copy = f" (copy: {name.source})" if name.source else ""
+    yield a, f"<{DCTERMS}source>", literal(CORDIS_SOURCE + copy)
+
+
 def _organisation(
-    org: Organisation, helix_map: Mapping[str, str]
+    org: Organisation, helix_map: Mapping[str, str], *, named: bool = False
 ) -> Iterator[tuple[str, str, str]]:
+    """An organisation's triples; ``named``: the names file labels it, so no PIC label here."""
     a = actor_iri(org.pic)
     yield a, RDF_TYPE, f"<{ORG}FormalOrganization>"
-    yield a, f"<{SKOS}prefLabel>", literal(org.name or f"PIC {org.pic}")
+    if org.name or not named:
+        yield a, f"<{SKOS}prefLabel>", literal(org.name or f"PIC {org.pic}")
     if org.short_name:
         yield a, f"<{SKOS}altLabel>", literal(org.short_name)
     yield a, f"<{ORG}classification>", f"<{HX.term(helix_map[org.activity])}>"
@@ -485,16 +615,19 @@ def _organisation(
         yield a, f"<{SCHEMA}url>", f"<{org.url}>"
 
 
-def _project(project: Project) -> Iterator[tuple[str, str, str]]:
+def _project(project: Project, sector_map: Mapping[str, str]) -> Iterator[tuple[str, str, str]]:
     p = project_iri(project.rcn)
     yield p, RDF_TYPE, f"<{HX.Project}>"
     label = project.acronym or f"H2020 project {project.rcn}"
     yield p, f"<{SKOS}prefLabel>", literal(label)
     yield p, f"<{HX.rcn}>", literal(project.rcn)
+    yield p, f"<{RDFS}seeAlso>", f"<{CORDIS_PAGE.format(rcn=project.rcn)}>"
     if project.grant:
         yield p, f"<{SCHEMA}identifier>", literal(project.grant)
     for part in sorted(project.parts):
         yield p, f"<{HX.programmePart}>", f"<{HX.term(part)}>"
+    for sector in sorted({sector_map[part] for part in project.parts if part in sector_map}):
+        yield p, f"<{HX.sector}>", f"<{HX.term(sector)}>"
     if project.total_cost is not None:
         yield p, f"<{HX.totalCost}>", typed(project.total_cost, "decimal")
     if project.max_contribution is not None:
@@ -554,7 +687,7 @@ def read_helix_map(path: Path) -> dict[str, str]:
 class CordisReport:
     """What an import of CORDIS files did."""
 
-    graph: str
+    graphs: tuple[str, ...]
     rows_read: int
     rows_written: int
     rows_rejected: int
@@ -562,7 +695,13 @@ class CordisReport:
     actors: int
     projects: int
     memberships: int
+    named: int
     rejects_file: Path | None
+
+    @property
+    def graph(self) -> str:
+        """The first graph written (the participations', or the names' when alone)."""
+        return self.graphs[0]
 
 
 def ontology_helix_map(kg: KnowledgeGraph) -> dict[str, str]:
@@ -575,6 +714,17 @@ def ontology_helix_map(kg: KnowledgeGraph) -> dict[str, str]:
     return {row["code"]: row["helix"].rsplit("#", 1)[-1] for row in rows}
 
 
+def ontology_sector_map(kg: KnowledgeGraph) -> dict[str, str]:
+    """The programme part -> sector mapping the ontology states (``skos:broadMatch``), by local
+    name: ``{"partSC1": "sectorHealth", …}``."""
+    rows = kg.select(
+        """SELECT ?part ?sector WHERE {
+             ?part skos:inScheme hx:ProgrammePart ; skos:broadMatch ?sector .
+             ?sector skos:inScheme hx:Sector }"""
+    )
+    return {row["part"].rsplit("#", 1)[-1]: row["sector"].rsplit("#", 1)[-1] for row in rows}
+
+
 def import_cordis(
     kg: KnowledgeGraph,
     paths: list[Path],
@@ -585,63 +735,95 @@ def import_cordis(
     read_progress: ProgressHook | None = None,
     write_progress: ProgressHook | None = None,
 ) -> CordisReport:
-    """Check CORDIS files and write them into one named graph, named after the first file.
+    """Check CORDIS files and write them into named graphs: the participations (and programme
+    parts) into one named after the first of their files, the names into one named after the
+    names file.
 
     All or nothing unless ``skip_invalid``: then the valid rows are written and the others go to
     ``rejects`` (by default ``<first file>.rejects.csv``). Otherwise raises
     :class:`~helixgraph.errors.RowsError` listing every problem, before anything is written.
     """
-    import hashlib
-
     from helixgraph.store import GraphWrite, graph_iri_for
 
     mapping = dict(helix_map) if helix_map is not None else ontology_helix_map(kg)
+    sectors = ontology_sector_map(kg)
     for path in paths:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
     data = read_cordis(paths, helix_map=mapping, progress=read_progress)
     if data.rejected and not skip_invalid:
         raise RowsError(data.problems, len(data.rejected))
-    _check_shapes(kg, data, mapping, paths[0])
+    _check_shapes(kg, data, mapping, sectors, paths[0])
     rejects_file = None
     if data.rejected:
         rejects_file = rejects or paths[0].with_name(paths[0].name.split(".")[0] + ".rejects.csv")
         write_rejects(rejects_file, data.rejected)
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes())
-    rows = {
-        "rowsRead": data.rows_read,
-        "rowsWritten": data.rows_read - len(data.rejected),
-        "rowsRejected": len(data.rejected),
-    }
-    write = GraphWrite(
-        graph_iri_for(paths[0]),
-        " ".join(p.name for p in paths),
-        digest.hexdigest(),
-        ntriples=lambda: ntriples(data, mapping),
-        importer=f"helixgraph cordis importer {VERSION}",
-        rows=rows,
-    )
-    (loaded,) = kg.write([write], progress=write_progress)
+    names_files = [p for p in paths if _header_kind(p) == "names"]
+    other_files = [p for p in paths if p not in names_files]
+    rejected_names = sum(1 for r in data.rejected if Path(r.path) in names_files)
+    writes = []
+    if other_files:
+        writes.append(
+            GraphWrite(
+                graph_iri_for(other_files[0]),
+                " ".join(p.name for p in other_files),
+                _sha256(other_files),
+                ntriples=lambda: ntriples(data, mapping, sectors),
+                importer=f"helixgraph cordis importer {VERSION}",
+                rows=_row_counts(
+                    data.rows_read - data.name_rows, len(data.rejected) - rejected_names
+                ),
+            )
+        )
+    if names_files:
+        graph = graph_iri_for(names_files[0])
+        writes.append(
+            GraphWrite(
+                graph,
+                " ".join(p.name for p in names_files),
+                _sha256(names_files),
+                ntriples=lambda: names_ntriples(data, graph),
+                importer=f"helixgraph cordis importer {VERSION}",
+                rows=_row_counts(data.name_rows, rejected_names),
+            )
+        )
+    loaded = kg.write(writes, progress=write_progress)
     return CordisReport(
-        graph=loaded.graph,
-        rows_read=rows["rowsRead"],
-        rows_written=rows["rowsWritten"],
-        rows_rejected=rows["rowsRejected"],
-        triples=loaded.triples,
+        graphs=tuple(item.graph for item in loaded),
+        rows_read=data.rows_read,
+        rows_written=data.rows_read - len(data.rejected),
+        rows_rejected=len(data.rejected),
+        triples=sum(item.triples for item in loaded),
         actors=len(data.organisations),
         projects=len(data.projects),
         memberships=len(data.participations),
+        named=len(data.names),
         rejects_file=rejects_file,
     )
+
+
+def _sha256(paths: Iterable[Path]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _row_counts(read: int, rejected: int) -> dict[str, int]:
+    return {"rowsRead": read, "rowsWritten": read - rejected, "rowsRejected": rejected}
 
 
 SHAPE_SAMPLE = 200
 
 
 def _check_shapes(
-    kg: KnowledgeGraph, data: CordisData, mapping: Mapping[str, str], path: Path
+    kg: KnowledgeGraph,
+    data: CordisData,
+    mapping: Mapping[str, str],
+    sectors: Mapping[str, str],
+    path: Path,
 ) -> None:
     """Check what the importer makes of a sample of rows against the SHACL shapes.
 
@@ -656,7 +838,12 @@ def _check_shapes(
         sample.participations[key] = part
         sample.organisations[part.pic] = data.organisations[part.pic]
         sample.projects[part.rcn] = data.projects[part.rcn]
-    text = b"".join(ntriples(sample, mapping))
+        if part.pic in data.names:
+            sample.names[part.pic] = data.names[part.pic]
+    for pic, name in list(data.names.items())[:SHAPE_SAMPLE]:
+        sample.names[pic] = name
+    text = b"".join(ntriples(sample, mapping, sectors))
+    text += b"".join(names_ntriples(sample, "https://w3id.org/helixgraph/graph/sample"))
     triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
     kg.validate(f"{path} (the triples of its first {SHAPE_SAMPLE} rows)", triples)
 
@@ -688,12 +875,13 @@ class CordisImporter:
             write_progress=job.progress.writing,
         )
         return ImportReport(
-            graphs=(report.graph,),
+            graphs=report.graphs,
             triples=report.triples,
             summary=(
                 f"imported {report.rows_written} of {report.rows_read} rows: "
                 f"{report.actors} actors, {report.projects} projects, "
                 f"{report.memberships} memberships"
+                + (f", {report.named} organisations named" if report.named else "")
             ),
             rows_read=report.rows_read,
             rows_written=report.rows_written,
@@ -726,6 +914,7 @@ def _file_kind(header: Iterable[str]) -> str | None:
         ("compact", COMPACT_HEADER),
         ("official", OFFICIAL_HEADER),
         ("parts", PARTS_HEADER),
+        ("names", NAMES_HEADER),
     ):
         if columns >= expected:
             return kind

@@ -20,6 +20,7 @@ with no dates is timeless and always kept.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -93,7 +94,7 @@ def affiliation_graph(
     >>> A = affiliation_graph(kg)
     >>> A.nodes["https://w3id.org/helixgraph/id/cluster/mediklaszter"]["bipartite"]
     1
-    >>> A.edges["https://w3id.org/helixgraph/id/actor/bme",
+    >>> A.edges["https://w3id.org/helixgraph/id/actor/pic-999904228",
     ...         "https://w3id.org/helixgraph/id/cluster/mediklaszter"]["role"]
     'cooperatingInstitute'
     """
@@ -139,7 +140,7 @@ def relation_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     >>> kg = KnowledgeGraph.in_memory()
     >>> R = relation_graph(kg)
     >>> sorted(R["https://w3id.org/helixgraph/id/actor/nkfih"][
-    ...     "https://w3id.org/helixgraph/id/actor/semmelweis-university"])
+    ...     "https://w3id.org/helixgraph/id/actor/pic-999860675"])
     ['funds']
     """
     return _cached(kg, ViewKey("relation"), lambda: _relation(kg))
@@ -363,11 +364,20 @@ def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
     return kinds
 
 
+#: The label the CORDIS importer gives an organisation it knows no name of.
+PIC_LABEL = re.compile(r"^PIC [0-9]{9}$")
+
+
 def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
-    """English skos:prefLabel, else any prefLabel, else foaf:name, else the IRI's local name."""
+    """English skos:prefLabel, else any prefLabel, else foaf:name, else a "PIC …" stand-in
+    (a names file imported apart may name an organisation labelled by PIC), else the IRI's
+    local name."""
     tables = _tables(kg, "prefLabel", "name")
     rank: dict[str, int] = {}
-    ranked = [(s, o, 0 if lang.startswith("en") else 1) for s, o, lang in tables["prefLabel"]]
+    ranked = [
+        (s, o, 3 if PIC_LABEL.match(o) else 0 if lang.startswith("en") else 1)
+        for s, o, lang in tables["prefLabel"]
+    ]
     ranked += [(s, o, 2) for s, o, _ in tables["name"]]
     for iri, label, how in ranked:
         if iri not in nodes:

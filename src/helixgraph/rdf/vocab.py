@@ -52,6 +52,7 @@ class HX:
     collaboratesWith: Final = "https://w3id.org/helixgraph/ns#collaboratesWith"  # collaborates with
     country: Final = "https://w3id.org/helixgraph/ns#country"
     declaredMemberCount: Final = "https://w3id.org/helixgraph/ns#declaredMemberCount"  # declared member count
+    declinedDefault: Final = "https://w3id.org/helixgraph/ns#declinedDefault"  # declined default data
     euContribution: Final = "https://w3id.org/helixgraph/ns#euContribution"  # EU contribution
     funds: Final = "https://w3id.org/helixgraph/ns#funds"
     illustrative: Final = "https://w3id.org/helixgraph/ns#illustrative"
@@ -142,17 +143,25 @@ class HX:
     policyCoordinator: Final = "https://w3id.org/helixgraph/ns#policyCoordinator"  # policy coordinator
     rdGrants: Final = "https://w3id.org/helixgraph/ns#rdGrants"  # R&D subsidies and grants
     researchLeader: Final = "https://w3id.org/helixgraph/ns#researchLeader"  # research leader
+    sectorAgrifood: Final = "https://w3id.org/helixgraph/ns#sectorAgrifood"  # agriculture, food and the bioeconomy
     sectorEducation: Final = "https://w3id.org/helixgraph/ns#sectorEducation"  # education
+    sectorEnergy: Final = "https://w3id.org/helixgraph/ns#sectorEnergy"  # energy
+    sectorEnvironment: Final = "https://w3id.org/helixgraph/ns#sectorEnvironment"  # environment, climate and raw materials
+    sectorFinance: Final = "https://w3id.org/helixgraph/ns#sectorFinance"  # financial services
     sectorHealth: Final = "https://w3id.org/helixgraph/ns#sectorHealth"  # human health activities
     sectorICT: Final = "https://w3id.org/helixgraph/ns#sectorICT"  # information and communication
+    sectorManufacturing: Final = "https://w3id.org/helixgraph/ns#sectorManufacturing"  # manufacturing and enabling technologies
     sectorMedicalDevices: Final = "https://w3id.org/helixgraph/ns#sectorMedicalDevices"  # medical and dental instruments
     sectorPharma: Final = "https://w3id.org/helixgraph/ns#sectorPharma"  # pharmaceuticals
     sectorPublicAdministration: Final = "https://w3id.org/helixgraph/ns#sectorPublicAdministration"  # public administration
     sectorResearch: Final = "https://w3id.org/helixgraph/ns#sectorResearch"  # scientific research and development
+    sectorSecurity: Final = "https://w3id.org/helixgraph/ns#sectorSecurity"  # security
+    sectorSociety: Final = "https://w3id.org/helixgraph/ns#sectorSociety"  # society, social sciences and humanities
+    sectorTransport: Final = "https://w3id.org/helixgraph/ns#sectorTransport"  # transport
     solutionDeveloper: Final = "https://w3id.org/helixgraph/ns#solutionDeveloper"  # solution developer
     thirdParty: Final = "https://w3id.org/helixgraph/ns#thirdParty"  # third party
     treatmentDevelopment: Final = "https://w3id.org/helixgraph/ns#treatmentDevelopment"  # development of new treatments
     userFeedback: Final = "https://w3id.org/helixgraph/ns#userFeedback"  # real-world insight and feedback
 
 
-HX.TERMS = frozenset(['ActivityType', 'Cluster', 'Ecosystem', 'Helix', 'HelixRole', 'Indicator', 'Initiative', 'MembershipRole', 'ProgrammePart', 'Project', 'Sector', 'ServiceType', 'academia', 'accreditedSince', 'activeClusterCount', 'activityHES', 'activityOTH', 'activityPRC', 'activityPUB', 'activityREC', 'activityType', 'appliedResearch', 'associatedPartner', 'basicResearch', 'business', 'clusterCount', 'clusterExports', 'clusterJobs', 'clusterManagement', 'clusterManager', 'clusterMember', 'clusterOrganiser', 'clusterRdiInvestment', 'clusterTurnover', 'collaboratesWith', 'community', 'cooperatingInstitute', 'coordinator', 'country', 'declaredMemberCount', 'deviceDevelopment', 'digitalHealthTools', 'euContribution', 'funder', 'funds', 'government', 'illustrative', 'importer', 'infrastructureFunding', 'insightProvider', 'internationalPartner', 'knowledgeSharer', 'knowledgeTransfer', 'linkedTo', 'maxContribution', 'membersPerCluster', 'organiser', 'partARF', 'partEIT', 'partERC', 'partEuratom', 'partFET', 'partJRC', 'partLEIT', 'partMSCA', 'partRI', 'partSC1', 'partSC2', 'partSC3', 'partSC4', 'partSC5', 'partSC6', 'partSC7', 'partSEWP', 'partSMEs', 'partSWAFS', 'participant', 'partner', 'patientAdvocacy', 'patientAdvocate', 'pendingImport', 'pic', 'playsRole', 'policyCoordination', 'policyCoordinator', 'primaryHelix', 'programmePart', 'providesServiceTo', 'rcn', 'rdGrants', 'region', 'researchLeader', 'rowsRead', 'rowsRejected', 'rowsWritten', 'sector', 'sectorEducation', 'sectorHealth', 'sectorICT', 'sectorMedicalDevices', 'sectorPharma', 'sectorPublicAdministration', 'sectorResearch', 'sha256', 'since', 'sme', 'solutionDeveloper', 'sourceFile', 'sourceGraph', 'thirdParty', 'totalCost', 'treatmentDevelopment', 'tripleCount', 'typicalHelix', 'userFeedback', 'weight'])
+HX.TERMS = frozenset(['ActivityType', 'Cluster', 'Ecosystem', 'Helix', 'HelixRole', 'Indicator', 'Initiative', 'MembershipRole', 'ProgrammePart', 'Project', 'Sector', 'ServiceType', 'academia', 'accreditedSince', 'activeClusterCount', 'activityHES', 'activityOTH', 'activityPRC', 'activityPUB', 'activityREC', 'activityType', 'appliedResearch', 'associatedPartner', 'basicResearch', 'business', 'clusterCount', 'clusterExports', 'clusterJobs', 'clusterManagement', 'clusterManager', 'clusterMember', 'clusterOrganiser', 'clusterRdiInvestment', 'clusterTurnover', 'collaboratesWith', 'community', 'cooperatingInstitute', 'coordinator', 'country', 'declaredMemberCount', 'declinedDefault', 'deviceDevelopment', 'digitalHealthTools', 'euContribution', 'funder', 'funds', 'government', 'illustrative', 'importer', 'infrastructureFunding', 'insightProvider', 'internationalPartner', 'knowledgeSharer', 'knowledgeTransfer', 'linkedTo', 'maxContribution', 'membersPerCluster', 'organiser', 'partARF', 'partEIT', 'partERC', 'partEuratom', 'partFET', 'partJRC', 'partLEIT', 'partMSCA', 'partRI', 'partSC1', 'partSC2', 'partSC3', 'partSC4', 'partSC5', 'partSC6', 'partSC7', 'partSEWP', 'partSMEs', 'partSWAFS', 'participant', 'partner', 'patientAdvocacy', 'patientAdvocate', 'pendingImport', 'pic', 'playsRole', 'policyCoordination', 'policyCoordinator', 'primaryHelix', 'programmePart', 'providesServiceTo', 'rcn', 'rdGrants', 'region', 'researchLeader', 'rowsRead', 'rowsRejected', 'rowsWritten', 'sector', 'sectorAgrifood', 'sectorEducation', 'sectorEnergy', 'sectorEnvironment', 'sectorFinance', 'sectorHealth', 'sectorICT', 'sectorManufacturing', 'sectorMedicalDevices', 'sectorPharma', 'sectorPublicAdministration', 'sectorResearch', 'sectorSecurity', 'sectorSociety', 'sectorTransport', 'sha256', 'since', 'sme', 'solutionDeveloper', 'sourceFile', 'sourceGraph', 'thirdParty', 'totalCost', 'treatmentDevelopment', 'tripleCount', 'typicalHelix', 'userFeedback', 'weight'])

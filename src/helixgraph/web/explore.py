@@ -162,7 +162,8 @@ def _key_players(kg: KnowledgeGraph, years: views.Years | None, present: set[Any
 
 
 def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[str, Any]]:
-    """Memberships, roles, services and sectors of every actor, four scans of the store."""
+    """Memberships, roles, services and sectors (its own and its collaborations') of every
+    actor, from the affiliation view and three scans of the store."""
     found: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"memberships": [], "roles": [], "services": [], "sectors": []}
     )
@@ -171,6 +172,9 @@ def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[st
         if side != 0:
             continue
         for collaboration in A[actor]:
+            # an actor works in the sectors of its collaborations (CORDIS projects have theirs
+            # from the programme part), besides any it states itself
+            found[actor]["sectors"].extend(A.nodes[collaboration].get("sectors") or [])
             found[actor]["memberships"].append(
                 {
                     "collaboration": collaboration,
@@ -185,4 +189,6 @@ def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[st
         found[row["a"]]["services"].append(views.local_name(row["t"]))
     for row in kg.select("SELECT ?a ?s WHERE { ?a org:classification ?h ; hx:sector ?s }"):
         found[row["a"]]["sectors"].append(views.local_name(row["s"]))
+    for details in found.values():
+        details["sectors"] = sorted(set(details["sectors"]))
     return found
