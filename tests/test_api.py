@@ -3,13 +3,22 @@ independently of helixgraph (the seed file with rdflib, the CORDIS CSV with the 
 
 from __future__ import annotations
 
+import csv
+import gzip
 from collections import Counter
 from collections.abc import Iterator
 
 import httpx
 import pytest
 import rdflib
-from conftest import SEED_FILE, Server, default_actors, hungarian_slice_counts
+from conftest import (
+    SEED_FILE,
+    SHARED,
+    Server,
+    default_actors,
+    default_component_sizes,
+    hungarian_slice_counts,
+)
 from rdflib.namespace import RDF
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
@@ -153,3 +162,24 @@ def test_analysis_routes(client: httpx.Client) -> None:
     assert changed["before"]["nodes"] - changed["after"]["nodes"] == 1
     refused = client.post("/api/analysis/what-if", json={"remove": ["no-such-actor"]})
     assert refused.status_code == 422
+
+
+def test_a_seed_organisation_is_one_actor_with_its_eu_record(client: httpx.Client) -> None:
+    """Semmelweis: the seed's facts and its Horizon 2020 participations on one node (issue 12),
+    its projects counted independently from the shared CSV."""
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt", newline="") as file:
+        projects = {row["rcn"] for row in csv.DictReader(file) if row["pic"] == "999860675"}
+    (found,) = client.get("/api/actors", params={"q": "semmelweis"}).json()["data"]
+    assert found["id"] == "pic-999860675"
+    body = client.get("/api/actors/pic-999860675").json()
+    memberships = {(m["collaboration"], m["role"]) for m in body["memberships"]}
+    assert {c for c, _ in memberships if "/project/rcn-" in c} == {
+        f"{ID}project/rcn-{rcn}" for rcn in projects
+    }
+    assert len(projects) == 25  # the issue's figure
+    assert (f"{ID}cluster/mediklaszter", "cooperatingInstitute") in memberships
+    assert "researchLeader" in body["roles"]
+    assert body["label"] == "Semmelweis University"  # the seed's English name before CORDIS's
+    medi = client.get("/api/actors/mediklaszter").json()
+    assert medi["metrics"]["component_size"] == max(default_component_sizes())
+    assert medi["metrics"]["component_size"] >= 6_000  # not the 22 of a seed cut off from CORDIS

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from conftest import FIXTURES, SEED_FILE, default_actors, hungarian_slice_counts
+from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from helixgraph.cli.commands import app
@@ -362,3 +363,56 @@ def test_serve_takes_host_and_port_from_helix_variables(tmp_path: Path) -> None:
     bad = cli("serve", env={"HELIX_PORT": "eighty"})
     assert bad.returncode == 1
     assert "HELIX_PORT: Input should be a valid integer" in bad.stderr
+
+
+def test_init_empty_makes_a_store_that_stays_empty(tmp_path: Path) -> None:
+    store = str(tmp_path / "mine")
+    made = run("init", "--empty", "--store", store)
+    assert made.exit_code == 0, made.output
+    assert "the ontology only" in made.stderr
+    figures = json.loads(run("stats", "--json", "--store", store).stdout)
+    assert figures["actors"]["total"] == 0
+    KnowledgeGraph.open(store).close()  # the next writable open must not bring the defaults back
+    figures = json.loads(run("stats", "--json", "--store", store).stdout)
+    assert figures["actors"]["total"] == 0
+    assert run("load", str(FIXTURES / "small-ecosystem.ttl"), "--store", store).exit_code == 0
+    figures = json.loads(run("stats", "--json", "--store", store).stdout)
+    small = rdflib.Graph().parse(FIXTURES / "small-ecosystem.ttl")
+    assert figures["actors"]["total"] == len(set(small.subjects(RDF.type, ORG.FormalOrganization)))
+    again = run("init", "--store", store)
+    assert again.exit_code == 1
+    assert "a store is there already" in again.stderr
+
+
+def test_a_dropped_default_graph_stays_dropped(store_dir: Path) -> None:
+    def graphs() -> set[str]:
+        listing = run("sources", "--json", "--store", str(store_dir)).stdout
+        return {g["graph"] for g in json.loads(listing)}
+
+    seed = "https://w3id.org/helixgraph/graph/seed-ecosystem"
+    dropped = run("drop", "seed-ecosystem", "--store", str(store_dir))
+    assert dropped.exit_code == 0, dropped.output
+    run("load", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir))  # opens it
+    assert seed not in graphs()
+    assert "https://w3id.org/helixgraph/graph/cordis-hu" in graphs()
+    # loading the shipped file again brings it back, and the next open keeps it
+    assert run("load", str(SEED_FILE), "--store", str(store_dir)).exit_code == 0
+    run("drop", "small-ecosystem", "--store", str(store_dir))
+    assert seed in graphs()
+
+
+def test_helix_default_data_none_opens_a_new_store_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HELIX_DEFAULT_DATA", "none")
+    store = str(tmp_path / "bare")
+    assert run("load", str(FIXTURES / "small-ecosystem.ttl"), "--store", store).exit_code == 0
+    graphs = {g["graph"] for g in json.loads(run("sources", "--json", "--store", store).stdout)}
+    assert graphs == {
+        "https://w3id.org/helixgraph/graph/ontology",
+        "https://w3id.org/helixgraph/graph/small-ecosystem",
+    }
+    monkeypatch.setenv("HELIX_DEFAULT_DATA", "some")
+    refused = run("stats", "--store", store)
+    assert refused.exit_code == 1
+    assert "HELIX_DEFAULT_DATA='some'" in refused.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SHARED
 
-from helixgraph.errors import RowsError
+from helixgraph.errors import InputError, RowsError
 from helixgraph.importers.cordis import import_cordis, read_helix_map
 from helixgraph.network.census import census
 from helixgraph.rdf.namespaces import GRAPH_BASE
@@ -238,13 +238,139 @@ def test_a_malformed_web_site_past_the_shape_sample_is_dropped_not_a_failed_impo
 H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
 
 
+NAMES = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
+#: The sector the ontology gives each programme part's projects (issue 12), restated here.
+PART_SECTOR = {
+    "ERC": "sectorResearch", "FET": "sectorResearch", "MSCA": "sectorResearch",
+    "RI": "sectorResearch", "LEIT": "sectorManufacturing", "ARF": "sectorFinance",
+    "Innovation in SMEs": "sectorManufacturing", "SC1": "sectorHealth", "SC2": "sectorAgrifood",
+    "SC3": "sectorEnergy", "SC4": "sectorTransport", "SC5": "sectorEnvironment",
+    "SC6": "sectorSociety", "SC7": "sectorSecurity", "SEWP": "sectorResearch",
+    "SWAFS": "sectorSociety", "JRC": "sectorResearch", "EIT": "sectorResearch",
+    "Euratom": "sectorEnergy",
+}  # fmt: skip
+
+
+def names_rows() -> dict[str, dict[str, str]]:
+    """The shared names file by PIC, read with the csv module."""
+    with gzip.open(NAMES, "rt", encoding="utf-8", newline="") as file:
+        return {row["pic"]: row for row in csv.DictReader(file)}
+
+
+def known_name(row: dict[str, str] | None) -> str | None:
+    return row["name"] if row and row["name"] not in ("", "NA") else None
+
+
+def labels(kg: KnowledgeGraph, predicate: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for row in kg.select(f"SELECT ?p ?l WHERE {{ ?a hx:pic ?p ; {predicate} ?l }}"):
+        found.setdefault(row["p"], set()).add(row["l"])
+    return found
+
+
+def test_the_names_file_names_the_organisations_it_knows(tmp_path: Path) -> None:
+    names = names_rows()
+    pics = {row["pic"] for row in excerpt_rows()}
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
+        report = import_cordis(kg, [EXCERPT, PARTS, NAMES])
+        assert kg.graph_names() == [
+            GRAPH_BASE + "cordis-hu-2016",
+            GRAPH_BASE + "ontology",
+            GRAPH_BASE + "organisations",
+        ]
+        pref, alt = labels(kg, "skos:prefLabel"), labels(kg, "skos:altLabel")
+        places = labels(kg, "schema:addressLocality")
+        named_in_graph = kg.select(
+            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH "
+            "<https://w3id.org/helixgraph/graph/organisations> { ?a skos:prefLabel ?l } }"
+        )
+    named = {pic for pic in pics if known_name(names.get(pic))}
+    assert len(named) > 100
+    assert report.named == len(named)
+    assert int(named_in_graph[0]["n"]) == len(named)  # only the organisations of the import
+    for pic in pics:
+        # one label: the name where the file knows one, else the PIC
+        assert pref[pic] == {known_name(names.get(pic)) or f"PIC {pic}"}, pic
+        if pic in named:
+            row = names[pic]
+            short = row["short_name"] if row["short_name"] not in ("", "NA") else None
+            assert alt.get(pic, set()) == ({short} if short and short != row["name"] else set())
+            city = row["city"] if row["city"] not in ("", "NA") else None
+            assert places.get(pic, set()) == ({city} if city else set())
+    assert pref["999904228"] == {"BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"}
+
+
+def test_projects_carry_the_sector_of_their_programme_part(imported: KnowledgeGraph) -> None:
+    with PARTS.open(newline="") as file:
+        parts: dict[str, set[str]] = {}
+        for row in csv.DictReader(file):
+            parts.setdefault(row["rcn"], set()).add(PART_SECTOR[row["programme_part"]])
+    found: dict[str, set[str]] = {}
+    for row in imported.select("SELECT ?r ?s WHERE { ?p hx:rcn ?r ; hx:sector ?s }"):
+        found.setdefault(row["r"], set()).add(row["s"].rsplit("#", 1)[1])
+    projects = {row["rcn"] for row in excerpt_rows()}
+    assert found == {rcn: parts[rcn] for rcn in projects if rcn in parts}
+    health = {rcn for rcn in projects if "sectorHealth" in parts.get(rcn, set())}
+    assert health  # the excerpt has SC1 projects: the test would see a health sector missing
+    page = imported.select("SELECT ?u WHERE { ?p hx:rcn '202643' ; rdfs:seeAlso ?u }")
+    assert page == [{"u": "https://cordis.europa.eu/project/rcn/202643"}]
+
+
+def test_a_names_file_alone_names_and_makes_no_actors(tmp_path: Path) -> None:
+    from helixgraph.network.views import actor_attributes
+
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
+        import_cordis(kg, [EXCERPT])
+        before = actor_attributes(kg)
+        import_cordis(kg, [NAMES])
+        after = actor_attributes(kg)
+    assert before.keys() == after.keys()  # 24,297 names, no new actor
+    bme = "https://w3id.org/helixgraph/id/actor/pic-999904228"
+    assert before[bme]["label"] == "PIC 999904228"
+    assert after[bme]["label"] == "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"
+
+
+NAMES_HEADER = "pic,name,short_name,city,country,activity_type,nuts,sme,source"
+
+
+def test_a_broken_names_file_fails_whole_with_its_lines(tmp_path: Path) -> None:
+    broken = tmp_path / "organisations.csv"
+    broken.write_text(
+        NAMES_HEADER + "\n"
+        "999904228,BME,,Budapest,HU,HES,HU110,false,x\n"
+        "99990422,TOO SHORT,,,HU,HES,,,x\n"
+        "999860675,SEMMELWEIS EGYETEM,,,HU,HES,,perhaps,x\n",
+        encoding="utf-8",
+    )
+    without_name = tmp_path / "names.csv"
+    without_name.write_text("pic,short_name,city\n999904228,BME,Budapest\n", encoding="utf-8")
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
+        before = sorted(map(str, kg.quads()))
+        with pytest.raises(RowsError) as caught:
+            import_cordis(kg, [EXCERPT, broken])
+        with pytest.raises(InputError, match=rf"{without_name}:1: header: .*pic,name,"):
+            import_cordis(kg, [EXCERPT, without_name])
+        assert sorted(map(str, kg.quads())) == before
+    message = str(caught.value)
+    assert f"{broken}:3: pic: '99990422' is not a PIC" in message
+    assert f"{broken}:4: sme: 'perhaps' is neither true nor false" in message
+    assert len(caught.value.problems) == 2
+
+
 @pytest.mark.slow
 def test_the_whole_of_horizon_2020(tmp_path: Path) -> None:
     """The figures of the shared file's README and of the issue, from a fresh store."""
     with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
-        report = import_cordis(kg, [H2020, H2020.with_name("programme_parts.csv.gz")])
+        report = import_cordis(kg, [H2020, H2020.with_name("programme_parts.csv.gz"), NAMES])
         counts = census(kg)[GRAPH_BASE + "h2020"]
-    assert (report.rows_read, report.rows_rejected) == (144_726, 0)
+        bme = kg.select("SELECT DISTINCT ?l WHERE { ?a hx:pic '999904228' ; skos:prefLabel ?l }")
+    assert bme == [{"l": "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"}]
+    with gzip.open(H2020, "rt") as file:
+        pics = {row["pic"] for row in csv.DictReader(file)}
+    names = names_rows()
+    assert len(pics & names.keys()) == 18_860  # the names file's README
+    assert report.named == sum(1 for pic in pics if known_name(names.get(pic)))
+    assert (report.rows_read - len(names), report.rows_rejected) == (144_726, 0)
     assert counts["actors"] == 35_871
     assert counts["actors_by_helix"] == {
         "academia": 5_682,

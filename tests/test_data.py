@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import re
+import unicodedata
 
 import pyshacl
 import pytest
@@ -41,8 +43,12 @@ def test_shipped_data_conforms_to_the_shapes(path: object) -> None:
 
 
 @pytest.mark.slow
-def test_shipped_cordis_slice_conforms_to_the_shapes() -> None:
-    data = gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes())
+def test_shipped_cordis_slice_and_its_names_conform_to_the_shapes() -> None:
+    # the two graphs together, as the store holds them: the names graph names the actors
+    data = b"".join(
+        gzip.decompress((ROOT / "data" / name).read_bytes())
+        for name in ("cordis-hu.nt.gz", "cordis-hu-names.nt.gz")
+    )
     ok, report = conforms(rdflib.Graph().parse(data=data, format="nt"))
     assert ok, report[:2000]
 
@@ -191,3 +197,79 @@ def test_no_personal_contact_data() -> None:
     assert "schema:Person" not in text
     for name in ("Cvetkov", "Chis"):
         assert name not in text
+
+
+ACTOR_PIC = "https://w3id.org/helixgraph/id/actor/pic-"
+
+
+def slice_projects_and_pics() -> tuple[set[str], set[str]]:
+    """From the shared CSV: the projects with a participant in HU, and all their participants."""
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt", newline="") as file:
+        rows = list(csv.DictReader(file))
+    projects = {row["rcn"] for row in rows if row["country"] == "HU"}
+    return projects, {row["pic"] for row in rows if row["rcn"] in projects}
+
+
+def names_file() -> dict[str, dict[str, str]]:
+    path = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as file:
+        return {row["pic"]: row for row in csv.DictReader(file)}
+
+
+def test_the_shipped_names_are_the_names_file_rows_of_the_slice() -> None:
+    _, pics = slice_projects_and_pics()
+    rows = names_file()
+    expected = {
+        ACTOR_PIC + pic: rows[pic]["name"]
+        for pic in pics
+        if pic in rows and rows[pic]["name"] not in ("", "NA")
+    }
+    shipped = rdflib.Graph().parse(
+        data=gzip.decompress((ROOT / "data" / "cordis-hu-names.nt.gz").read_bytes()), format="nt"
+    )
+    found = {str(s): str(o) for s, o in shipped.subject_objects(SKOS.prefLabel)}
+    assert found == expected
+    assert len(found) >= 4_700  # the issue's figure (the names file's README: 4,784 PICs)
+    bme = rdflib.URIRef(ACTOR_PIC + "999904228")
+    assert str(shipped.value(bme, SKOS.prefLabel)) == (
+        "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"
+    )
+    # no PIC label in the participations' graph for a named organisation: one label each
+    participations = gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes()).decode()
+    assert f'<{bme}> <{SKOS.prefLabel}> "PIC 999904228"' not in participations
+
+
+def test_the_slice_s_health_projects_carry_the_health_sector() -> None:
+    projects, _ = slice_projects_and_pics()
+    path = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
+    with gzip.open(path, "rt", newline="") as file:
+        sc1 = {r["rcn"] for r in csv.DictReader(file) if r["programme_part"] == "SC1"}
+    shipped = gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes()).decode()
+    health = set(
+        re.findall(
+            r"<https://w3id.org/helixgraph/id/project/rcn-(\d+)> "
+            rf"<{HX.sector}> <{HX.sectorHealth}> \.",
+            shipped,
+        )
+    )
+    assert health == projects & sc1
+    assert len(health) >= 64  # the issue's figure
+
+
+def fold(text: str) -> str:
+    """Upper case without accents, as older CORDIS rows write names."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().upper()
+
+
+def test_the_seed_s_eu_organisations_carry_the_pic_the_names_file_gives_them(
+    seed: rdflib.Graph,
+) -> None:
+    rows = names_file()
+    linked = dict(seed.subject_objects(HX.pic))
+    assert len(linked) >= 7  # Semmelweis, BME, SZTAKI, Szeged, Pécs, Óbuda, Széchenyi...
+    for actor, pic in linked.items():
+        assert str(actor) == ACTOR_PIC + str(pic)  # one IRI with its CORDIS record
+        row = rows[str(pic)]
+        assert row["country"] == str(seed.value(actor, HX.country))
+        names = [fold(str(label)) for label in seed.objects(actor, SKOS.prefLabel)]
+        assert any(n in row["name"] or row["name"] in n for n in names), (names, row["name"])

@@ -366,6 +366,8 @@ def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
 
 #: The label the CORDIS importer gives an organisation it knows no name of.
 PIC_LABEL = re.compile(r"^PIC [0-9]{9}$")
+#: The local name of the IRI the CORDIS importer gives an organisation.
+PIC_NAME = re.compile(r"^pic-[0-9]{9}$")
 
 
 def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
@@ -387,7 +389,9 @@ def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
             nodes[iri].label = label
     for iri, node in nodes.items():
         if node.label is None:
-            node.label = local_name(iri)
+            name = local_name(iri)
+            # a CORDIS organisation whose names graph was dropped: "PIC 999904228"
+            node.label = f"PIC {name[4:]}" if PIC_NAME.match(name) else name
 
 
 def _memberships(
