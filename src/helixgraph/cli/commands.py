@@ -258,6 +258,60 @@ def init(
     typer.echo(f"created {location}: {what} ({graphs} named graph(s))", err=True)
 
 
+@app.command()
+def link(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The actors of a spreadsheet: actors.csv (columns id, name, country...), an "
+            ".xlsx workbook with an actors sheet, or the template folder.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the CSV here (default: standard output).", dir_okay=False
+        ),
+    ] = None,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply",
+            help="Record the links found in the store (graph links-NAME, owl:sameAs), so the "
+            "views show each linked actor and its EU record as one actor.",
+        ),
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """Find a spreadsheet's actors among the store's EU organisations (CORDIS, by PIC), by name.
+
+    Names are compared with accents, case and legal forms (Kft., Zrt., Nonprofit, Ltd, GmbH...)
+    folded away, against every name and short name the store knows, in the actor's country.
+    Writes one row per actor: id,name,pic,matched_name,score (0-100); pic is empty when no
+    organisation is close enough (score below 90, or two too close to tell apart). Check the
+    list before --apply: a wrong link merges two actors.
+    """
+    from helixgraph.network.linking import apply_links, link_actors, read_actors, write_links
+
+    if out is not None and not out.parent.is_dir():
+        fail(f"{out.parent}: no such folder (--out)")
+    with reported_errors():
+        actors = read_actors(file)
+        with open_store(store, read_only=not apply) as kg:
+            links = link_actors(kg, actors)
+            recorded = apply_links(kg, links, file) if apply else None
+    if out is None:
+        write_links(links, sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as target:
+            write_links(links, target)
+    found = sum(1 for item in links if item.pic)
+    typer.echo(f"{found} of {len(links)} actors found among the EU organisations", err=True)
+    if recorded is not None:
+        typer.echo(f"recorded {recorded} link(s): the views now merge them", err=True)
+
+
 def _import_help() -> str:
     from helixgraph.importers.registry import importers
 

@@ -1,7 +1,7 @@
 """The spreadsheet template -> RDF: for ecosystem managers who keep their ecosystem in a
 spreadsheet. Four CSV files, recognised by name (templates in ``data/templates/``):
 
-``actors.csv``       id, name, helix, country, region, sector, website
+``actors.csv``       id, name, helix, country, region, sector, website (and optionally pic)
 ``memberships.csv``  actor, collaboration, role, start, end (and optionally kind)
 ``ties.csv``         source, relation, target, weight, since
 ``services.csv``     provider, service type, audience
@@ -9,7 +9,9 @@ spreadsheet. Four CSV files, recognised by name (templates in ``data/templates/`
 ``helix`` may list several helices separated by ``;`` (the first is the primary one). Actors are
 referred to by their ``id`` in the other files, or by the IRI of an actor the store already
 holds. A collaboration is named in ``memberships.csv``; ``kind`` says cluster (the default),
-project or initiative. Every cell is checked; problems read ``file:line: column: what``.
+project or initiative. An actor with a ``pic`` (its EU Participant Identification Code; see
+``helixgraph link``) is the same node as its CORDIS record. Every cell is checked; problems read
+``file:line: column: what``.
 """
 
 from __future__ import annotations
@@ -157,7 +159,12 @@ def _actor(
     if identifier in actors:
         say("id", f"{identifier!r} is given twice")
         return
-    iri = f"<{ID}actor/{slug(identifier)}>"
+    pic = row.get("pic", "")
+    if pic and not re.fullmatch(r"[0-9]{9}", pic):
+        say("pic", f"{pic!r} is not a PIC (nine digits)")
+        return
+    # an EU organisation is one actor with its CORDIS record: the IRI the CORDIS importer gives
+    iri = f"<{ID}actor/pic-{pic}>" if pic else f"<{ID}actor/{slug(identifier)}>"
     same = next((other for other, known in actors.items() if known == iri), None)
     if same is not None:
         say("id", f"{identifier!r} and {same!r} make the same identifier; make them differ")
@@ -172,6 +179,8 @@ def _actor(
     add = sheet.triples.append
     add(f"{iri} <{RDF}type> <{ORG}FormalOrganization> .")
     add(f"{iri} <{SKOS}prefLabel> {literal(name)} .")
+    if pic:
+        add(f"{iri} <{HX.pic}> {literal(pic)} .")
     for helix in helices:
         if helix in HELICES:
             add(f"{iri} <{ORG}classification> <{HX.term(helix)}> .")

@@ -12,7 +12,13 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from helixgraph.network.views import actor_attributes, actor_network, affiliation_graph, local_name
+from helixgraph.network.views import (
+    actor_attributes,
+    actor_network,
+    affiliation_graph,
+    aliases,
+    local_name,
+)
 from helixgraph.rdf.namespaces import HELICES, ID_BASE
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
@@ -67,10 +73,40 @@ def find_actors(
 
 def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
     """One actor with its memberships, ties, roles and services; None if there is no such actor."""
+    merged = aliases(kg)
+    iri = merged.get(iri, iri)  # a record stated the same as another is shown as one actor
     attrs = actor_attributes(kg).get(iri)
     if attrs is None:
         return None
-    node = ox.NamedNode(iri)
+    records = [iri, *sorted(other for other, into in merged.items() if into == iri)]
+    details = [_record_details(kg, ox.NamedNode(record)) for record in records]
+    memberships = [m for d in details for m in d["memberships"]]
+    illustrative = any(d["illustrative"] for d in details)
+    N = actor_network(kg)
+    component = nx.node_connected_component(N, iri)
+    metrics = {
+        "degree": N.degree(iri),
+        "shared_collaborations": int(N.degree(iri, weight="weight")),
+        "collaborations": len(memberships),
+        "component_size": len(component),
+        "degree_centrality": N.degree(iri) / (len(N) - 1) if len(N) > 1 else 0.0,
+    }
+    return {
+        "id": actor_id(iri),
+        "iri": iri,
+        **attrs,
+        "illustrative": illustrative,
+        "memberships": memberships,
+        "ties": [t for d in details for t in d["ties"]],
+        "roles": sorted({r for d in details for r in d["roles"]}),
+        "services": [s for d in details for s in d["services"]],
+        "same_as": records[1:],
+        "metrics": metrics,
+    }
+
+
+def _record_details(kg: KnowledgeGraph, node: ox.NamedNode) -> dict[str, Any]:
+    """What the store says of one actor IRI: memberships, ties, roles, services."""
     memberships = [
         {
             "collaboration": row["c"],
@@ -114,26 +150,12 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
             a=node,
         )
     ]
-    illustrative = kg.ask("ASK { ?a hx:illustrative true }", a=node)
-    N = actor_network(kg)
-    component = nx.node_connected_component(N, iri)
-    metrics = {
-        "degree": N.degree(iri),
-        "shared_collaborations": int(N.degree(iri, weight="weight")),
-        "collaborations": len(memberships),
-        "component_size": len(component),
-        "degree_centrality": N.degree(iri) / (len(N) - 1) if len(N) > 1 else 0.0,
-    }
     return {
-        "id": actor_id(iri),
-        "iri": iri,
-        **attrs,
-        "illustrative": illustrative,
         "memberships": memberships,
         "ties": ties,
         "roles": roles,
         "services": services,
-        "metrics": metrics,
+        "illustrative": kg.ask("ASK { ?a hx:illustrative true }", a=node),
     }
 
 

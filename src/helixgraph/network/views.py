@@ -229,8 +229,11 @@ TABLES = {
     "hasBeginning": "SELECT ?s ?o WHERE { ?s time:hasBeginning ?o }",
     "hasEnd": "SELECT ?s ?o WHERE { ?s time:hasEnd ?o }",
     "instant": "SELECT ?s ?o WHERE { { ?s time:inXSDDate ?o } UNION { ?s time:inXSDgYear ?o } }",
+    "sameAs": f"SELECT ?s ?o WHERE {{ ?s <{OWL}sameAs> ?o FILTER(isIRI(?s) && isIRI(?o)) }}",
 }
-ACTOR_TABLES = ("classification", "primaryHelix", "prefLabel", "name", "country", "kind")
+ACTOR_TABLES = (
+    "classification", "primaryHelix", "prefLabel", "name", "country", "kind", "sameAs"
+)  # fmt: skip
 MEMBERSHIP_TABLES = ("member", "organization", "role")
 TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
 
@@ -323,22 +326,45 @@ class _ActorsKey:
     pass
 
 
+def aliases(kg: KnowledgeGraph) -> dict[str, str]:
+    """IRI -> the IRI of the node it is merged into, for actors stated the same
+    (``owl:sameAs``, as ``helixgraph link --apply`` records): the EU record (``actor/pic-N``)
+    wins, else the first IRI in order. Empty when nothing is stated the same."""
+    found: dict[str, str] = kg.memo(_AliasesKey(), lambda: _aliases(_tables(kg, "sameAs")))
+    return found
+
+
+@dataclass(frozen=True)
+class _AliasesKey:
+    pass
+
+
+def _aliases(tables: dict[str, list[Row]]) -> dict[str, str]:
+    graph = nx.Graph((s, o) for s, o, _ in tables["sameAs"] if s != o)
+    merged: dict[str, str] = {}
+    for group in nx.connected_components(graph):
+        chosen = min(group, key=lambda iri: (not PIC_NAME.match(local_name(iri)), iri))
+        merged.update((iri, chosen) for iri in group if iri != chosen)
+    return merged
+
+
 def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     tables = _tables(kg, *ACTOR_TABLES)
     collaborations = _collaboration_kinds(kg)
     helices = {HX.term(helix) for helix in HELICES}
+    merged = aliases(kg)
     nodes: dict[str, _Node] = defaultdict(_Node)
     for actor, helix, _ in tables["classification"]:
         if helix in helices and actor not in collaborations:
-            node = nodes[actor]
+            node = nodes[merged.get(actor, actor)]
             node.helices = (node.helices or set()) | {local_name(helix)}
     for actor, primary, _ in tables["primaryHelix"]:
-        if actor in nodes:
-            nodes[actor].primary = local_name(primary)
+        if merged.get(actor, actor) in nodes:
+            nodes[merged.get(actor, actor)].primary = local_name(primary)
     _add_labels(kg, nodes)
     for actor, country, _ in tables["country"]:
-        if actor in nodes:
-            nodes[actor].country = country
+        if merged.get(actor, actor) in nodes:
+            nodes[merged.get(actor, actor)].country = country
     return {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
 
 
@@ -375,12 +401,13 @@ def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
     (a names file imported apart may name an organisation labelled by PIC), else the IRI's
     local name."""
     tables = _tables(kg, "prefLabel", "name")
+    merged = aliases(kg)
     rank: dict[str, int] = {}
     ranked = [
-        (s, o, 3 if PIC_LABEL.match(o) else 0 if lang.startswith("en") else 1)
+        (merged.get(s, s), o, 3 if PIC_LABEL.match(o) else 0 if lang.startswith("en") else 1)
         for s, o, lang in tables["prefLabel"]
     ]
-    ranked += [(s, o, 2) for s, o, _ in tables["name"]]
+    ranked += [(merged.get(s, s), o, 2) for s, o, _ in tables["name"]]
     for iri, label, how in ranked:
         if iri not in nodes:
             continue
@@ -403,8 +430,10 @@ def _memberships(
     organisations = _pairs(tables["organization"])
     roles = _pairs(tables["role"])
     periods = _periods(tables) if timed else {}
+    merged = aliases(kg)
     kept = []
-    for membership, actor, _ in tables["member"]:
+    for membership, member, _ in tables["member"]:
+        actor = merged.get(member, member)
         collaboration = organisations.get(membership)
         if collaboration is None:
             continue
@@ -508,6 +537,7 @@ def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     R = nx.MultiDiGraph()
     actors = actor_attributes(kg)
     R.add_nodes_from(actors.items())
+    merged = aliases(kg)
     symmetric = {row["p"] for row in kg.select(f"SELECT ?p WHERE {{ ?p a <{SYMMETRIC}> }}")}
     arcs: set[tuple[str, str, str]] = set()
     symmetric_keys = {local_name(p) for p in symmetric}
@@ -518,7 +548,9 @@ def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
               FILTER(isIRI(?s) && isIRI(?o) && ?s != ?o)
             }}"""
     ):
-        s, p, o = row["s"], row["p"], row["o"]
+        s, p, o = merged.get(row["s"], row["s"]), row["p"], merged.get(row["o"], row["o"])
+        if s == o:  # a tie between two records of one actor
+            continue
         arcs.add((s, o, local_name(p)))
         if p in symmetric:
             arcs.add((o, s, local_name(p)))

@@ -183,12 +183,13 @@ def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[st
                     "role": A.edges[actor, collaboration].get("role"),
                 }
             )
+    merged = views.aliases(kg)
     for row in kg.select("SELECT ?a ?r WHERE { ?a hx:playsRole ?r }"):
-        found[row["a"]]["roles"].append(views.local_name(row["r"]))
+        found[merged.get(row["a"], row["a"])]["roles"].append(views.local_name(row["r"]))
     for row in kg.select("SELECT ?a ?t WHERE { ?s schema:provider ?a ; schema:serviceType ?t }"):
-        found[row["a"]]["services"].append(views.local_name(row["t"]))
+        found[merged.get(row["a"], row["a"])]["services"].append(views.local_name(row["t"]))
     for row in kg.select("SELECT ?a ?s WHERE { ?a org:classification ?h ; hx:sector ?s }"):
-        found[row["a"]]["sectors"].append(views.local_name(row["s"]))
+        found[merged.get(row["a"], row["a"])]["sectors"].append(views.local_name(row["s"]))
     for details in found.values():
         details["sectors"] = sorted(set(details["sectors"]))
     return found

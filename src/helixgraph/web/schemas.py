@@ -50,6 +50,10 @@ class ActorDetailPublic(ActorPublic):
     ties: list[TiePublic]
     roles: list[str]
     services: list[ServicePublic]
+    same_as: list[str] = Field(
+        default_factory=list,
+        description="other IRIs of this actor (owl:sameAs, e.g. from `helixgraph link --apply`)",
+    )
 
 
 class ActorMetricsPublic(BaseModel):
