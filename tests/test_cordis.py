@@ -395,3 +395,20 @@ def test_the_whole_of_horizon_2020(tmp_path: Path) -> None:
     with gzip.open(H2020, "rt") as file:
         na = sum(1 for row in csv.DictReader(file) if row["contribution"] == "NA")
     assert na == 13_754  # missing contributions are missing, not rejected
+
+
+def test_an_actor_works_in_the_sectors_of_its_projects(imported: KnowledgeGraph) -> None:
+    """The explorer's sector filter on CORDIS data: an actor's sectors are its projects'."""
+    from helixgraph.web.explore import explore_data
+
+    with PARTS.open(newline="") as file:
+        parts: dict[str, set[str]] = {}
+        for row in csv.DictReader(file):
+            parts.setdefault(row["rcn"], set()).add(PART_SECTOR[row["programme_part"]])
+    expected: dict[str, set[str]] = {}
+    for row in excerpt_rows():
+        expected.setdefault(row["pic"], set()).update(parts.get(row["rcn"], set()))
+    data = explore_data(imported, "actors", limit=5000)
+    found = {n["id"].rsplit("pic-", 1)[1]: set(n["sectors"]) for n in data["nodes"]}
+    assert found == expected
+    assert "sectorHealth" in data["filters"]["sectors"]

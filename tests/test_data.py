@@ -228,7 +228,12 @@ def test_the_shipped_names_are_the_names_file_rows_of_the_slice() -> None:
         data=gzip.decompress((ROOT / "data" / "cordis-hu-names.nt.gz").read_bytes()), format="nt"
     )
     found = {str(s): str(o) for s, o in shipped.subject_objects(SKOS.prefLabel)}
-    assert found == expected
+    assert found.keys() == expected.keys()
+    # as written, but for the CSV quoting some copies left in a name
+    assert {k: v for k, v in found.items() if '"' not in expected[k]} == {
+        k: v for k, v in expected.items() if '"' not in v
+    }
+    assert all('""' not in name and not name.startswith('"') for name in found.values())
     assert len(found) >= 4_700  # the issue's figure (the names file's README: 4,784 PICs)
     bme = rdflib.URIRef(ACTOR_PIC + "999904228")
     assert str(shipped.value(bme, SKOS.prefLabel)) == (

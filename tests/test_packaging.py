@@ -106,7 +106,7 @@ def test_installed_wheel_serves_the_default_ecosystem_from_anywhere(
     )
     try:
         wait_for(f"http://127.0.0.1:{port}/health", server)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/actors?limit=1000") as answer:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/actors?q=mediklaszter") as answer:
             body = json.load(answer)
         assert "MediKlaszter" in {actor["label"] for actor in body["data"]}
     finally:

@@ -375,6 +375,8 @@ def _apply_name(
     if "name" not in row or row["name"] is None:
         say("name", "the column is missing from this row")
     name = _value(row, "name")  # CORDIS left some unnamed ("NA"): they keep their PIC label
+    if name is not None:
+        name = _unquoted(name)
     # the country and activity type are the participations' to say: not read here
     nuts = _value(row, "nuts")
     if nuts == "-":  # CORDIS's "no region"
@@ -400,6 +402,22 @@ def _apply_name(
         sme=None if sme is None else sme.lower() == "true",
         source=_value(row, "source"),
     )
+
+
+def _unquoted(name: str) -> str:
+    """A name as CORDIS wrote it, less the CSV quoting a copy left in it (11 rows of the names
+    file: a whole name in quotes with its inner quotes doubled, or a stray ``""`` at the end).
+
+    >>> _unquoted('"UNIVERSITATEA ""GEORGE EMIL PALADE"" DIN TARGU MURES"')
+    'UNIVERSITATEA "GEORGE EMIL PALADE" DIN TARGU MURES'
+    >>> _unquoted('INSTITUTO TUMORI GIOVANNI PAOLO II""'), _unquoted('ACME "X" SA')
+    ('INSTITUTO TUMORI GIOVANNI PAOLO II', 'ACME "X" SA')
+    """
+    if len(name) > 2 and name[0] == name[-1] == '"':
+        name = name[1:-1].replace('""', '"')
+    elif name.endswith('""') and name.count('"') == 2:
+        name = name[:-2]
+    return name.strip()
 
 
 # -- cell checks -------------------------------------------------------------------------------
