@@ -128,3 +128,11 @@ def test_link_says_what_is_wrong_with_its_input(read_store: Path, tmp_path: Path
     assert listed.exit_code == 0
     assert listed.stdout.splitlines()[0] == "id,name,pic,matched_name,score"
     assert json.dumps("Debreceni Egyetem")[1:-1] in listed.stdout
+
+
+def test_link_on_a_store_without_eu_organisations_says_so(tmp_path: Path) -> None:
+    store = str(tmp_path / "mine")
+    assert runner.invoke(app, ["init", "--empty", "--store", store]).exit_code == 0
+    result = runner.invoke(app, ["link", str(LABELLED), "--store", store])
+    assert result.exit_code == 1
+    assert "no EU organisation" in result.stderr

@@ -152,8 +152,15 @@ def _variants(name: str) -> set[str]:
 
 
 def link_actors(kg: KnowledgeGraph, actors: Sequence[dict[str, str]]) -> list[Link]:
-    """A link (or none) for each actor (``id``, ``name``, ``country``), in their order."""
-    matcher = Matcher(candidates(kg))
+    """A link (or none) for each actor (``id``, ``name``, ``country``), in their order;
+    :class:`InputError` when the store holds no EU organisation to link to."""
+    found = candidates(kg)
+    if not found:
+        raise InputError(
+            "the store holds no EU organisation (no hx:pic) to link to: import CORDIS data "
+            "(helixgraph import cordis …) or use a store with the default ecosystem"
+        )
+    matcher = Matcher(found)
     return [
         matcher.best(actor["id"], actor["name"], actor.get("country") or None) for actor in actors
     ]
