@@ -3,8 +3,8 @@
 A new store is initialised with the ontology and the default ecosystem shipped in ``data/``
 (unless made empty); when a newer helixgraph ships changed files, their graphs are replaced on
 the next open. A shipped graph the store was made without, or that was dropped, stays away
-until its file is loaded again. Queries
-run on Oxigraph's own engine, with the union of the named graphs as the default graph.
+until its file is loaded again. Queries run on Oxigraph's own engine, with the union of the
+named graphs as the default graph.
 
 Writes are all-or-nothing. Every source is parsed and validated before anything is written, then:
 
@@ -311,9 +311,7 @@ class KnowledgeGraph:
         names = set(default_graphs().values()) if graphs is None else set(graphs)
         for name in sorted(names):
             self.drop(name)
-        self._store.extend(
-            ox.Quad(ox.NamedNode(name), _DECLINED, _TRUE, ox.DefaultGraph()) for name in names
-        )
+        self._store.extend(map(_declined, names))
         self._changed()
 
     # -- reading ---------------------------------------------------------------------------
@@ -528,9 +526,7 @@ class KnowledgeGraph:
                 f"failed ({error}); the next open finishes it"
             ) from None
         for item in writes:  # a shipped file loaded again is back for good
-            self._store.remove(
-                ox.Quad(ox.NamedNode(item.source_graph), _DECLINED, _TRUE, ox.DefaultGraph())
-            )
+            self._store.remove(_declined(item.source_graph))
         self._changed()
         return loaded
 
@@ -545,10 +541,8 @@ class KnowledgeGraph:
         for name in gone:
             self._store.remove_graph(ox.NamedNode(name))
         shipped = set(default_graphs().values()) & {graph, *gone}
-        if shipped:  # a dropped default graph stays dropped: the next open must not reload it
-            self._store.extend(
-                ox.Quad(ox.NamedNode(name), _DECLINED, _TRUE, ox.DefaultGraph()) for name in shipped
-            )
+        # a dropped default graph stays dropped: the next open must not reload it
+        self._store.extend(map(_declined, shipped))
         if gone:
             self._changed()
         return gone
@@ -642,6 +636,11 @@ class KnowledgeGraph:
         if self.path is not None:
             self._store.flush()
         self.forget()
+
+
+def _declined(graph: str) -> ox.Quad:
+    """The mark of a shipped graph kept out of the store (in its own default graph)."""
+    return ox.Quad(ox.NamedNode(graph), _DECLINED, _TRUE, ox.DefaultGraph())
 
 
 def default_graphs() -> dict[Traversable, str]:

@@ -598,14 +598,21 @@ def _name(name: OrganisationName) -> Iterator[tuple[str, str, str]]:
     if name.short_name and name.short_name != name.name:
         yield a, f"<{SKOS}altLabel>", literal(name.short_name)
     yield a, f"<{HX.pic}>", literal(name.pic)
-    if name.city:
-        yield a, f"<{SCHEMA}addressLocality>", literal(name.city)
-    if name.nuts:
-        yield a, f"<{HX.region}>", f"<{NUTS}{name.nuts}>"
-    if name.sme is not None:
-        yield a, f"<{HX.sme}>", typed(str(name.sme).lower(), "boolean")
+    yield from _whereabouts(a, name.nuts, name.sme, name.city)
     copy = f" (copy: {name.source})" if name.source else ""
     yield a, f"<{DCTERMS}source>", literal(CORDIS_SOURCE + copy)
+
+
+def _whereabouts(
+    actor: str, nuts: str | None, sme: bool | None, city: str | None
+) -> Iterator[tuple[str, str, str]]:
+    """An organisation's NUTS region, SME flag and city, where known."""
+    if nuts:
+        yield actor, f"<{HX.region}>", f"<{NUTS}{nuts}>"
+    if sme is not None:
+        yield actor, f"<{HX.sme}>", typed(str(sme).lower(), "boolean")
+    if city:
+        yield actor, f"<{SCHEMA}addressLocality>", literal(city)
 
 
 def _organisation(
@@ -623,12 +630,7 @@ def _organisation(
     yield a, f"<{HX.pic}>", literal(org.pic)
     if org.country:
         yield a, f"<{HX.country}>", literal(org.country)
-    if org.nuts:
-        yield a, f"<{HX.region}>", f"<{NUTS}{org.nuts}>"
-    if org.sme is not None:
-        yield a, f"<{HX.sme}>", typed(str(org.sme).lower(), "boolean")
-    if org.city:
-        yield a, f"<{SCHEMA}addressLocality>", literal(org.city)
+    yield from _whereabouts(a, org.nuts, org.sme, org.city)
     if org.url:
         yield a, f"<{SCHEMA}url>", f"<{org.url}>"
 

@@ -359,12 +359,12 @@ def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
             node = nodes[merged.get(actor, actor)]
             node.helices = (node.helices or set()) | {local_name(helix)}
     for actor, primary, _ in tables["primaryHelix"]:
-        if merged.get(actor, actor) in nodes:
-            nodes[merged.get(actor, actor)].primary = local_name(primary)
+        if (found := nodes.get(merged.get(actor, actor))) is not None:
+            found.primary = local_name(primary)
     _add_labels(kg, nodes)
     for actor, country, _ in tables["country"]:
-        if merged.get(actor, actor) in nodes:
-            nodes[merged.get(actor, actor)].country = country
+        if (found := nodes.get(merged.get(actor, actor))) is not None:
+            found.country = country
     return {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
 
 
