@@ -163,6 +163,8 @@ class CordisData:
     names: dict[str, OrganisationName] = field(default_factory=dict)
     #: how many of the rows read came from the names file
     name_rows: int = 0
+    #: the names files among those read (their rows go to a graph of their own)
+    names_files: list[Path] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
@@ -213,6 +215,7 @@ def read_cordis(
             elif kind == "parts":
                 parts.extend((path, rows.line_num + 1, row) for row in rows)
             elif kind == "names":
+                data.names_files.append(path)
                 names.extend((path, rows.line_num + 1, row) for row in rows)
             else:
                 raise InputError(
@@ -222,8 +225,9 @@ def read_cordis(
                 )
     for path, line, row in parts:
         _apply_part(data, path, line, row)
+    seen: set[str] = set()
     for path, line, row in names:
-        _apply_name(data, path, line, row, named_only=participations)
+        _apply_name(data, path, line, row, seen, named_only=participations)
     return data
 
 
@@ -361,9 +365,16 @@ def _apply_part(data: CordisData, path: Path, line: int, row: dict[str, str]) ->
 
 
 def _apply_name(
-    data: CordisData, path: Path, line: int, row: dict[str, str], *, named_only: bool
+    data: CordisData,
+    path: Path,
+    line: int,
+    row: dict[str, str],
+    seen: set[str],
+    *,
+    named_only: bool,
 ) -> None:
-    """Check a row of the names file and keep it (beside participations: if they hold its PIC)."""
+    """Check a row of the names file and keep it (beside participations: if they hold its PIC);
+    ``seen``: the PICs of the rows checked before."""
     data.rows_read += 1
     data.name_rows += 1
     problems: list[Problem] = []
@@ -386,8 +397,10 @@ def _apply_name(
     sme = _value(row, "sme")
     if sme is not None and sme.lower() not in ("true", "false"):
         say("sme", f"{sme!r} is neither true nor false")
-    if pic is not None and pic in data.names:
-        say("pic", f"PIC {pic} is named twice in this file")
+    if pic is not None and pic in seen:
+        say("pic", f"PIC {pic} is named twice")
+    if pic is not None:
+        seen.add(pic)
     if problems or pic is None:
         data.rejected.append(Rejected(str(path), line, dict(row), problems))
         return
@@ -597,7 +610,8 @@ def _name(name: OrganisationName) -> Iterator[tuple[str, str, str]]:
     yield a, f"<{SKOS}prefLabel>", literal(name.name)
     if name.short_name and name.short_name != name.name:
         yield a, f"<{SKOS}altLabel>", literal(name.short_name)
-    yield a, f"<{HX.pic}>", literal(name.pic)
+    # no hx:pic: the participations' graph states it, and a second copy would double every
+    # answer of a query that joins on it (the default graph is the union of the graphs)
     yield from _whereabouts(a, name.nuts, name.sme, name.city)
     copy = f" (copy: {name.source})" if name.source else ""
     yield a, f"<{DCTERMS}source>", literal(CORDIS_SOURCE + copy)
@@ -778,7 +792,7 @@ def import_cordis(
     if data.rejected:
         rejects_file = rejects or paths[0].with_name(paths[0].name.split(".")[0] + ".rejects.csv")
         write_rejects(rejects_file, data.rejected)
-    names_files = [p for p in paths if _header_kind(p) == "names"]
+    names_files = data.names_files
     other_files = [p for p in paths if p not in names_files]
     rejected_names = sum(1 for r in data.rejected if Path(r.path) in names_files)
     writes = []
