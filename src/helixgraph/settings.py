@@ -54,9 +54,12 @@ class Settings(BaseSettings):
         "unset: the endpoint is read-only",
     )
     exact_limit: int = Field(
-        default=2000,
+        default=5000,
         gt=0,
-        description="actors up to which every measure is exact; above, estimated or left out",
+        description="focal actors up to which every measure is exact; above, estimated or left out",
+    )
+    key_player_budget: float = Field(
+        default=2.0, gt=0, description="seconds the exact key-player search may take"
     )
     fragmentation_samples: int = Field(
         default=256, gt=0, description="random sources estimating distance fragmentation"

@@ -44,14 +44,18 @@ def helix_synergy(
     columns = list(helices)
     if len(set(columns)) != len(columns) or not columns:
         raise ValueError("helices: give two or more distinct names")
-    rows = [tuple(h in c for h in columns) for c in collaborations]
+    # at most 2^N distinct rows: count them once, then marginalise the counts
+    rows = Counter(tuple(h in c for h in columns) for c in collaborations)
     if not rows:
         raise ValueError("no collaborations: synergy needs observations")
     total = 0.0
     for k in range(1, len(columns) + 1):
         sign = 1 if k % 2 else -1
         for subset in itertools.combinations(range(len(columns)), k):
-            total += sign * _entropy(Counter(tuple(row[i] for i in subset) for row in rows))
+            marginal: Counter[tuple[Hashable, ...]] = Counter()
+            for row, count in rows.items():
+                marginal[tuple(row[i] for i in subset)] += count
+            total += sign * _entropy(marginal)
     return total + 0.0  # no negative zero
 
 

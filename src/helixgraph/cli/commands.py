@@ -496,33 +496,121 @@ def viz(
     console.print(f"wrote {out} ({len(page) / 1e6:.1f} MB)")
 
 
+ScopeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scope",
+        help="Which part of the store: country=HU, region=HU1 (NUTS prefix), sector=health, "
+        "helix=academia, cluster=ID, source=GRAPH; combine them with commas, such as "
+        "country=HU,sector=health. Default: the whole store.",
+    ),
+]
+
+
+class Through(StrEnum):
+    scope = "scope"
+    all = "all"
+
+
+ThroughOption = Annotated[
+    Through,
+    typer.Option(
+        help="scope: the scope's actors among themselves; all: paths may also pass through "
+        "actors outside the scope (foreign partners).",
+    ),
+]
+YearsOption = Annotated[
+    str | None,
+    typer.Option(help="Only collaborations running in these years, such as 2014-2016."),
+]
+
+
 @app.command()
 def analyze(
     store: StoreOption = None,
-    years: Annotated[
-        str | None, typer.Option(help="Only memberships running in these years, such as 2014-2016.")
-    ] = None,
+    scope: ScopeOption = None,
+    years: YearsOption = None,
+    through: ThroughOption = Through.scope,
     top: Annotated[int, typer.Option(help="How many actors each ranking lists.", min=1)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Analyse the ecosystem: fragmentation, helices, synergy, central actors, brokers, key
-    players, clusters, parallel initiatives, and the three findings to look at first."""
+    """Analyse an ecosystem: fragmentation (among the scope's actors and through outside
+    partners), helices, synergy, central actors, brokers, key players, the ties worth building,
+    clusters, parallel initiatives, the scope year by year, and the findings by name."""
     import json
 
     from rich.console import Console
 
+    from helixgraph.network.scope import Scope
     from helixgraph.report.ecosystem import ecosystem_report
 
-    span = parse_years(years)
     console = Console(stderr=True)
     with reported_errors():
+        chosen = Scope.parse(scope, years=parse_years(years))
         kg = open_store(store, read_only=True)
-        with console.status("analysing…"):
-            report = ecosystem_report(kg, years=span, top=top)
+        with console.status(f"analysing {chosen.describe()}…"):
+            report = ecosystem_report(kg, scope=chosen, through=through.value, top=top)
     if as_json:
         typer.echo(json.dumps(report, indent=2, default=str))
         return
     _print_report(report)
+
+
+@app.command()
+def compare(
+    scope: Annotated[
+        str, typer.Option("--scope", help="Your scope, such as country=HU,sector=health.")
+    ],
+    peers: Annotated[
+        list[str],
+        typer.Option("--with", help="A peer scope to set beside it (repeat for more)."),
+    ],
+    store: StoreOption = None,
+    through: ThroughOption = Through.scope,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Set several scopes' headline figures side by side: where your ecosystem stands among
+    its peers (say, --scope country=HU,sector=health --with country=CZ,sector=health)."""
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from helixgraph.network.scope import Scope
+    from helixgraph.report.compare import compare_scopes
+
+    console = Console()
+    with reported_errors():
+        scopes = [Scope.parse(text) for text in [scope, *peers]]
+        kg = open_store(store, read_only=True)
+        with Console(stderr=True).status("comparing…"):
+            rows = compare_scopes(kg, scopes, through=through.value)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    table = Table("figure", *(row["description"] for row in rows), title="Scopes compared")
+    for key, label in (
+        ("actors", "actors"),
+        ("ties", "ties among them"),
+        ("parts", "separate parts"),
+        ("largest", "largest part"),
+        ("fragmentation", "F among themselves"),
+        ("fragmentation_through_all", "F through all partners"),
+        ("distance_fragmentation", "distance fragmentation"),
+        ("collaborations", "collaborations"),
+        ("synergy_bits_3d", "triple-helix synergy (bits)"),
+    ):
+        table.add_row(label, *(_figure(row[key]) for row in rows))
+    console.print(table)
+    for row in rows:
+        if row["note"]:
+            console.print(f"[yellow]note[/yellow]: {row['note']}")
+
+
+def _figure(value: object) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.4f}" if isinstance(value, float) else f"{value:,}"
 
 
 def _print_report(data: dict[str, object]) -> None:
@@ -533,6 +621,10 @@ def _print_report(data: dict[str, object]) -> None:
 
     report = EcosystemReport.model_validate(data)
     console = Console()
+    console.print(
+        f"[bold]{report.scope.description}[/bold]: {report.scope.actors:,} actors"
+        + ("" if report.scope.exact else " (some figures estimated: see below)")
+    )
     console.print("[bold]Findings[/bold]")
     for finding in report.findings:
         console.print(f"  • {finding}")
@@ -561,6 +653,22 @@ def _print_report(data: dict[str, object]) -> None:
             f"{cluster.in_other_clusters:.0%}",
         )
     console.print(clusters)
+    years = Table(
+        "year", "actors", "collaborations", "parts", "largest", "F", "synergy (bits)",
+        title="Year by year (each year alone)",
+    )  # fmt: skip
+    for row in report.by_year or []:
+        years.add_row(
+            str(row.year),
+            f"{row.actors:,}",
+            f"{row.collaborations:,}",
+            f"{row.parts:,}",
+            f"{row.largest:,}",
+            f"{row.fragmentation:.3f}",
+            "-" if row.synergy_bits_3d is None else f"{row.synergy_bits_3d:.3f}",
+        )
+    if report.by_year:
+        console.print(years)
     for part, how in report.methods.items():
         console.print(f"[dim]{part}: {how}[/dim]")
 

@@ -219,6 +219,7 @@ TABLES = {
     "prefLabel": "SELECT ?s ?o (LANG(?o) AS ?lang) WHERE { ?s skos:prefLabel ?o }",
     "name": "SELECT ?s ?o WHERE { ?s foaf:name ?o }",
     "country": "SELECT ?s ?o WHERE { ?s hx:country ?o }",
+    "region": "SELECT ?s ?o WHERE { ?s hx:region ?o }",
     "sector": "SELECT ?s ?o WHERE { ?s hx:sector ?o }",
     "declared": "SELECT ?s ?o WHERE { ?s hx:declaredMemberCount ?o }",
     "kind": f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {_KINDS} }} ?s a ?o }}",
@@ -442,6 +443,78 @@ def _memberships(
             role = roles.get(membership)
             kept.append((actor, collaboration, local_name(role) if role else None))
     return kept
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One membership: who, in what, in what role, and its first and last calendar year
+    (None where open: a membership with no dates runs in every year)."""
+
+    actor: str
+    collaboration: str
+    role: str | None
+    first: int | None
+    last: int | None
+
+    def runs_in(self, years: Years | None) -> bool:
+        """Whether the membership runs in at least one year of ``years`` (None: every year).
+
+        >>> Membership("a", "c", None, 2015, 2017).runs_in((2017, 2020))
+        True
+        >>> Membership("a", "c", None, 2015, None).runs_in((2010, 2014))
+        False
+        """
+        if years is None:
+            return True
+        return (self.first is None or self.first <= years[1]) and (
+            self.last is None or self.last >= years[0]
+        )
+
+
+def dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
+    """Every membership of an actor in a collaboration, with the years it runs; kept until the
+    store changes. Scopes filter this one list rather than reading the store per window."""
+    found: list[Membership] = kg.memo(_DatedKey(), lambda: _dated_memberships(kg))
+    return found
+
+
+@dataclass(frozen=True)
+class _DatedKey:
+    pass
+
+
+def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
+    tables = _tables(kg, *MEMBERSHIP_TABLES, *TIME_TABLES)
+    organisations = _pairs(tables["organization"])
+    roles = _pairs(tables["role"])
+    periods = _periods(tables)
+    merged = aliases(kg)
+    actors = actor_attributes(kg)
+    kinds = _collaboration_kinds(kg)
+    found = []
+    for membership, member, _ in tables["member"]:
+        actor = merged.get(member, member)
+        collaboration = organisations.get(membership)
+        if actor not in actors or collaboration not in kinds:
+            continue
+        begin, end = periods.get(membership, (None, None))
+        role = roles.get(membership)
+        found.append(
+            Membership(
+                actor,
+                collaboration,
+                local_name(role) if role else None,
+                int(begin[:4]) if begin else None,
+                int(end[:4]) if end else None,
+            )
+        )
+    return found
+
+
+def actor_regions(kg: KnowledgeGraph) -> dict[str, str]:
+    """Actor IRI -> its NUTS code (``HU110``), where a source states one (``hx:region``)."""
+    merged = aliases(kg)
+    return {merged.get(s, s): local_name(o) for s, o, _ in _tables(kg, "region")["region"]}
 
 
 def _periods(tables: dict[str, list[Row]]) -> dict[str, tuple[str | None, str | None]]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import copy
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from helixgraph.analysis.centrality import betweenness_error_bound
 from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.errors import AnalysisBusyError
 from helixgraph.network import views
 from helixgraph.network.census import census
+from helixgraph.network.scope import Scope, Through, reach_through_all, scoped_network, yearly
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 
@@ -66,7 +70,8 @@ class ReportKey:
     """Under what :meth:`KnowledgeGraph.memo` keeps a report: its arguments (the defaults are
     :func:`ecosystem_report`'s, so others can look for the default report of a window)."""
 
-    years: tuple[int, int] | None = None
+    scope: Scope = field(default_factory=Scope)
+    through: Through = "scope"
     top: int = 10
     seed: int = 1
     precision: Precision = field(default_factory=Precision)
@@ -75,6 +80,7 @@ class ReportKey:
 @dataclass(frozen=True)
 class _FragmentationByYearKey:
     last: int
+    scope: Scope
 
 
 #: The key of the report being computed under _COMPUTING, if any.
@@ -84,7 +90,9 @@ _being_computed: ReportKey | None = None
 def ecosystem_report(
     kg: KnowledgeGraph,
     *,
+    scope: Scope | None = None,
     years: tuple[int, int] | None = None,
+    through: Through = "scope",
     top: int = 10,
     seed: int = 1,
     precision: Precision | None = None,
@@ -92,9 +100,12 @@ def ecosystem_report(
 ) -> dict[str, Any]:
     """Everything the analysis layer says about the ecosystem, as JSON-ready values.
 
-    Headline figures, helices and their mixing, synergy, the most central actors, brokers and key
-    players, cluster diagnostics, parallel initiatives, communities against declared clusters, and
-    the three findings a cluster manager should look at first. ``methods`` says, for every
+    ``scope`` says which part of the store (:class:`Scope`; ``years`` is a shorthand for its
+    years), ``through`` whether paths may pass through actors outside it. Headline figures,
+    the fragmentation both ways, helices and their mixing, synergy, the most central actors,
+    brokers and key players, recommendations, cluster diagnostics, parallel initiatives,
+    communities against declared clusters, the scope year by year, and the findings a cluster
+    manager should look at first, by name. ``methods`` says, for every
     estimated figure, how it was estimated and how precise it is. Kept until the store changes:
     asking again costs a copy. One report is computed at a time; with ``wait`` seconds given, a
     caller that waits longer for another one's computation gets :class:`AnalysisBusyError`.
@@ -105,7 +116,8 @@ def ecosystem_report(
     """
     global _being_computed
     precision = precision or Precision.from_settings()
-    key = ReportKey(years, top, seed, precision)
+    scope = (scope or Scope()).with_years(years) if years else scope or Scope()
+    key = ReportKey(scope, through, top, seed, precision)
     report = kg.kept(key)
     if report is not None:  # kept: no need to wait for another computation
         return copy.deepcopy(report)
@@ -120,12 +132,26 @@ def ecosystem_report(
     try:
         report = kg.memo(
             key,
-            lambda: _report(kg, years=years, top=top, seed=seed, precision=precision),
-            scope=years,
+            lambda: _report(kg, key),
+            scope=scope,
         )
         return copy.deepcopy(report)
     finally:
         _being_computed = None
+        _COMPUTING.release()
+
+
+@contextmanager
+def computing_lock(wait: float | None) -> Iterator[None]:
+    """Hold the one-computation-at-a-time lock; :class:`AnalysisBusyError` after ``wait``
+    seconds (None: wait as long as it takes)."""
+    if not _COMPUTING.acquire(timeout=-1 if wait is None else wait):
+        raise AnalysisBusyError(
+            f"another analysis has been computing for over {wait:g} s; ask again shortly"
+        )
+    try:
+        yield
+    finally:
         _COMPUTING.release()
 
 
@@ -134,59 +160,84 @@ def computing() -> bool:
     return _COMPUTING.locked()
 
 
-def _report(
-    kg: KnowledgeGraph,
-    *,
-    years: tuple[int, int] | None,
-    top: int,
-    seed: int,
-    precision: Precision,
-) -> dict[str, Any]:
+def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
     import networkx as nx
 
     from helixgraph.analysis.brokerage import brokerage_roles
-    from helixgraph.analysis.centrality import betweenness_error_bound
     from helixgraph.analysis.clusters import cluster_diagnostics, parallel_initiatives
     from helixgraph.analysis.compiled import CompiledGraph
-    from helixgraph.analysis.fragmentation import fragmentation, key_player_method, key_players
+    from helixgraph.analysis.fragmentation import fragmentation
     from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing
     from helixgraph.analysis.recommend import recommend_ties
     from helixgraph.analysis.synergy import helix_synergy, normalized_mutual_information
 
-    N = views.actor_network(kg, years=years)
-    A = views.affiliation_graph(kg, years=years)
+    scope, precision, seed, top = key.scope, key.precision, key.seed, key.top
+    net = scoped_network(kg, scope)
+    N, A = net.actors, net.affiliation
     R = views.relation_graph(kg)
     n = N.number_of_nodes()
+    exact = precision.exact(n)
     methods: dict[str, str] = {}
     report: dict[str, Any] = {
-        "scope": {"years": list(years) if years else None},
+        "scope": {
+            "years": list(scope.years) if scope.years else None,
+            "filters": scope.filters,
+            "description": scope.describe(),
+            "through": key.through,
+            "actors": n,
+            "exact": exact,
+        },
         "methods": methods,
     }
     sizes = component_sizes(N)
     C = CompiledGraph(N, weight="weight")
-    exact = precision.exact(n)
     samples = precision.fragmentation_samples
-    if exact:
-        df, df_error = C.estimate_distance_fragmentation(n)
-        methods["distance_fragmentation"] = "exact"
-    else:
-        df, df_error = C.estimate_distance_fragmentation(samples, seed=seed)
-        methods["distance_fragmentation"] = (
-            f"estimated from {samples} random sources (seed {seed}); 95% interval ±{df_error:.4f}"
-        )
+    df, df_error = C.estimate_distance_fragmentation(n if exact else samples, seed=seed)
+    methods["distance_fragmentation"] = (
+        "exact"
+        if exact
+        else f"estimated from {samples} random sources (seed {seed}); 95% interval ±{df_error:.4f}"
+    )
+    alone = {
+        "fragmentation": fragmentation(N),
+        "distance_fragmentation": df,
+        "distance_fragmentation_error": df_error,
+        "parts": len(sizes),
+        "largest": sizes[0] if sizes else 0,
+    }
     report["headline"] = {
         "nodes": n,
         "ties": N.number_of_edges(),
         "components": len(sizes),
         "largest_component_share": sizes[0] / n if n else 0.0,
         "isolates": sizes.count(1),
-        "fragmentation": fragmentation(N),
+        "fragmentation": alone["fragmentation"],
         "distance_fragmentation": df,
         "distance_fragmentation_error": df_error,
     }
+    if scope.has_actor_filter and n:
+        wider = reach_through_all(net, kg, samples=None if exact else samples, seed=seed)
+        report["reach"] = {"through_scope": alone, "through_all": wider}
+        methods["reach"] = (
+            "through_all: paths may pass through any actor of an in-scope collaboration; "
+            + ("exact" if exact else f"distances from {samples} random focal sources")
+        )
+        if key.through == "all":
+            report["headline"] |= {
+                "components": wider["parts"],
+                "largest_component_share": wider["largest"] / n,
+                "isolates": wider["isolates"],
+                "fragmentation": wider["fragmentation"],
+                "distance_fragmentation": wider["distance_fragmentation"],
+                "distance_fragmentation_error": wider["distance_fragmentation_error"],
+            }
     report["helices"] = helix_counts(N)
     if n == 0:
-        report["findings"] = ["The store holds no actors yet: import a source first."]
+        report["findings"] = [
+            "The store holds no actors yet: import a source first."
+            if scope.whole
+            else f"No actor is in the scope {scope.describe()}: widen it."
+        ]
         return report
     report["mixing"] = helix_mixing(N, "helix")
     report["ei_index"] = ei_index(N, "helix")
@@ -220,10 +271,9 @@ def _report(
         bound = betweenness_error_bound(n, precision.betweenness_samples)
         methods["betweenness"] = (
             f"estimated from {precision.betweenness_samples} random sources (Brandes-Pich, "
-            f"igraph, seed "
-            f"{seed}): unbiased, every value within ±{bound:.4f} of the exact one with 95% "
-            "probability (Hoeffding); top-50 overlap with the exact ranking 0.92 on the "
-            "Hungarian ecosystem (make bench)"
+            f"igraph, seed {seed}): unbiased, every value within ±{bound:.4f} of the exact one "
+            "with 95% probability (Hoeffding); top-50 overlap with the exact ranking 0.92 on "
+            "the Hungarian ecosystem (make bench)"
         )
     report["centrality"] = {
         "degree": ranked(nx.degree_centrality(N)),
@@ -240,37 +290,12 @@ def _report(
                 :top
             ]
         ]
-        k = min(3, n)
-        players, value = key_players(N, k, seed=seed)
-        report["key_players"] = {
-            "actors": sorted(players, key=str),
-            "labels": sorted(N.nodes[p]["label"] for p in players),
-            "distance_fragmentation_without_them": value,
-        }
-        search = key_player_method(N, k)
-        methods["key_players"] = f"distance fragmentation, {search} search" + (
-            f" (Borgatti's swaps, 5 starts, seed {seed})" if search == "greedy" else ""
-        )
-    else:
-        k = min(3, n)
-        players = {a for a, _ in sorted(central.items(), key=lambda i: (-i[1], str(i[0])))[:k]}
-        without, error = C.estimate_distance_fragmentation(samples, seed=seed, without=players)
-        report["key_players"] = {
-            "actors": sorted(players, key=str),
-            "labels": sorted(N.nodes[p]["label"] for p in players),
-            "distance_fragmentation_without_them": without,
-        }
-        methods["key_players"] = (
-            f"above {precision.exact_limit} actors: the {k} most between actors, and the distance "
-            f"fragmentation without them estimated (±{error:.4f}); not a key-player search"
-        )
-        for part in ("closeness", "constraint", "brokerage"):
-            methods[part] = (
-                f"left out above {precision.exact_limit} actors (quadratic in degree here)"
-            )
-    if exact:
-        report["recommendations"] = recommend_ties(N, n=min(top, 5), A=A)
+        report["recommendations"] = _named_pairs(recommend_ties(N, n=min(top, 5), A=A), N, A)
         methods["recommendations"] = "greedy, exact distance fragmentation gain"
+    else:
+        for part in ("closeness", "constraint", "brokerage", "recommendations"):
+            methods[part] = f"left out above {precision.exact_limit} actors"
+    report["key_players"] = _key_players(N, C, central, exact, precision, seed, methods)
     clusters = cluster_diagnostics(A, R)
     report["clusters"] = clusters
     report["parallel_initiatives"] = parallel_initiatives(A, R)
@@ -293,20 +318,143 @@ def _report(
         else None,
     }
     methods["communities"] = f"Louvain (igraph, seed {seed}), weighted by shared collaborations"
-    report["findings"] = _findings(report)
+    report["by_year"] = _by_year(kg, scope)
+    methods["by_year"] = (
+        "each year alone, with this scope: the actors active that year (in an in-scope "
+        "collaboration running in it), F among them, synergy of their collaborations"
+    )
+    report["findings"] = findings(report)
     return report
 
 
-def _findings(report: dict[str, Any]) -> list[str]:
-    """The three things a cluster manager should look at first, in plain words."""
+def _key_players(
+    N: Any,
+    C: Any,
+    central: dict[Any, float],
+    exact: bool,
+    precision: Precision,
+    seed: int,
+    methods: dict[str, str],
+) -> dict[str, Any]:
+    """The key-player set and whether it matters: reported only when removing it changes
+    distance fragmentation by more than the figure's own error (exact: any rise)."""
+    from helixgraph.analysis.keyplayers import search_key_players
+
+    n = N.number_of_nodes()
+    k = min(3, n)
+    if exact:
+        order = sorted(central, key=lambda a: (-central[a], str(a)))
+        found = search_key_players(N, k, seed=seed, budget=precision.key_player_budget, order=order)
+        players, before, after, error = found.players, found.before, found.after, 0.0
+        alone = found.alone
+        methods["key_players"] = (
+            f"distance fragmentation, exact; Borgatti's greedy swaps ({found.starts} starts, "
+            f"seed {seed}, {found.trials} sets scored)"
+            + (
+                ""
+                if found.complete
+                else f", stopped by the {precision.key_player_budget:g} s budget"
+            )
+        )
+    else:
+        samples = precision.fragmentation_samples
+        players = tuple(sorted(central, key=lambda a: (-central[a], str(a)))[:k])
+        before, e1 = C.estimate_distance_fragmentation(samples, seed=seed)
+        after, e2 = C.estimate_distance_fragmentation(samples, seed=seed, without=set(players))
+        error = (e1 * e1 + e2 * e2) ** 0.5
+        alone = {}
+        methods["key_players"] = (
+            f"above {precision.exact_limit} actors: the {k} most between actors, distance "
+            f"fragmentation without them estimated from {samples} random sources; a change "
+            f"within ±{error:.4f} is no evidence"
+        )
+    change = after - before
+    holds = change > error + 1e-12
+    return {
+        "actors": list(players) if holds else [],
+        "labels": [N.nodes[p]["label"] for p in players] if holds else [],
+        "tested": [N.nodes[p]["label"] for p in players],
+        "distance_fragmentation_before": before,
+        "distance_fragmentation_without_them": after,
+        "distance_fragmentation_change": change,
+        "error": error,
+        "holds_together": holds,
+        "alone": [
+            {"actor": p, "label": N.nodes[p]["label"], "distance_fragmentation_change": c}
+            for p, c in sorted(alone.items(), key=lambda i: (-i[1], str(i[0])))
+        ]
+        if holds
+        else [],
+    }
+
+
+def _named_pairs(found: list[dict[str, Any]], N: Any, A: Any) -> list[dict[str, Any]]:
+    """Recommendations with the labels of both ends (an actor, or a cluster for a partner)."""
+    for row in found:
+        first, second = row["tie"]
+        row["labels"] = [
+            (N.nodes[end] if end in N else A.nodes[end]).get("label") or end
+            for end in (first, second)
+        ]
+    return found
+
+
+def _by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
+    if scope.years:
+        first, last = scope.years
+        return yearly(kg, scope, list(range(max(first, last - 14), last + 1)))
+    rows: list[dict[str, Any]] = kg.memo(
+        _FragmentationByYearKey(15, scope), lambda: _fragmentation_by_year(kg, 15, scope)
+    )
+    return rows
+
+
+def findings(report: dict[str, Any]) -> list[str]:
+    """What a cluster manager should look at first, in plain words and by name."""
     head = report["headline"]
+    scope = report["scope"]
     found = []
     share = head["largest_component_share"]
+    who = "actors" if not scope["filters"] else f"actors in scope ({scope['description']})"
     found.append(
-        f"{head['components']} separate parts: the largest holds {share:.0%} of the "
-        f"{head['nodes']} actors and {head['isolates']} stand alone; "
-        f"{head['fragmentation']:.0%} of pairs of actors cannot reach each other at all."
+        f"{head['nodes']} {who} in {head['components']} separate parts: the largest holds "
+        f"{share:.0%} of them and {head['isolates']} stand alone; "
+        f"{head['fragmentation']:.0%} of pairs cannot reach each other at all"
+        + (" (paths through outside partners counted)." if scope["through"] == "all" else ".")
     )
+    reach = report.get("reach")
+    if reach:
+        alone, wider = reach["through_scope"], reach["through_all"]
+        gap = alone["fragmentation"] - wider["fragmentation"]
+        found.append(
+            f"{head['ties']} ties among them; F is {alone['fragmentation']:.3f} among themselves "
+            f"and {wider['fragmentation']:.3f} when paths may pass through their "
+            f"{wider['actors_in_wider_network'] - head['nodes']:,} outside partners"
+            + (
+                ": they reach each other through outside partners, rarely directly."
+                if gap > 0.1
+                else ": outside partners add little to how they reach each other."
+            )
+        )
+    players = report.get("key_players")
+    if players is not None:
+        if players["holds_together"]:
+            found.append(
+                f"Without {_and(players['labels'])} distance fragmentation among the others "
+                f"rises from {players['distance_fragmentation_before']:.3f} to "
+                f"{players['distance_fragmentation_without_them']:.3f}: they hold this "
+                "ecosystem together."
+            )
+        else:
+            found.append(
+                "No single actor holds this ecosystem together: removing the most central ("
+                f"{_and(players['tested'])}) changes distance fragmentation by "
+                f"{players['distance_fragmentation_change']:+.4f}, within its error "
+                f"±{players['error']:.4f}."
+            )
+    ties = [r for r in report.get("recommendations") or [] if r["kind"] == "tie"]
+    if ties:
+        found.append(ties[0]["reason"])
     small = [c for c in report["clusters"] if c["below_critical_mass"]]
     missing = [c for c in report["clusters"] if c["missing"]]
     if small or missing:
@@ -324,10 +472,12 @@ def _findings(report: dict[str, Any]) -> list[str]:
             f"{labels[pair['second']]} "
             f"({pair['jaccard']:.0%} shared members): candidates for joint work or merger."
         )
-    elif report.get("key_players"):
-        names = ", ".join(report["key_players"]["labels"])
-        found.append(f"The network leans on {names}: without them it falls apart most.")
-    return found[:3]
+    return found
+
+
+def _and(names: list[str]) -> str:
+    """``a, b and c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
@@ -357,30 +507,27 @@ def _activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def fragmentation_by_year(kg: KnowledgeGraph, *, last: int = 15) -> list[dict[str, Any]]:
-    """Fragmentation year by year (at most the ``last`` years with dated activity): the
-    actors active that year (with a tie through a collaboration running in it) and Borgatti's F
-    among them. Kept until the store changes.
+def fragmentation_by_year(
+    kg: KnowledgeGraph, *, last: int = 15, scope: Scope | None = None
+) -> list[dict[str, Any]]:
+    """The scope (default: the whole store) year by year, at most the ``last`` years with dated
+    activity: the actors active that year (in a collaboration running in it), the parts they
+    fall into, Borgatti's F among them and the synergy of their collaborations; the same
+    semantics as ``--years``. Kept until the store changes.
     """
+    scope = (scope or Scope()).with_years(None)
     with _COMPUTING:
-        found = kg.memo(_FragmentationByYearKey(last), lambda: _fragmentation_by_year(kg, last))
+        found = kg.memo(
+            _FragmentationByYearKey(last, scope), lambda: _fragmentation_by_year(kg, last, scope)
+        )
         return list(found)
 
 
-def _fragmentation_by_year(kg: KnowledgeGraph, last: int) -> list[dict[str, Any]]:
-    from helixgraph.analysis.fragmentation import fragmentation
-
+def _fragmentation_by_year(kg: KnowledgeGraph, last: int, scope: Scope) -> list[dict[str, Any]]:
     span = activity_years(kg)
-    found = []
-    if span is not None:
-        for year in range(max(span[0], span[1] - last + 1), span[1] + 1):
-            N = views.actor_network(kg, years=(year, year))
-            active = N.subgraph([a for a, degree in N.degree if degree > 0])
-            found.append(
-                {
-                    "year": year,
-                    "active_actors": active.number_of_nodes(),
-                    "fragmentation": fragmentation(active),
-                }
-            )
-    return found
+    if span is None:
+        return []
+    return [
+        {**row, "active_actors": row["actors"]}
+        for row in yearly(kg, scope, list(range(max(span[0], span[1] - last + 1), span[1] + 1)))
+    ]

@@ -9,7 +9,19 @@ from pydantic import BaseModel, Field
 
 
 class Scope(BaseModel):
+    """What the report is about (README, "Scope")."""
+
     years: list[int] | None = Field(description="[first, last] year, or null for every year")
+    filters: dict[str, str] = Field(
+        default_factory=dict, description="country, region, sector, helix, cluster, source"
+    )
+    description: str = Field(default="the whole store", description="the scope in words")
+    through: Literal["scope", "all"] = Field(
+        default="scope",
+        description="scope: the focal network alone; all: paths may pass through outside actors",
+    )
+    actors: int = Field(default=0, description="focal actors: the nodes of the network")
+    exact: bool = Field(default=True, description="whether every measure is exact")
 
 
 class Headline(BaseModel):
@@ -49,10 +61,55 @@ class Broker(BaseModel):
     total: int
 
 
+class KeyPlayerAlone(BaseModel):
+    actor: str
+    label: str
+    distance_fragmentation_change: float = Field(description="DF without this one alone, minus DF")
+
+
 class KeyPlayers(BaseModel):
+    """The key-player set, reported (``actors``) only when removing it changes distance
+    fragmentation by more than the figure's error; ``tested`` names who was tried."""
+
     actors: list[str]
     labels: list[str]
+    tested: list[str] = Field(default_factory=list)
+    distance_fragmentation_before: float | None = None
     distance_fragmentation_without_them: float
+    distance_fragmentation_change: float | None = None
+    error: float = Field(default=0.0, description="what a change must exceed to count")
+    holds_together: bool = Field(default=True, description="whether the set matters")
+    alone: list[KeyPlayerAlone] = Field(default_factory=list)
+
+
+class ReachSide(BaseModel):
+    fragmentation: float
+    distance_fragmentation: float
+    distance_fragmentation_error: float
+    parts: int = Field(description="parts the focal actors fall into")
+    largest: int = Field(description="focal actors in the largest part")
+
+
+class ReachAll(ReachSide):
+    isolates: int
+    actors_in_wider_network: int
+
+
+class Reach(BaseModel):
+    """The focal actors' fragmentation among themselves and through outside partners."""
+
+    through_scope: ReachSide
+    through_all: ReachAll
+
+
+class YearRow(BaseModel):
+    year: int
+    actors: int = Field(description="actors in scope active that year")
+    collaborations: int
+    parts: int
+    largest: int
+    fragmentation: float
+    synergy_bits_3d: float | None
 
 
 class Synergy(BaseModel):
@@ -93,8 +150,10 @@ class ParallelInitiative(BaseModel):
 
 class Recommendation(BaseModel):
     tie: tuple[str, str]
+    labels: list[str] | None = None
     gain: float | None
     kind: Literal["tie", "partner"]
+    steps_apart: int | None = Field(default=None, description="null: in separate parts")
     reason: str
 
 
@@ -110,6 +169,7 @@ class ReportParts(BaseModel):
     says why)."""
 
     headline: Headline | None = None
+    reach: Reach | None = None
     helices: dict[str, int] | None = None
     mixing: Mixing | None = None
     ei_index: float | None = None
@@ -123,6 +183,7 @@ class ReportParts(BaseModel):
     clusters: list[Cluster] | None = None
     parallel_initiatives: list[ParallelInitiative] | None = None
     communities: Communities | None = None
+    by_year: list[YearRow] | None = None
     findings: list[str] | None = None
 
 
@@ -138,7 +199,7 @@ class EcosystemReport(ReportParts):
 
 #: The parts `/api/analysis/{part}` serves: route name -> the report's fields that make it.
 PARTS: dict[str, tuple[str, ...]] = {
-    "fragmentation": ("headline",),
+    "fragmentation": ("headline", "reach"),
     "key-players": ("key_players",),
     "brokerage": ("brokerage", "constraint"),
     "centrality": ("centrality",),
@@ -147,6 +208,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "parallel-initiatives": ("parallel_initiatives",),
     "recommendations": ("recommendations",),
     "communities": ("communities",),
+    "by-year": ("by_year",),
     "findings": ("findings",),
 }
 Part = Literal[
@@ -159,11 +221,32 @@ Part = Literal[
     "parallel-initiatives",
     "recommendations",
     "communities",
+    "by-year",
     "findings",
 ]
 # the route's Literal must be spelled out for the schema; it may not drift from the table
 assert set(get_args(Part)) == set(PARTS), "Part and PARTS disagree"
 assert all(f in ReportParts.model_fields for fields in PARTS.values() for f in fields)
+
+
+class ScopeFigures(BaseModel):
+    """One scope's headline figures, as ``compare`` sets them side by side."""
+
+    scope: str = Field(description="the scope as --scope takes it")
+    description: str
+    actors: int
+    ties: int
+    parts: int
+    largest: int
+    fragmentation: float
+    fragmentation_through_all: float | None
+    distance_fragmentation: float
+    distance_fragmentation_error: float
+    collaborations: int
+    synergy_bits_3d: float | None
+    helices: dict[str, int]
+    exact: bool
+    note: str | None = Field(description="why the figures may not be what they seem")
 
 
 class ReportPart(BaseModel):

@@ -2,8 +2,9 @@
 
 Up to ``exact_limit`` actors every measure is exact; above it, distance fragmentation and
 betweenness are estimated from random sources (with their error bounds) and the measures that
-are quadratic in degree (closeness, constraint, brokerage, a real key-player search) are left
-out. The report, the explorer and the CLI read the same object, so they agree.
+are quadratic in degree (closeness, constraint, brokerage, recommendations) are left out and
+the key players are the most between actors. The report, the explorer and the CLI read the same
+object, so they agree.
 """
 
 from __future__ import annotations
@@ -14,17 +15,19 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Precision:
     """``exact_limit`` actors at most for exact measures; above, ``fragmentation_samples`` and
-    ``betweenness_samples`` random sources for the estimates (``HELIX_EXACT_LIMIT``,
-    ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``)."""
+    ``betweenness_samples`` random sources for the estimates; ``key_player_budget`` seconds for
+    the key-player search (``HELIX_EXACT_LIMIT``, ``HELIX_FRAGMENTATION_SAMPLES``,
+    ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_KEY_PLAYER_BUDGET``)."""
 
-    exact_limit: int = 2000
+    exact_limit: int = 5000
     fragmentation_samples: int = 256
     betweenness_samples: int = 1024
+    key_player_budget: float = 2.0
 
     def exact(self, actors: int) -> bool:
         """Whether a network of ``actors`` nodes gets exact measures.
 
-        >>> Precision().exact(2000), Precision().exact(2001)
+        >>> Precision().exact(5000), Precision().exact(5001)
         (True, False)
         """
         return actors <= self.exact_limit
@@ -36,5 +39,8 @@ class Precision:
 
         settings = Settings()
         return cls(
-            settings.exact_limit, settings.fragmentation_samples, settings.betweenness_samples
+            settings.exact_limit,
+            settings.fragmentation_samples,
+            settings.betweenness_samples,
+            settings.key_player_budget,
         )

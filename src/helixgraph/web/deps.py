@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from helixgraph.errors import InputError
+from helixgraph.network.scope import Scope
 from helixgraph.settings import Settings
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
@@ -56,9 +57,47 @@ def get_years(
     return first, last
 
 
+def _filter(description: str) -> Any:
+    return Query(description=description, max_length=200)
+
+
+def get_scope(
+    years: Annotated[tuple[int, int] | None, Depends(get_years)],
+    country: Annotated[str | None, _filter("ISO country code of the actors, such as HU")] = None,
+    region: Annotated[str | None, _filter("NUTS code prefix of the actors, such as HU1")] = None,
+    sector: Annotated[str | None, _filter("sector of the collaborations, such as health")] = None,
+    helix: Annotated[str | None, _filter("helix of the actors, such as academia")] = None,
+    cluster: Annotated[str | None, _filter("the members of this cluster (IRI or id)")] = None,
+    source: Annotated[
+        str | None, _filter("the actors of this graph, such as a spreadsheet")
+    ] = None,
+) -> Scope:
+    """The scope the query string asks for (README, "Scope"); empty parameters are left out."""
+    try:
+        return Scope.of(
+            country=country,
+            region=region,
+            sector=sector,
+            helix=helix,
+            cluster=cluster,
+            source=source,
+            years=years,
+        )
+    except InputError as error:
+        raise HTTPException(422, detail=str(error)) from None
+
+
 KG = Annotated[KnowledgeGraph, Depends(get_kg)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PoolDep = Annotated[QueryPool, Depends(get_pool)]
 YearsDep = Annotated[tuple[int, int] | None, Depends(get_years)]
+ScopeDep = Annotated[Scope, Depends(get_scope)]
+ThroughDep = Annotated[
+    Literal["scope", "all"],
+    Query(
+        description="scope: the scope's actors among themselves; all: paths may pass "
+        "through actors outside the scope"
+    ),
+]
 
 templates = Jinja2Templates(directory=str(resources.files("helixgraph.web") / "templates"))

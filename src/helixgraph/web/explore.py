@@ -14,6 +14,7 @@ import networkx as nx
 
 from helixgraph.network import views
 from helixgraph.network.registry import VIEWS, ViewName
+from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.viz import largest_part, network_data
@@ -28,16 +29,27 @@ METRICS = {
 }
 
 
-def view_graph(kg: KnowledgeGraph, view: View, years: views.Years | None = None) -> nx.Graph:
-    """The networkx view a visitor chose (the relation view has no dates: all of it)."""
-    return views.view(kg, view, years=years if VIEWS[view].dated else None)
+def view_graph(kg: KnowledgeGraph, view: View, scope: Scope | None = None) -> nx.Graph:
+    """The networkx view a visitor chose (the relation view has no dates: all of it), cut to
+    the scope's actors and in-scope collaborations where the scope filters them."""
+    scope = scope or Scope()
+    years = scope.years if VIEWS[view].dated else None
+    if not scope.filters:
+        return views.view(kg, view, years=years)
+    net = scoped_network(kg, scope)
+    if view == "actors":
+        return net.actors
+    if view == "affiliation":
+        return net.affiliation
+    graph = views.view(kg, view, years=years)
+    return graph.subgraph(node for node in net.affiliation if node in graph)
 
 
 def explore_data(
     kg: KnowledgeGraph,
     view: View = ViewName.affiliation,
     *,
-    years: views.Years | None = None,
+    scope: Scope | None = None,
     limit: int = 500,
     max_edges: int | None = None,
 ) -> dict[str, Any]:
@@ -49,7 +61,9 @@ def explore_data(
     >>> data["shown"]["nodes"] <= 50 < data["total"]["nodes"], sorted(data["metrics"])
     (True, ['betweenness', 'brokerage', 'degree', 'reach'])
     """
-    graph = view_graph(kg, view, years)
+    scope = scope or Scope()
+    years = scope.years
+    graph = view_graph(kg, view, scope)
     # the strongest ties, three per node drawn (at least 3,000): enough to see the structure,
     # few enough for the browser to stay fluid
     shown = largest_part(graph, limit, max_edges or max(3000, 3 * limit))
@@ -82,7 +96,7 @@ def explore_data(
         for membership in node["memberships"]:
             collaborations.setdefault(membership["collaboration"], membership["label"])
     present = {n["id"] for n in data["nodes"]}
-    key_players = _key_players(kg, years, present)
+    key_players = _key_players(kg, scope, present)
     brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
     return {
         "view": view,
@@ -151,11 +165,11 @@ def _metrics(G: nx.Graph) -> dict[str, dict[Any, float]]:
     return result
 
 
-def _key_players(kg: KnowledgeGraph, years: views.Years | None, present: set[Any]) -> set[Any]:
+def _key_players(kg: KnowledgeGraph, scope: Scope, present: set[Any]) -> set[Any]:
     """The report's key players, where the report is already at hand (never computed here)."""
     from helixgraph.report.ecosystem import ReportKey
 
-    report = kg.kept(ReportKey(years, precision=Precision.from_settings()))
+    report = kg.kept(ReportKey(scope, precision=Precision.from_settings()))
     if report is None:
         return set()
     return {a for a in report.get("key_players", {}).get("actors", []) if a in present}

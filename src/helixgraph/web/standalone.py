@@ -7,6 +7,7 @@ from __future__ import annotations
 from importlib import resources
 
 from helixgraph.network.registry import ViewName
+from helixgraph.network.scope import Scope
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import templates
 from helixgraph.web.explore import View
@@ -26,7 +27,7 @@ def standalone_viz(
     limit: int = 500,
 ) -> str:
     """The explorer page for ``view`` as one HTML document."""
-    context = viz_context(kg, view, years, limit)
+    context = viz_context(kg, view, Scope(years=years), limit)
     context.update(
         standalone=True,
         css=_static("helixgraph.css"),

@@ -13,12 +13,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from helixgraph.analysis.whatif import headline, what_if
-from helixgraph.errors import QueryBusyError
-from helixgraph.network import views
+from helixgraph.errors import InputError, QueryBusyError
 from helixgraph.network.records import actor_iri
+from helixgraph.network.scope import Scope, scoped_network
+from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
-from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart
-from helixgraph.web.deps import KG, SettingsDep, YearsDep
+from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart, ScopeFigures
+from helixgraph.web.deps import KG, ScopeDep, SettingsDep, ThroughDep
 from helixgraph.web.schemas import WhatIfRequest
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
@@ -27,18 +28,48 @@ Top = Annotated[int, Query(ge=1, le=100, description="how many actors each ranki
 
 
 @router.get("/report", response_model=EcosystemReport)
-def read_report(kg: KG, years: YearsDep, settings: SettingsDep, top: Top = 10) -> dict[str, Any]:
-    """The whole ecosystem report: headline figures, helices, synergy, centralities, brokers,
-    key players, clusters, parallel initiatives, communities, recommendations and findings."""
-    return ecosystem_report(kg, years=years, top=top, wait=settings.query_timeout)
+def read_report(
+    kg: KG, scope: ScopeDep, settings: SettingsDep, through: ThroughDep = "scope", top: Top = 10
+) -> dict[str, Any]:
+    """The ecosystem report of a scope (default: the whole store): headline figures, the
+    fragmentation among the scope's actors and through outside partners, helices, synergy,
+    centralities, brokers, key players, clusters, parallel initiatives, communities,
+    recommendations, the scope year by year and findings by name."""
+    return ecosystem_report(kg, scope=scope, through=through, top=top, wait=settings.query_timeout)
+
+
+@router.get("/compare", response_model=list[ScopeFigures])
+def read_comparison(
+    kg: KG,
+    settings: SettingsDep,
+    scope: Annotated[
+        list[str], Query(description="a scope each, such as country=HU,sector=health")
+    ],
+    through: ThroughDep = "scope",
+) -> list[dict[str, Any]]:
+    """The headline figures of several scopes side by side (the first is the user's own)."""
+    if not 1 <= len(scope) <= 10:
+        raise HTTPException(422, detail="give between 1 and 10 scopes to compare")
+    try:
+        scopes = [Scope.parse(text) for text in scope]
+    except InputError as error:
+        raise HTTPException(422, detail=str(error)) from None
+    return compare_scopes(kg, scopes, through=through, wait=settings.query_timeout)
 
 
 @router.get("/{part}", response_model=ReportPart, response_model_exclude_unset=True)
 def read_report_part(
-    kg: KG, part: Part, years: YearsDep, settings: SettingsDep, top: Top = 10
+    kg: KG,
+    part: Part,
+    scope: ScopeDep,
+    settings: SettingsDep,
+    through: ThroughDep = "scope",
+    top: Top = 10,
 ) -> dict[str, Any]:
-    """One part of the report, with the methods behind it."""
-    report = ecosystem_report(kg, years=years, top=top, wait=settings.query_timeout)
+    """One part of the report of a scope, with the methods behind it."""
+    report = ecosystem_report(
+        kg, scope=scope, through=through, top=top, wait=settings.query_timeout
+    )
     data = {key: report.get(key) for key in PARTS[part]}
     return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
 
@@ -48,21 +79,22 @@ _WHAT_IF = threading.Lock()
 
 
 @router.post("/what-if")
-def post_what_if(kg: KG, scenario: WhatIfRequest, years: YearsDep) -> dict[str, Any]:
-    """Every headline figure before and after: actors leaving, new ties, actors merging.
-    One scenario is computed at a time; another asked meanwhile gets 503 and Retry-After."""
+def post_what_if(kg: KG, scenario: WhatIfRequest, scope: ScopeDep) -> dict[str, Any]:
+    """Every headline figure of a scope's network before and after: actors leaving, new ties,
+    actors merging. One scenario is computed at a time; another asked meanwhile gets 503 and
+    Retry-After."""
     if not (scenario.remove or scenario.add or scenario.merge):
         raise HTTPException(422, detail="say what changes: remove, add or merge")
     if not _WHAT_IF.acquire(blocking=False):
         raise QueryBusyError("another what-if scenario is being computed; ask again shortly")
     try:
-        return _what_if(kg, scenario, years)
+        return _what_if(kg, scenario, scope)
     finally:
         _WHAT_IF.release()
 
 
-def _what_if(kg: KG, scenario: WhatIfRequest, years: tuple[int, int] | None) -> dict[str, Any]:
-    N = views.actor_network(kg, years=years)
+def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope) -> dict[str, Any]:
+    N = scoped_network(kg, scope).actors
 
     def node(identifier: str) -> str:
         iri = actor_iri(identifier)
@@ -73,12 +105,12 @@ def _what_if(kg: KG, scenario: WhatIfRequest, years: tuple[int, int] | None) -> 
     remove = [node(a) for a in scenario.remove]  # unknown actors refused before any work
     add = [(node(a), node(b)) for a, b in scenario.add]
     merge = [[node(a) for a in group] for group in scenario.merge]
-    before = kg.memo(_HeadlineKey(years), lambda: headline(N), scope=years)
+    before = kg.memo(_HeadlineKey(scope), lambda: headline(N), scope=scope)
     return what_if(N, before=before, remove=remove, add=add, merge=merge)
 
 
 @dataclass(frozen=True)
 class _HeadlineKey:
-    """The actor network's headline figures for a window: what every what-if starts from."""
+    """A scope's headline figures: what every what-if on it starts from."""
 
-    years: tuple[int, int] | None
+    scope: Scope

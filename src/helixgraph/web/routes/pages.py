@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from helixgraph.network.registry import ViewName
+from helixgraph.network.scope import Scope, Through
 from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
@@ -17,7 +18,7 @@ from helixgraph.report.ecosystem import (
 )
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
-from helixgraph.web.deps import KG, YearsDep, templates
+from helixgraph.web.deps import KG, ScopeDep, ThroughDep, templates
 from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
@@ -25,22 +26,37 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, kg: KG) -> HTMLResponse:
-    """The dashboard: actors per helix, structure, fragmentation, the report's findings, key
-    players, parallel initiatives, clusters to look at, and charts."""
-    return templates.TemplateResponse(request, "index.html", overview_context(kg))
+def home(request: Request, kg: KG, scope: ScopeDep, through: ThroughDep = "scope") -> HTMLResponse:
+    """The dashboard of a scope (default: the whole store; ``/?country=HU&sector=health``):
+    actors per helix, structure, fragmentation, the report's findings, key players, parallel
+    initiatives, clusters to look at, and charts."""
+    return templates.TemplateResponse(request, "index.html", overview_context(kg, scope, through))
 
 
-def overview_context(kg: KnowledgeGraph) -> dict[str, Any]:
-    """The dashboard's figures and charts, computed once per state of the store. While the
-    analysis is being computed (the server's start-up warm-up), the page shows the counts and
-    says so, rather than keep the visitor waiting."""
+def overview_context(
+    kg: KnowledgeGraph, scope: Scope | None = None, through: Through = "scope"
+) -> dict[str, Any]:
+    """The dashboard's figures and charts, computed once per state of the store and scope.
+    While the analysis is being computed (the server's start-up warm-up), the page shows the
+    counts and says so, rather than keep the visitor waiting."""
+    scope = scope or Scope()
     stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
-    context = {"title": "helixgraph", "colours": HELIX_COLOURS, "stats": stats}
-    key = _Page("overview")
+    context = {
+        "title": "helixgraph",
+        "colours": HELIX_COLOURS,
+        "stats": stats,
+        "scope": scope,
+        "through": through,
+    }
+    key = _Page("overview", scope=scope, through=through)
     if kg.kept(key) is None and computing():
         return {**context, "report": None, "charts": {"helices": _helix_chart(stats)}}
-    return {**context, **kg.memo(key, lambda: _analysis_context(kg, stats))}
+    analysis = kg.memo(
+        key,
+        lambda: _analysis_context(kg, stats, scope, through),
+        scope=None if scope.whole and through == "scope" else key,
+    )
+    return {**context, **analysis}
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,8 @@ class _Page:
     view: str | None = None
     years: tuple[int, int] | None = None
     limit: int | None = None
+    scope: Scope | None = None
+    through: str | None = None
 
 
 def _helix_chart(stats: dict[str, Any]) -> str:
@@ -60,9 +78,11 @@ def _helix_chart(stats: dict[str, Any]) -> str:
     )
 
 
-def _analysis_context(kg: KnowledgeGraph, stats: dict[str, Any]) -> dict[str, Any]:
-    report = ecosystem_report(kg)
-    by_year = fragmentation_by_year(kg)
+def _analysis_context(
+    kg: KnowledgeGraph, stats: dict[str, Any], scope: Scope, through: Through
+) -> dict[str, Any]:
+    report = ecosystem_report(kg, scope=scope, through=through)
+    by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
     ties = report.get("mixing", {}).get("ties", {})
     sizes = stats["components"]["sizes"]
@@ -84,7 +104,8 @@ def _analysis_context(kg: KnowledgeGraph, stats: dict[str, Any]) -> dict[str, An
             ),
             "years": charts.line_chart(
                 [(row["year"], row["fragmentation"]) for row in by_year],
-                "Fragmentation F among the actors active each year",
+                "Fragmentation F among the actors active each year"
+                + ("" if scope.whole else f" ({scope.describe()})"),
             ),
         },
     }
@@ -100,25 +121,24 @@ DEFAULT_LIMIT = 500
 def viz(
     request: Request,
     kg: KG,
-    years: YearsDep,
+    scope: ScopeDep,
     view: Annotated[View, Query(description="which network to draw")] = ViewName.affiliation,
     limit: Annotated[
         int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
     ] = DEFAULT_LIMIT,
 ) -> HTMLResponse:
-    """The graph explorer, coloured by helix, laid out on the server."""
-    return templates.TemplateResponse(request, "viz.html", viz_context(kg, view, years, limit))
+    """The graph explorer of a scope (default: the whole store), coloured by helix, laid out on
+    the server."""
+    return templates.TemplateResponse(request, "viz.html", viz_context(kg, view, scope, limit))
 
 
-def viz_context(
-    kg: KnowledgeGraph, view: View, years: tuple[int, int] | None, limit: int
-) -> dict[str, Any]:
+def viz_context(kg: KnowledgeGraph, view: View, scope: Scope, limit: int) -> dict[str, Any]:
     """What the explorer page is rendered with; the data and layout are computed once per
     state of the store and choice (seconds on big views)."""
     limit = next(step for step in LIMIT_STEPS if step >= limit)
 
     def build() -> dict[str, Any]:
-        data = explore_data(kg, view, years=years, limit=limit)
+        data = explore_data(kg, view, scope=scope, limit=limit)
         return {
             "data_json": script_json(data),
             "total": data["total"],
@@ -126,16 +146,17 @@ def viz_context(
             "brokerage_left_out": data["brokerage_left_out"],
         }
 
-    key = _Page("viz", view, years, limit)
-    default = view == "affiliation" and years is None and limit == DEFAULT_LIMIT
+    key = _Page("viz", view, limit=limit, scope=scope)
+    default = view == "affiliation" and scope.whole and limit == DEFAULT_LIMIT
     kept = kg.memo(key, build, scope=None if default else key)
-    return _viz_page(view, years, limit, kept)
+    return _viz_page(view, scope, limit, kept)
 
 
-def _viz_page(
-    view: View, years: tuple[int, int] | None, limit: int, data: dict[str, Any]
-) -> dict[str, Any]:
+def _viz_page(view: View, scope: Scope, limit: int, data: dict[str, Any]) -> dict[str, Any]:
+    years = scope.years
     return {
+        "scope_filters": scope.filters,
+        "scope_description": None if scope.whole else scope.describe(),
         "title": "helixgraph: the ecosystem graph",
         "view": view,
         "views": VIEW_NAMES,

@@ -1,0 +1,503 @@
+"""A scope: the part of the store an analysis is about, and the network of its actors.
+
+An ecosystem manager asks about *their* ecosystem (Hungary's health actors, a NUTS region, the
+members of one cluster, the actors of their own spreadsheet), not about everything the store
+holds. A :class:`Scope` says which part, the same way everywhere (``--scope country=HU,
+sector=health``, ``?country=HU&sector=health``, ``Scope(country="HU", sector="health")``):
+
+- **in-scope collaborations**: those in the ``sector`` and, with ``years``, running in at least
+  one year of the window; every collaboration when neither is given;
+- **focal actors**: the actors matching the actor filters (``country``, ``region`` as a NUTS
+  prefix, ``helix``, ``cluster`` members, ``source`` graph) that take part in at least one
+  in-scope collaboration, or, without a sector, have a direct tie (``hx:funds`` …, which carry
+  no sector and no dates); with years only the actors active in the window are nodes;
+- **ties**: two focal actors are tied when they share in-scope collaborations (``weight``: how
+  many) or, without a sector, a direct tie. A ``cluster`` scope's own cluster ties nobody:
+  sharing it would tie every member to every other, and the question is how they work apart
+  from it.
+
+``through="scope"`` measures the focal network alone; ``through="all"`` lets paths pass through
+actors outside the scope (foreign partners) and measures the focal actors' reach in that wider
+network (:func:`reach_through_all`). The empty scope is the whole store, every actor a node.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
+
+import networkx as nx
+from networkx.utils import UnionFind
+
+from helixgraph.errors import InputError
+from helixgraph.network import views
+from helixgraph.network.views import Years, local_name, parse_years
+from helixgraph.rdf.namespaces import GRAPH_BASE, HELICES
+from helixgraph.store import KnowledgeGraph
+
+Through = Literal["scope", "all"]
+#: The actor filters, in the order a scope is written.
+ACTOR_FILTERS = ("country", "region", "helix", "cluster", "source")
+#: How CORDIS writes two countries, and the ISO code the store holds.
+COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an analysis is about; every field None is the whole store.
+
+    >>> Scope.parse("country=hu,sector=health", years=(2016, 2017)).text()
+    'country=HU,sector=health,years=2016-2017'
+    >>> Scope().describe()
+    'the whole store'
+    """
+
+    country: str | None = None
+    region: str | None = None
+    sector: str | None = None
+    helix: str | None = None
+    cluster: str | None = None
+    source: str | None = None
+    years: Years | None = None
+
+    @classmethod
+    def parse(cls, text: str | None, *, years: Years | None = None) -> Scope:
+        """``"country=HU,sector=health"`` (``years=2016-2017`` may be one of the parts) ->
+        a Scope; :class:`InputError` naming the part that is wrong."""
+        given: dict[str, str] = {}
+        for part in (text or "").split(","):
+            if not part.strip():
+                continue
+            name, _, value = part.partition("=")
+            name, value = name.strip().lower(), value.strip()
+            if name not in SCOPE_KEYS:
+                raise InputError(
+                    f"scope {part.strip()!r}: say one of {', '.join(SCOPE_KEYS)} "
+                    "as name=value, such as country=HU,sector=health"
+                )
+            if not value:
+                raise InputError(f"scope {part.strip()!r}: give a value after '='")
+            if name in given:
+                raise InputError(f"scope: {name} is given twice")
+            given[name] = value
+        if "years" in given:
+            if years is not None:
+                raise InputError("scope: give the years once (in the scope or as --years)")
+            years = parse_years(given.pop("years"))
+        return cls.of(**given, years=years)
+
+    @classmethod
+    def of(cls, *, years: Years | None = None, **filters: str | None) -> Scope:
+        """A scope from its filters as users write them, normalised (country codes upper
+        case, ``UK`` as ``GB``, helix names lower case)."""
+        values = {name: (value.strip() if value else None) for name, value in filters.items()}
+        if values.get("country"):
+            code = str(values["country"]).upper()
+            values["country"] = COUNTRY_ALIASES.get(code, code)
+        if values.get("region"):
+            values["region"] = str(values["region"]).upper()
+        if values.get("helix"):
+            helix = str(values["helix"]).lower()
+            if helix not in HELICES:
+                raise InputError(f"helix {values['helix']!r}: one of {', '.join(HELICES)}")
+            values["helix"] = helix
+        return cls(**{k: v or None for k, v in values.items()}, years=years)
+
+    @property
+    def whole(self) -> bool:
+        """Whether this is the whole store: no filter and no years."""
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """The filters given (not the years), as written in a scope."""
+        return {name: value for name in FILTERS if (value := getattr(self, name)) is not None}
+
+    @property
+    def has_actor_filter(self) -> bool:
+        """Whether some actors are outside the scope whatever they take part in."""
+        return any(getattr(self, name) is not None for name in ACTOR_FILTERS)
+
+    def with_years(self, years: Years | None) -> Scope:
+        return replace(self, years=years)
+
+    def text(self) -> str:
+        """The scope as ``--scope`` takes it (with its years)."""
+        parts = [f"{name}={value}" for name, value in self.filters.items()]
+        if self.years:
+            parts.append(f"years={_years_text(self.years)}")
+        return ",".join(parts)
+
+    def query(self) -> dict[str, str]:
+        """The scope as a page's or an API's query parameters."""
+        found = dict(self.filters)
+        if self.years:
+            found["years"] = _years_text(self.years)
+        return found
+
+    def describe(self) -> str:
+        """In words: ``country HU, sector health, 2016-2017``."""
+        if self.whole:
+            return "the whole store"
+        parts = [f"{name} {value}" for name, value in self.filters.items()]
+        if self.years:
+            parts.append(_years_text(self.years))
+        return ", ".join(parts)
+
+
+FILTERS = ("country", "region", "sector", "helix", "cluster", "source")
+SCOPE_KEYS = (*FILTERS, "years")
+
+
+def _years_text(years: Years) -> str:
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+
+
+# -- resolving a scope against the store ---------------------------------------------------------
+
+
+def sectors(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """The sectors the ontology knows: short name (``health``) -> local name
+    (``sectorHealth``), NACE notation and labels; kept until the store changes."""
+    found: dict[str, dict[str, Any]] = kg.memo(_SectorsKey(), lambda: _sectors(kg))
+    return found
+
+
+@dataclass(frozen=True)
+class _SectorsKey:
+    pass
+
+
+def _sectors(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for row in kg.select(
+        """SELECT ?s ?notation ?label WHERE {
+             ?s skos:inScheme hx:Sector .
+             OPTIONAL { ?s skos:notation ?notation }
+             OPTIONAL { ?s skos:prefLabel ?label }
+           }"""
+    ):
+        name = local_name(row["s"])
+        short = name.removeprefix("sector").lower()
+        entry = found.setdefault(short, {"name": name, "notation": None, "labels": set()})
+        entry["notation"] = row.get("notation") or entry["notation"]
+        if row.get("label"):
+            entry["labels"].add(row["label"].lower())
+    return dict(sorted(found.items()))
+
+
+def _sector(kg: KnowledgeGraph, text: str) -> str:
+    """The local name of the sector ``text`` names: its short name, local name, NACE notation or
+    a label, any case."""
+    wanted = text.strip().lower()
+    known = sectors(kg)
+    for short, entry in known.items():
+        names = {short, entry["name"].lower(), str(entry["notation"] or "").lower()}
+        if wanted in names | entry["labels"]:
+            return str(entry["name"])
+    raise InputError(f"sector {text!r}: not a sector of the ontology; one of {', '.join(known)}")
+
+
+def _cluster(kg: KnowledgeGraph, text: str) -> str:
+    """The IRI of the cluster ``text`` names: its IRI, local name or label, any case."""
+    A = views.affiliation_graph(kg)
+    clusters = {n: d for n, d in A.nodes(data=True) if d.get("kind") == "cluster"}
+    wanted = text.strip().lower()
+    for iri, attrs in sorted(clusters.items()):
+        if wanted in (iri.lower(), local_name(iri).lower(), str(attrs.get("label")).lower()):
+            return str(iri)
+    names = ", ".join(local_name(iri) for iri in sorted(clusters)) or "none in the store"
+    raise InputError(f"cluster {text!r}: no such cluster; the clusters: {names}")
+
+
+def _source(kg: KnowledgeGraph, text: str) -> str:
+    """The IRI of the graph ``text`` names: its IRI or its name (``seed-ecosystem``)."""
+    graphs = kg.graph_names()
+    for iri in (text.strip(), GRAPH_BASE + text.strip()):
+        if iri in graphs:
+            return iri
+    names = ", ".join(g.removeprefix(GRAPH_BASE) for g in graphs)
+    raise InputError(f"source {text!r}: no such graph; the graphs: {names}")
+
+
+def _source_actors(kg: KnowledgeGraph, graph: str) -> set[str]:
+    merged = views.aliases(kg)
+    rows = kg.select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return {merged.get(row["s"], row["s"]) for row in rows}
+
+
+# -- the scoped network ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopedNetwork:
+    """The focal actors of a scope and their ties.
+
+    ``actors``: the actor network among the focal actors (attributes as in
+    :func:`views.actor_network`); ``affiliation``: the focal actors and the in-scope
+    collaborations they take part in (bipartite, as :func:`views.affiliation_graph`);
+    ``collaborations``: every in-scope collaboration and all its members, in the scope or not
+    (what paths ``through="all"`` may use).
+    """
+
+    scope: Scope
+    actors: nx.Graph
+    affiliation: nx.Graph
+    collaborations: dict[str, set[str]]
+    direct_ties: bool
+
+
+@dataclass(frozen=True)
+class _ScopeKey:
+    scope: Scope
+
+
+def scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
+    """The network of the scope's focal actors; kept until the store changes (among the last
+    few scopes asked). :class:`InputError` when a filter names nothing the store knows.
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> net = scoped_network(kg, Scope(country="HU"))
+    >>> all(country == "HU" for _, country in net.actors.nodes(data="country"))
+    True
+    """
+    built: ScopedNetwork = kg.memo(
+        _ScopeKey(scope), lambda: build_scoped_network(kg, scope), scope=scope
+    )
+    return built
+
+
+def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
+    """:func:`scoped_network`, not kept."""
+    if scope.whole:
+        A = views.affiliation_graph(kg)
+        every = defaultdict(set)
+        for actor, collaboration in A.edges():
+            if A.nodes[actor].get("bipartite") == 1:
+                actor, collaboration = collaboration, actor
+            every[collaboration].add(actor)
+        return ScopedNetwork(scope, views.actor_network(kg), A, dict(every), True)
+    part = _select(kg, scope)
+    A_all = views.affiliation_graph(kg)
+    actors = views.actor_attributes(kg)
+    N = nx.Graph()
+    N.add_nodes_from((a, actors[a]) for a in sorted(part.focal))
+    A = nx.Graph()
+    A.add_nodes_from((a, {"bipartite": 0, **actors[a]}) for a in sorted(part.focal))
+    for collaboration, members in sorted(part.collaborations.items()):
+        inside = sorted(members & part.focal)
+        if not inside:
+            continue
+        A.add_node(collaboration, **A_all.nodes[collaboration])
+        A.add_edges_from((a, collaboration, {"role": part.roles[a, collaboration]}) for a in inside)
+        if collaboration == part.cluster:
+            continue  # the scope's own cluster ties every member: see the module's docstring
+        for i, u in enumerate(inside):
+            for v in inside[i + 1 :]:
+                if N.has_edge(u, v):
+                    N[u][v]["weight"] += 1
+                else:
+                    N.add_edge(u, v, weight=1)
+    for u, v, key in part.direct or []:
+        if not N.has_edge(u, v):
+            N.add_edge(u, v, weight=0)
+        N[u][v]["relations"] = sorted(set(N[u][v].get("relations", [])) | {key})
+    collaborations = {c: m for c, m in part.collaborations.items() if c != part.cluster}
+    return ScopedNetwork(scope, nx.freeze(N), nx.freeze(A), collaborations, part.direct is not None)
+
+
+@dataclass
+class _Selection:
+    """What a scope selects: in-scope collaborations with all their members, the focal actors,
+    membership roles, the scope's own cluster, and the direct ties among focal actors (None
+    where a sector is asked: direct ties have none)."""
+
+    collaborations: dict[str, set[str]]
+    focal: set[str]
+    roles: dict[tuple[str, str], str | None]
+    cluster: str | None
+    direct: list[tuple[str, str, str]] | None
+
+
+def _select(
+    kg: KnowledgeGraph,
+    scope: Scope,
+    memberships: list[views.Membership] | None = None,
+    matching: set[str] | None = None,
+) -> _Selection:
+    """``memberships``, ``matching``: where to look (default: all) and the actors the filters
+    let in; a caller asking year after year finds both once."""
+    A_all = views.affiliation_graph(kg)
+    actors = views.actor_attributes(kg)
+    sector = _sector(kg, scope.sector) if scope.sector else None
+    cluster = _cluster(kg, scope.cluster) if scope.cluster else None
+    if matching is None:
+        matching = _matching_actors(kg, scope, actors, cluster)
+    elif cluster is not None:  # the cluster's members active in this window
+        matching = matching & {
+            m.actor
+            for m in memberships or views.dated_memberships(kg)
+            if m.collaboration == cluster and m.runs_in(scope.years)
+        }
+    in_scope: dict[str, set[str]] = defaultdict(set)
+    roles: dict[tuple[str, str], str | None] = {}
+    for m in views.dated_memberships(kg) if memberships is None else memberships:
+        if not m.runs_in(scope.years):
+            continue
+        if sector is not None and sector not in A_all.nodes[m.collaboration]["sectors"]:
+            continue
+        in_scope[m.collaboration].add(m.actor)
+        roles[m.actor, m.collaboration] = m.role
+    focal = {a for members in in_scope.values() for a in members if a in matching}
+    direct = None
+    if sector is None:
+        R = views.relation_graph(kg)
+        direct = [
+            (u, v, key)
+            for u, v, key in R.edges(keys=True)
+            if u in matching and v in matching and u in actors and v in actors
+        ]
+        focal |= {a for u, v, _ in direct for a in (u, v)}
+    return _Selection(dict(in_scope), focal, roles, cluster, direct)
+
+
+def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str, Any]]:
+    """The scope year by year: the focal actors active that year, the in-scope collaborations
+    they take part in, the parts they fall into, the largest, Borgatti's F, and the
+    triple-helix synergy of those collaborations (None without any). ``scope``'s own years are
+    replaced by each year in turn: the same semantics as ``--years``."""
+    from helixgraph.analysis.synergy import helix_synergy
+
+    actors = views.actor_attributes(kg)
+    cluster = _cluster(kg, scope.cluster) if scope.cluster else None
+    matching = _matching_actors(kg, scope.with_years(None), actors, cluster)
+    mine = [m for m in views.dated_memberships(kg) if m.actor in matching]
+    rows = []
+    for year in years:
+        part = _select(kg, scope.with_years((year, year)), mine, matching)
+        joined = UnionFind(part.focal)
+        helix_sets = []
+        for collaboration, members in part.collaborations.items():
+            inside = sorted(members & part.focal)
+            if not inside:
+                continue
+            helix_sets.append({actors[a]["helix"] for a in inside})
+            if collaboration != part.cluster:
+                joined.union(*inside)
+        for u, v, _ in part.direct or []:
+            joined.union(u, v)
+        sizes = {root: 0 for root in map(joined.__getitem__, part.focal)}
+        for a in part.focal:
+            sizes[joined[a]] += 1
+        n = len(part.focal)
+        reached = sum(s * (s - 1) for s in sizes.values())
+        rows.append(
+            {
+                "year": year,
+                "actors": n,
+                "collaborations": len(helix_sets),
+                "parts": len(sizes),
+                "largest": max(sizes.values(), default=0),
+                "fragmentation": 1.0 - reached / (n * (n - 1)) if n > 1 else 0.0,
+                "synergy_bits_3d": helix_synergy(helix_sets) if helix_sets else None,
+            }
+        )
+    return rows
+
+
+def _matching_actors(
+    kg: KnowledgeGraph,
+    scope: Scope,
+    actors: dict[str, dict[str, Any]],
+    cluster: str | None,
+) -> set[str]:
+    """The actors the actor filters let in (every actor when there are none)."""
+    found = set(actors)
+    if scope.country:
+        found = {a for a in found if actors[a]["country"] == scope.country}
+    if scope.region:
+        regions = views.actor_regions(kg)
+        found = {a for a in found if regions.get(a, "").startswith(str(scope.region))}
+    if scope.helix:
+        found = {a for a in found if scope.helix in actors[a]["helices"]}
+    if cluster is not None:
+        members = {
+            m.actor
+            for m in views.dated_memberships(kg)
+            if m.collaboration == cluster and m.runs_in(scope.years)
+        }
+        found &= members
+    if scope.source:
+        found &= _source_actors(kg, _source(kg, scope.source))
+    return found
+
+
+# -- reach through the wider network -----------------------------------------------------------
+
+
+def reach_through_all(
+    net: ScopedNetwork, kg: KnowledgeGraph, *, samples: int | None = None, seed: int = 1
+) -> dict[str, Any]:
+    """The focal actors' fragmentation when paths may pass through any actor of an in-scope
+    collaboration (and, without a sector, any direct tie): F, distance fragmentation among the
+    focal pairs (exact, or from ``samples`` random focal sources with its 95% interval), the
+    parts the focal actors fall into and the largest.
+
+    Distances are read on the bipartite actor-collaboration graph (half its path lengths):
+    it has as many edges as memberships, where the actor network has a tie per pair.
+    """
+    import igraph as ig
+    import numpy as np
+
+    from helixgraph.analysis.compiled import fragmentation_from_sources
+
+    index: dict[str, int] = {}
+
+    def vertex(name: str) -> int:
+        return index.setdefault(name, len(index))
+
+    edges = [
+        (vertex(actor), vertex(collaboration))
+        for collaboration, members in net.collaborations.items()
+        for actor in members
+    ]
+    wider = {actor for members in net.collaborations.values() for actor in members}
+    if net.direct_ties:
+        R = views.relation_graph(kg)
+        for u, v in R.edges():
+            if R.nodes[u].get("kind") == R.nodes[v].get("kind") == "actor":
+                middle = vertex(f"{u} {v}")  # a direct tie: one step, two in this graph
+                edges += [(vertex(u), middle), (middle, vertex(v))]
+                wider |= {u, v}
+    focal = [vertex(a) for a in net.actors]
+    graph = ig.Graph(n=len(index), edges=edges)
+    membership = graph.connected_components().membership
+    counts: dict[int, int] = defaultdict(int)
+    for v in focal:
+        counts[membership[v]] += 1
+    n = len(focal)
+    pairs = n * (n - 1)
+    reached = sum(c * (c - 1) for c in counts.values())
+    result: dict[str, Any] = {
+        "actors_in_wider_network": len(wider),
+        "parts": len(counts),
+        "largest": max(counts.values(), default=0),
+        "isolates": sum(1 for c in counts.values() if c == 1),
+        "fragmentation": 1.0 - reached / pairs if pairs else 0.0,
+    }
+    if n < 2:
+        result |= {"distance_fragmentation": 0.0, "distance_fragmentation_error": 0.0}
+        return result
+    sampled = samples is not None and samples < n
+    sources = (
+        sorted(np.random.default_rng(seed).choice(focal, samples, replace=False).tolist())
+        if sampled
+        else focal
+    )
+    lengths = np.asarray(graph.distances(source=sources, target=focal), dtype=float) / 2
+    with np.errstate(divide="ignore"):
+        inverse = np.where(np.isfinite(lengths) & (lengths > 0), 1.0 / lengths, 0.0)
+    df, error = fragmentation_from_sources(inverse.sum(axis=1) / (n - 1), sampled=sampled)
+    result |= {"distance_fragmentation": df, "distance_fragmentation_error": error}
+    return result

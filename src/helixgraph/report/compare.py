@@ -1,0 +1,109 @@
+"""Several scopes side by side: where a manager's ecosystem stands among its peers.
+
+Only the headline figures, computed as the report computes them (exact up to the precision's
+limit), so that comparing five countries costs five networks, not five reports. A store holding
+one country's projects (the default store: every Horizon 2020 project with a Hungarian partner)
+sees a peer country only through its joint projects with that country; the comparison says so
+where it finds it, instead of passing those figures off as the peer's own ecosystem.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helixgraph.network.scope import Scope, Through, reach_through_all, scoped_network
+from helixgraph.report.precision import Precision
+from helixgraph.store import KnowledgeGraph
+
+
+def compare_scopes(
+    kg: KnowledgeGraph,
+    scopes: list[Scope],
+    *,
+    through: Through = "scope",
+    precision: Precision | None = None,
+    seed: int = 1,
+    wait: float | None = None,
+) -> list[dict[str, Any]]:
+    """One row of headline figures per scope, the first scope (the user's own) first.
+
+    >>> rows = compare_scopes(KnowledgeGraph.in_memory(), [Scope(country="HU")])
+    >>> rows[0]["scope"], rows[0]["actors"] > 0
+    ('country=HU', True)
+    """
+    from helixgraph.report.ecosystem import computing_lock
+
+    precision = precision or Precision.from_settings()
+    with computing_lock(wait):
+        rows = [_figures(kg, scope, through, precision, seed) for scope in scopes]
+    first = scoped_network(kg, scopes[0])
+    for scope, row in zip(scopes[1:], rows[1:], strict=True):
+        row["note"] = _seen_through(kg, scope, scopes[0], first.actors)
+    return rows
+
+
+def _figures(
+    kg: KnowledgeGraph, scope: Scope, through: Through, precision: Precision, seed: int
+) -> dict[str, Any]:
+    from helixgraph.analysis.compiled import CompiledGraph
+    from helixgraph.analysis.fragmentation import fragmentation
+    from helixgraph.analysis.summary import component_sizes, helix_counts
+    from helixgraph.analysis.synergy import helix_synergy
+
+    net = scoped_network(kg, scope)
+    N, A = net.actors, net.affiliation
+    n = N.number_of_nodes()
+    exact = precision.exact(n)
+    samples = n if exact else precision.fragmentation_samples
+    df, error = CompiledGraph(N).estimate_distance_fragmentation(samples, seed=seed)
+    sizes = component_sizes(N)
+    wider = (
+        reach_through_all(net, kg, samples=None if exact else samples, seed=seed)
+        if n and scope.has_actor_filter
+        else None
+    )
+    helix_sets = [
+        {A.nodes[m]["helix"] for m in A[c]}
+        for c, side in A.nodes(data="bipartite")
+        if side == 1 and A.degree(c) > 0
+    ]
+    row = {
+        "scope": scope.text(),
+        "description": scope.describe(),
+        "actors": n,
+        "ties": N.number_of_edges(),
+        "parts": len(sizes),
+        "largest": sizes[0] if sizes else 0,
+        "fragmentation": fragmentation(N),
+        "fragmentation_through_all": wider["fragmentation"] if wider else None,
+        "distance_fragmentation": df,
+        "distance_fragmentation_error": error,
+        "collaborations": len(helix_sets),
+        "synergy_bits_3d": helix_synergy(helix_sets) if helix_sets else None,
+        "helices": helix_counts(N),
+        "exact": exact,
+        "note": None,
+    }
+    if through == "all" and wider:
+        row["distance_fragmentation"] = wider["distance_fragmentation"]
+        row["distance_fragmentation_error"] = wider["distance_fragmentation_error"]
+    return row
+
+
+def _seen_through(kg: KnowledgeGraph, peer: Scope, own: Scope, own_actors: Any) -> str | None:
+    """A warning when every collaboration of the peer scope includes an actor of the user's
+    own scope: the store then holds the peer only as the partner of the user's ecosystem."""
+    A = scoped_network(kg, peer).affiliation
+    collaborations = [c for c, side in A.nodes(data="bipartite") if side == 1]
+    if not collaborations:
+        return None
+    every = scoped_network(kg, Scope(sector=peer.sector, years=peer.years)).collaborations
+    joint = sum(1 for c in collaborations if every.get(c, set()) & set(own_actors))
+    if joint < len(collaborations):
+        return None
+    return (
+        f"every collaboration of {peer.describe()} in this store includes an actor of "
+        f"{own.describe()}: the store sees {peer.describe()} only through its joint projects "
+        "with it, so these figures are not that ecosystem's own (import the whole programme "
+        "to compare ecosystems)"
+    )
