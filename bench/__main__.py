@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_analysis, bench_endpoint, bench_import, bench_queries, bench_viz
+from bench import (
+    bench_analysis,
+    bench_endpoint,
+    bench_import,
+    bench_queries,
+    bench_scope,
+    bench_viz,
+)
 
 BENCHMARKS = {
     "queries": bench_queries.main,
@@ -14,6 +21,7 @@ BENCHMARKS = {
     "endpoint": bench_endpoint.main,
     "fairshare": bench_endpoint.fair_share,
     "viz": bench_viz.main,
+    "scope": bench_scope.main,
 }
 
 if __name__ == "__main__":

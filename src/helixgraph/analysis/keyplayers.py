@@ -11,12 +11,14 @@ node of the whole graph. Two facts make the search affordable up to a few thousa
   ecosystem holds a few hundred of its actors; the rest are small), and a component's loss for a
   given subset is computed once.
 
-The search is Borgatti's greedy swap with restarts: the first start takes the k best single
-removals, the others start at random; a swap of a member for an outsider is kept when it raises
-L, until no swap improves or the time budget runs out. Outsiders come from a shortlist: the
-``shortlist`` nodes whose own removal costs most (a re-measure of the largest component takes
-about a millisecond, and a node whose own removal barely matters rarely makes a key set;
-``make bench`` compares the answer with an exhaustive search).
+The search goes part by part: the best 1 to k players of each part, over every subset where a
+part is small enough (most parts of a fragmented ecosystem are), else by Borgatti's greedy swaps
+with restarts (the first start takes the j best single removals, the others start at random; a
+swap of a member for an outsider is kept when it raises L, until none does or the time budget
+runs out), over a shortlist of the nodes whose own removal costs most (a re-measure of a part of
+a few hundred nodes takes about a millisecond). The parts' best subsets are then combined exactly,
+as a knapsack: the answer is exact wherever no part needed swaps, and ``make bench`` compares it
+with an exhaustive search.
 
 References
 ----------
@@ -26,6 +28,8 @@ References
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 import time
 from collections.abc import Hashable
@@ -38,7 +42,8 @@ import networkx as nx
 class KeyPlayerSearch:
     """What the search found: the ``players``, DF ``before`` and ``after`` removing them, each
     player's own effect (DF without that one alone, minus ``before``), whether the search
-    ran to a local optimum from every start (``complete``) and how many sets it scored."""
+    ran to the end within its budget (``complete``), how many swap starts and scored sets it
+    took, and which parts (components) it searched exhaustively and which by swaps."""
 
     players: tuple[Hashable, ...]
     before: float
@@ -47,6 +52,8 @@ class KeyPlayerSearch:
     complete: bool
     starts: int
     trials: int
+    exhaustive_parts: set[int]
+    swapped_parts: set[int]
 
 
 class RemovalScores:
@@ -102,6 +109,10 @@ class RemovalScores:
         return 1.0 - (self.total - self.loss(removed)) / (n * (n - 1))
 
 
+#: A part is searched exhaustively for j players while it has at most this many j-subsets.
+EXHAUSTIVE_SUBSETS = 5000
+
+
 def search_key_players(
     G: nx.Graph,
     k: int,
@@ -112,55 +123,125 @@ def search_key_players(
     shortlist: int = 30,
     order: list[Hashable] | None = None,
 ) -> KeyPlayerSearch:
-    """Return the ``k`` nodes whose removal raises distance fragmentation most, as far as
-    Borgatti's swap search finds them within ``budget`` seconds.
+    """Return the ``k`` nodes whose removal raises distance fragmentation most.
 
-    ``shortlist``: how many of the best single removals the swaps draw on. ``order``: the nodes
-    to measure first (say by betweenness) where the budget may not reach every single removal;
-    by default the graph's order. Distances count steps (weights ignored).
+    Part by part (connected components), the best 1 to k players of each part: every subset
+    where a part has at most :data:`EXHAUSTIVE_SUBSETS` of them, else Borgatti's swaps with
+    ``restarts`` starts over the ``shortlist`` nodes whose own removal costs most; then the
+    parts' best subsets are combined exactly (a knapsack over the parts). Exact when no part
+    needed swaps. ``budget``: seconds for the whole search (parts with most to lose first);
+    ``order``: the nodes to measure first where the budget may not reach them all (say by
+    betweenness). Distances count steps (weights ignored).
 
     Examples
     --------
     The kite: removing node 7 cuts the tail off (Borgatti's own example network).
 
     >>> found = search_key_players(nx.krackhardt_kite_graph(), 1)
-    >>> found.players, round(found.after, 6), found.complete
-    ((7,), 0.486111, True)
+    >>> found.players, round(found.after, 6), found.complete, len(found.swapped_parts)
+    ((7,), 0.486111, True, 0)
     """
     n = len(G)
     if not 0 < k <= n:
         raise ValueError(f"k={k}: choose between 1 and the {n} nodes of the graph")
     deadline = time.monotonic() + budget
     scores = RemovalScores(G)
-    index = {node: i for i, node in enumerate(scores.nodes)}
-    singles: dict[int, float] = {}
-    for node in order or scores.nodes:
-        if time.monotonic() > deadline and len(singles) >= k:
-            break
-        singles[index[node]] = scores.loss(frozenset([index[node]]))
-    complete = len(singles) == n
-    candidates = sorted(singles, key=lambda v: (-singles[v], v))[: max(shortlist, 2 * k)]
+    rank = {node: i for i, node in enumerate(order or scores.nodes)}
     rng = random.Random(seed)  # noqa: S311 - a search heuristic, not cryptography
-    starts = [frozenset(candidates[:k])] + [
-        frozenset(rng.sample(candidates, k)) for _ in range(max(0, restarts - 1))
-    ]
-    best: tuple[float, frozenset[int]] = (-1.0, starts[0])
-    done = 0
-    for start in starts:
-        chosen, finished = _swap(scores, start, candidates, deadline)
-        done += 1
-        complete &= finished
-        value = scores.loss(chosen)
-        if value > best[0] + 1e-12:
-            best = (value, chosen)
-        if not finished:
+    search = _PartSearch(scores, rng, restarts, shortlist, deadline)
+    best_by_size: dict[int, tuple[float, frozenset[int]]] = {0: (0.0, frozenset())}
+    isolated: list[int] = []
+    parts = sorted(scores.members, key=lambda c: (-scores.base[c], c))
+    for component in parts:
+        vertices = sorted(
+            scores.members[component], key=lambda v: rank.get(scores.nodes[v], len(rank))
+        )
+        if scores.base[component] == 0:
+            isolated += vertices  # removing one costs nothing: a filler
+            continue
+        if time.monotonic() > deadline:
+            search.complete = False
             break
+        options = [search.best(vertices, j) for j in range(1, min(k, len(vertices)) + 1)]
+        combined = dict(best_by_size)
+        for used, (loss, chosen) in best_by_size.items():
+            for j, (more, subset) in enumerate(options, 1):
+                if used + j <= k and loss + more > combined.get(used + j, (-1.0,))[0] + 1e-12:
+                    combined[used + j] = (loss + more, chosen | subset)
+        best_by_size = combined
+    size = max(j for j in best_by_size if k - j <= len(isolated))
+    loss, chosen = best_by_size[size]
+    chosen |= frozenset(isolated[: k - size])
+    while len(chosen) < k:  # the budget stopped the search: fill with the best-ranked others
+        chosen |= {next(v for v in range(n) if v not in chosen)}
     before = scores.fragmentation()
-    players = tuple(sorted((scores.nodes[v] for v in best[1]), key=str))
-    alone = {scores.nodes[v]: scores.fragmentation(frozenset([v])) - before for v in best[1]}
+    players = tuple(sorted((scores.nodes[v] for v in chosen), key=str))
+    alone = {scores.nodes[v]: scores.fragmentation(frozenset([v])) - before for v in chosen}
     return KeyPlayerSearch(
-        players, before, scores.fragmentation(best[1]), alone, complete, done, scores.trials
+        players,
+        before,
+        scores.fragmentation(chosen),
+        alone,
+        search.complete,
+        search.starts,
+        scores.trials,
+        search.exhaustive_parts,
+        search.swapped_parts,
     )
+
+
+class _PartSearch:
+    """The best j players of one part: exhaustive where affordable, else swaps."""
+
+    def __init__(
+        self,
+        scores: RemovalScores,
+        rng: random.Random,
+        restarts: int,
+        shortlist: int,
+        deadline: float,
+    ) -> None:
+        self.scores, self.rng, self.restarts = scores, rng, restarts
+        self.shortlist, self.deadline = shortlist, deadline
+        self.complete = True
+        self.starts = 0
+        self.exhaustive_parts: set[int] = set()
+        self.swapped_parts: set[int] = set()
+
+    def best(self, vertices: list[int], j: int) -> tuple[float, frozenset[int]]:
+        scores = self.scores
+        part = scores.component[vertices[0]]
+        if math.comb(len(vertices), j) <= EXHAUSTIVE_SUBSETS:
+            self.exhaustive_parts.add(part)
+            found = (-1.0, frozenset(vertices[:j]))
+            for subset in itertools.combinations(vertices, j):
+                loss = scores.loss(frozenset(subset))
+                if loss > found[0] + 1e-12:
+                    found = (loss, frozenset(subset))
+            return found
+        self.swapped_parts.add(part)
+        singles: dict[int, float] = {}
+        for v in vertices:
+            if time.monotonic() > self.deadline and len(singles) >= j:
+                self.complete = False
+                break
+            singles[v] = scores.loss(frozenset([v]))
+        candidates = sorted(singles, key=lambda v: (-singles[v], v))
+        candidates = candidates[: max(self.shortlist, 2 * j)]
+        starts = [frozenset(candidates[:j])] + [
+            frozenset(self.rng.sample(candidates, j)) for _ in range(max(0, self.restarts - 1))
+        ]
+        best: tuple[float, frozenset[int]] = (-1.0, starts[0])
+        for start in starts:
+            self.starts += 1
+            chosen, finished = _swap(scores, start, candidates, self.deadline)
+            self.complete &= finished
+            value = scores.loss(chosen)
+            if value > best[0] + 1e-12:
+                best = (value, chosen)
+            if not finished:
+                break
+        return best
 
 
 def _swap(

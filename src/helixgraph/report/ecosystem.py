@@ -347,13 +347,21 @@ def _key_players(
         found = search_key_players(N, k, seed=seed, budget=precision.key_player_budget, order=order)
         players, before, after, error = found.players, found.before, found.after, 0.0
         alone = found.alone
+        swapped = len(found.swapped_parts)
         methods["key_players"] = (
-            f"distance fragmentation, exact; Borgatti's greedy swaps ({found.starts} starts, "
-            f"seed {seed}, {found.trials} sets scored)"
+            "distance fragmentation, exact; every candidate set in "
+            f"{len(found.exhaustive_parts)} part(s)"
+            + (
+                f", Borgatti's greedy swaps in the {swapped} larger part(s) ({found.starts} "
+                f"starts, seed {seed})"
+                if swapped
+                else ""
+            )
+            + f"; {found.trials} sets scored"
             + (
                 ""
                 if found.complete
-                else f", stopped by the {precision.key_player_budget:g} s budget"
+                else f"; stopped by the {precision.key_player_budget:g} s budget"
             )
         )
     else:

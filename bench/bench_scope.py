@@ -1,0 +1,143 @@
+"""Scoped analysis (issue 13): the report of a country's ecosystem, and its two searches against
+their peers in the same run.
+
+- The report of the default store's scopes ``country=HU`` and ``country=HU,sector=health``
+  (every part, exact), once the views are built, and of the whole store (6,900 actors: the
+  estimated path), median of three.
+- The key-player search (Borgatti's swaps, re-measuring only the components a trial touches)
+  against an exhaustive search on graphs small enough for one (same answer?), and against the
+  betweenness proxy the report used before (the DF it reaches).
+- Tie recommendations scored on the distance matrix against networkx recomputing distance
+  fragmentation for every candidate (the same gains?).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+import networkx as nx
+from rich.console import Console
+from rich.table import Table
+
+from helixgraph.analysis.compiled import CompiledGraph
+from helixgraph.analysis.fragmentation import distance_fragmentation, key_players
+from helixgraph.analysis.keyplayers import search_key_players
+from helixgraph.analysis.recommend import _candidates, _distances, _gain, recommend_ties
+from helixgraph.network import views
+from helixgraph.network.scope import Scope, scoped_network
+from helixgraph.report.ecosystem import ReportKey, _report
+from helixgraph.report.precision import Precision
+from helixgraph.store import KnowledgeGraph
+
+
+def median_time(run: Any, repeat: int = 3) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def reports(kg: KnowledgeGraph, console: Console) -> None:
+    table = Table(
+        "scope", "actors", "exact", "report (median of 3)", "DF", "key players",
+        title="The report of a scope, views built (default store)",
+    )  # fmt: skip
+    precision = Precision.from_settings()
+    for text, repeat in (("country=HU", 3), ("country=HU,sector=health", 3), ("", 1)):
+        scope = Scope.parse(text)
+        scoped_network(kg, scope)  # a view of the scope: built once, kept
+        seconds, report = median_time(
+            lambda scope=scope: _report(kg, ReportKey(scope, precision=precision)), repeat
+        )
+        players = report["key_players"]
+        table.add_row(
+            text or "(whole store)",
+            f"{report['headline']['nodes']:,}",
+            "yes" if report["scope"]["exact"] else "no",
+            f"{seconds:.2f} s",
+            f"{report['headline']['distance_fragmentation']:.4f}",
+            ", ".join(players["labels"]) or "none beyond the error",
+        )
+    console.print(table)
+
+
+def key_player_searches(kg: KnowledgeGraph, console: Console) -> None:
+    table = Table(
+        "graph", "k", "search", "DF without them", "same as exhaustive", "seconds",
+        title="Key players: Borgatti's swaps (component-wise) against exhaustive search and "
+        "the betweenness proxy",
+    )  # fmt: skip
+    small = {
+        "random 40 nodes, 60 ties": nx.gnm_random_graph(40, 60, seed=1),
+        "HU health scope": nx.Graph(
+            scoped_network(kg, Scope.parse("country=HU,sector=health")).actors
+        ),
+    }
+    for name, G in small.items():
+        for k in (1, 2, 3) if len(G) <= 40 else (1, 2):
+            ours, found = median_time(lambda G=G, k=k: search_key_players(G, k), 1)
+            full, (_, best) = median_time(
+                lambda G=G, k=k: key_players(G, k, method="exhaustive"), 1
+            )
+            same = abs(found.after - best) < 1e-12
+            table.add_row(name, str(k), "swaps", f"{found.after:.6f}", str(same), f"{ours:.3f}")
+            table.add_row(name, str(k), "exhaustive", f"{best:.6f}", "-", f"{full:.3f}")
+    for text in ("country=HU", "country=HU,years=2016-2017"):
+        G = scoped_network(kg, Scope.parse(text)).actors
+        ours, found = median_time(lambda G=G: search_key_players(G, 3, budget=10.0), 1)
+        C = CompiledGraph(G)
+        central = C.betweenness()
+        proxy = sorted(central, key=lambda a: (-central[a], str(a)))[:3]
+        proxy_df = distance_fragmentation(G.subgraph(set(G) - set(proxy)))
+        table.add_row(text, "3", "swaps", f"{found.after:.6f}", "-", f"{ours:.3f}")
+        table.add_row(text, "3", "betweenness top 3", f"{proxy_df:.6f}", "-", "-")
+    console.print(table)
+
+
+def recommendations(kg: KnowledgeGraph, console: Console) -> None:
+    G = nx.Graph(scoped_network(kg, Scope.parse("country=HU")).actors)
+    nodes = list(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    D = _distances(G)
+    pairs = _candidates(G, D, index, 200)
+    total = len(nodes) * (len(nodes) - 1)
+    matrix, gains = median_time(lambda: [_gain(D, index[u], index[v]) / total for u, v in pairs])
+
+    def networkx_gains() -> list[float]:
+        before = distance_fragmentation(G)
+        found = []
+        for u, v in pairs:
+            G.add_edge(u, v)
+            found.append(before - distance_fragmentation(G))
+            G.remove_edge(u, v)
+        return found
+
+    plain, expected = median_time(networkx_gains, 1)
+    worst = max(abs(a - b) for a, b in zip(gains, expected, strict=True))
+    table = Table(
+        "method", "candidates", "seconds", "largest gain difference",
+        title=f"Tie gains on the HU scope ({len(nodes)} actors): one greedy step",
+    )  # fmt: skip
+    table.add_row("distance matrix (ours)", str(len(pairs)), f"{matrix:.3f}", f"{worst:.1e}")
+    table.add_row("networkx DF per candidate", str(len(pairs)), f"{plain:.3f}", "-")
+    seconds, _ = median_time(lambda: recommend_ties(G, n=5), 1)
+    table.add_row("recommend_ties, 5 ties", "-", f"{seconds:.3f}", f"ratio {plain / matrix:.0f}x")
+    console.print(table)
+
+
+def main() -> None:
+    console = Console()
+    kg = KnowledgeGraph.in_memory()
+    views.actor_network(kg)
+    views.dated_memberships(kg)
+    reports(kg, console)
+    key_player_searches(kg, console)
+    recommendations(kg, console)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""Issue 13: analysis scoped to a country, sector, cluster, source or years.
+
+The figures of the whole of Horizon 2020 are the issue's, computed independently from the
+shared CSV (networkx on the rows, see ``independent_figures``); the small graphs' key players
+and tie gains are checked against exhaustive networkx computations.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import itertools
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+import networkx as nx
+import pytest
+from conftest import SHARED, running_server
+from typer.testing import CliRunner
+
+from helixgraph.analysis.fragmentation import distance_fragmentation, key_players
+from helixgraph.analysis.keyplayers import search_key_players
+from helixgraph.analysis.recommend import recommend_ties
+from helixgraph.cli.commands import app
+from helixgraph.errors import InputError
+from helixgraph.network.scope import Scope, scoped_network
+from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
+from helixgraph.store import KnowledgeGraph
+
+H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
+PARTS = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
+
+
+# -- the scope as users write it ----------------------------------------------------------------
+
+
+def test_a_scope_is_parsed_and_normalised() -> None:
+    scope = Scope.parse("country=uk, sector=health,years=2016-2017")
+    assert (scope.country, scope.sector, scope.years) == ("GB", "health", (2016, 2017))
+    assert scope.text() == "country=GB,sector=health,years=2016-2017"
+    assert Scope.parse(None).whole
+    assert Scope.parse("").whole
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("contry=HU", "say one of country, region, sector"),
+        ("country=", "give a value after '='"),
+        ("country=HU,country=CZ", "country is given twice"),
+        ("helix=industry", "one of government, academia, business, community"),
+        ("years=2017-2016", "give a year or a range of years"),
+    ],
+)
+def test_a_wrong_scope_says_what_is_wrong(text: str, says: str) -> None:
+    with pytest.raises(InputError, match=says):
+        Scope.parse(text)
+
+
+def test_a_scope_naming_nothing_the_store_knows_is_refused(seed_kg: KnowledgeGraph) -> None:
+    with pytest.raises(InputError, match=r"not a sector of the ontology; one of .*health"):
+        scoped_network(seed_kg, Scope(sector="helth"))
+    with pytest.raises(InputError, match=r"no such cluster; the clusters: .*mediklaszter"):
+        scoped_network(seed_kg, Scope(cluster="nope"))
+    with pytest.raises(InputError, match=r"no such graph; the graphs: .*seed-ecosystem"):
+        scoped_network(seed_kg, Scope(source="nope"))
+
+
+def test_the_cli_refuses_a_wrong_scope_without_a_traceback(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with KnowledgeGraph.open(store):
+        pass
+    result = CliRunner().invoke(app, ["analyze", "--scope", "sector=helth", "--store", str(store)])
+    assert result.exit_code != 0
+    assert "sector 'helth': not a sector" in result.output
+    assert "Traceback" not in result.output
+
+
+# -- a cluster's members, a source's actors -------------------------------------------------------
+
+
+def test_a_cluster_scope_is_its_members_tied_by_their_other_collaborations(
+    seed_kg: KnowledgeGraph,
+) -> None:
+    """MediKlaszter's members, tied only where they share something besides the cluster."""
+    cluster = "https://w3id.org/helixgraph/id/cluster/mediklaszter"
+    rows = seed_kg.select(
+        "SELECT ?a ?c WHERE { ?m org:member ?a ; org:organization ?c . "
+        f"?n org:member ?a ; org:organization <{cluster}> . }}"
+    )
+    members = {r["a"] for r in rows}
+    others: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["c"] != cluster:
+            others[r["a"]].add(r["c"])
+    expected = {
+        frozenset((u, v))
+        for u, v in itertools.combinations(sorted(members), 2)
+        if others[u] & others[v]
+    }
+    N = scoped_network(seed_kg, Scope(cluster="mediklaszter")).actors
+    assert set(N) == members
+    tied = {frozenset((u, v)) for u, v, w in N.edges(data="weight") if w}
+    assert tied == expected
+    assert len(members) > len(tied)  # the cluster alone would have tied them all
+
+
+def test_a_source_scope_is_the_actors_of_that_graph(seed_kg: KnowledgeGraph) -> None:
+    stated = {
+        r["s"]
+        for r in seed_kg.select(
+            "SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/helixgraph/graph/seed-ecosystem>"
+            " { ?s org:classification ?h } ?h skos:inScheme hx:Helix }"
+        )
+    }
+    N = scoped_network(seed_kg, Scope(source="seed-ecosystem")).actors
+    assert set(N) <= stated
+    assert len(N) >= len(stated) - 2  # an actor with neither membership nor tie is left out
+
+
+# -- exact key players and tie gains ------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_the_key_player_search_finds_the_exhaustive_optimum(seed: int, k: int) -> None:
+    G = nx.gnm_random_graph(30, 40, seed=seed)
+    found = search_key_players(G, k)
+    _, best = key_players(G, k, method="exhaustive")
+    assert found.after == pytest.approx(best, abs=1e-12)
+    assert found.after == pytest.approx(
+        distance_fragmentation(G.subgraph(set(G) - set(found.players)))
+    )
+    assert found.before == pytest.approx(distance_fragmentation(G))
+    assert found.complete
+
+
+@pytest.mark.parametrize("size", [30, 70])  # every missing tie scored at once; by candidates
+def test_a_recommended_tie_gains_what_networkx_measures(size: int) -> None:
+    G = nx.connected_watts_strogatz_graph(size, 4, 0.05, seed=4)
+    G.add_edges_from([(100, 101), (101, 102)])  # a separate part
+    before = distance_fragmentation(G)
+    first, second = recommend_ties(G, n=2)
+    H = nx.Graph(G)
+    H.add_edge(*first["tie"])
+    assert first["gain"] == pytest.approx(before - distance_fragmentation(H), abs=1e-12)
+    H.add_edge(*second["tie"])
+    assert second["gain"] == pytest.approx(
+        before - first["gain"] - distance_fragmentation(H), abs=1e-12
+    )
+
+
+# -- the default store: Hungary with its partners -------------------------------------------------
+
+
+def test_the_report_of_a_scope_names_its_actors(seed_kg: KnowledgeGraph) -> None:
+    report = ecosystem_report(seed_kg, scope=Scope(country="HU"))
+    assert report["scope"]["filters"] == {"country": "HU"}
+    assert report["scope"]["exact"] is True
+    labels = {row["label"] for row in report["centrality"]["degree"]}
+    assert not any(label.startswith("PIC ") for label in labels)
+    assert (
+        report["reach"]["through_all"]["fragmentation"]
+        <= report["reach"]["through_scope"]["fragmentation"]
+    )
+    assert any("separate parts" in f for f in report["findings"])
+    whole_years = {row["year"]: row["actors"] for row in fragmentation_by_year(seed_kg)}
+    for row in report["by_year"]:  # Hungary's actors are some of each year's actors
+        assert 0 < row["actors"] <= min(whole_years[row["year"]], report["headline"]["nodes"])
+
+
+def test_years_count_only_the_actors_active_then(seed_kg: KnowledgeGraph) -> None:
+    """No phantom isolates: `--years` and the per-year table agree on who is there."""
+    rows = {row["year"]: row for row in fragmentation_by_year(seed_kg)}
+    year = max(rows, key=lambda y: rows[y]["actors"])
+    report = ecosystem_report(seed_kg, years=(year, year))
+    assert report["headline"]["nodes"] == rows[year]["actors"]
+    assert report["headline"]["fragmentation"] == pytest.approx(rows[year]["fragmentation"])
+    assert report["headline"]["components"] == rows[year]["parts"]
+
+
+# -- the whole of Horizon 2020: the issue's figures --------------------------------------
+
+
+def independent_figures(country: str, part: str | None, years: tuple[int, int] | None) -> tuple:
+    """Actors, ties, parts, largest, F, DF of a country's actors, straight from the CSV."""
+    with gzip.open(PARTS, "rt") as file:
+        parts: dict[str, set[str]] = defaultdict(set)  # a project may be in several parts
+        for r in csv.DictReader(file):
+            parts[r["rcn"]].add(r["programme_part"])
+    projects: dict[str, set[str]] = defaultdict(set)
+    with gzip.open(H2020, "rt") as file:
+        for r in csv.DictReader(file):
+            if r["country"] != country or (part and part not in parts[r["rcn"]]):
+                continue
+            first = None if r["start_year"] == "NA" else int(r["start_year"])
+            last = None if r["end_year"] == "NA" else int(r["end_year"])
+            if years and not (
+                (first is None or first <= years[1]) and (last is None or last >= years[0])
+            ):
+                continue
+            projects[r["rcn"]].add(r["pic"])
+    G = nx.Graph()
+    for members in projects.values():
+        G.add_nodes_from(members)
+        G.add_edges_from(itertools.combinations(sorted(members), 2))
+    sizes = sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+    n = len(G)
+    F = 1 - sum(s * (s - 1) for s in sizes) / (n * (n - 1))
+    return n, G.number_of_edges(), len(sizes), sizes[0], F, distance_fragmentation(G)
+
+
+@pytest.fixture(scope="module")
+def h2020_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("h2020") / "store"
+    runner = CliRunner()
+    made = runner.invoke(app, ["init", "--empty", "--store", str(store)])
+    assert made.exit_code == 0, made.output
+    imported = runner.invoke(
+        app, ["import", "cordis", str(H2020), str(PARTS), "--store", str(store)]
+    )
+    assert imported.exit_code == 0, imported.output
+    return store
+
+
+def analyze(store: Path, *options: str) -> dict:
+    result = CliRunner().invoke(app, ["analyze", "--json", "--store", str(store), *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("options", "expected", "independent"),
+    [
+        (["--scope", "country=HU"], (438, 373, 230, 169, 0.850767, 0.958019), ("HU", None, None)),
+        (
+            ["--scope", "country=HU,sector=health"],
+            (41, 4, 37, 3, 0.993902, 0.994512),
+            ("HU", "SC1", None),
+        ),
+        (
+            ["--scope", "country=HU", "--years", "2016-2017"],
+            (267, 205, 149, 86, 0.895131, 0.970979),
+            ("HU", None, (2016, 2017)),
+        ),
+    ],
+)
+def test_the_issues_figures_on_the_whole_of_horizon_2020(
+    h2020_store: Path, options: list[str], expected: tuple, independent: tuple
+) -> None:
+    report = analyze(h2020_store, *options)
+    head = report["headline"]
+    largest = round(head["largest_component_share"] * head["nodes"])
+    found = (head["nodes"], head["ties"], head["components"], largest)
+    assert found == expected[:4] == independent_figures(*independent)[:4]
+    assert head["fragmentation"] == pytest.approx(expected[4], abs=1e-6)
+    assert head["distance_fragmentation"] == pytest.approx(expected[5], abs=1e-6)
+    assert head["distance_fragmentation_error"] == 0.0
+    assert report["scope"]["exact"] is True
+    assert report["methods"]["distance_fragmentation"] == "exact"
+    assert report["key_players"]["holds_together"] is True
+    assert report["brokerage"]
+    assert report["recommendations"]
+
+
+@pytest.mark.slow
+def test_through_all_partners_on_the_whole_of_horizon_2020(h2020_store: Path) -> None:
+    report = analyze(h2020_store, "--scope", "country=HU", "--through", "all")
+    head = report["headline"]
+    assert head["nodes"] == 438
+    assert head["fragmentation"] == pytest.approx(0.361775, abs=1e-6)
+    assert (head["components"], round(head["largest_component_share"] * 438)) == (84, 350)
+    both = report["reach"]
+    assert both["through_scope"]["fragmentation"] == pytest.approx(0.850767, abs=1e-6)
+    assert any("through outside partners" in f for f in report["findings"])
+
+
+@pytest.mark.slow
+def test_compare_and_the_rest_api_on_the_whole_of_horizon_2020(
+    h2020_store: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "compare", "--scope", "country=HU,sector=health", "--with", "country=CZ,sector=health",
+            "--json", "--store", str(h2020_store),
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    hu, cz = json.loads(result.stdout)
+    assert (hu["actors"], hu["ties"], hu["parts"]) == (41, 4, 37)
+    assert hu["fragmentation"] == pytest.approx(0.993902, abs=1e-6)
+    assert cz["actors"] == independent_figures("CZ", "SC1", None)[0]
+    assert cz["note"] is None  # the whole programme: Czech projects without Hungarians too
+    # no warm-up: the whole programme's report would hold the analysis for half a minute
+    quiet = {"HELIX_WARM_UP": "false"}
+    with running_server(tmp_path, h2020_store, quiet) as server, httpx.Client(timeout=120) as http:
+        body = http.get(
+            server.base + "/api/analysis/report", params={"country": "HU", "sector": "health"}
+        ).json()
+        assert body["scope"]["filters"] == {"country": "HU", "sector": "health"}
+        assert (body["headline"]["nodes"], body["headline"]["ties"]) == (41, 4)
+        wrong = http.get(server.base + "/api/analysis/report", params={"sector": "helth"})
+        assert wrong.status_code == 422
+        assert "not a sector" in wrong.json()["detail"]
+        page = http.get(server.base + "/", params={"country": "HU", "sector": "health"})
+        assert page.status_code == 200
+        assert "country HU, sector health" in page.text
