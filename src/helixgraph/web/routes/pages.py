@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from helixgraph.analysis.summary import component_sizes
 from helixgraph.network.registry import ViewName
-from helixgraph.network.scope import Scope, Through
+from helixgraph.network.scope import Scope, Through, scoped_network
 from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
@@ -50,7 +51,13 @@ def overview_context(
     }
     key = _Page("overview", scope=scope, through=through)
     if kg.kept(key) is None and computing():
-        return {**context, "report": None, "charts": {"helices": _helix_chart(stats)}}
+        by_helix = stats["actors"]["by_helix"]
+        return {
+            **context,
+            "report": None,
+            "by_helix": by_helix,
+            "charts": {"helices": _helix_chart(by_helix)},
+        }
     analysis = kg.memo(
         key,
         lambda: _analysis_context(kg, stats, scope, through),
@@ -71,9 +78,9 @@ class _Page:
     through: str | None = None
 
 
-def _helix_chart(stats: dict[str, Any]) -> str:
+def _helix_chart(by_helix: dict[str, int]) -> str:
     return charts.bar_chart(
-        [(h, float(stats["actors"]["by_helix"].get(h, 0)), c) for h, c in HELIX_COLOURS.items()],
+        [(h, float(by_helix.get(h, 0)), c) for h, c in HELIX_COLOURS.items()],
         "Actors per primary helix",
     )
 
@@ -85,7 +92,13 @@ def _analysis_context(
     by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
     ties = report.get("mixing", {}).get("ties", {})
-    sizes = stats["components"]["sizes"]
+    # the scope's own population: its actors and the parts they fall into
+    by_helix = report["helices"]
+    sizes = (
+        stats["components"]["sizes"]
+        if scope.whole
+        else component_sizes(scoped_network(kg, scope).actors)
+    )
     component_bars: list[tuple[str, float, str | None]] = [
         (f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)
     ]
@@ -93,9 +106,10 @@ def _analysis_context(
         component_bars.append((f"{len(sizes) - 8} more", float(sum(sizes[8:])), "#999999"))
     return {
         "report": report,
+        "by_helix": by_helix,
         "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
         "charts": {
-            "helices": _helix_chart(stats),
+            "helices": _helix_chart(by_helix),
             "components": charts.bar_chart(component_bars, "Actors in each connected part"),
             "mixing": charts.heatmap(
                 helices,
