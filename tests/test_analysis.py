@@ -324,3 +324,13 @@ def test_a_node_without_the_group_attribute_is_named_by_every_measure(
     # node_ei_index raised a bare KeyError here
     with pytest.raises(ValueError, match=r"1 node\(s\) have no 'helix' attribute, such as 2"):
         getattr(analysis, measure)(G, attribute)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_compiled_closeness_equals_networkx_in_a_graph_of_many_parts(seed: int) -> None:
+    from helixgraph.analysis.compiled import CompiledGraph
+
+    G = nx.gnm_random_graph(300, 280, seed=seed)  # some 40 parts and isolates
+    expected = nx.closeness_centrality(G)
+    found = CompiledGraph(G).closeness()
+    assert found == pytest.approx(expected, abs=1e-12)

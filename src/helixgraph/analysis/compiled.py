@@ -174,6 +174,29 @@ class CompiledGraph:
         raw = self.igraph.betweenness(directed=False, sources=chosen, targets=None)
         return self._keyed(raw, scale * n / samples)
 
+    def closeness(self) -> dict[Hashable, float]:
+        """Closeness as networkx computes it (Wasserman-Faust, for graphs in several parts):
+        (r - 1) / sum of distances, times (r - 1) / (n - 1), with r the nodes a node reaches
+        (itself included); 0 for an isolate. networkx walks every source in Python: minutes on
+        a country of a few thousand actors, where igraph takes a second.
+
+        >>> G = nx.Graph([(0, 1), (1, 2), (3, 4)])
+        >>> CompiledGraph(G).closeness() == nx.closeness_centrality(G)
+        True
+        """
+        n = len(self)
+        if n < 2:
+            return dict.fromkeys(self.nodes, 0.0)
+        membership = self.igraph.connected_components().membership
+        sizes: dict[int, int] = {}
+        for part in membership:
+            sizes[part] = sizes.get(part, 0) + 1
+        raw = self.igraph.closeness(normalized=True)
+        return {
+            node: 0.0 if sizes[part] < 2 else value * (sizes[part] - 1) / (n - 1)
+            for node, value, part in zip(self.nodes, raw, membership, strict=True)
+        }
+
     def pagerank(self, alpha: float = 0.85) -> dict[Hashable, float]:
         """PageRank on igraph's PRPACK solver (networkx's values, to its power-iteration
         tolerance)."""

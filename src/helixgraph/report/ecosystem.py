@@ -281,7 +281,7 @@ def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
         "pagerank": ranked(C.pagerank()),
     }
     if exact:
-        report["centrality"]["closeness"] = ranked(nx.closeness_centrality(N))
+        report["centrality"]["closeness"] = ranked(C.closeness())
         report["constraint"] = ranked({a: -c for a, c in nx.constraint(N).items() if c == c})
         brokers = brokerage_roles(N)
         report["brokerage"] = [
