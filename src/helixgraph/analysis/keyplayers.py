@@ -73,6 +73,9 @@ class RemovalScores:
             groups.setdefault(component, []).append(vertex)
         self.members = groups
         self.base = {c: self._sum(vs) for c, vs in groups.items()}
+        self.edges = dict.fromkeys(groups, 0)
+        for u, _ in self.graph.get_edgelist():
+            self.edges[self.component[u]] += 1
         self.total = sum(self.base.values())
         self._losses: dict[tuple[int, frozenset[int]], float] = {}
         self.trials = 0
@@ -109,8 +112,10 @@ class RemovalScores:
         return 1.0 - (self.total - self.loss(removed)) / (n * (n - 1))
 
 
-#: A part is searched exhaustively for j players while it has at most this many j-subsets.
+#: A part is searched exhaustively for j players while it has at most this many j-subsets and
+#: scoring them all takes at most this many breadth-first steps (about 0.2 s here).
 EXHAUSTIVE_SUBSETS = 5000
+EXHAUSTIVE_STEPS = 30_000_000
 
 
 def search_key_players(
@@ -211,10 +216,15 @@ class _PartSearch:
     def best(self, vertices: list[int], j: int) -> tuple[float, frozenset[int]]:
         scores = self.scores
         part = scores.component[vertices[0]]
-        if math.comb(len(vertices), j) <= EXHAUSTIVE_SUBSETS:
+        subsets = math.comb(len(vertices), j)
+        steps = subsets * len(vertices) * (len(vertices) + 2 * scores.edges[part])
+        if subsets <= EXHAUSTIVE_SUBSETS and steps <= EXHAUSTIVE_STEPS:
             self.exhaustive_parts.add(part)
             found = (-1.0, frozenset(vertices[:j]))
             for subset in itertools.combinations(vertices, j):
+                if time.monotonic() > self.deadline:
+                    self.complete = False
+                    break
                 loss = scores.loss(frozenset(subset))
                 if loss > found[0] + 1e-12:
                     found = (loss, frozenset(subset))

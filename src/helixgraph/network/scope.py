@@ -436,6 +436,51 @@ def _matching_actors(
 # -- reach through the wider network -----------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _WiderKey:
+    """The wider network depends on what selects collaborations only, not on the actor
+    filters: every country of one sector shares it."""
+
+    sector: str | None
+    years: Years | None
+    cluster: str | None
+
+
+def _wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str, int], int]:
+    """The bipartite graph of actors and in-scope collaborations (a direct tie is a middle
+    vertex: two steps), its vertex of each actor and collaboration, and how many actors it
+    has; kept with the scope."""
+    import igraph as ig
+
+    def build() -> tuple[Any, dict[str, int], int]:
+        index: dict[str, int] = {}
+
+        def vertex(name: str) -> int:
+            return index.setdefault(name, len(index))
+
+        edges = [
+            (vertex(actor), vertex(collaboration))
+            for collaboration, members in net.collaborations.items()
+            for actor in members
+        ]
+        actors = {actor for members in net.collaborations.values() for actor in members}
+        if net.direct_ties:
+            R = views.relation_graph(kg)
+            for u, v in R.edges():
+                if R.nodes[u].get("kind") == R.nodes[v].get("kind") == "actor":
+                    middle = vertex(f"{u} {v}")
+                    edges += [(vertex(u), middle), (middle, vertex(v))]
+                    actors |= {u, v}
+        for actor in net.actors:  # a focal actor with no in-scope tie is a vertex too
+            vertex(actor)
+        return ig.Graph(n=len(index), edges=edges), index, len(actors | set(net.actors))
+
+    scope = net.scope
+    key = _WiderKey(scope.sector, scope.years, scope.cluster)
+    found: tuple[Any, dict[str, int], int] = kg.memo(key, build, scope=key)
+    return found
+
+
 def reach_through_all(
     net: ScopedNetwork, kg: KnowledgeGraph, *, samples: int | None = None, seed: int = 1
 ) -> dict[str, Any]:
@@ -447,31 +492,12 @@ def reach_through_all(
     Distances are read on the bipartite actor-collaboration graph (half its path lengths):
     it has as many edges as memberships, where the actor network has a tie per pair.
     """
-    import igraph as ig
     import numpy as np
 
     from helixgraph.analysis.compiled import fragmentation_from_sources
 
-    index: dict[str, int] = {}
-
-    def vertex(name: str) -> int:
-        return index.setdefault(name, len(index))
-
-    edges = [
-        (vertex(actor), vertex(collaboration))
-        for collaboration, members in net.collaborations.items()
-        for actor in members
-    ]
-    wider = {actor for members in net.collaborations.values() for actor in members}
-    if net.direct_ties:
-        R = views.relation_graph(kg)
-        for u, v in R.edges():
-            if R.nodes[u].get("kind") == R.nodes[v].get("kind") == "actor":
-                middle = vertex(f"{u} {v}")  # a direct tie: one step, two in this graph
-                edges += [(vertex(u), middle), (middle, vertex(v))]
-                wider |= {u, v}
-    focal = [vertex(a) for a in net.actors]
-    graph = ig.Graph(n=len(index), edges=edges)
+    graph, index, wider = _wider_network(net, kg)
+    focal = [index[a] for a in net.actors]
     membership = graph.connected_components().membership
     counts: dict[int, int] = defaultdict(int)
     for v in focal:
@@ -480,7 +506,7 @@ def reach_through_all(
     pairs = n * (n - 1)
     reached = sum(c * (c - 1) for c in counts.values())
     result: dict[str, Any] = {
-        "actors_in_wider_network": len(wider),
+        "actors_in_wider_network": wider,
         "parts": len(counts),
         "largest": max(counts.values(), default=0),
         "isolates": sum(1 for c in counts.values() if c == 1),
@@ -495,9 +521,14 @@ def reach_through_all(
         if sampled
         else focal
     )
-    lengths = np.asarray(graph.distances(source=sources, target=focal), dtype=float) / 2
-    with np.errstate(divide="ignore"):
-        inverse = np.where(np.isfinite(lengths) & (lengths > 0), 1.0 / lengths, 0.0)
-    df, error = fragmentation_from_sources(inverse.sum(axis=1) / (n - 1), sampled=sampled)
+    per_source = []
+    for start in range(0, len(sources), 256):  # a block at a time: memory stays bounded
+        lengths = np.asarray(
+            graph.distances(source=sources[start : start + 256], target=focal), dtype=float
+        )
+        with np.errstate(divide="ignore"):
+            inverse = np.where(np.isfinite(lengths) & (lengths > 0), 2.0 / lengths, 0.0)
+        per_source.append(inverse.sum(axis=1) / (n - 1))
+    df, error = fragmentation_from_sources(np.concatenate(per_source), sampled=sampled)
     result |= {"distance_fragmentation": df, "distance_fragmentation_error": error}
     return result

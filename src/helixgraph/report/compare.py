@@ -57,8 +57,11 @@ def _figures(
     samples = n if exact else precision.fragmentation_samples
     df, error = CompiledGraph(N).estimate_distance_fragmentation(samples, seed=seed)
     sizes = component_sizes(N)
+    every = n <= precision.reach_sources
     wider = (
-        reach_through_all(net, kg, samples=None if exact else samples, seed=seed)
+        reach_through_all(
+            net, kg, samples=None if every else precision.fragmentation_samples, seed=seed
+        )
         if n and scope.has_actor_filter
         else None
     )

@@ -216,11 +216,18 @@ def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
         "distance_fragmentation_error": df_error,
     }
     if scope.has_actor_filter and n:
-        wider = reach_through_all(net, kg, samples=None if exact else samples, seed=seed)
+        every = n <= precision.reach_sources
+        wider = reach_through_all(net, kg, samples=None if every else samples, seed=seed)
         report["reach"] = {"through_scope": alone, "through_all": wider}
         methods["reach"] = (
-            "through_all: paths may pass through any actor of an in-scope collaboration; "
-            + ("exact" if exact else f"distances from {samples} random focal sources")
+            "through_all: paths may pass through any actor of an in-scope collaboration; F "
+            "exact, distance fragmentation "
+            + (
+                "exact"
+                if every
+                else f"from {samples} random focal sources (seed {seed}), 95% interval "
+                f"±{wider['distance_fragmentation_error']:.4f}"
+            )
         )
         if key.through == "all":
             report["headline"] |= {
@@ -347,21 +354,24 @@ def _key_players(
         found = search_key_players(N, k, seed=seed, budget=precision.key_player_budget, order=order)
         players, before, after, error = found.players, found.before, found.after, 0.0
         alone = found.alone
-        swapped = len(found.swapped_parts)
+        searched = [
+            f"every candidate set in {len(found.exhaustive_parts)} part(s)"
+            if found.exhaustive_parts
+            else "",
+            f"Borgatti's greedy swaps in {len(found.swapped_parts)} larger part(s) "
+            f"({found.starts} starts, seed {seed})"
+            if found.swapped_parts
+            else "",
+        ]
         methods["key_players"] = (
-            "distance fragmentation, exact; every candidate set in "
-            f"{len(found.exhaustive_parts)} part(s)"
-            + (
-                f", Borgatti's greedy swaps in the {swapped} larger part(s) ({found.starts} "
-                f"starts, seed {seed})"
-                if swapped
-                else ""
-            )
+            "distance fragmentation, exact; "
+            + ", ".join(part for part in searched if part)
             + f"; {found.trials} sets scored"
             + (
                 ""
                 if found.complete
-                else f"; stopped by the {precision.key_player_budget:g} s budget"
+                else f"; stopped by the {precision.key_player_budget:g} s budget "
+                "(HELIX_KEY_PLAYER_BUDGET)"
             )
         )
     else:
@@ -425,8 +435,8 @@ def findings(report: dict[str, Any]) -> list[str]:
     share = head["largest_component_share"]
     who = "actors" if not scope["filters"] else f"actors in scope ({scope['description']})"
     found.append(
-        f"{head['nodes']} {who} in {head['components']} separate parts: the largest holds "
-        f"{share:.0%} of them and {head['isolates']} stand alone; "
+        f"{head['nodes']:,} {who} in {head['components']:,} separate parts: the largest holds "
+        f"{share:.0%} of them and {head['isolates']:,} stand alone; "
         f"{head['fragmentation']:.0%} of pairs cannot reach each other at all"
         + (" (paths through outside partners counted)." if scope["through"] == "all" else ".")
     )
@@ -435,7 +445,7 @@ def findings(report: dict[str, Any]) -> list[str]:
         alone, wider = reach["through_scope"], reach["through_all"]
         gap = alone["fragmentation"] - wider["fragmentation"]
         found.append(
-            f"{head['ties']} ties among them; F is {alone['fragmentation']:.3f} among themselves "
+            f"{head['ties']:,} ties among them; F is {alone['fragmentation']:.3f} among themselves "
             f"and {wider['fragmentation']:.3f} when paths may pass through their "
             f"{wider['actors_in_wider_network'] - head['nodes']:,} outside partners"
             + (

@@ -17,12 +17,16 @@ class Precision:
     """``exact_limit`` actors at most for exact measures; above, ``fragmentation_samples`` and
     ``betweenness_samples`` random sources for the estimates; ``key_player_budget`` seconds for
     the key-player search (``HELIX_EXACT_LIMIT``, ``HELIX_FRAGMENTATION_SAMPLES``,
-    ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_KEY_PLAYER_BUDGET``)."""
+    ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_KEY_PLAYER_BUDGET``). ``reach_sources``: distance
+    fragmentation through outside partners is measured from every focal actor up to this many,
+    else from ``fragmentation_samples`` random ones (each source walks the whole wider network:
+    8 s for Germany's 3,899 Horizon 2020 actors among their 35,871 partners)."""
 
     exact_limit: int = 5000
     fragmentation_samples: int = 256
     betweenness_samples: int = 1024
     key_player_budget: float = 2.0
+    reach_sources: int = 1000
 
     def exact(self, actors: int) -> bool:
         """Whether a network of ``actors`` nodes gets exact measures.
