@@ -3,6 +3,7 @@ partners that would give a cluster the helix it misses."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Hashable
 from typing import Any
@@ -35,10 +36,18 @@ def _distances(G: nx.Graph) -> Any:
 
 
 def _inverse(D: Any) -> Any:
+    """1 / d for every step count of ``D`` (0 for none or unreachable), read from a table:
+    an array division per candidate took most of a small scope's recommendations."""
+    return _reciprocals().take(D)
+
+
+@functools.cache
+def _reciprocals() -> Any:
     import numpy as np
 
-    with np.errstate(divide="ignore"):
-        return np.where((D > 0) & (D < UNREACHABLE), 1.0 / D, 0.0)
+    table = np.zeros(UNREACHABLE + 1)
+    table[1:UNREACHABLE] = 1.0 / np.arange(1, UNREACHABLE)
+    return table
 
 
 def _gain(D: Any, u: int, v: int) -> float:
