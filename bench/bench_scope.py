@@ -13,14 +13,11 @@ their peers in the same run.
 
 from __future__ import annotations
 
-import statistics
-import time
-from typing import Any
-
 import networkx as nx
 from rich.console import Console
 from rich.table import Table
 
+from bench.bench_analysis import timed
 from helixgraph.analysis.compiled import CompiledGraph
 from helixgraph.analysis.fragmentation import distance_fragmentation, key_players
 from helixgraph.analysis.keyplayers import search_key_players
@@ -32,15 +29,6 @@ from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 
 
-def median_time(run: Any, repeat: int = 3) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def reports(kg: KnowledgeGraph, console: Console) -> None:
     table = Table(
         "scope", "actors", "exact", "report (median of 3)", "DF", "key players",
@@ -50,7 +38,7 @@ def reports(kg: KnowledgeGraph, console: Console) -> None:
     for text, repeat in (("country=HU", 3), ("country=HU,sector=health", 3), ("", 1)):
         scope = Scope.parse(text)
         scoped_network(kg, scope)  # a view of the scope: built once, kept
-        seconds, report = median_time(
+        seconds, report = timed(
             lambda scope=scope: _report(kg, ReportKey(scope, precision=precision)), repeat
         )
         players = report["key_players"]
@@ -79,16 +67,14 @@ def key_player_searches(kg: KnowledgeGraph, console: Console) -> None:
     }
     for name, G in small.items():
         for k in (1, 2, 3) if len(G) <= 40 else (1, 2):
-            ours, found = median_time(lambda G=G, k=k: search_key_players(G, k), 1)
-            full, (_, best) = median_time(
-                lambda G=G, k=k: key_players(G, k, method="exhaustive"), 1
-            )
+            ours, found = timed(lambda G=G, k=k: search_key_players(G, k), 1)
+            full, (_, best) = timed(lambda G=G, k=k: key_players(G, k, method="exhaustive"), 1)
             same = abs(found.after - best) < 1e-12
             table.add_row(name, str(k), "swaps", f"{found.after:.6f}", str(same), f"{ours:.3f}")
             table.add_row(name, str(k), "exhaustive", f"{best:.6f}", "-", f"{full:.3f}")
     for text in ("country=HU", "country=HU,years=2016-2017"):
         G = scoped_network(kg, Scope.parse(text)).actors
-        ours, found = median_time(lambda G=G: search_key_players(G, 3, budget=10.0), 1)
+        ours, found = timed(lambda G=G: search_key_players(G, 3, budget=10.0), 1)
         C = CompiledGraph(G)
         central = C.betweenness()
         proxy = sorted(central, key=lambda a: (-central[a], str(a)))[:3]
@@ -105,7 +91,7 @@ def recommendations(kg: KnowledgeGraph, console: Console) -> None:
     D = _distances(G)
     pairs = _candidates(G, D, index, 200)
     total = len(nodes) * (len(nodes) - 1)
-    matrix, gains = median_time(lambda: [_gain(D, index[u], index[v]) / total for u, v in pairs])
+    matrix, gains = timed(lambda: [_gain(D, index[u], index[v]) / total for u, v in pairs])
 
     def networkx_gains() -> list[float]:
         before = distance_fragmentation(G)
@@ -116,7 +102,7 @@ def recommendations(kg: KnowledgeGraph, console: Console) -> None:
             G.remove_edge(u, v)
         return found
 
-    plain, expected = median_time(networkx_gains, 1)
+    plain, expected = timed(networkx_gains, 1)
     worst = max(abs(a - b) for a, b in zip(gains, expected, strict=True))
     table = Table(
         "method", "candidates", "seconds", "largest gain difference",
@@ -124,7 +110,7 @@ def recommendations(kg: KnowledgeGraph, console: Console) -> None:
     )  # fmt: skip
     table.add_row("distance matrix (ours)", str(len(pairs)), f"{matrix:.3f}", f"{worst:.1e}")
     table.add_row("networkx DF per candidate", str(len(pairs)), f"{plain:.3f}", "-")
-    seconds, _ = median_time(lambda: recommend_ties(G, n=5), 1)
+    seconds, _ = timed(lambda: recommend_ties(G, n=5), 1)
     table.add_row("recommend_ties, 5 ties", "-", f"{seconds:.3f}", f"ratio {plain / matrix:.0f}x")
     console.print(table)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import itertools
 import math
 import random
-from collections.abc import Collection, Hashable, Iterable
-from typing import Literal
+import time
+from collections.abc import Callable, Collection, Hashable, Iterable
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -225,21 +226,45 @@ def _swap_search(
     weight: str | None,
     max_rounds: int,
 ) -> tuple[set[Hashable], float]:
-    """Borgatti's greedy: take the first improving swap, until none improves."""
-    value = _score(G, chosen, objective, weight)
-    for _ in range(max_rounds):
+    found, value, _ = greedy_swaps(
+        frozenset(chosen), list(G), lambda S: _score(G, S, objective, weight), max_rounds
+    )
+    return set(found), value
+
+
+def greedy_swaps(
+    chosen: frozenset[Any],
+    candidates: list[Any],
+    score: Callable[[frozenset[Any]], float],
+    max_rounds: int | None = None,
+    deadline: float | None = None,
+) -> tuple[frozenset[Any], float, bool]:
+    """Borgatti's greedy: swap a member for an outsider (``candidates`` in order) when that
+    raises ``score``, the first improving swap each round, until none improves; at most
+    ``max_rounds`` swaps, and never past ``deadline`` (``time.monotonic()``). Returns the set,
+    its score, and whether it stopped because nothing improved.
+
+    >>> greedy_swaps(frozenset({0}), [0, 1, 2], lambda S: float(sum(S)))
+    (frozenset({2}), 2.0, True)
+    """
+    value = score(chosen)
+    rounds = 0
+    while max_rounds is None or rounds < max_rounds:
+        rounds += 1
         improved = False
         for member in sorted(chosen, key=str):
-            for outsider in G:
+            for outsider in candidates:
                 if outsider in chosen:
                     continue
+                if deadline is not None and time.monotonic() > deadline:
+                    return chosen, value, False
                 trial = (chosen - {member}) | {outsider}
-                trial_value = _score(G, trial, objective, weight)
+                trial_value = score(trial)
                 if trial_value > value + 1e-12:
                     chosen, value, improved = trial, trial_value, True
                     break
             if improved:
                 break
         if not improved:
-            break
-    return chosen, value
+            return chosen, value, True
+    return chosen, value, False

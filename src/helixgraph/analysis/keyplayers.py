@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from helixgraph.analysis.fragmentation import greedy_swaps
+
 
 @dataclass(frozen=True)
 class KeyPlayerSearch:
@@ -244,36 +246,12 @@ class _PartSearch:
         best: tuple[float, frozenset[int]] = (-1.0, starts[0])
         for start in starts:
             self.starts += 1
-            chosen, finished = _swap(scores, start, candidates, self.deadline)
+            chosen, value, finished = greedy_swaps(
+                start, candidates, scores.loss, deadline=self.deadline
+            )
             self.complete &= finished
-            value = scores.loss(chosen)
             if value > best[0] + 1e-12:
                 best = (value, chosen)
             if not finished:
                 break
         return best
-
-
-def _swap(
-    scores: RemovalScores, chosen: frozenset[int], candidates: list[int], deadline: float
-) -> tuple[frozenset[int], bool]:
-    """Borgatti's greedy: keep the first swap that raises the loss, until none does (True) or
-    the deadline passes (False)."""
-    value = scores.loss(chosen)
-    while True:
-        improved = False
-        for member in sorted(chosen):
-            for outsider in candidates:
-                if outsider in chosen:
-                    continue
-                if time.monotonic() > deadline:
-                    return chosen, False
-                trial = (chosen - {member}) | {outsider}
-                trial_value = scores.loss(trial)
-                if trial_value > value + 1e-12:
-                    chosen, value, improved = trial, trial_value, True
-                    break
-            if improved:
-                break
-        if not improved:
-            return chosen, True

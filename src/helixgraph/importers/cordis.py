@@ -39,6 +39,7 @@ from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
 from helixgraph.importers.registry import ImportJob, ImportReport, register
 from helixgraph.rdf.namespaces import (
+    COUNTRY_ALIASES,
     DCTERMS,
     HELICES,
     ID_BASE,
@@ -69,7 +70,6 @@ ROLES = {
     "internationalpartner": "internationalPartner",
 }
 #: CORDIS writes the United Kingdom and Greece by their EU codes; ISO 3166 says GB and GR.
-COUNTRY_FIXES = {"UK": "GB", "EL": "GR"}
 PROGRAMME_PARTS = {
     "ERC": "partERC", "FET": "partFET", "MSCA": "partMSCA", "RI": "partRI", "LEIT": "partLEIT",
     "ARF": "partARF", "Innovation in SMEs": "partSMEs", "SC1": "partSC1", "SC2": "partSC2",
@@ -492,7 +492,7 @@ def _country(row: dict[str, str], column: str, say: Say) -> str | None:
     value = (row.get(column) or "").strip().upper()
     if value == "":
         return None
-    value = COUNTRY_FIXES.get(value, value)  # "NA" is Namibia here, not a missing value
+    value = COUNTRY_ALIASES.get(value, value)  # "NA" is Namibia here, not a missing value
     if not COUNTRY.match(value):
         say(column, f"{value!r} is not a two-letter country code")
         return None

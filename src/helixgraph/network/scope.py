@@ -33,14 +33,12 @@ from networkx.utils import UnionFind
 from helixgraph.errors import InputError
 from helixgraph.network import views
 from helixgraph.network.views import Years, local_name, parse_years
-from helixgraph.rdf.namespaces import GRAPH_BASE, HELICES
+from helixgraph.rdf.namespaces import COUNTRY_ALIASES, GRAPH_BASE, HELICES
 from helixgraph.store import KnowledgeGraph
 
 Through = Literal["scope", "all"]
 #: The actor filters, in the order a scope is written.
 ACTOR_FILTERS = ("country", "region", "helix", "cluster", "source")
-#: How CORDIS writes two countries, and the ISO code the store holds.
-COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
 
 
 @dataclass(frozen=True)
