@@ -419,4 +419,4 @@ def test_an_actor_works_in_the_sectors_of_its_projects(
     data = explore_data(imported, "actors", limit=5000)
     found = {n["id"].rsplit("pic-", 1)[1]: set(n["sectors"]) for n in data["nodes"]}
     assert found == expected
-    assert "sectorHealth" in data["filters"]["sectors"]
+    assert {"id": "sectorHealth", "label": "human health activities"} in data["filters"]["sectors"]

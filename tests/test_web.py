@@ -11,6 +11,7 @@ import httpx
 import pytest
 import rdflib
 from conftest import (
+    ONTOLOGY_FILE,
     SEED_FILE,
     Server,
     default_actors,
@@ -271,3 +272,26 @@ def test_a_cordis_actor_in_full(client: httpx.Client) -> None:
     assert page["count"] >= 438
     assert detail["memberships"]
     assert all(m["label"].startswith("H2020 project ") for m in detail["memberships"])
+
+
+def test_the_explorer_shows_the_ontologys_labels_not_ids(seed_kg: object) -> None:
+    """Sectors in the filter and roles in the panel as the ontology names them in English."""
+    from helixgraph.network.scope import Scope
+    from helixgraph.web.explore import explore_data
+
+    ontology = rdflib.Graph().parse(ONTOLOGY_FILE)
+    hx = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
+
+    def english(term: rdflib.URIRef) -> str:
+        (label,) = [
+            str(o) for o in ontology.objects(term, rdflib.SKOS.prefLabel) if o.language == "en"
+        ]
+        return label
+
+    scope = Scope(country="HU", sector="health")
+    data = explore_data(seed_kg, "affiliation", scope=scope, limit=500)  # type: ignore[arg-type]
+    sectors = {s["id"]: s["label"] for s in data["filters"]["sectors"]}
+    assert sectors["sectorHealth"] == english(hx.sectorHealth)
+    roles = {m["role"] for n in data["nodes"] for m in n.get("memberships", [])}
+    assert english(hx.cooperatingInstitute) in roles
+    assert "cooperatingInstitute" not in roles

@@ -33,6 +33,7 @@ import networkx as nx
 from helixgraph.errors import InputError
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.rdf.namespaces import HELICES, ORG, OWL
+from helixgraph.rdf.namespaces import HX as HX_NAMESPACE
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 
@@ -509,6 +510,29 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
             )
         )
     return found
+
+
+def concept_labels(kg: KnowledgeGraph) -> dict[str, str]:
+    """Local name -> English ``skos:prefLabel`` of every term of the helixgraph vocabulary's
+    schemes (roles, membership roles, services, sectors, helices): what pages show instead of ids such as
+    ``researchLeader``; kept until the store changes."""
+
+    def build() -> dict[str, str]:
+        rows = kg.select(
+            f"""SELECT ?c ?l WHERE {{
+                  ?c skos:inScheme ?scheme ; skos:prefLabel ?l .
+                  FILTER(STRSTARTS(STR(?c), "{HX_NAMESPACE}") && LANGMATCHES(LANG(?l), "en"))
+                }}"""
+        )
+        return {local_name(row["c"]): row["l"] for row in sorted(rows, key=lambda r: r["l"])}
+
+    found: dict[str, str] = kg.memo(_ConceptLabelsKey(), build)
+    return found
+
+
+@dataclass(frozen=True)
+class _ConceptLabelsKey:
+    pass
 
 
 def actor_regions(kg: KnowledgeGraph) -> dict[str, str]:

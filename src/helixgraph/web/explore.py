@@ -98,6 +98,7 @@ def explore_data(
     present = {n["id"] for n in data["nodes"]}
     key_players = _key_players(kg, scope, present)
     brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
+    concepts = views.concept_labels(kg)
     return {
         "view": view,
         "years": list(years) if years else None,
@@ -113,7 +114,13 @@ def explore_data(
                 ({"id": c, "label": label} for c, label in collaborations.items()),
                 key=lambda c: str(c["label"]).casefold(),
             ),
-            "sectors": sorted({s for n in data["nodes"] for s in n["sectors"]}),
+            "sectors": sorted(
+                (
+                    {"id": s, "label": concepts.get(s, s)}
+                    for s in {s for n in data["nodes"] for s in n["sectors"]}
+                ),
+                key=lambda s: s["label"].casefold(),
+            ),
             "countries": sorted({n["country"] for n in data["nodes"] if n["country"]}),
             "components": sorted({n["component"] for n in data["nodes"]}),
         },
@@ -182,6 +189,7 @@ def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[st
         lambda: {"memberships": [], "roles": [], "services": [], "sectors": []}
     )
     A = views.affiliation_graph(kg, years=years)
+    concepts = views.concept_labels(kg)  # people read "research leader", not "researchLeader"
     for actor, side in A.nodes(data="bipartite"):
         if side != 0:
             continue
@@ -194,14 +202,18 @@ def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[st
                     "collaboration": collaboration,
                     "label": A.nodes[collaboration].get("label") or collaboration,
                     "kind": A.nodes[collaboration].get("kind"),
-                    "role": A.edges[actor, collaboration].get("role"),
+                    "role": concepts.get(role, role)
+                    if (role := A.edges[actor, collaboration].get("role"))
+                    else None,
                 }
             )
     merged = views.aliases(kg)
     for row in kg.select("SELECT ?a ?r WHERE { ?a hx:playsRole ?r }"):
-        found[merged.get(row["a"], row["a"])]["roles"].append(views.local_name(row["r"]))
+        role = views.local_name(row["r"])
+        found[merged.get(row["a"], row["a"])]["roles"].append(concepts.get(role, role))
     for row in kg.select("SELECT ?a ?t WHERE { ?s schema:provider ?a ; schema:serviceType ?t }"):
-        found[merged.get(row["a"], row["a"])]["services"].append(views.local_name(row["t"]))
+        service = views.local_name(row["t"])
+        found[merged.get(row["a"], row["a"])]["services"].append(concepts.get(service, service))
     for row in kg.select("SELECT ?a ?s WHERE { ?a org:classification ?h ; hx:sector ?s }"):
         found[merged.get(row["a"], row["a"])]["sectors"].append(views.local_name(row["s"]))
     for details in found.values():
