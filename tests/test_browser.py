@@ -207,3 +207,31 @@ def test_exported_page_works_from_disk_offline(browser: object, tmp_path: Path) 
     assert problems == []
     assert all(url.startswith("file://") for url in requests), requests
     page.close()
+
+
+def test_the_scope_selector_scopes_the_dashboard_and_the_explorer(
+    browser: object, server: Server
+) -> None:
+    """A manager picks Hungary and health on the dashboard, then draws that in the explorer."""
+    page, requests, problems = visit(browser, server.base + "/")
+    page.select_option("#scope-country", "HU")  # type: ignore[attr-defined]
+    page.select_option("#scope-sector", "health")  # type: ignore[attr-defined]
+    page.click("form[aria-label='which ecosystem'] button")  # type: ignore[attr-defined]
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    assert "country=HU" in page.url  # type: ignore[attr-defined]
+    assert "country HU, sector health" in page.inner_text("#scope")  # type: ignore[attr-defined]
+    page.goto(server.base + "/viz?country=HU&sector=health")  # type: ignore[attr-defined]
+    page.wait_for_function("window.network !== undefined")  # type: ignore[attr-defined]
+    chosen = page.eval_on_selector("#scope-sector", "s => s.value")  # type: ignore[attr-defined]
+    assert chosen == "health"
+    countries = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#filter-country option", "os => os.map(o => o.value).filter(v => v)"
+    )
+    assert "HU" in countries
+    visible = page.evaluate("window.helixgraph.visibleNodes().length")  # type: ignore[attr-defined]
+    total = page.evaluate("window.network.body.data.nodes.length")  # type: ignore[attr-defined]
+    assert 0 < visible == total
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "viz-scope-hu-health.png"))  # type: ignore[attr-defined]
+    assert not problems, problems
+    assert all(url.startswith(server.base) for url in requests)

@@ -514,8 +514,8 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
 
 def concept_labels(kg: KnowledgeGraph) -> dict[str, str]:
     """Local name -> English ``skos:prefLabel`` of every term of the helixgraph vocabulary's
-    schemes (roles, membership roles, services, sectors, helices): what pages show instead of ids such as
-    ``researchLeader``; kept until the store changes."""
+    schemes (roles, membership roles, services, sectors, helices): what pages show instead of
+    ids such as ``researchLeader``; kept until the store changes."""
 
     def build() -> dict[str, str]:
         rows = kg.select(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -9,8 +10,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from helixgraph.analysis.summary import component_sizes
+from helixgraph.network import views
 from helixgraph.network.registry import ViewName
-from helixgraph.network.scope import Scope, Through, scoped_network
+from helixgraph.network.scope import Scope, Through, scoped_network, sectors
 from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
@@ -31,7 +33,46 @@ def home(request: Request, kg: KG, scope: ScopeDep, through: ThroughDep = "scope
     """The dashboard of a scope (default: the whole store; ``/?country=HU&sector=health``):
     actors per helix, structure, fragmentation, the report's findings, key players, parallel
     initiatives, clusters to look at, and charts."""
-    return templates.TemplateResponse(request, "index.html", overview_context(kg, scope, through))
+    context = overview_context(kg, scope, through)
+    context |= {"choices": scope_choices(kg), "years": _years_text(scope)}
+    return templates.TemplateResponse(request, "index.html", context)
+
+
+def scope_choices(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
+    """What the scope selector offers: the countries with actors (most actors first), the
+    sectors (by their English labels) and the clusters; kept until the store changes."""
+    found: dict[str, list[tuple[str, str]]] = kg.memo(
+        _Page("scope-choices"), lambda: _scope_choices(kg)
+    )
+    return found
+
+
+def _scope_choices(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
+    countries = Counter(
+        attrs["country"] for attrs in views.actor_attributes(kg).values() if attrs["country"]
+    )
+    labels = views.concept_labels(kg)
+    A = views.affiliation_graph(kg)
+    return {
+        "countries": [(code, f"{code} ({n:,} actors)") for code, n in countries.most_common()],
+        "sectors": sorted(
+            ((short, labels.get(entry["name"], short)) for short, entry in sectors(kg).items()),
+            key=lambda item: item[1].casefold(),
+        ),
+        "clusters": sorted(
+            (
+                (views.local_name(iri), str(attrs.get("label") or views.local_name(iri)))
+                for iri, attrs in A.nodes(data=True)
+                if attrs.get("kind") == "cluster"
+            ),
+            key=lambda item: item[1].casefold(),
+        ),
+    }
+
+
+def _years_text(scope: Scope) -> str | None:
+    years = scope.years
+    return None if years is None else f"{years[0]}-{years[1]}"
 
 
 def overview_context(
@@ -51,7 +92,8 @@ def overview_context(
     }
     key = _Page("overview", scope=scope, through=through)
     if kg.kept(key) is None and computing():
-        by_helix = stats["actors"]["by_helix"]
+        # the whole store's counts would pass for the scope's while its report is computed
+        by_helix = stats["actors"]["by_helix"] if scope.whole else {}
         return {
             **context,
             "report": None,
@@ -143,7 +185,8 @@ def viz(
 ) -> HTMLResponse:
     """The graph explorer of a scope (default: the whole store), coloured by helix, laid out on
     the server."""
-    return templates.TemplateResponse(request, "viz.html", viz_context(kg, view, scope, limit))
+    context = viz_context(kg, view, scope, limit) | {"choices": scope_choices(kg), "scope": scope}
+    return templates.TemplateResponse(request, "viz.html", context)
 
 
 def viz_context(kg: KnowledgeGraph, view: View, scope: Scope, limit: int) -> dict[str, Any]:
