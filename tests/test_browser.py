@@ -235,3 +235,30 @@ def test_the_scope_selector_scopes_the_dashboard_and_the_explorer(
     page.screenshot(path=str(OUTPUT / "viz-scope-hu-health.png"))  # type: ignore[attr-defined]
     assert not problems, problems
     assert all(url.startswith(server.base) for url in requests)
+
+
+def test_the_what_if_panel_answers_for_the_scope(browser: object, server: Server) -> None:
+    """Semmelweis leaves Hungary's health ecosystem: one actor fewer, and the figures move."""
+    page, _, problems = visit(browser, server.base + "/?country=HU&sector=health")
+    # while the start-up warm-up computes, the page says so and reloads itself
+    page.wait_for_selector("#whatif-card", timeout=60_000)  # type: ignore[attr-defined]
+    scope = page.inner_text("#scope")  # type: ignore[attr-defined]
+    actors = int(scope.split("(")[1].split(" actors")[0])
+    page.fill("#whatif-remove", "Semmelweis University")  # type: ignore[attr-defined]
+    page.click("#whatif-form button")  # type: ignore[attr-defined]
+    page.wait_for_selector("#whatif-nodes", timeout=30_000)  # type: ignore[attr-defined]
+    cells = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#whatif-nodes td", "cells => cells.map(c => c.textContent)"
+    )
+    assert cells == ["actors", str(actors), str(actors - 1), "-1"]
+    df = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#whatif-distance_fragmentation td", "cells => cells.map(c => c.textContent)"
+    )
+    assert float(df[2]) >= float(df[1])  # a hub leaving never brings the others closer
+    page.fill("#whatif-remove", "Nobody at all")  # type: ignore[attr-defined]
+    page.click("#whatif-form button")  # type: ignore[attr-defined]
+    message = page.inner_text("#whatif-message")  # type: ignore[attr-defined]
+    assert "is not an actor of this ecosystem" in message
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "what-if-hu-health.png"), full_page=True)  # type: ignore[attr-defined]
+    assert not problems, problems

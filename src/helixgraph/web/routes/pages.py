@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -136,11 +137,8 @@ def _analysis_context(
     ties = report.get("mixing", {}).get("ties", {})
     # the scope's own population: its actors and the parts they fall into
     by_helix = report["helices"]
-    sizes = (
-        stats["components"]["sizes"]
-        if scope.whole
-        else component_sizes(scoped_network(kg, scope).actors)
-    )
+    network = scoped_network(kg, scope).actors
+    sizes = stats["components"]["sizes"] if scope.whole else component_sizes(network)
     component_bars: list[tuple[str, float, str | None]] = [
         (f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)
     ]
@@ -149,7 +147,13 @@ def _analysis_context(
     return {
         "report": report,
         "by_helix": by_helix,
+        "scope_query": urlencode(scope.query()),
+        "scope_actors": sorted(
+            ((iri, str(label)) for iri, label in network.nodes(data="label")),
+            key=lambda item: item[1].casefold(),
+        ),
         "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
+        "concepts": views.concept_labels(kg),
         "charts": {
             "helices": _helix_chart(by_helix),
             "components": charts.bar_chart(component_bars, "Actors in each connected part"),

@@ -1,0 +1,73 @@
+// The dashboard's what-if panel: asks /api/analysis/what-if for the scope on the page (the
+// card's data-query) and shows every headline figure before and after.
+(function () {
+  "use strict";
+  var card = document.getElementById("whatif-card");
+  if (!card) { return; }
+  var form = document.getElementById("whatif-form");
+  var message = document.getElementById("whatif-message");
+  var table = document.getElementById("whatif-result");
+  var ids = {};
+  document.querySelectorAll("#scope-actors option").forEach(function (option) {
+    if (!(option.value in ids)) { ids[option.value] = option.dataset.id; }
+  });
+  var FIGURES = [
+    ["nodes", "actors"], ["ties", "ties"], ["components", "separate parts"],
+    ["largest_component_share", "share in the largest part"], ["isolates", "standing alone"],
+    ["fragmentation", "fragmentation F"], ["distance_fragmentation", "distance fragmentation"]
+  ];
+
+  function actor(input) {
+    var name = input.value.trim();
+    if (!name) { return null; }
+    if (!(name in ids)) { throw new Error("“" + name + "” is not an actor of this ecosystem: pick one from the list"); }
+    return ids[name];
+  }
+
+  function show(value) {
+    return Number.isInteger(value) ? value.toLocaleString("en") : value.toFixed(4);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var scenario = { remove: [], add: [] };
+    try {
+      var leaving = actor(document.getElementById("whatif-remove"));
+      var a = actor(document.getElementById("whatif-a"));
+      var b = actor(document.getElementById("whatif-b"));
+      if (leaving) { scenario.remove.push(leaving); }
+      if (a && b) { scenario.add.push([a, b]); } else if (a || b) { throw new Error("a new tie needs two actors"); }
+      if (!scenario.remove.length && !scenario.add.length) { throw new Error("pick an actor that leaves, or two for a new tie"); }
+    } catch (error) {
+      message.textContent = error.message;
+      return;
+    }
+    message.textContent = "computing…";
+    var query = card.dataset.query;
+    fetch("/api/analysis/what-if" + (query ? "?" + query : ""), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(scenario)
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (answer) {
+      if (!answer.ok) { throw new Error(answer.body.detail || "the server could not answer"); }
+      var rows = table.querySelector("tbody");
+      rows.textContent = "";
+      FIGURES.forEach(function (figure) {
+        var row = document.createElement("tr");
+        row.id = "whatif-" + figure[0];
+        [figure[1], show(answer.body.before[figure[0]]), show(answer.body.after[figure[0]]),
+         (answer.body.change[figure[0]] > 0 ? "+" : "") + show(answer.body.change[figure[0]])
+        ].forEach(function (text) {
+          var cell = document.createElement("td");
+          cell.textContent = text;
+          row.appendChild(cell);
+        });
+        rows.appendChild(row);
+      });
+      table.hidden = false;
+      message.textContent = "";
+    }).catch(function (error) { message.textContent = error.message; });
+  });
+})();
