@@ -295,3 +295,10 @@ def test_the_explorer_shows_the_ontologys_labels_not_ids(seed_kg: object) -> Non
     roles = {m["role"] for n in data["nodes"] for m in n.get("memberships", [])}
     assert english(hx.cooperatingInstitute) in roles
     assert "cooperatingInstitute" not in roles
+
+
+def test_the_icon_is_where_browsers_look_for_it(client: httpx.Client) -> None:
+    """A JSON answer names no icon: the browser asks /favicon.ico, which must not 404."""
+    icon = client.get("/favicon.ico", follow_redirects=True)
+    assert icon.status_code == 200
+    assert icon.headers["content-type"].startswith("image/svg+xml")

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from helixgraph.analysis.summary import component_sizes
 from helixgraph.network import views
@@ -27,6 +27,12 @@ from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+@router.get("/favicon.ico")
+def favicon() -> RedirectResponse:
+    """Where browsers look for an icon when a page names none (a JSON answer, say)."""
+    return RedirectResponse("/static/favicon.svg", status_code=301)
 
 
 @router.get("/", response_class=HTMLResponse)
