@@ -88,13 +88,15 @@ class Scope:
     @classmethod
     def of(cls, *, years: Years | None = None, **filters: str | None) -> Scope:
         """A scope from its filters as users write them, normalised (country codes upper
-        case, ``UK`` as ``GB``, helix names lower case)."""
+        case, ``UK`` as ``GB``, helix and sector names lower case)."""
         values = {name: (value.strip() if value else None) for name, value in filters.items()}
         if values.get("country"):
             code = str(values["country"]).upper()
             values["country"] = COUNTRY_ALIASES.get(code, code)
         if values.get("region"):
             values["region"] = str(values["region"]).upper()
+        if values.get("sector"):
+            values["sector"] = str(values["sector"]).lower()  # matched in any case: one key
         if values.get("helix"):
             helix = str(values["helix"]).lower()
             if helix not in HELICES:

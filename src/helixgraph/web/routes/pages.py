@@ -41,7 +41,7 @@ def home(request: Request, kg: KG, scope: ScopeDep, through: ThroughDep = "scope
     actors per helix, structure, fragmentation, the report's findings, key players, parallel
     initiatives, clusters to look at, and charts."""
     context = overview_context(kg, scope, through)
-    context |= {"choices": scope_choices(kg), "years": _years_text(scope)}
+    context |= {"choices": scope_choices(kg), "years": scope.query().get("years")}
     return templates.TemplateResponse(request, "index.html", context)
 
 
@@ -75,11 +75,6 @@ def _scope_choices(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
             key=lambda item: item[1].casefold(),
         ),
     }
-
-
-def _years_text(scope: Scope) -> str | None:
-    years = scope.years
-    return None if years is None else f"{years[0]}-{years[1]}"
 
 
 def overview_context(
