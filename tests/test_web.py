@@ -302,3 +302,25 @@ def test_the_icon_is_where_browsers_look_for_it(client: httpx.Client) -> None:
     icon = client.get("/favicon.ico", follow_redirects=True)
     assert icon.status_code == 200
     assert icon.headers["content-type"].startswith("image/svg+xml")
+
+
+def test_the_dashboard_of_a_scope_has_its_year_by_year_table(
+    client: httpx.Client, seed_kg: object
+) -> None:
+    """The per-year table of Hungary's health scope, row for row what `--years` gives."""
+    from helixgraph.network.scope import Scope, yearly
+    from helixgraph.report.ecosystem import activity_years
+
+    scope = Scope(country="HU", sector="health")
+    first, last = activity_years(seed_kg) or (0, 0)  # type: ignore[arg-type]
+    expected = yearly(seed_kg, scope, list(range(max(first, last - 14), last + 1)))  # type: ignore[arg-type]
+    for _ in range(30):  # while the start-up warm-up computes, the page says so
+        page = client.get("/", params={"country": "HU", "sector": "health"}).text
+        if 'id="by-year-table"' in page:
+            break
+        time.sleep(2)
+    table = page.split('id="by-year-table"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr><td>(\d{4})</td><td>([\d,]+)</td>", table)
+    assert [(int(y), int(n.replace(",", ""))) for y, n in rows] == [
+        (row["year"], row["actors"]) for row in expected
+    ]
