@@ -262,3 +262,24 @@ def test_the_what_if_panel_answers_for_the_scope(browser: object, server: Server
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "what-if-hu-health.png"), full_page=True)  # type: ignore[attr-defined]
     assert not problems, problems
+
+
+def test_search_tells_an_actor_from_a_cluster_of_the_same_name(
+    browser: object, server: Server
+) -> None:
+    """MediKlaszter is an organisation and the cluster it runs: two entries, each finds its own."""
+    page, _, problems = visit(browser, server.base + "/viz?country=HU&cluster=mediklaszter")
+    page.wait_for_function("window.network !== undefined")  # type: ignore[attr-defined]
+    listed = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#actor-names option", "os => os.map(o => o.value)"
+    )
+    assert "MediKlaszter" in listed
+    assert "MediKlaszter (cluster)" in listed
+    for typed, chosen in (
+        ("MediKlaszter", "https://w3id.org/helixgraph/id/actor/mediklaszter"),
+        ("MediKlaszter (cluster)", "https://w3id.org/helixgraph/id/cluster/mediklaszter"),
+    ):
+        page.fill("#search", typed)  # type: ignore[attr-defined]
+        page.dispatch_event("#search", "change")  # type: ignore[attr-defined]
+        assert page.evaluate("window.network.getSelectedNodes()") == [chosen]  # type: ignore[attr-defined]
+    assert not problems, problems

@@ -47,10 +47,16 @@
   addOptions(controls.component, data.filters.components.map(function (c) {
     return { id: String(c), label: c === 1 ? "1 (the largest)" : String(c) };
   }));
+  // what the search lists: an actor by its name, a collaboration by its name and kind, so that
+  // MediKlaszter the organisation and MediKlaszter the cluster are two entries
+  function searchName(node) {
+    var name = node.title.split("\n")[0];
+    return node.kind === "actor" ? name : name + " (" + node.kind + ")";
+  }
   var names = document.getElementById("actor-names");
   data.nodes.forEach(function (node) {
     var option = document.createElement("option");
-    option.value = byId[node.id].title.split("\n")[0];
+    option.value = searchName(node);
     names.appendChild(option);
   });
 
@@ -238,7 +244,8 @@
     var wanted = event.target.value.trim().toLowerCase();
     if (!wanted || wanted === lastSearch) { return; } // leaving the box fires change again
     lastSearch = wanted;
-    var found = data.nodes.filter(function (n) { return n.title.split("\n")[0].toLowerCase() === wanted; })[0] ||
+    var found = data.nodes.filter(function (n) { return searchName(n).toLowerCase() === wanted; })[0] ||
+      data.nodes.filter(function (n) { return n.title.split("\n")[0].toLowerCase() === wanted; })[0] ||
       data.nodes.filter(function (n) { return n.title.toLowerCase().indexOf(wanted) >= 0; })[0];
     var status = document.getElementById("search-status");
     if (found) {
