@@ -305,7 +305,11 @@ def test_the_rest_api_takes_the_scope(server: Server, seed_kg: KnowledgeGraph) -
     health = scoped_network(seed_kg, Scope(country="HU", sector="health")).actors
     with httpx.Client(base_url=server.base, timeout=120) as http:
         for _ in range(30):  # the start-up warm-up may hold the analysis: 503 + Retry-After
-            body = http.get("/api/analysis/report", params={"country": "HU", "sector": "health"})
+            body = http.get(
+                "/api/analysis/report",
+                params={"country": "HU", "sector": "health"},
+                headers={"Connection": "close"},  # idle connections are dropped within seconds
+            )
             if body.status_code != 503:
                 break
             time.sleep(float(body.headers.get("Retry-After", "2")))

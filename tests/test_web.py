@@ -314,13 +314,29 @@ def test_the_dashboard_of_a_scope_has_its_year_by_year_table(
     scope = Scope(country="HU", sector="health")
     first, last = activity_years(seed_kg) or (0, 0)  # type: ignore[arg-type]
     expected = yearly(seed_kg, scope, list(range(max(first, last - 14), last + 1)))  # type: ignore[arg-type]
-    for _ in range(30):  # while the start-up warm-up computes, the page says so
-        page = client.get("/", params={"country": "HU", "sector": "health"}).text
-        if 'id="by-year-table"' in page:
-            break
-        time.sleep(2)
+    page = analysed_page(client, {"country": "HU", "sector": "health"}, 'id="by-year-table"')
     table = page.split('id="by-year-table"')[1].split("</table>")[0]
     rows = re.findall(r"<tr><td>(\d{4})</td><td>([\d,]+)</td>", table)
     assert [(int(y), int(n.replace(",", ""))) for y, n in rows] == [
         (row["year"], row["actors"]) for row in expected
     ]
+
+
+def test_the_dashboards_charts_have_visible_titles(client: httpx.Client) -> None:
+    page = analysed_page(client, {"country": "HU"}, "<figcaption>")
+    captions = re.findall(r"<figcaption>([^<]+)</figcaption>", page)
+    assert captions == [
+        "Actors in each connected part",
+        "Fragmentation F among the actors active each year (country HU)",
+    ]
+
+
+def analysed_page(client: httpx.Client, params: dict[str, str], marker: str) -> str:
+    """The dashboard once its analysis is there: while the start-up warm-up computes, the page
+    says so; each try on a fresh connection (the server drops idle ones within seconds)."""
+    for _ in range(30):
+        page = client.get("/", params=params, headers={"Connection": "close"}).text
+        if marker in page:
+            return page
+        time.sleep(2)
+    raise AssertionError(f"the dashboard never showed {marker!r}")

@@ -5,8 +5,9 @@ prints its values beside the marks, so colour is never the only carrier of meani
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import Any
 
 INK = "#1d1d1f"
 MUTED = "#555555"
@@ -125,3 +126,15 @@ def line_chart(points: Sequence[tuple[int, float]], title: str, *, width: int = 
             )
     description = "; ".join(f"{year}: {value:.3f}" for year, value in points)
     return _frame(width, height, title, description, body)
+
+
+def captioned(chart: Callable[[Any, str], str], data: Any, title: str) -> str:
+    """``chart(data, title)`` with its title visible under it (an SVG title is only a
+    tooltip), for charts that share a section with others.
+
+    >>> captioned(line_chart, [(2020, 0.5)], "F by year").endswith(
+    ...     "</svg><figcaption>F by year</figcaption></figure>")
+    True
+    """
+    svg = chart(data, title)
+    return f'<figure class="chart">{svg}<figcaption>{escape(title)}</figcaption></figure>'

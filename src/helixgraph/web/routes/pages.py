@@ -157,13 +157,16 @@ def _analysis_context(
         "concepts": views.concept_labels(kg),
         "charts": {
             "helices": _helix_chart(by_helix),
-            "components": charts.bar_chart(component_bars, "Actors in each connected part"),
+            "components": charts.captioned(
+                charts.bar_chart, component_bars, "Actors in each connected part"
+            ),
             "mixing": charts.heatmap(
                 helices,
                 [[float(ties.get(a, {}).get(b, 0)) for b in helices] for a in helices],
                 "Ties between helices (shared collaborations or direct ties)",
             ),
-            "years": charts.line_chart(
+            "years": charts.captioned(
+                charts.line_chart,
                 [(row["year"], row["fragmentation"]) for row in by_year],
                 "Fragmentation F among the actors active each year"
                 + ("" if scope.whole else f" ({scope.describe()})"),
