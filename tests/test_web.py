@@ -340,3 +340,15 @@ def analysed_page(client: httpx.Client, params: dict[str, str], marker: str) -> 
             return page
         time.sleep(2)
     raise AssertionError(f"the dashboard never showed {marker!r}")
+
+
+def test_the_whole_store_dashboard_offers_the_best_connected_actors_only(
+    client: httpx.Client,
+) -> None:
+    """6,914 names made the dashboard 824 KB: the what-if panel offers the best connected."""
+    from helixgraph.web.routes.pages import WHAT_IF_CHOICES
+
+    page = analysed_page(client, {}, 'id="whatif-card"')
+    assert page.count("data-id=") == WHAT_IF_CHOICES < len(default_actors())
+    assert f"of its {len(default_actors()):,} actors" in page
+    assert len(page) < 250_000

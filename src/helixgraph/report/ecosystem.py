@@ -123,22 +123,13 @@ def ecosystem_report(
         return copy.deepcopy(report)
     # one report at a time: a second asker waits for the first one's answer, and for its own
     # report (the start-up warm-up computes the default one) as long as that takes
-    same = _being_computed == key
-    if not _COMPUTING.acquire(timeout=-1 if wait is None or same else wait):
-        raise AnalysisBusyError(
-            f"another analysis has been computing for over {wait:g} s; ask again shortly"
-        )
-    _being_computed = key
-    try:
-        report = kg.memo(
-            key,
-            lambda: _report(kg, key),
-            scope=scope,
-        )
-        return copy.deepcopy(report)
-    finally:
-        _being_computed = None
-        _COMPUTING.release()
+    with computing_lock(None if _being_computed == key else wait):
+        _being_computed = key
+        try:
+            report = kg.memo(key, lambda: _report(kg, key), scope=scope)
+            return copy.deepcopy(report)
+        finally:
+            _being_computed = None
 
 
 @contextmanager
