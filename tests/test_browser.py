@@ -66,18 +66,82 @@ def test_pages_load_without_errors_and_stay_on_loopback(
     page.close()
 
 
-def test_viz_draws_every_node(browser: object, server: Server) -> None:
-    page, _, problems = visit(browser, server.base + "/viz")
+def test_viz_draws_what_it_says(browser: object, server: Server) -> None:
+    """The whole store's affiliation view, capped and summarised: the canvas holds exactly the
+    nodes the page says it shows, each with its position; "draw every node" draws all given."""
+    page, _, problems = visit(browser, server.base + "/viz?view=affiliation")
     page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=10_000)
-    drawn = page.evaluate("window.network.body.data.nodes.length")
     given = page.evaluate(
-        "JSON.parse(document.getElementById('graph-data').textContent).nodes.length"
+        "JSON.parse(document.getElementById('graph-data').textContent).nodes"
+        ".filter(n => n.kind !== 'community').length"
     )
-    assert drawn == given
     assert 0 < given <= 500  # the default store is capped to its best-connected part
-    positions = page.evaluate("Object.keys(window.network.getPositions()).length")
-    assert positions == given
+    visible = page.evaluate("window.helixgraph.visibleNodes().length")
+    assert page.evaluate("window.network.body.data.nodes.length") == visible
+    assert page.evaluate("Object.keys(window.network.getPositions()).length") == visible
+    assert visible < given  # the less active are grouped
+    page.check("#everything")
+    assert page.evaluate("window.network.body.data.nodes.length") == given
     assert problems == []
+    page.close()
+
+
+def test_viz_opens_on_the_home_ecosystem_with_its_clusters_named(
+    browser: object, server: Server
+) -> None:
+    """At first sight: the seed's country, actors only; MediKlaszter and every member of its
+    cluster drawn and tied to it; at least 60 % of the actors drawn named (not "PIC …"); a
+    group opens with a click; Draw with the form as it stands draws again."""
+    page, requests, problems = visit(browser, server.base + "/viz")
+    page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=20_000)
+    assert "country=HU" in page.url
+    assert "view=actors" in page.url
+    drawn = page.evaluate(
+        """() => {
+          const shown = new Set(window.helixgraph.visibleNodes());
+          return window.helixgraph.data.nodes.filter(n => shown.has(n.id) && n.kind === 'actor')
+            .map(n => ({id: n.id, name: n.title.split('\\n')[0], clusters: n.memberships
+              .filter(m => m.kind === 'cluster').map(m => m.label)}));
+        }"""
+    )
+    named = [a for a in drawn if not a["name"].startswith("PIC ")]
+    assert len(named) >= 0.6 * len(drawn), (len(named), len(drawn))
+    hub = next(a for a in drawn if a["name"] == "MediKlaszter")
+    members = [a for a in drawn if "MediKlaszter" in a["clusters"] and a is not hub]
+    assert len(members) >= 10  # the seed names ten members besides the cluster's manager
+    ties = page.evaluate("id => window.network.getConnectedNodes(id)", hub["id"])
+    assert {m["id"] for m in members} <= set(ties)
+    # a group opens where it is: its members are drawn, the hexagon gives way
+    group = page.evaluate(
+        """() => {
+          const shown = new Set(window.helixgraph.visibleNodes());
+          const groups = window.helixgraph.data.nodes.filter(
+            n => n.kind === 'community' && n.community > 0 && shown.has(n.id));
+          groups.sort((a, b) => b.members.length - a.members.length);
+          return {id: groups[0].id, members: groups[0].members};
+        }"""
+    )
+    page.evaluate(
+        "id => window.network.moveTo({position: window.network.getPositions([id])[id],"
+        " scale: 3, animation: false})",
+        group["id"],
+    )
+    point = page.evaluate(
+        "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", group["id"]
+    )
+    box = page.locator("#graph canvas").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    shown = set(page.evaluate("window.helixgraph.visibleNodes()"))
+    assert set(group["members"]) <= shown
+    assert group["id"] not in shown
+    OUTPUT.mkdir(exist_ok=True)
+    page.evaluate("window.network.fit({animation: false})")
+    page.screenshot(path=str(OUTPUT / "viz-first-sight.png"), full_page=True)
+    page.click("button[type=submit]")
+    page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=20_000)
+    assert "country=HU" in page.url
+    assert problems == []
+    assert all(url.startswith(server.base + "/") for url in requests), requests
     page.close()
 
 

@@ -212,7 +212,7 @@ def test_service_description_names_the_real_endpoint(client: httpx.Client, serve
 
 def test_pages_load_nothing_from_outside(client: httpx.Client) -> None:
     for path in ("/", "/viz", "/viz?view=collaboration", "/viz?view=relation", "/sparql"):
-        response = client.get(path, headers={"accept": "text/html"})
+        response = client.get(path, headers={"accept": "text/html"}, follow_redirects=True)
         assert response.status_code == 200, path
         sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
         assert sources, path
@@ -220,6 +220,14 @@ def test_pages_load_nothing_from_outside(client: httpx.Client) -> None:
             assert source.startswith("/"), f"{path} loads {source}"
             if source.startswith("/static/"):
                 assert client.get(source).status_code == 200, source
+
+
+def test_viz_opens_on_the_country_of_the_seed_clusters(client: httpx.Client) -> None:
+    response = client.get("/viz")
+    assert response.status_code == 307
+    assert response.headers["location"] == "/viz?view=actors&country=HU"
+    # a choice made, even an empty one, is kept: the whole store
+    assert client.get("/viz?country=").status_code == 200
 
 
 def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
@@ -250,11 +258,14 @@ def test_dashboard_shows_the_analysis_once_computed(client: httpx.Client) -> Non
 def test_viz_page_holds_the_graph_coloured_by_helix(client: httpx.Client) -> None:
     import json
 
-    html = client.get("/viz").text
+    html = client.get("/viz?view=affiliation").text
     data = json.loads(
         re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S)[1]
     )
     for node in data["nodes"]:
+        if node["kind"] == "community":  # a group of the less active, in its community's colour
+            assert node["shape"] == "hexagon"
+            continue
         assert node["color"] == HELIX_COLOURS.get(node["helix"] or "", "#999999")
         assert node["shape"] == ("dot" if node["kind"] == "actor" else "square")
     assert data["options"]["physics"]["enabled"] is False

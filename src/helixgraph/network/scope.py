@@ -23,7 +23,7 @@ network (:func:`reach_through_all`). The empty scope is the whole store, every a
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
@@ -155,6 +155,31 @@ def _years_text(years: Years) -> str:
 
 
 # -- resolving a scope against the store ---------------------------------------------------------
+
+
+def home_scope(kg: KnowledgeGraph) -> Scope:
+    """The ecosystem the store was made for: the country most members of its clusters are in
+    (the seed's Hungarian health clusters: ``country=HU``), or the whole store when it holds no
+    cluster. What ``/viz`` opens on; kept until the store changes."""
+
+    def build() -> Scope:
+        A = views.affiliation_graph(kg)
+        countries = Counter(
+            A.nodes[member].get("country")
+            for cluster, kind in A.nodes(data="kind")
+            if kind == "cluster"
+            for member in A[cluster]
+            if A.nodes[member].get("country")
+        )
+        return Scope(country=countries.most_common(1)[0][0]) if countries else Scope()
+
+    found: Scope = kg.memo(_HomeKey(), build)
+    return found
+
+
+@dataclass(frozen=True)
+class _HomeKey:
+    pass
 
 
 def sectors(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:

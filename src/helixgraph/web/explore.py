@@ -17,6 +17,7 @@ from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
+from helixgraph.web.communities import summarise
 from helixgraph.web.viz import largest_part, network_data
 
 View = ViewName
@@ -96,6 +97,7 @@ def explore_data(
         for membership in node["memberships"]:
             collaborations.setdefault(membership["collaboration"], membership["label"])
     present = {n["id"] for n in data["nodes"]}
+    summarise(data, simple)
     key_players = _key_players(kg, scope, present)
     brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
     concepts = views.concept_labels(kg)
@@ -122,7 +124,7 @@ def explore_data(
                 key=lambda s: s["label"].casefold(),
             ),
             "countries": sorted({n["country"] for n in data["nodes"] if n["country"]}),
-            "components": sorted({n["component"] for n in data["nodes"]}),
+            "components": sorted({n["component"] for n in data["nodes"] if "component" in n}),
         },
     }
 

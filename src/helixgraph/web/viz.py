@@ -100,17 +100,19 @@ def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> n
     return G.subgraph(set(G) - set(stranded)) if stranded else G
 
 
-def layout(G: nx.Graph, *, seed: int = 1) -> dict[Any, tuple[float, float]]:
+def layout(G: nx.Graph, *, seed: int = 1, spread: bool = False) -> dict[Any, tuple[float, float]]:
     """Node positions: Kamada-Kawai for small graphs (readable, keeps islands near), else
     igraph's Fruchterman-Reingold (seeded; some 10x faster than networkx's spring layout on
-    thousands of nodes), spread wider as the graph grows.
+    thousands of nodes), spread wider as the graph grows. ``spread``: Fruchterman-Reingold
+    whatever the size (on a dense core of a hundred named actors it leaves each node 4x the
+    room Kamada-Kawai does, at the tenth percentile of nearest-neighbour distances).
 
     >>> sorted(layout(nx.path_graph(3)))
     [0, 1, 2]
     """
     if len(G) == 0:
         return {}
-    if len(G) <= SMALL_GRAPH:
+    if len(G) <= SMALL_GRAPH and not spread:
         positions = nx.kamada_kawai_layout(G, scale=LAYOUT_SCALE)
         return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
     import random

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from helixgraph.analysis.summary import component_sizes
 from helixgraph.network import views
 from helixgraph.network.registry import ViewName
-from helixgraph.network.scope import Scope, Through, scoped_network, sectors
+from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
 from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
@@ -193,7 +193,7 @@ LIMIT_STEPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 DEFAULT_LIMIT = 500
 
 
-@router.get("/viz", response_class=HTMLResponse)
+@router.get("/viz", response_class=HTMLResponse, response_model=None)
 def viz(
     request: Request,
     kg: KG,
@@ -202,9 +202,12 @@ def viz(
     limit: Annotated[
         int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
     ] = DEFAULT_LIMIT,
-) -> HTMLResponse:
-    """The graph explorer of a scope (default: the whole store), coloured by helix, laid out on
-    the server."""
+) -> HTMLResponse | RedirectResponse:
+    """The graph explorer of a scope, coloured by helix, laid out on the server. With no choice
+    made it opens on the ecosystem the store was made for (the seed's country), actors only."""
+    if not request.query_params:
+        first_view = {"view": ViewName.actors.value, **home_scope(kg).query()}
+        return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
     context = viz_context(kg, view, scope, limit) | {"choices": scope_choices(kg), "scope": scope}
     return templates.TemplateResponse(request, "viz.html", context)
 
@@ -224,8 +227,8 @@ def viz_context(kg: KnowledgeGraph, view: View, scope: Scope, limit: int) -> dic
         }
 
     key = _Page("viz", view, limit=limit, scope=scope)
-    default = view == "affiliation" and scope.whole and limit == DEFAULT_LIMIT
-    kept = kg.memo(key, build, scope=None if default else key)
+    first_view = view == "actors" and scope == home_scope(kg) and limit == DEFAULT_LIMIT
+    kept = kg.memo(key, build, scope=None if first_view else key)
     return _viz_page(view, scope, limit, kept)
 
 

@@ -1,24 +1,34 @@
 // The graph explorer: draws the data the server laid out, and runs the filters, the search, the
 // ego network, the side panel and size-by-metric on that data alone (so an exported file works
 // offline). The vis-network instance is window.network, as on pyvis pages; window.helixgraph
-// offers visibleNodes() and focus(id) to tests and scripts.
+// offers visibleNodes() and focus(id) to tests and scripts. A big picture comes summarised: the
+// nodes not "core" are hidden in one hexagon per community, opened with a click; any filter
+// draws every matching node instead.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var large = data.nodes.length > 1000;
+  var grouped = data.nodes.some(function (node) { return node.kind === "community"; });
   var byId = {};
   var neighbours = {};
   data.nodes.forEach(function (node) {
     byId[node.id] = node;
     neighbours[node.id] = [];
     node.baseSize = node.size;
-    if (large) { node.label = ""; } // labels of thousands of nodes only blur: hover shows them
+    node.name = node.label;
   });
   data.edges.forEach(function (edge, index) {
     edge.id = "e" + index;
-    edge.weight = edge.value || edge.width || 1;
+    edge.weight = edge.weight || edge.value || edge.width || 1;
+    if (edge.summary) { return; } // a group's summed ties are no path for the ego network
     neighbours[edge.from].push(edge.to);
     neighbours[edge.to].push(edge.from);
+  });
+  // long legal names ("… KORLATOLT FELELOSSEGU TARSASAG") would cover their neighbours: the
+  // picture shows their start, the tooltip and the panel the whole
+  function shortName(name) { return name.length > 32 ? name.slice(0, 30).trim() + "…" : name; }
+  function activity(node) { return (node.memberships || []).length || neighbours[node.id].length; }
+  var ranked = data.nodes.filter(function (n) { return n.kind !== "community"; }).sort(function (a, b) {
+    return activity(b) - activity(a);
   });
   var controls = {
     helix: document.getElementById("filter-helix"),
@@ -30,7 +40,13 @@
     ego: document.getElementById("ego"),
     size: document.getElementById("size-by"),
     highlight: document.getElementById("highlight"),
+    labels: document.getElementById("labels"),
+    colour: document.getElementById("colour-by"),
+    everything: document.getElementById("everything"),
   };
+  // labels of thousands of nodes only blur (hover shows them); a summarised picture names all
+  if (data.nodes.length > 1000 && !grouped) { controls.labels.value = "50"; }
+  controls.everything.closest("label").hidden = !grouped;
 
   function addOptions(select, values) {
     values.forEach(function (value) {
@@ -55,6 +71,7 @@
   }
   var names = document.getElementById("actor-names");
   data.nodes.forEach(function (node) {
+    if (node.kind === "community") { return; }
     var option = document.createElement("option");
     option.value = searchName(node);
     names.appendChild(option);
@@ -62,6 +79,17 @@
 
   var selected = null;
   var visible = {};
+  var opened = {}; // the communities a visitor opened
+
+  function filtering() {
+    return ["helix", "collaboration", "sector", "country", "component"].some(function (k) {
+      return controls[k].value;
+    }) || Number(controls.weight.value || 1) > 1 || (selected && Number(controls.ego.value) > 0);
+  }
+
+  function summarised() { return grouped && !controls.everything.checked && !filtering(); }
+
+  function hidden(node) { return !node.core && !opened[node.community]; }
 
   function matches(node) {
     var helix = controls.helix.value, collaboration = controls.collaboration.value;
@@ -102,12 +130,19 @@
   function compute() {
     var ego = Number(controls.ego.value);
     var near = selected && ego ? within(selected, ego) : null;
+    var summary = summarised();
     visible = {};
     data.nodes.forEach(function (node) {
+      if (node.kind === "community") {
+        if (summary && !opened[node.community]) { visible[node.id] = true; }
+        return;
+      }
+      if (summary && hidden(node)) { return; }
       if (node.kind === "actor" && matches(node) && (!near || near[node.id])) { visible[node.id] = true; }
     });
     // a collaboration stays while it matches and one of its members does
     data.nodes.forEach(function (node) {
+      if (node.kind === "community" || (summary && hidden(node))) { return; }
       if (node.kind !== "actor" && matches(node) && (!near || near[node.id]) &&
           neighbours[node.id].some(function (m) { return visible[m] && byId[m].kind === "actor"; })) {
         visible[node.id] = true;
@@ -121,11 +156,12 @@
   var nodeView = new vis.DataView(nodes, { filter: function (node) { return visible[node.id] === true; } });
   var edgeView = new vis.DataView(edges, {
     filter: function (edge) {
-      return visible[edge.from] && visible[edge.to] && edge.weight >= Number(controls.weight.value || 1);
+      if (!visible[edge.from] || !visible[edge.to]) { return false; }
+      return edge.summary || edge.weight >= Number(controls.weight.value || 1);
     },
   });
   var options = data.options;
-  if (large) {
+  if (data.nodes.length > 1000) {
     options.interaction = Object.assign({}, options.interaction, { hideEdgesOnDrag: true, hideEdgesOnZoom: true });
   }
   var network = new vis.Network(document.getElementById("graph"), { nodes: nodeView, edges: edgeView }, options);
@@ -133,11 +169,16 @@
   network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
 
   function count() {
-    var shown = nodeView.getIds(), actors = 0;
-    shown.forEach(function (id) { if (byId[id].kind === "actor") { actors += 1; } });
+    var shown = nodeView.getIds(), actors = 0, groups = 0, inGroups = 0;
+    shown.forEach(function (id) {
+      var node = byId[id];
+      if (node.kind === "actor") { actors += 1; }
+      if (node.kind === "community") { groups += 1; inGroups += node.members.length; }
+    });
     document.getElementById("shown-count").textContent =
-      actors + " actors and " + (shown.length - actors) + " collaborations shown, " +
-      edgeView.getIds().length + " ties.";
+      actors + " actors and " + (shown.length - actors - groups) + " collaborations shown, " +
+      edgeView.getIds().length + " ties" + (groups ? "; " + inGroups + " more in " + groups +
+      " groups (hexagons: click one to draw its members)." : ".");
   }
 
   function refresh() {
@@ -145,6 +186,7 @@
     nodeView.refresh();
     edgeView.refresh();
     count();
+    restyle(); // the labels go to the most active of the nodes now drawn
   }
 
   function restyle() {
@@ -155,13 +197,22 @@
     if (controls.highlight.checked) {
       data.highlight.key_players.concat(data.highlight.brokers).forEach(function (id) { marked[id] = true; });
     }
+    var labelled = {};
+    var wanted = controls.labels.value === "all" ? ranked.length : Number(controls.labels.value);
+    ranked.filter(function (n) { return visible[n.id]; }).slice(0, wanted).forEach(function (n) {
+      labelled[n.id] = true;
+    });
+    var byCommunity = controls.colour.value === "community";
     nodes.update(data.nodes.map(function (n) {
-      var size = metric && top > 0 ? 6 + 34 * Math.sqrt((n.metrics[metric] || 0) / top) : n.baseSize;
+      var size = metric && top > 0 && n.kind !== "community"
+        ? 6 + 34 * Math.sqrt((n.metrics[metric] || 0) / top) : n.baseSize;
+      var fill = byCommunity && n.community_color ? n.community_color : n.color;
       return {
         id: n.id,
         size: size,
+        label: n.kind === "community" || labelled[n.id] ? shortName(n.name) : "",
         borderWidth: marked[n.id] ? 5 : 1,
-        color: marked[n.id] ? { background: n.color, border: "#000000" } : n.color,
+        color: marked[n.id] ? { background: fill, border: "#000000" } : fill,
       };
     }));
   }
@@ -217,6 +268,7 @@
   function focus(id) {
     if (!byId[id]) { return false; }
     selected = id;
+    opened[byId[id].community] = true;
     if (!visible[id]) {
       Object.keys(controls).forEach(function (k) {
         if (controls[k].tagName === "SELECT" && k !== "size" && k !== "ego") { controls[k].value = ""; }
@@ -231,7 +283,11 @@
   }
 
   network.on("click", function (event) {
-    if (event.nodes.length) {
+    var group = event.nodes.length && byId[event.nodes[0]].kind === "community" ? byId[event.nodes[0]] : null;
+    if (group) { // a group opens: its members are drawn where they are
+      opened[group.community] = true;
+      refresh();
+    } else if (event.nodes.length) {
       selected = event.nodes[0];
       openPanel(selected);
       if (Number(controls.ego.value)) { refresh(); }
@@ -256,20 +312,23 @@
         "or choose years, to find it.";
     }
   });
-  ["helix", "collaboration", "sector", "country", "component", "weight", "ego"].forEach(function (k) {
+  ["helix", "collaboration", "sector", "country", "component", "weight", "ego", "everything"].forEach(function (k) {
     controls[k].addEventListener("change", refresh);
   });
-  controls.size.addEventListener("change", restyle);
-  controls.highlight.addEventListener("change", restyle);
+  ["size", "highlight", "labels", "colour"].forEach(function (k) {
+    controls[k].addEventListener("change", restyle);
+  });
   document.getElementById("reset").addEventListener("click", function () {
     ["helix", "collaboration", "sector", "country", "component"].forEach(function (k) { controls[k].value = ""; });
     controls.weight.value = 1;
     controls.ego.value = "0";
+    opened = {};
     refresh();
   });
   document.getElementById("panel-close").addEventListener("click", closePanel);
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { closePanel(); } });
   count();
+  restyle();
   window.helixgraph = {
     data: data,
     visibleNodes: function () { return nodeView.getIds(); },
