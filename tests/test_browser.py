@@ -6,6 +6,7 @@ test-output/ for a person to look at.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -284,7 +285,10 @@ def test_the_scope_selector_scopes_the_dashboard_and_the_explorer(
     page.wait_for_load_state("load")  # type: ignore[attr-defined]
     assert "country=HU" in page.url  # type: ignore[attr-defined]
     assert "country HU, sector health" in page.inner_text("#scope")  # type: ignore[attr-defined]
-    page.goto(server.base + "/viz?country=HU&sector=health")  # type: ignore[attr-defined]
+    page.close()  # type: ignore[attr-defined]  # (a dashboard still computing reloads itself)
+    page, more, problems_too = visit(browser, server.base + "/viz?country=HU&sector=health")
+    requests += more
+    problems += problems_too
     page.wait_for_function("window.network !== undefined")  # type: ignore[attr-defined]
     chosen = page.eval_on_selector("#scope-sector", "s => s.value")  # type: ignore[attr-defined]
     assert chosen == "health"
@@ -347,3 +351,29 @@ def test_search_tells_an_actor_from_a_cluster_of_the_same_name(
         page.dispatch_event("#search", "change")  # type: ignore[attr-defined]
         assert page.evaluate("window.network.getSelectedNodes()") == [chosen]  # type: ignore[attr-defined]
     assert not problems, problems
+
+
+def test_the_pages_speak_hungarian(browser: object, server: Server) -> None:
+    """`?lang=hu`: the helices by their Hungarian names, numbers written the Hungarian way, the
+    explorer and its script in Hungarian; the switch in the header goes back to English."""
+    page, requests, problems = visit(browser, server.base + "/?lang=hu")
+    page.wait_for_selector("#findings", timeout=60_000)  # type: ignore[attr-defined]
+    text = page.inner_text("main")  # type: ignore[attr-defined]
+    for helix in ("kormányzat", "tudományos szféra", "üzleti szféra", "civil társadalom"):
+        assert helix in text
+    assert page.get_attribute("html", "lang") == "hu"  # type: ignore[attr-defined]
+    assert "Amit először érdemes megnézni" in text
+    assert re.search(r"\d,\d{3}", page.inner_text("#fragmentation-f"))  # type: ignore[attr-defined]
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "page-home-hu.png"), full_page=True)  # type: ignore[attr-defined]
+    page.click("header .languages a[hreflang=en]")  # type: ignore[attr-defined]
+    page.wait_for_selector("#findings")  # type: ignore[attr-defined]
+    assert "What to look at first" in page.inner_text("main")  # type: ignore[attr-defined]
+    page.goto(server.base + "/viz?lang=hu")  # type: ignore[attr-defined]
+    page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=20_000)  # type: ignore[attr-defined]
+    assert "szereplő és" in page.inner_text("#shown-count")  # type: ignore[attr-defined]
+    assert "Szereplő keresése" in page.inner_text("main")  # type: ignore[attr-defined]
+    page.screenshot(path=str(OUTPUT / "viz-hu.png"))  # type: ignore[attr-defined]
+    assert problems == []
+    assert all(url.startswith(server.base + "/") for url in requests), requests
+    page.close()  # type: ignore[attr-defined]

@@ -230,11 +230,21 @@ def test_viz_opens_on_the_country_of_the_seed_clusters(client: httpx.Client) -> 
     assert client.get("/viz?country=").status_code == 200
 
 
+def test_a_hungarian_browser_gets_hungarian_pages(client: httpx.Client) -> None:
+    html = client.get("/", headers={"accept-language": "hu-HU,hu;q=0.9,en;q=0.8"}).text
+    assert '<html lang="hu">' in html
+    assert "kormányzat" in html
+    assert "Szereplők spirálonként" in html
+    # the visitor's own choice wins over the browser's
+    english = client.get("/?lang=en", headers={"accept-language": "hu"}).text
+    assert '<html lang="en">' in english
+
+
 def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
     html = client.get("/").text
     counts = Counter(str(a["primary"]) for a in default_actors().values())
     for helix, count in counts.items():
-        assert re.search(rf'id="helix-{helix}">{count}<', html), helix
+        assert re.search(rf'id="helix-{helix}">{count:,}<', html), helix
 
 
 def test_dashboard_shows_the_analysis_once_computed(client: httpx.Client) -> None:

@@ -512,27 +512,33 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
     return found
 
 
-def concept_labels(kg: KnowledgeGraph) -> dict[str, str]:
-    """Local name -> English ``skos:prefLabel`` of every term of the helixgraph vocabulary's
-    schemes (roles, membership roles, services, sectors, helices): what pages show instead of
-    ids such as ``researchLeader``; kept until the store changes."""
+def concept_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
+    """Local name -> ``skos:prefLabel`` in ``lang`` (English where a term has none) of every term
+    of the helixgraph vocabulary's schemes (roles, membership roles, services, sectors, helices):
+    what pages show instead of ids such as ``researchLeader``; kept until the store changes."""
 
     def build() -> dict[str, str]:
         rows = kg.select(
-            f"""SELECT ?c ?l WHERE {{
+            f"""SELECT ?c ?l ?lang WHERE {{
                   ?c skos:inScheme ?scheme ; skos:prefLabel ?l .
-                  FILTER(STRSTARTS(STR(?c), "{HX_NAMESPACE}") && LANGMATCHES(LANG(?l), "en"))
+                  BIND(LANG(?l) AS ?lang)
+                  FILTER(STRSTARTS(STR(?c), "{HX_NAMESPACE}") && ?lang IN ("en", "{lang}"))
                 }}"""
         )
-        return {local_name(row["c"]): row["l"] for row in sorted(rows, key=lambda r: r["l"])}
+        found: dict[str, str] = {}
+        for row in sorted(rows, key=lambda r: (r["lang"] == lang, r["l"])):
+            found[local_name(row["c"])] = row["l"]  # the wanted language last: it wins
+        return dict(sorted(found.items(), key=lambda item: item[1]))
 
-    found: dict[str, str] = kg.memo(_ConceptLabelsKey(), build)
+    if lang not in ("en", "hu"):
+        raise ValueError(f"no labels in {lang!r}")
+    found: dict[str, str] = kg.memo(_ConceptLabelsKey(lang), build)
     return found
 
 
 @dataclass(frozen=True)
 class _ConceptLabelsKey:
-    pass
+    lang: str
 
 
 def actor_regions(kg: KnowledgeGraph) -> dict[str, str]:

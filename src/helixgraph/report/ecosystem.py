@@ -16,6 +16,7 @@ from helixgraph.errors import AnalysisBusyError
 from helixgraph.network import views
 from helixgraph.network.census import census
 from helixgraph.network.scope import Scope, Through, reach_through_all, scoped_network, yearly
+from helixgraph.report.findings import findings
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 
@@ -231,11 +232,7 @@ def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
             }
     report["helices"] = helix_counts(N)
     if n == 0:
-        report["findings"] = [
-            "The store holds no actors yet: import a source first."
-            if scope.whole
-            else f"No actor is in the scope {scope.describe()}: widen it."
-        ]
+        report["findings"] = findings(report)
         return report
     report["mixing"] = helix_mixing(N, "helix")
     report["ei_index"] = ei_index(N, "helix")
@@ -416,77 +413,6 @@ def _by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
         _FragmentationByYearKey(15, scope), lambda: _fragmentation_by_year(kg, 15, scope)
     )
     return rows
-
-
-def findings(report: dict[str, Any]) -> list[str]:
-    """What a cluster manager should look at first, in plain words and by name."""
-    head = report["headline"]
-    scope = report["scope"]
-    found = []
-    share = head["largest_component_share"]
-    who = "actors" if not scope["filters"] else f"actors in scope ({scope['description']})"
-    found.append(
-        f"{head['nodes']:,} {who} in {head['components']:,} separate parts: the largest holds "
-        f"{share:.0%} of them and {head['isolates']:,} stand alone; "
-        f"{head['fragmentation']:.0%} of pairs cannot reach each other at all"
-        + (" (paths through outside partners counted)." if scope["through"] == "all" else ".")
-    )
-    reach = report.get("reach")
-    if reach:
-        alone, wider = reach["through_scope"], reach["through_all"]
-        gap = alone["fragmentation"] - wider["fragmentation"]
-        found.append(
-            f"{head['ties']:,} ties among them; F is {alone['fragmentation']:.3f} among themselves "
-            f"and {wider['fragmentation']:.3f} when paths may pass through their "
-            f"{wider['actors_in_wider_network'] - head['nodes']:,} outside partners"
-            + (
-                ": they reach each other through outside partners, rarely directly."
-                if gap > 0.1
-                else ": outside partners add little to how they reach each other."
-            )
-        )
-    players = report.get("key_players")
-    if players is not None:
-        if players["holds_together"]:
-            found.append(
-                f"Without {_and(players['labels'])} distance fragmentation among the others "
-                f"rises from {players['distance_fragmentation_before']:.3f} to "
-                f"{players['distance_fragmentation_without_them']:.3f}: they hold this "
-                "ecosystem together."
-            )
-        else:
-            found.append(
-                "No single actor holds this ecosystem together: removing the most central ("
-                f"{_and(players['tested'])}) changes distance fragmentation by "
-                f"{players['distance_fragmentation_change']:+.4f}, within its error "
-                f"±{players['error']:.4f}."
-            )
-    ties = [r for r in report.get("recommendations") or [] if r["kind"] == "tie"]
-    if ties:
-        found.append(ties[0]["reason"])
-    small = [c for c in report["clusters"] if c["below_critical_mass"]]
-    missing = [c for c in report["clusters"] if c["missing"]]
-    if small or missing:
-        names = ", ".join(str(c["label"]) for c in (small or missing)[:3])
-        found.append(
-            f"{len(small)} of {len(report['clusters'])} clusters are below critical mass "
-            f"(15 members) and {len(missing)} miss a helix ({names})."
-        )
-    if report["parallel_initiatives"]:
-        pair = report["parallel_initiatives"][0]
-        labels = {c["cluster"]: c["label"] for c in report["clusters"]}
-        found.append(
-            f"{len(report['parallel_initiatives'])} pair(s) of clusters work in the same sector "
-            f"without ties between them, such as {labels[pair['first']]} and "
-            f"{labels[pair['second']]} "
-            f"({pair['jaccard']:.0%} shared members): candidates for joint work or merger."
-        )
-    return found
-
-
-def _and(names: list[str]) -> str:
-    """``a, b and c``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:

@@ -33,7 +33,10 @@ def bar_chart(
     >>> svg.count("<rect"), "academia: 7" in svg
     (2, True)
     """
-    row, label_width = 24, 130
+    # room for the longest label (about 7 px a character at 13 px): "tudományos szféra" is long
+    row = 24
+    label_width = max(130, 10 + 7 * max((len(label) for label, _, _ in bars), default=0))
+    width = max(width, label_width + 200)
     top = max((value for _, value, _ in bars), default=0) or 1
     body = []
     for i, (label, value, colour) in enumerate(bars):
@@ -59,13 +62,21 @@ def heatmap(labels: Sequence[str], values: Sequence[Sequence[float]], title: str
     >>> svg.count("<rect"), "a-b: 2" in svg
     (4, True)
     """
-    cell, margin = 84, 100
+    cell = 84
+    margin = max(100, 12 + 7 * max((len(label) for label in labels), default=0))
     top = max((v for row in values for v in row), default=0) or 1
     body = []
     for j, label in enumerate(labels):
+        # a column's label one word a line, so that long labels do not run into each other
+        words = label.split()
+        lines = "".join(
+            f'<tspan x="{margin + j * cell + cell / 2}" dy="{0 if k == 0 else 14}">'
+            f"{escape(word)}</tspan>"
+            for k, word in enumerate(words)
+        )
         body.append(
-            f'<text x="{margin + j * cell + cell / 2}" y="{margin - 8}" text-anchor="middle" '
-            f'font-size="12" fill="{INK}">{escape(label)}</text>'
+            f'<text y="{margin - 8 - 14 * (len(words) - 1)}" text-anchor="middle" '
+            f'font-size="12" fill="{INK}">{lines}</text>'
         )
     for i, label in enumerate(labels):
         body.append(

@@ -198,7 +198,9 @@ def _group_node(k: int, members: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _group_edges(edges: list[dict[str, Any]], by_id: dict[Any, dict[str, Any]]) -> list[dict]:
+def _group_edges(
+    edges: list[dict[str, Any]], by_id: dict[Any, dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The ties of the groups, summed, for each state the picture can be in: a tie from a node
     drawn to a closed group, and from one closed group to another (a tie inside one group shows
     only when it is opened)."""

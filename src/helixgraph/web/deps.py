@@ -9,10 +9,12 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from helixgraph.errors import InputError
+from helixgraph.language import Language
 from helixgraph.network.scope import Scope
 from helixgraph.settings import Settings
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
+from helixgraph.web.i18n import page_language, request_language
 
 
 def get_kg(request: Request) -> KnowledgeGraph:
@@ -100,4 +102,9 @@ ThroughDep = Annotated[
     ),
 ]
 
-templates = Jinja2Templates(directory=str(resources.files("helixgraph.web") / "templates"))
+LangDep = Annotated[Language, Depends(request_language)]
+
+templates = Jinja2Templates(
+    directory=str(resources.files("helixgraph.web") / "templates"),
+    context_processors=[page_language],
+)

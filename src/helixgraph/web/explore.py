@@ -12,9 +12,11 @@ from typing import Any
 
 import networkx as nx
 
+from helixgraph.language import Language
 from helixgraph.network import views
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.network.scope import Scope, scoped_network
+from helixgraph.rdf.namespaces import HELICES
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.communities import summarise
@@ -22,6 +24,8 @@ from helixgraph.web.viz import largest_part, network_data
 
 View = ViewName
 VIEW_NAMES: dict[str, str] = {name: item.description for name, item in VIEWS.items()}
+#: The words of the tooltips in Hungarian (helices, roles and sectors come from the ontology).
+_WORDS_HU = {"helix": "spirál", "country": "ország", "cluster": "klaszter", "project": "projekt"}
 METRICS = {
     "degree": "ties in the picture",
     "betweenness": "how often it lies on the shortest path between two others (in the picture)",
@@ -53,6 +57,7 @@ def explore_data(
     scope: Scope | None = None,
     limit: int = 500,
     max_edges: int | None = None,
+    lang: Language = "en",
 ) -> dict[str, Any]:
     """The explorer's data for ``view``: vis-network nodes (with details, metrics and filter
     values), edges, options, the filters' choices, and what was left out. Above ``limit`` nodes
@@ -71,9 +76,11 @@ def explore_data(
     simple = nx.Graph(shown) if shown.is_multigraph() else shown
     simple = simple.to_undirected() if simple.is_directed() else simple
     components = _component_index(graph)
-    details = _details(kg, years)
+    concepts = views.concept_labels(kg, lang)
+    details = _details(kg, years, concepts)
     metrics = _metrics(simple)
-    data = network_data(shown)
+    words = {**concepts, **_WORDS_HU} if lang == "hu" else concepts
+    data = network_data(shown, words=words)
     collaborations: dict[str, str] = {}
     for node in data["nodes"]:
         iri = node["id"]
@@ -100,7 +107,6 @@ def explore_data(
     summarise(data, simple)
     key_players = _key_players(kg, scope, present)
     brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
-    concepts = views.concept_labels(kg)
     return {
         "view": view,
         "years": list(years) if years else None,
@@ -110,8 +116,9 @@ def explore_data(
         "metrics": METRICS,
         "brokerage_left_out": not Precision.from_settings().exact(simple.number_of_nodes()),
         "highlight": {"key_players": sorted(key_players), "brokers": brokers},
+        "helix_labels": {h: concepts.get(h, h) for h in HELICES},
         "filters": {
-            "helices": ["government", "academia", "business", "community"],
+            "helices": [{"id": h, "label": concepts.get(h, h)} for h in HELICES],
             "collaborations": sorted(
                 ({"id": c, "label": label} for c, label in collaborations.items()),
                 key=lambda c: str(c["label"]).casefold(),
@@ -184,14 +191,15 @@ def _key_players(kg: KnowledgeGraph, scope: Scope, present: set[Any]) -> set[Any
     return {a for a in report.get("key_players", {}).get("actors", []) if a in present}
 
 
-def _details(kg: KnowledgeGraph, years: views.Years | None) -> dict[str, dict[str, Any]]:
+def _details(
+    kg: KnowledgeGraph, years: views.Years | None, concepts: dict[str, str]
+) -> dict[str, dict[str, Any]]:
     """Memberships, roles, services and sectors (its own and its collaborations') of every
     actor, from the affiliation view and three scans of the store."""
     found: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"memberships": [], "roles": [], "services": [], "sectors": []}
     )
-    A = views.affiliation_graph(kg, years=years)
-    concepts = views.concept_labels(kg)  # people read "research leader", not "researchLeader"
+    A = views.affiliation_graph(kg, years=years)  # people read "research leader", not an id
     for actor, side in A.nodes(data="bipartite"):
         if side != 0:
             continue

@@ -11,6 +11,7 @@ from helixgraph.network.scope import Scope
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import templates
 from helixgraph.web.explore import View
+from helixgraph.web.i18n import language_context
 from helixgraph.web.routes.pages import viz_context
 
 
@@ -27,7 +28,7 @@ def standalone_viz(
     limit: int = 500,
 ) -> str:
     """The explorer page for ``view`` as one HTML document."""
-    context = viz_context(kg, view, Scope(years=years), limit)
+    context = viz_context(kg, view, Scope(years=years), limit) | language_context("en")
     context.update(
         standalone=True,
         css=_static("helixgraph.css"),

@@ -38,15 +38,21 @@ def node_colour(attrs: dict[str, Any]) -> str:
     return HELIX_COLOURS.get(attrs.get("helix") or "", COLLABORATION_COLOUR)
 
 
-def tooltip(attrs: dict[str, Any]) -> str:
-    """Plain-text hover text: name, helices or kind, country."""
+def tooltip(attrs: dict[str, Any], words: dict[str, str] | None = None) -> str:
+    """Plain-text hover text: name, helices or kind, country; ``words`` puts the words
+    ("helix", "academia", "project" …) in the page's language.
+
+    >>> tooltip({"label": "X", "helices": ["academia"]}, {"helix": "spirál"})
+    'X\\nspirál: academia'
+    """
+    say = (words or {}).get
     lines = [str(attrs.get("label") or "")]
     if attrs.get("helices"):
-        lines.append("helix: " + ", ".join(attrs["helices"]))
+        lines.append(f"{say('helix', 'helix')}: " + ", ".join(say(h, h) for h in attrs["helices"]))
     elif attrs.get("kind"):
-        lines.append(str(attrs["kind"]))
+        lines.append(say(attrs["kind"], attrs["kind"]))
     if attrs.get("country"):
-        lines.append("country: " + attrs["country"])
+        lines.append(f"{say('country', 'country')}: " + attrs["country"])
     return "\n".join(lines)
 
 
@@ -139,7 +145,9 @@ def layout(G: nx.Graph, *, seed: int = 1, spread: bool = False) -> dict[Any, tup
     }
 
 
-def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:
+def network_data(
+    G: nx.Graph, *, seed: int = 1, words: dict[str, str] | None = None
+) -> dict[str, Any]:
     """vis-network ``nodes``, ``edges`` and ``options`` for ``G``, laid out by igraph (seeded).
 
     Nodes keep their IRI as ``id`` and carry ``helix`` and ``kind`` for filtering in the page.
@@ -164,7 +172,7 @@ def network_data(G: nx.Graph, *, seed: int = 1) -> dict[str, Any]:
             {
                 "id": node,
                 "label": str(attrs.get("label") or node),
-                "title": tooltip(attrs),
+                "title": tooltip(attrs, words),
                 "color": node_colour(attrs),
                 "shape": "square" if collaboration else "dot",
                 "size": 14 if collaboration else 10,

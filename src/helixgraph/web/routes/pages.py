@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from helixgraph.analysis.summary import component_sizes
+from helixgraph.language import Language
 from helixgraph.network import views
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
@@ -20,10 +21,12 @@ from helixgraph.report.ecosystem import (
     ecosystem_stats,
     fragmentation_by_year,
 )
+from helixgraph.report.findings import describe_scope, findings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
-from helixgraph.web.deps import KG, ScopeDep, ThroughDep, templates
+from helixgraph.web.deps import KG, LangDep, ScopeDep, ThroughDep, templates
 from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
+from helixgraph.web.i18n import translator
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -36,32 +39,34 @@ def favicon() -> RedirectResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, kg: KG, scope: ScopeDep, through: ThroughDep = "scope") -> HTMLResponse:
+def home(
+    request: Request, kg: KG, scope: ScopeDep, lang: LangDep, through: ThroughDep = "scope"
+) -> HTMLResponse:
     """The dashboard of a scope (default: the whole store; ``/?country=HU&sector=health``):
     actors per helix, structure, fragmentation, the report's findings, key players, parallel
     initiatives, clusters to look at, and charts."""
-    context = overview_context(kg, scope, through)
-    context |= {"choices": scope_choices(kg), "years": scope.query().get("years")}
+    context = overview_context(kg, scope, through, lang)
+    context |= {"choices": scope_choices(kg, lang), "years": scope.query().get("years")}
     return templates.TemplateResponse(request, "index.html", context)
 
 
-def scope_choices(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
-    """What the scope selector offers: the countries with actors (most actors first), the
-    sectors (by their English labels) and the clusters; kept until the store changes."""
-    found: dict[str, list[tuple[str, str]]] = kg.memo(
-        _Page("scope-choices"), lambda: _scope_choices(kg)
+def scope_choices(kg: KnowledgeGraph, lang: Language = "en") -> dict[str, list[tuple[str, Any]]]:
+    """What the scope selector offers: the countries with their actors (most actors first), the
+    sectors (by their labels in ``lang``) and the clusters; kept until the store changes."""
+    found: dict[str, list[tuple[str, Any]]] = kg.memo(
+        _Page("scope-choices", lang=lang), lambda: _scope_choices(kg, lang)
     )
     return found
 
 
-def _scope_choices(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
+def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[str, Any]]]:
     countries = Counter(
         attrs["country"] for attrs in views.actor_attributes(kg).values() if attrs["country"]
     )
-    labels = views.concept_labels(kg)
+    labels = views.concept_labels(kg, lang)
     A = views.affiliation_graph(kg)
     return {
-        "countries": [(code, f"{code} ({n:,} actors)") for code, n in countries.most_common()],
+        "countries": countries.most_common(),
         "sectors": sorted(
             ((short, labels.get(entry["name"], short)) for short, entry in sectors(kg).items()),
             key=lambda item: item[1].casefold(),
@@ -78,21 +83,30 @@ def _scope_choices(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
 
 
 def overview_context(
-    kg: KnowledgeGraph, scope: Scope | None = None, through: Through = "scope"
+    kg: KnowledgeGraph,
+    scope: Scope | None = None,
+    through: Through = "scope",
+    lang: Language = "en",
 ) -> dict[str, Any]:
     """The dashboard's figures and charts, computed once per state of the store and scope.
     While the analysis is being computed (the server's start-up warm-up), the page shows the
     counts and says so, rather than keep the visitor waiting."""
     scope = scope or Scope()
     stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
+    concepts = views.concept_labels(kg, lang)
     context = {
-        "title": "helixgraph",
+        "title": translator(lang)("helixgraph: the ecosystem at a glance"),
         "colours": HELIX_COLOURS,
         "stats": stats,
         "scope": scope,
+        "scope_description": describe_scope(
+            scope.filters, list(scope.years) if scope.years else None, lang
+        ),
         "through": through,
+        "concepts": concepts,
+        "concept_list": lambda names: ", ".join(concepts.get(n, n) for n in names),
     }
-    key = _Page("overview", scope=scope, through=through)
+    key = _Page("overview", scope=scope, through=through, lang=lang)
     if kg.kept(key) is None and computing():
         # the whole store's counts would pass for the scope's while its report is computed
         by_helix = stats["actors"]["by_helix"] if scope.whole else {}
@@ -100,11 +114,11 @@ def overview_context(
             **context,
             "report": None,
             "by_helix": by_helix,
-            "charts": {"helices": _helix_chart(by_helix)},
+            "charts": {"helices": _helix_chart(by_helix, lang, concepts)},
         }
     analysis = kg.memo(
         key,
-        lambda: _analysis_context(kg, stats, scope, through),
+        lambda: _analysis_context(kg, stats, scope, through, lang),
         scope=None if scope.whole and through == "scope" else key,
     )
     return {**context, **analysis}
@@ -120,18 +134,22 @@ class _Page:
     limit: int | None = None
     scope: Scope | None = None
     through: str | None = None
+    lang: str = "en"
 
 
-def _helix_chart(by_helix: dict[str, int]) -> str:
+def _helix_chart(by_helix: dict[str, int], lang: Language, concepts: dict[str, str]) -> str:
     return charts.bar_chart(
-        [(h, float(by_helix.get(h, 0)), c) for h, c in HELIX_COLOURS.items()],
-        "Actors per primary helix",
+        [(concepts.get(h, h), float(by_helix.get(h, 0)), c) for h, c in HELIX_COLOURS.items()],
+        translator(lang)("Actors per helix"),
     )
 
 
 def _analysis_context(
-    kg: KnowledgeGraph, stats: dict[str, Any], scope: Scope, through: Through
+    kg: KnowledgeGraph, stats: dict[str, Any], scope: Scope, through: Through, lang: Language
 ) -> dict[str, Any]:
+    _ = translator(lang)
+    concepts = views.concept_labels(kg, lang)
+    where = describe_scope(scope.filters, list(scope.years) if scope.years else None, lang)
     report = ecosystem_report(kg, scope=scope, through=through)
     by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
@@ -141,33 +159,34 @@ def _analysis_context(
     network = scoped_network(kg, scope).actors
     sizes = stats["components"]["sizes"] if scope.whole else component_sizes(network)
     component_bars: list[tuple[str, float, str | None]] = [
-        (f"part {i}", float(s), None) for i, s in enumerate(sizes[:8], 1)
+        (_("part {i}").format(i=i), float(s), None) for i, s in enumerate(sizes[:8], 1)
     ]
     if len(sizes) > 8:
-        component_bars.append((f"{len(sizes) - 8} more", float(sum(sizes[8:])), "#999999"))
+        more = _("{n} more").format(n=len(sizes) - 8)
+        component_bars.append((more, float(sum(sizes[8:])), "#999999"))
     return {
         "report": report,
+        "findings": findings(report, lang),
         "by_helix": by_helix,
         "scope_query": urlencode(scope.query()),
         "scope_actors": _what_if_choices(network),
         "scope_size": network.number_of_nodes(),
         "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
-        "concepts": views.concept_labels(kg),
         "charts": {
-            "helices": _helix_chart(by_helix),
+            "helices": _helix_chart(by_helix, lang, concepts),
             "components": charts.captioned(
-                charts.bar_chart, component_bars, "Actors in each connected part"
+                charts.bar_chart, component_bars, _("Actors in each connected part")
             ),
             "mixing": charts.heatmap(
-                helices,
+                [concepts.get(h, h) for h in helices],
                 [[float(ties.get(a, {}).get(b, 0)) for b in helices] for a in helices],
-                "Ties between helices (shared collaborations or direct ties)",
+                _("Ties between helices (shared collaborations or direct ties)"),
             ),
             "years": charts.captioned(
                 charts.line_chart,
                 [(row["year"], row["fragmentation"]) for row in by_year],
-                "Fragmentation F among the actors active each year"
-                + ("" if scope.whole else f" ({scope.describe()})"),
+                _("Fragmentation F among the actors active each year")
+                + ("" if scope.whole else f" ({where})"),
             ),
         },
     }
@@ -198,6 +217,7 @@ def viz(
     request: Request,
     kg: KG,
     scope: ScopeDep,
+    lang: LangDep,
     view: Annotated[View, Query(description="which network to draw")] = ViewName.affiliation,
     limit: Annotated[
         int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
@@ -205,20 +225,24 @@ def viz(
 ) -> HTMLResponse | RedirectResponse:
     """The graph explorer of a scope, coloured by helix, laid out on the server. With no choice
     made it opens on the ecosystem the store was made for (the seed's country), actors only."""
-    if not request.query_params:
+    if set(request.query_params) <= {"lang"}:
         first_view = {"view": ViewName.actors.value, **home_scope(kg).query()}
+        first_view |= {"lang": lang} if "lang" in request.query_params else {}
         return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
-    context = viz_context(kg, view, scope, limit) | {"choices": scope_choices(kg), "scope": scope}
+    context = viz_context(kg, view, scope, limit, lang)
+    context |= {"choices": scope_choices(kg, lang), "scope": scope}
     return templates.TemplateResponse(request, "viz.html", context)
 
 
-def viz_context(kg: KnowledgeGraph, view: View, scope: Scope, limit: int) -> dict[str, Any]:
+def viz_context(
+    kg: KnowledgeGraph, view: View, scope: Scope, limit: int, lang: Language = "en"
+) -> dict[str, Any]:
     """What the explorer page is rendered with; the data and layout are computed once per
     state of the store and choice (seconds on big views)."""
     limit = next(step for step in LIMIT_STEPS if step >= limit)
 
     def build() -> dict[str, Any]:
-        data = explore_data(kg, view, scope=scope, limit=limit)
+        data = explore_data(kg, view, scope=scope, limit=limit, lang=lang)
         return {
             "data_json": script_json(data),
             "total": data["total"],
@@ -226,18 +250,20 @@ def viz_context(kg: KnowledgeGraph, view: View, scope: Scope, limit: int) -> dic
             "brokerage_left_out": data["brokerage_left_out"],
         }
 
-    key = _Page("viz", view, limit=limit, scope=scope)
+    key = _Page("viz", view, limit=limit, scope=scope, lang=lang)
     first_view = view == "actors" and scope == home_scope(kg) and limit == DEFAULT_LIMIT
     kept = kg.memo(key, build, scope=None if first_view else key)
-    return _viz_page(view, scope, limit, kept)
+    return _viz_page(view, scope, limit, kept, lang) | {"concepts": views.concept_labels(kg, lang)}
 
 
-def _viz_page(view: View, scope: Scope, limit: int, data: dict[str, Any]) -> dict[str, Any]:
+def _viz_page(
+    view: View, scope: Scope, limit: int, data: dict[str, Any], lang: Language
+) -> dict[str, Any]:
     years = scope.years
     return {
         "scope_filters": scope.filters,
         "scope_description": None if scope.whole else scope.describe(),
-        "title": "helixgraph: the ecosystem graph",
+        "title": translator(lang)("helixgraph: the ecosystem graph"),
         "view": view,
         "views": VIEW_NAMES,
         "years": f"{years[0]}-{years[1]}" if years else None,

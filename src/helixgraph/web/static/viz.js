@@ -6,6 +6,9 @@
 // draws every matching node instead.
 (function () {
   "use strict";
+  var t = window.t || function (text, values) { // the page's language (base.html), else English
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  };
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var grouped = data.nodes.some(function (node) { return node.kind === "community"; });
   var byId = {};
@@ -61,7 +64,7 @@
   addOptions(controls.sector, data.filters.sectors);
   addOptions(controls.country, data.filters.countries);
   addOptions(controls.component, data.filters.components.map(function (c) {
-    return { id: String(c), label: c === 1 ? "1 (the largest)" : String(c) };
+    return { id: String(c), label: c === 1 ? t("1 (the largest)") : String(c) };
   }));
   // what the search lists: an actor by its name, a collaboration by its name and kind, so that
   // MediKlaszter the organisation and MediKlaszter the cluster are two entries
@@ -176,9 +179,11 @@
       if (node.kind === "community") { groups += 1; inGroups += node.members.length; }
     });
     document.getElementById("shown-count").textContent =
-      actors + " actors and " + (shown.length - actors - groups) + " collaborations shown, " +
-      edgeView.getIds().length + " ties" + (groups ? "; " + inGroups + " more in " + groups +
-      " groups (hexagons: click one to draw its members)." : ".");
+      t("{actors} actors and {collaborations} collaborations shown, {ties} ties", {
+        actors: actors, collaborations: shown.length - actors - groups, ties: edgeView.getIds().length,
+      }) + (groups ? t("; {n} more in {groups} groups (hexagons: click one to draw its members).", {
+        n: inGroups, groups: groups,
+      }) : ".");
   }
 
   function refresh() {
@@ -238,27 +243,28 @@
     var body = document.getElementById("panel-body");
     body.textContent = "";
     body.appendChild(text("h2", node.title.split("\n")[0]));
+    var helices = node.helices.map(function (h) { return data.helix_labels[h] || h; });
     body.appendChild(text("p", node.kind === "actor"
-      ? "helix: " + (node.helices.join(", ") || "unknown") + (node.country ? " · " + node.country : "")
-      : node.kind));
-    list("Roles", node.roles);
-    list("Services", node.services);
-    list("Memberships", node.memberships.map(function (m) {
+      ? t("helix") + ": " + (helices.join(", ") || t("unknown")) + (node.country ? " · " + node.country : "")
+      : t(node.kind)));
+    list(t("Roles"), node.roles);
+    list(t("Services"), node.services);
+    list(t("Memberships"), node.memberships.map(function (m) {
       return m.label + (m.role ? " (" + m.role + ")" : "");
     }));
-    body.appendChild(text("h3", "Metrics (in the picture)"));
+    body.appendChild(text("h3", t("Metrics (in the picture)")));
     var table = document.createElement("table");
     Object.keys(node.metrics).forEach(function (name) {
       var row = document.createElement("tr");
       var value = node.metrics[name];
-      row.appendChild(text("td", name));
+      row.appendChild(text("td", t(name)));
       row.appendChild(text("td", Number.isInteger(value) ? String(value) : value.toFixed(4)));
       table.appendChild(row);
     });
     body.appendChild(table);
     var link = document.createElement("a");
     link.href = node.api;
-    link.textContent = "its record in the API";
+    link.textContent = t("its record in the API");
     body.appendChild(link);
     document.getElementById("panel").hidden = false;
   }
@@ -308,8 +314,8 @@
       focus(found.id);
       status.textContent = "";
     } else {
-      status.textContent = "“" + event.target.value + "” is not among the nodes drawn: draw more nodes, " +
-        "or choose years, to find it.";
+      status.textContent = t("“{name}” is not among the nodes drawn: draw more nodes, or choose years, to find it.",
+        { name: event.target.value });
     }
   });
   ["helix", "collaboration", "sector", "country", "component", "weight", "ego", "everything"].forEach(function (k) {

@@ -2,6 +2,7 @@
 // card's data-query) and shows every headline figure before and after.
 (function () {
   "use strict";
+  var t = window.t; // the page's language (base.html)
   var card = document.getElementById("whatif-card");
   if (!card) { return; }
   var form = document.getElementById("whatif-form");
@@ -12,20 +13,22 @@
     if (!(option.value in ids)) { ids[option.value] = option.dataset.id; }
   });
   var FIGURES = [
-    ["nodes", "actors"], ["ties", "ties"], ["components", "separate parts"],
-    ["largest_component_share", "share in the largest part"], ["isolates", "standing alone"],
-    ["fragmentation", "fragmentation F"], ["distance_fragmentation", "distance fragmentation"]
+    ["nodes", t("actors")], ["ties", t("ties")], ["components", t("separate parts")],
+    ["largest_component_share", t("share in the largest part")], ["isolates", t("standing alone")],
+    ["fragmentation", t("fragmentation F")], ["distance_fragmentation", t("distance fragmentation")]
   ];
+  var locale = card.dataset.lang === "hu" ? "hu-HU" : "en";
 
   function actor(input) {
     var name = input.value.trim();
     if (!name) { return null; }
-    if (!(name in ids)) { throw new Error("“" + name + "” is not an actor of this ecosystem: pick one from the list"); }
+    if (!(name in ids)) { throw new Error(t("“{name}” is not an actor of this ecosystem: pick one from the list", { name: name })); }
     return ids[name];
   }
 
   function show(value) {
-    return Number.isInteger(value) ? value.toLocaleString("en") : value.toFixed(4);
+    return Number.isInteger(value) ? value.toLocaleString(locale)
+      : value.toLocaleString(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 });
   }
 
   form.addEventListener("submit", function (event) {
@@ -36,13 +39,13 @@
       var a = actor(document.getElementById("whatif-a"));
       var b = actor(document.getElementById("whatif-b"));
       if (leaving) { scenario.remove.push(leaving); }
-      if (a && b) { scenario.add.push([a, b]); } else if (a || b) { throw new Error("a new tie needs two actors"); }
-      if (!scenario.remove.length && !scenario.add.length) { throw new Error("pick an actor that leaves, or two for a new tie"); }
+      if (a && b) { scenario.add.push([a, b]); } else if (a || b) { throw new Error(t("a new tie needs two actors")); }
+      if (!scenario.remove.length && !scenario.add.length) { throw new Error(t("pick an actor that leaves, or two for a new tie")); }
     } catch (error) {
       message.textContent = error.message;
       return;
     }
-    message.textContent = "computing…";
+    message.textContent = t("computing…");
     var query = card.dataset.query;
     fetch("/api/analysis/what-if" + (query ? "?" + query : ""), {
       method: "POST",
@@ -51,7 +54,7 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (answer) {
-      if (!answer.ok) { throw new Error(answer.body.detail || "the server could not answer"); }
+      if (!answer.ok) { throw new Error(answer.body.detail || t("the server could not answer")); }
       var rows = table.querySelector("tbody");
       rows.textContent = "";
       FIGURES.forEach(function (figure) {
