@@ -54,9 +54,11 @@ bench: $(EXTRA)bench
 vocab: $(STAMP)
 	$(BIN)/python scripts/generate_vocab.py
 
-# Re-vendor vis-network from the npm registry (version pinned in scripts/vendor-vis-network.sh).
+# Re-vendor vis-network and the CodeMirror SPARQL editor from the npm registry (versions pinned
+# in the scripts); needs node and npm, which `make run` and `make test` do not.
 vendor:
 	sh scripts/vendor-vis-network.sh
+	sh scripts/vendor-codemirror.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -216,13 +216,85 @@ def test_viz_filters_search_and_panel(browser: object, server: Server) -> None:
 def test_sparql_page_shows_a_table(browser: object, server: Server) -> None:
     page, requests, problems = visit(browser, server.base + "/sparql")
     page.click("text=Actors per helix")
-    page.click("button[type=submit]")
+    page.click("#sparql-form button[type=submit]")
     page.wait_for_selector("#results table")
     rows = page.eval_on_selector_all("#results tbody tr", "rows => rows.length")
     assert rows == 4
     assert page.get_attribute("#downloads a", "href").endswith("format=csv")  # type: ignore[union-attr]
     page.screenshot(path=str(OUTPUT / "sparql-results.png"), full_page=True)
     assert problems == []
+    assert all(url.startswith(server.base + "/") for url in requests), requests
+    page.close()
+
+
+def run_in_editor(page: object, text: str | None = None) -> str:
+    """Put ``text`` in the editor (or keep what is there), press Run, return the status line."""
+    if text is not None:
+        page.evaluate(  # type: ignore[attr-defined]
+            "text => { const v = window.helixgraphEditor;"
+            " v.dispatch({changes: {from: 0, to: v.state.doc.length, insert: text}}); }",
+            text,
+        )
+    page.click("#sparql-form button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !['', 'Running…'].includes(document.getElementById('status').textContent)",
+        timeout=20_000,
+    )
+    return str(page.inner_text("#status"))  # type: ignore[attr-defined]
+
+
+def test_the_sparql_editor_highlights_completes_and_runs_every_example(
+    browser: object, server: Server
+) -> None:
+    page, requests, problems = visit(browser, server.base + "/sparql")
+    page.wait_for_selector(".cm-editor .cm-line")
+    # highlighting: keywords and variables in their own styled spans
+    assert page.eval_on_selector_all(".cm-line span", "s => s.length") > 5
+    # completion: a prefix and a few letters, Ctrl-Space, the ontology's class is offered
+    run_in_editor(page, "SELECT * WHERE { ?c a hx:Clu")
+    page.click(".cm-content")
+    page.keyboard.press("End")
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Control+Space")
+    page.wait_for_selector(".cm-tooltip-autocomplete")
+    assert "hx:Cluster" in page.inner_text(".cm-tooltip-autocomplete")
+    page.keyboard.press("Escape")
+    # every example, with its parameters as the form holds them, runs and answers
+    names = page.eval_on_selector_all(
+        "form.example", "fs => fs.map(f => f.querySelector('button').textContent)"
+    )
+    assert len(names) >= 8
+    for index, name in enumerate(names):
+        page.locator("form.example button").nth(index).click()
+        status = run_in_editor(page)
+        assert re.match(r"\d+ rows in", status), (name, status)
+        rows = page.eval_on_selector_all("#results tbody tr", "rows => rows.length")
+        assert rows > 0, name
+        if name == "Actors of a helix":  # bound to community: no other helix answers
+            helices = page.eval_on_selector_all(
+                "#results tbody tr td:nth-child(4)", "cells => cells.map(c => c.textContent)"
+            )
+            assert set(helices) == {"hx:community"}
+        if name == "Partners of an actor":  # bound to MediKlaszter: its partners only
+            actors = page.eval_on_selector_all(
+                "#results tbody tr td:nth-child(1) a",
+                "links => links.map(a => a.getAttribute('href'))",
+            )
+            assert set(actors) == {"/api/actors/mediklaszter"}
+    # a two-column answer with a number gets a chart
+    page.locator("form.example", has_text="Actors per helix").locator("button").click()
+    run_in_editor(page)
+    assert page.eval_on_selector_all("#chart svg rect", "bars => bars.length") == 4
+    # plain errors and warnings
+    status = run_in_editor(page, "SELECT * WHERE { ?s foo:bar ?o }")
+    assert "unknown prefix `foo:` at line 1, column 21; declared: dcterms" in status
+    run_in_editor(page, "SELECT * WHERE { ?a org:classification hx:busines }")
+    assert "hx:busines" in page.inner_text("#warning")
+    # the history keeps what ran, in this browser
+    assert page.eval_on_selector_all("#history option", "os => os.length") > 3
+    page.screenshot(path=str(OUTPUT / "sparql-editor.png"), full_page=True)
+    # (the browser logs the deliberate bad query's 400 answer; nothing else may go wrong)
+    assert [p for p in problems if "status of 400" not in p] == []
     assert all(url.startswith(server.base + "/") for url in requests), requests
     page.close()
 

@@ -253,3 +253,31 @@ def test_a_bad_iri_is_the_request_s_error_not_the_worker_s() -> None:
         with pytest.raises(QueryError):
             pool.run(QueryRequest("ASK { ?s ?p ?o }", substitutions={"s": ("iri", "http://[x")}))
         assert b"true" in pool.run(QueryRequest("ASK { }", format="json")).body
+
+
+def test_an_undeclared_prefix_is_named_with_its_place_and_the_declared_ones() -> None:
+    from helixgraph.errors import QuerySyntaxError
+    from helixgraph.sparql.guard import check_query, check_update
+
+    with pytest.raises(QuerySyntaxError) as caught:
+        check_query("SELECT * WHERE {\n  ?s foo:bar ?o }")
+    assert str(caught.value).startswith("unknown prefix `foo:` at line 2, column 6; declared: ")
+    assert "hx, org, prov" in str(caught.value)
+    assert (caught.value.line, caught.value.column) == (2, 6)
+    # declared by the query itself, or only inside a string or an IRI: fine
+    check_query("PREFIX foo: <http://example.org/> SELECT * WHERE { ?s foo:bar 'x:y' }")
+    check_query("SELECT * WHERE { ?s <urn:foo:bar> ?o }")
+    with pytest.raises(QuerySyntaxError, match="unknown prefix `ex:`"):
+        check_update("INSERT DATA { ex:a ex:b ex:c }")
+
+
+def test_terms_the_ontology_does_not_define_are_named() -> None:
+    from helixgraph.sparql.guard import unknown_terms
+
+    assert unknown_terms("SELECT * { ?a org:classification hx:busines ; a hx:Cluster }") == [
+        "hx:busines"
+    ]
+    assert unknown_terms("SELECT * { ?a <https://w3id.org/helixgraph/ns#Clustr> ?o }") == [
+        "hx:Clustr"
+    ]
+    assert unknown_terms("SELECT * { ?a org:classification hx:business }") == []

@@ -211,6 +211,7 @@ def check_query(sparql: str) -> None:
                 f"{_where(sparql, token)}: {token.text.upper()} is an update; "
                 "this endpoint answers queries only"
             )
+    _check_prefixes(sparql, found)  # after SERVICE: `SERVICE:x` is refused as what it hides
 
 
 _UPDATE_KEYWORDS = frozenset(
@@ -257,10 +258,58 @@ def check_update(sparql: str, *, reserved: Mapping[str, str] | None = None) -> N
                     f"{_where(sparql, token)}: {keyword.upper()} is not allowed here: "
                     "nothing may reach the network or the file system"
                 )
+    _check_prefixes(sparql, found)
     if reserved:
         for token, iri in _iris(found, {}):
             if iri in reserved:
                 raise QueryRefusedError(f"{_where(sparql, token)}: <{iri}> {reserved[iri]}")
+
+
+def _check_prefixes(sparql: str, found: list[Token]) -> None:
+    """Refuse a prefixed name whose prefix is neither predeclared nor declared by the request,
+    in plain words (Oxigraph lists the characters it expected instead).
+
+    >>> _check_prefixes("SELECT * { ?s foo:bar ?o }", _read("SELECT * { ?s foo:bar ?o }"))
+    Traceback (most recent call last):
+    ...
+    helixgraph.errors.QuerySyntaxError: unknown prefix `foo:` at line 1, column 15; declared: ...
+    """
+    from helixgraph.rdf.namespaces import PREFIXES
+
+    declared = set(PREFIXES)
+    for index, token in enumerate(found):
+        if token.kind != "pname":
+            continue
+        prefix = token.text.partition(":")[0]
+        if index > 0 and found[index - 1].text.upper() == "PREFIX":
+            declared.add(prefix)
+        elif prefix not in declared:
+            line, column = position(sparql, token.start)
+            raise QuerySyntaxError(
+                f"unknown prefix `{prefix}:` at line {line}, column {column}; declared: "
+                + ", ".join(sorted(declared)),
+                line,
+                column,
+            )
+
+
+def unknown_terms(sparql: str) -> list[str]:
+    """The ``hx:`` terms a query names that the ontology does not define (``hx:busines``): an
+    empty answer is then likely a typo, which the endpoint says beside it.
+
+    >>> unknown_terms("SELECT * { ?a org:classification hx:busines ; a hx:Cluster }")
+    ['hx:busines']
+    """
+    from helixgraph.rdf.vocab import HX
+
+    found = [t for t in tokens(sparql) if t.kind != "comment"]
+    return sorted(
+        {
+            "hx:" + iri[len(HX.NS) :]
+            for _, iri in _iris(found, {})
+            if iri.startswith(HX.NS) and iri[len(HX.NS) :] not in HX.TERMS
+        }
+    )
 
 
 def _iris(found: list[Token], prefixes: Mapping[str, str]) -> Iterator[tuple[Token, str]]:

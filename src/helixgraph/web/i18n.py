@@ -308,6 +308,44 @@ HU: dict[str, str] = {
         "környezete” csak a szomszédságát tartja meg. A mutatók a kirajzolt csúcsokon mérődnek. "
         "A pozíciókat a szerver egyszer számolja ki, így a kép minden látogatáskor ugyanaz."
     ),
+    # query page
+    "SPARQL 1.1 on the whole store: the default graph is the union of all named graphs unless "
+    "the query says FROM. The prefixes below are predeclared; Ctrl-Space completes prefixes, "
+    "classes and properties. Queries stop after their deadline; answers stop at the row "
+    "limit.": (
+        "SPARQL 1.1 a teljes táron: az alapértelmezett gráf az összes nevesített gráf uniója, "
+        "hacsak a lekérdezés FROM-mal mást nem mond. Az alábbi előtagok előre deklaráltak; a "
+        "Ctrl-Szóköz kiegészíti az előtagokat, osztályokat és tulajdonságokat. A lekérdezések a "
+        "határidő után leállnak; a válaszok a sorkorlátnál véget érnek."
+    ),
+    "Query": "Lekérdezés",
+    "Results as": "Eredmény formája",
+    "a table (SPARQL JSON)": "táblázat (SPARQL JSON)",
+    "Run": "Futtatás",
+    "Earlier queries": "Korábbi lekérdezések",
+    "none yet": "még nincs",
+    "choose one…": "válasszon…",
+    "Examples": "Példák",
+    "The named queries of the REST API (/api/queries): fill in their parameters and put one in "
+    "the editor. With their parameters they also run at /api/queries/NAME.": (
+        "A REST API nevesített lekérdezései (/api/queries): töltse ki a paramétereiket, és "
+        "tegye a szerkesztőbe. Paramétereikkel a /api/queries/NÉV címen is futnak."
+    ),
+    "“{name}” needs a value of its type.": "„{name}” értéket vár, a típusának megfelelőt.",
+    "The example is in the editor: press Run.": (
+        "A példa a szerkesztőben van: nyomja meg a Futtatást."
+    ),
+    "The ontology defines no {terms}: a typo? (Ctrl-Space lists the terms.)": (
+        "Az ontológia nem definiálja ezt: {terms}. Elírás? (A Ctrl-Szóköz felsorolja a fogalmakat.)"
+    ),
+    "Running…": "Fut…",
+    "Answered in {seconds} s": "Válasz {seconds} s alatt",
+    ", cut at the row limit.": ", a sorkorlátnál levágva.",
+    "Answer: {answer} ({seconds} s).": "Válasz: {answer} ({seconds} s).",
+    "{rows} rows in {seconds} s": "{rows} sor {seconds} s alatt",
+    "Download CSV": "CSV letöltése",
+    "Download JSON": "JSON letöltése",
+    "The query could not be sent: {error}": "A lekérdezést nem sikerült elküldeni: {error}",
     # explorer script
     "{actors} actors and {collaborations} collaborations shown, {ties} ties": (
         "{actors} szereplő és {collaborations} együttműködés látszik, {ties} kapcsolat"

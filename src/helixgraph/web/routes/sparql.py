@@ -11,12 +11,16 @@ is set and the request carries ``Authorization: Bearer <token>``; ``LOAD`` never
 
 Refused before evaluation: ``SERVICE``, updates through the query interface, and graph names
 outside http(s)/urn:/tag: (``file:`` and its kin). A graph the store does not hold is, as SPARQL
-says, an empty graph; the header ``Helix-Unknown-Graphs`` names such graphs so a typo shows.
+says, an empty graph; the header ``Helix-Unknown-Graphs`` names such graphs so a typo shows, and
+``Helix-Unknown-Terms`` the ``hx:`` terms the ontology does not define (``hx:busines``).
 """
 
 from __future__ import annotations
 
 import hmac
+import re
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
@@ -26,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
 from helixgraph.errors import NotAcceptableError
-from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.rdf.namespaces import HELICES, PREFIXES
 from helixgraph.settings import Settings
 from helixgraph.sparql import results
 from helixgraph.sparql.guard import (
@@ -35,11 +39,15 @@ from helixgraph.sparql.guard import (
     check_update,
     dataset_graphs,
     names_dataset,
+    unknown_terms,
     uses_from,
     with_using,
 )
 from helixgraph.sparql.pool import QueryAnswer, QueryRequest
+from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, templates
+from helixgraph.web.i18n import request_language
+from helixgraph.web.viz import script_json
 
 router = APIRouter(tags=["sparql"])
 
@@ -49,6 +57,7 @@ SPARQL_UPDATE = "application/sparql-update"
 EXPOSED_HEADERS = [
     "Helix-Results-Truncated",
     "Helix-Unknown-Graphs",
+    "Helix-Unknown-Terms",
     "Helix-Query-Seconds",
     "Helix-Cache",
 ]
@@ -63,10 +72,7 @@ async def sparql_get(request: Request, kg: KG, pool: PoolDep, settings: Settings
     queries = params.getlist("query")
     if not queries:
         if "text/html" in request.headers.get("accept", "") and "format" not in params:
-            from helixgraph.sparql.catalogue import named_queries
-
-            context = {"title": "SPARQL", "examples": named_queries()}
-            return templates.TemplateResponse(request, "sparql.html", context)
+            return templates.TemplateResponse(request, "sparql.html", _page_context(request, kg))
         return _service_description(request, settings)
     if len(queries) > 1:
         raise HTTPException(400, detail="send exactly one query= parameter")
@@ -108,6 +114,50 @@ async def sparql_post(request: Request, kg: KG, pool: PoolDep, settings: Setting
     return await _query(request, kg, pool, settings, text, params)
 
 
+def _page_context(request: Request, kg: KnowledgeGraph) -> dict[str, Any]:
+    """The query page's examples, prefixes and what the editor completes."""
+    from helixgraph.network.views import concept_labels
+    from helixgraph.sparql.catalogue import named_queries
+
+    return {
+        "title": "SPARQL",
+        "examples": named_queries(),
+        "prefixes": PREFIXES,
+        "helices": HELICES,
+        "concepts": concept_labels(kg, request_language(request)),
+        "vocabulary": script_json({"prefixes": PREFIXES, "terms": vocabulary(kg)}),
+    }
+
+
+def vocabulary(kg: KnowledgeGraph) -> list[str]:
+    """What the editor completes after a prefix: every term of the ontology and every class and
+    property the store uses, as prefixed names; kept until the store changes."""
+    found: list[str] = kg.memo(_VocabularyKey(), lambda: _vocabulary(kg))
+    return found
+
+
+@dataclass(frozen=True)
+class _VocabularyKey:
+    pass
+
+
+def _vocabulary(kg: KnowledgeGraph) -> list[str]:
+    from helixgraph.rdf.vocab import HX
+
+    iris = {HX.NS + term for term in HX.TERMS}
+    iris |= {row["p"] for row in kg.select("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
+    iris |= {row["c"] for row in kg.select("SELECT DISTINCT ?c WHERE { ?s a ?c }")}
+    by_length = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+    named = set()
+    for iri in iris:
+        for prefix, namespace in by_length:
+            local = iri[len(namespace) :]
+            if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w\-]*", local):
+                named.add(f"{prefix}:{local}")
+                break
+    return sorted(named, key=str.casefold)
+
+
 async def _query(
     request: Request,
     kg: KG,
@@ -135,6 +185,8 @@ async def _query(
     held = set(kg.graph_names())
     unknown = sorted({g for g in default + named + [g for g, _, _ in from_clause] if g not in held})
     headers = {"Helix-Unknown-Graphs": " ".join(f"<{g}>" for g in unknown)} if unknown else {}
+    if terms := unknown_terms(sparql):  # hx:busines answers nothing: most likely a typo
+        headers["Helix-Unknown-Terms"] = " ".join(terms)
     return answer_response(answer, headers)
 
 
