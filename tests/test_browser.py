@@ -449,3 +449,26 @@ def test_the_pages_speak_hungarian(browser: object, server: Server) -> None:
     assert problems == []
     assert all(url.startswith(server.base + "/") for url in requests), requests
     page.close()  # type: ignore[attr-defined]
+
+
+def test_the_report_file_opens_offline(browser: object, read_store: Path, tmp_path: Path) -> None:
+    """`helixgraph report` of Hungary's health ecosystem, opened from disk: findings and charts
+    shown, no request made, no error."""
+    from typer.testing import CliRunner
+
+    from helixgraph.cli.commands import app
+
+    out = tmp_path / "report.html"
+    scope = ["--scope", "country=HU,sector=health"]
+    result = CliRunner().invoke(
+        app, ["report", "--store", str(read_store), *scope, "--out", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    page, requests, problems = visit(browser, out.as_uri())
+    assert page.locator("ol.findings li").count() >= 3  # type: ignore[attr-defined]
+    assert page.locator("svg").count() >= 4  # type: ignore[attr-defined]
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "report-hu-health.png"), full_page=True)  # type: ignore[attr-defined]
+    assert requests == [out.as_uri()]
+    assert problems == []
+    page.close()  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -416,3 +417,53 @@ def test_helix_default_data_none_opens_a_new_store_without_it(
     refused = run("stats", "--store", store)
     assert refused.exit_code == 1
     assert "HELIX_DEFAULT_DATA='some'" in refused.stderr
+
+
+def test_report_writes_a_self_contained_printable_page(read_store: Path, tmp_path: Path) -> None:
+    """MediKlaszter's members as one HTML file: the findings by name, nothing to load, no script;
+    in Hungarian with --lang hu."""
+    out = tmp_path / "report.html"
+    result = run(
+        "report", "--store", str(read_store), "--scope", "cluster=mediklaszter", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "What to look at first" in html
+    assert "Semmelweis University" in html  # a member, by name
+    assert "Beside its peers" in html  # the store's other cluster
+    assert "<script" not in html
+    assert not re.findall(r'(?:src|href)="(?!#)[^"]*"', html)  # nothing to fetch
+    hungarian = tmp_path / "jelentes.html"
+    result = run(
+        "report", "--store", str(read_store), "--scope", "cluster=mediklaszter",
+        "--lang", "hu", "--out", str(hungarian),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = hungarian.read_text(encoding="utf-8")
+    assert "Amit először érdemes megnézni" in text
+    assert "tudományos szféra" in text
+
+
+def test_report_says_what_is_wrong_and_writes_nothing(read_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "report.html"
+    result = run("report", "--store", str(read_store), "--out", str(out))
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+    result = run(
+        "report", "--store", str(read_store), "--scope", "sector=nonsense",
+        "--out", str(tmp_path / "r.html"),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "nonsense" in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.slow
+def test_report_prints_to_pdf_with_chromium(read_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    result = run(
+        "report", "--store", str(read_store), "--scope", "cluster=mediklaszter",
+        "--format", "pdf", "--out", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")

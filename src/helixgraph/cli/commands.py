@@ -556,6 +556,63 @@ def analyze(
     _print_report(report)
 
 
+class ReportLanguage(StrEnum):
+    en = "en"
+    hu = "hu"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    store: StoreOption = None,
+    scope: ScopeOption = None,
+    years: YearsOption = None,
+    through: ThroughOption = Through.scope,
+    lang: Annotated[
+        ReportLanguage, typer.Option("--lang", help="English or Hungarian (magyar).")
+    ] = ReportLanguage.en,
+    file_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            help="html: one self-contained file that opens offline; pdf: printed by a "
+            "headless Chromium (Debian: apt-get install chromium).",
+        ),
+    ] = ReportFormat.html,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
+) -> None:
+    """Write the dashboard of a scope as one printable file to mail to a board: the findings
+    by name, fragmentation, key players, peers, the scope year by year and the charts, with
+    nothing to install or load to read it (such as --scope country=HU,sector=health --lang hu)."""
+    from rich.console import Console
+
+    from helixgraph.network.scope import Scope
+    from helixgraph.web.standalone import print_to_pdf, standalone_report
+
+    if not out.parent.is_dir():  # say so before the analysis, not after
+        fail(f"{out}: the folder {out.parent} does not exist")
+    console = Console(stderr=True, quiet=quiet)
+    with reported_errors():
+        chosen = Scope.parse(scope, years=parse_years(years))
+        kg = open_store(store, read_only=True)
+        with console.status(f"analysing {chosen.describe()}…"):
+            page = standalone_report(kg, chosen, through=through.value, lang=lang.value)
+        if file_format is ReportFormat.pdf:
+            with console.status("printing to PDF…"):
+                print_to_pdf(page, out)
+    if file_format is ReportFormat.html:
+        try:
+            out.write_text(page, encoding="utf-8")
+        except OSError as error:
+            fail(f"{out}: cannot write: {error.strerror}")
+    console.print(f"wrote {out} ({out.stat().st_size / 1e3:,.0f} kB)")
+
+
 @app.command()
 def compare(
     scope: Annotated[

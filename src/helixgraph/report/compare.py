@@ -38,8 +38,46 @@ def compare_scopes(
         rows = [_figures(kg, scope, through, precision, seed) for scope in scopes]
     first = scoped_network(kg, scopes[0])
     for scope, row in zip(scopes[1:], rows[1:], strict=True):
-        row["note"] = _seen_through(kg, scope, scopes[0], first.actors)
+        row["seen_through_joint_projects"] = _seen_through(kg, scope, first.actors)
+        if row["seen_through_joint_projects"]:
+            row["note"] = (
+                f"every collaboration of {scope.describe()} in this store includes an actor of "
+                f"{scopes[0].describe()}: the store sees {scope.describe()} only through its "
+                "joint projects with it, so these figures are not that ecosystem's own (import "
+                "the whole programme to compare ecosystems)"
+            )
     return rows
+
+
+def peer_scopes(kg: KnowledgeGraph, scope: Scope, most: int = 3) -> list[Scope]:
+    """The scopes a manager compares theirs with: for a cluster, the store's other clusters; for
+    a country, the ``most`` countries with the most actors; the other filters kept alike.
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> [p.cluster for p in peer_scopes(kg, Scope(cluster="mediklaszter"))]
+    ['example-health-cluster-b']
+    """
+    from collections import Counter
+    from dataclasses import replace
+
+    from helixgraph.network import views
+
+    if scope.cluster:
+        A = views.affiliation_graph(kg)
+        own = scope.cluster.lower()
+        others = sorted(
+            views.local_name(c)
+            for c, kind in A.nodes(data="kind")
+            if kind == "cluster" and views.local_name(c).lower() != own and c.lower() != own
+        )
+        return [replace(scope, cluster=other) for other in others[:most]]
+    if scope.country:
+        countries = Counter(
+            a["country"] for a in views.actor_attributes(kg).values() if a["country"]
+        )
+        others = [c for c, _ in countries.most_common() if c != scope.country.upper()]
+        return [replace(scope, country=other) for other in others[:most]]
+    return []
 
 
 def _figures(
@@ -86,6 +124,7 @@ def _figures(
         "helices": helix_counts(N),
         "exact": exact,
         "note": None,
+        "seen_through_joint_projects": False,
     }
     if through == "all" and wider:
         row["distance_fragmentation"] = wider["distance_fragmentation"]
@@ -93,20 +132,13 @@ def _figures(
     return row
 
 
-def _seen_through(kg: KnowledgeGraph, peer: Scope, own: Scope, own_actors: Any) -> str | None:
-    """A warning when every collaboration of the peer scope includes an actor of the user's
-    own scope: the store then holds the peer only as the partner of the user's ecosystem."""
+def _seen_through(kg: KnowledgeGraph, peer: Scope, own_actors: Any) -> bool:
+    """Whether every collaboration of the peer scope includes an actor of the user's own
+    scope: the store then holds the peer only as the partner of the user's ecosystem."""
     A = scoped_network(kg, peer).affiliation
     collaborations = [c for c, side in A.nodes(data="bipartite") if side == 1]
     if not collaborations:
-        return None
+        return False
     every = scoped_network(kg, Scope(sector=peer.sector, years=peer.years)).collaborations
     joint = sum(1 for c in collaborations if every.get(c, set()) & set(own_actors))
-    if joint < len(collaborations):
-        return None
-    return (
-        f"every collaboration of {peer.describe()} in this store includes an actor of "
-        f"{own.describe()}: the store sees {peer.describe()} only through its joint projects "
-        "with it, so these figures are not that ecosystem's own (import the whole programme "
-        "to compare ecosystems)"
-    )
+    return joint == len(collaborations)

@@ -247,6 +247,10 @@ class ScopeFigures(BaseModel):
     helices: dict[str, int]
     exact: bool
     note: str | None = Field(description="why the figures may not be what they seem")
+    seen_through_joint_projects: bool = Field(
+        description="every collaboration of this peer includes an actor of the first scope: "
+        "the store holds it only as that ecosystem's partner"
+    )
 
 
 class ReportPart(BaseModel):

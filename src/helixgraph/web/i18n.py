@@ -172,6 +172,16 @@ HU: dict[str, str] = {
     "after": "utána",
     "change": "változás",
     "Year by year": "Évről évre",
+    "Beside its peers": "Társai mellett",
+    "This store sees {peers} only through their joint projects with {own}: those figures are "
+    "not their own ecosystems' (import the whole programme to compare ecosystems).": (
+        "Ez a tár a következőket csak a(z) {own} hatókörrel közös projektjeiken át látja: "
+        "{peers}; ezek a számok nem a saját ökoszisztémájuk számai (ökoszisztémák "
+        "összevetéséhez importálja a teljes programot)."
+    ),
+    "Made by helixgraph on {date} from the store {store}.": (
+        "Készítette a helixgraph, {date}, a(z) {store} tárból."
+    ),
     "Each year alone: the actors of this scope active that year (in a collaboration running in "
     "it), the parts they fall into, fragmentation F among them, and the triple-helix synergy of "
     "their collaborations (negative: synergy).": (

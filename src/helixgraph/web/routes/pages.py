@@ -15,6 +15,7 @@ from helixgraph.language import Language
 from helixgraph.network import views
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
+from helixgraph.report.compare import compare_scopes, peer_scopes
 from helixgraph.report.ecosystem import (
     computing,
     ecosystem_report,
@@ -164,9 +165,14 @@ def _analysis_context(
     if len(sizes) > 8:
         more = _("{n} more").format(n=len(sizes) - 8)
         component_bars.append((more, float(sum(sizes[8:])), "#999999"))
+    peers = peer_scopes(kg, scope)
+    rows = compare_scopes(kg, [scope, *peers], through=through) if peers else []
+    for row, peer in zip(rows, [scope, *peers], strict=False):
+        row["label"] = describe_scope(peer.filters, list(peer.years) if peer.years else None, lang)
     return {
         "report": report,
         "findings": findings(report, lang),
+        "peers": rows,
         "by_helix": by_helix,
         "scope_query": urlencode(scope.query()),
         "scope_actors": _what_if_choices(network),
