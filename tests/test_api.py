@@ -170,6 +170,39 @@ def test_analysis_routes(client: httpx.Client) -> None:
     assert refused.status_code == 422
 
 
+def test_what_if_two_clusters_merge(client: httpx.Client) -> None:
+    """MediKlaszter and Health cluster B merge within Hungary: every member of one gets a tie to
+    every member of the other. The expected figures are counted here with networkx from the
+    API's own graph and member lists."""
+    import networkx as nx
+
+    graph = client.get("/api/graph", params={"view": "actors", "country": "HU"}).json()
+    G = nx.Graph()
+    G.add_nodes_from(n["id"] for n in graph["nodes"])
+    G.add_edges_from((e["source"], e["target"]) for e in graph["edges"])
+    members = [
+        [m["iri"] for m in client.get(f"/api/clusters/{c}").json()["member_list"] if m["iri"] in G]
+        for c in ("mediklaszter", "example-health-cluster-b")
+    ]
+    G.add_edges_from((u, v) for u in members[0] for v in members[1] if u != v)
+    expected_df = 1 - sum(
+        1 / d
+        for s, lengths in nx.all_pairs_shortest_path_length(G)
+        for t, d in lengths.items()
+        if s != t
+    ) / (len(G) * (len(G) - 1))
+    scenario = {"join": [["mediklaszter", "example-health-cluster-b"]]}
+    answer = client.post("/api/analysis/what-if", params={"country": "HU"}, json=scenario)
+    assert answer.status_code == 200, answer.text
+    after = answer.json()["after"]
+    assert after["ties"] == G.number_of_edges()
+    assert after["components"] == nx.number_connected_components(G)
+    assert after["distance_fragmentation"] == pytest.approx(expected_df, abs=1e-9)
+    unknown = client.post("/api/analysis/what-if", json={"join": [["mediklaszter", "nope"]]})
+    assert unknown.status_code == 422
+    assert "nope" in unknown.json()["detail"]
+
+
 def test_a_seed_organisation_is_one_actor_with_its_eu_record(client: httpx.Client) -> None:
     """Semmelweis: the seed's facts and its Horizon 2020 participations on one node (issue 12),
     its projects counted independently from the shared CSV."""

@@ -399,6 +399,18 @@ def test_the_what_if_panel_answers_for_the_scope(browser: object, server: Server
     page.click("#whatif-form button")  # type: ignore[attr-defined]
     message = page.inner_text("#whatif-message")  # type: ignore[attr-defined]
     assert "is not an actor of this ecosystem" in message
+    # the two seed clusters merge: their members start working together, ties only grow
+    page.fill("#whatif-remove", "")  # type: ignore[attr-defined]
+    page.select_option("#whatif-join-a", "mediklaszter")  # type: ignore[attr-defined]
+    page.select_option("#whatif-join-b", "example-health-cluster-b")  # type: ignore[attr-defined]
+    page.click("#whatif-form button")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.querySelector('#whatif-nodes td:nth-child(4)').textContent === '0'"
+    )
+    ties = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#whatif-ties td", "cells => cells.map(c => c.textContent)"
+    )
+    assert int(ties[2].replace(",", "")) > int(ties[1].replace(",", ""))
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "what-if-hu-health.png"), full_page=True)  # type: ignore[attr-defined]
     assert not problems, problems

@@ -224,7 +224,7 @@ def _sector(kg: KnowledgeGraph, text: str) -> str:
     raise InputError(f"sector {text!r}: not a sector of the ontology; one of {', '.join(known)}")
 
 
-def _cluster(kg: KnowledgeGraph, text: str) -> str:
+def cluster_iri(kg: KnowledgeGraph, text: str) -> str:
     """The IRI of the cluster ``text`` names: its IRI, local name or label, any case."""
     A = views.affiliation_graph(kg)
     clusters = {n: d for n, d in A.nodes(data=True) if d.get("kind") == "cluster"}
@@ -356,7 +356,7 @@ def _select(
     A_all = views.affiliation_graph(kg)
     actors = views.actor_attributes(kg)
     sector = _sector(kg, scope.sector) if scope.sector else None
-    cluster = _cluster(kg, scope.cluster) if scope.cluster else None
+    cluster = cluster_iri(kg, scope.cluster) if scope.cluster else None
     if matching is None:
         matching = _matching_actors(kg, scope, actors, cluster)
     elif cluster is not None:  # the cluster's members active in this window
@@ -395,7 +395,7 @@ def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str,
     from helixgraph.analysis.synergy import helix_synergy
 
     actors = views.actor_attributes(kg)
-    cluster = _cluster(kg, scope.cluster) if scope.cluster else None
+    cluster = cluster_iri(kg, scope.cluster) if scope.cluster else None
     matching = _matching_actors(kg, scope.with_years(None), actors, cluster)
     mine = [m for m in views.dated_memberships(kg) if m.actor in matching]
     rows = []

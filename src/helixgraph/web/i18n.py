@@ -167,6 +167,12 @@ HU: dict[str, str] = {
     "and": "és",
     "another…": "a másik…",
     "Compute": "Számítsd ki",
+    "Clusters merge": "Klaszterek egyesülnek",
+    "one cluster…": "az egyik klaszter…",
+    "Every figure is exact: counted on the whole network of the scope, not estimated.": (
+        "Minden mutató pontos: a hatókör teljes hálózatán számolva, nem becsülve."
+    ),
+    "pick two different clusters to merge": "válasszon két különböző klasztert az egyesítéshez",
     "figure": "mutató",
     "before": "előtte",
     "after": "utána",

@@ -164,3 +164,9 @@ class WhatIfRequest(BaseModel):
     merge: list[list[str]] = Field(
         default=[], max_length=20, description="groups of actors that become one"
     )
+    join: list[tuple[str, str]] = Field(
+        default=[],
+        max_length=10,
+        description="two clusters (ids or IRIs) that merge: every member of one then shares a "
+        "collaboration with every member of the other",
+    )

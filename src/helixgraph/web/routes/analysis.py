@@ -14,8 +14,9 @@ from fastapi import APIRouter, HTTPException, Query
 
 from helixgraph.analysis.whatif import headline, what_if
 from helixgraph.errors import InputError, QueryBusyError
+from helixgraph.network import views
 from helixgraph.network.records import actor_iri
-from helixgraph.network.scope import Scope, scoped_network
+from helixgraph.network.scope import Scope, cluster_iri, scoped_network
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart, ScopeFigures
@@ -83,8 +84,8 @@ def post_what_if(kg: KG, scenario: WhatIfRequest, scope: ScopeDep) -> dict[str, 
     """Every headline figure of a scope's network before and after: actors leaving, new ties,
     actors merging. One scenario is computed at a time; another asked meanwhile gets 503 and
     Retry-After."""
-    if not (scenario.remove or scenario.add or scenario.merge):
-        raise HTTPException(422, detail="say what changes: remove, add or merge")
+    if not (scenario.remove or scenario.add or scenario.merge or scenario.join):
+        raise HTTPException(422, detail="say what changes: remove, add, merge or join")
     if not _WHAT_IF.acquire(blocking=False):
         raise QueryBusyError("another what-if scenario is being computed; ask again shortly")
     try:
@@ -105,8 +106,21 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope) -> dict[str, Any]:
     remove = [node(a) for a in scenario.remove]  # unknown actors refused before any work
     add = [(node(a), node(b)) for a, b in scenario.add]
     merge = [[node(a) for a in group] for group in scenario.merge]
+    for first, second in scenario.join:  # merged clusters: their members all work together
+        ours = [_members(kg, first, N), _members(kg, second, N)]
+        add += [(u, v) for u in ours[0] for v in ours[1] if u != v]
     before = kg.memo(_HeadlineKey(scope), lambda: headline(N), scope=scope)
     return what_if(N, before=before, remove=remove, add=add, merge=merge)
+
+
+def _members(kg: KG, cluster: str, N: Any) -> list[str]:
+    """The members of ``cluster`` (id, IRI or label) in the scope's network."""
+    try:
+        iri = cluster_iri(kg, cluster)
+    except InputError as error:
+        raise HTTPException(422, detail=str(error)) from None
+    A = views.affiliation_graph(kg)
+    return sorted(m for m in A[iri] if m in N)
 
 
 @dataclass(frozen=True)

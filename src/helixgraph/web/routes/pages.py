@@ -176,6 +176,7 @@ def _analysis_context(
         "by_helix": by_helix,
         "scope_query": urlencode(scope.query()),
         "scope_actors": _what_if_choices(network),
+        "cluster_choices": scope_choices(kg, lang)["clusters"],
         "scope_size": network.number_of_nodes(),
         "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
         "charts": {

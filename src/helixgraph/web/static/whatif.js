@@ -40,7 +40,12 @@
       var b = actor(document.getElementById("whatif-b"));
       if (leaving) { scenario.remove.push(leaving); }
       if (a && b) { scenario.add.push([a, b]); } else if (a || b) { throw new Error(t("a new tie needs two actors")); }
-      if (!scenario.remove.length && !scenario.add.length) { throw new Error(t("pick an actor that leaves, or two for a new tie")); }
+      var joinA = document.getElementById("whatif-join-a"), joinB = document.getElementById("whatif-join-b");
+      if (joinA && (joinA.value || joinB.value)) {
+        if (!joinA.value || !joinB.value || joinA.value === joinB.value) { throw new Error(t("pick two different clusters to merge")); }
+        scenario.join = [[joinA.value, joinB.value]];
+      }
+      if (!scenario.remove.length && !scenario.add.length && !scenario.join) { throw new Error(t("pick an actor that leaves, or two for a new tie")); }
     } catch (error) {
       message.textContent = error.message;
       return;
