@@ -240,6 +240,12 @@ def test_a_hungarian_browser_gets_hungarian_pages(client: httpx.Client) -> None:
     assert '<html lang="en">' in english
 
 
+def test_a_scope_without_actors_gets_a_page_that_says_so(client: httpx.Client) -> None:
+    for lang, words in (("en", "No actor is in the scope country XX"), ("hu", "nincs szereplő")):
+        page = analysed_page(client, {"country": "XX", "lang": lang}, 'id="findings"')
+        assert words in page
+
+
 def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
     html = client.get("/").text
     counts = Counter(str(a["primary"]) for a in default_actors().values())

@@ -149,6 +149,20 @@ HU: dict[str, str] = {
         "({names}) nélkül a távolságalapú fragmentáltság {change} értékkel változik, ez belül "
         "marad a ±{error} hibahatáron."
     ),
+    "Brokers and the ties worth building": "Közvetítők és a megépítendő kapcsolatok",
+    "Brokers sit between actors who have no tie of their own (Gould-Fernandez brokerage: the "
+    "open two-paths through them, across helices or within one).": (
+        "A közvetítők olyan szereplők között állnak, akiknek nincs saját kapcsolatuk "
+        "(Gould-Fernandez-féle közvetítés: a rajtuk átmenő nyitott kétlépéses utak, spirálok "
+        "között vagy egy spirálon belül)."
+    ),
+    "One joint project between these pairs would cut distance fragmentation most (each "
+    "counted after the ones above it):": (
+        "Egy-egy közös projekt e párok között csökkentené leginkább a távolságalapú "
+        "fragmentáltságot (mindegyik a fölötte állók után számolva):"
+    ),
+    "{n} steps apart": "{n} lépésnyire egymástól",
+    "in separate parts": "külön részekben",
     "What if": "Mi lenne, ha",
     "An actor leaves, or two actors start working together: the figures of this ecosystem "
     "before and after.": (

@@ -171,6 +171,7 @@ def _analysis_context(
         row["label"] = describe_scope(peer.filters, list(peer.years) if peer.years else None, lang)
     return {
         "report": report,
+        "analysed": "mixing" in report,  # a scope without actors has findings, no figures
         "findings": findings(report, lang),
         "peers": rows,
         "by_helix": by_helix,
