@@ -165,6 +165,16 @@ def test_viz_filters_search_and_panel(browser: object, server: Server) -> None:
     assert shown_actors == community
     assert f"{len(community)} actors" in page.inner_text("#shown-count")
     page.click("#reset")
+    # the cluster-or-project filter is searched by name: MediKlaszter's members only
+    members = page.evaluate(
+        "window.helixgraph.data.nodes.filter(n => n.kind === 'actor' && n.memberships"
+        ".some(m => m.label === 'MediKlaszter')).map(n => n.id)"
+    )
+    page.fill("#filter-collaboration", "MediKlaszter")
+    page.dispatch_event("#filter-collaboration", "change")
+    shown = set(page.evaluate("window.helixgraph.visibleNodes()"))
+    assert {a["id"] for a in actors} & shown == set(members)
+    page.click("#reset")
     # search: type a name, the actor is chosen, centred and its panel opens
     target = actors[len(actors) // 2]
     page.fill("#search", str(target["name"]))

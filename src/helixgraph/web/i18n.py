@@ -88,6 +88,10 @@ HU: dict[str, str] = {
     "any actor": "bármely szereplő",
     "members of {name}": "{name} tagjai",
     "Years": "Évek",
+    "Region": "Régió",
+    "all regions": "minden régió",
+    "Source": "Forrás",
+    "every source": "minden forrás",
     "e.g. 2016-2018": "pl. 2016-2018",
     "{code} ({n} actors)": "{code} ({n} szereplő)",
     # dashboard
@@ -282,6 +286,7 @@ HU: dict[str, str] = {
     "Helix": "Spirál",
     "all helices": "minden spirál",
     "Cluster or project": "Klaszter vagy projekt",
+    "all: type a name…": "mind: írjon be egy nevet…",
     "all": "mind",
     "Component": "Komponens",
     "all components": "minden komponens",

@@ -15,6 +15,7 @@ from helixgraph.language import Language
 from helixgraph.network import views
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
+from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.report.compare import compare_scopes, peer_scopes
 from helixgraph.report.ecosystem import (
     computing,
@@ -66,8 +67,15 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[s
     )
     labels = views.concept_labels(kg, lang)
     A = views.affiliation_graph(kg)
+    regions = Counter(code[:4] for code in views.actor_regions(kg).values() if len(code) >= 4)
     return {
         "countries": countries.most_common(),
+        "regions": sorted(regions.items()),
+        "sources": [
+            (name, name)
+            for iri in kg.graph_names()
+            if (name := iri.removeprefix(GRAPH_BASE)) != "ontology"
+        ],
         "sectors": sorted(
             ((short, labels.get(entry["name"], short)) for short, entry in sectors(kg).items()),
             key=lambda item: item[1].casefold(),

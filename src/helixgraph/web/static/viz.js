@@ -60,7 +60,16 @@
     });
   }
   addOptions(controls.helix, data.filters.helices);
-  addOptions(controls.collaboration, data.filters.collaborations);
+  // the cluster-or-project filter is a search box: hundreds of projects do not fit a list
+  var collaborationIds = {};
+  data.filters.collaborations.forEach(function (c) { collaborationIds[c.label.toLowerCase()] = c.id; });
+  addOptions(document.getElementById("collaboration-names"), data.filters.collaborations.map(function (c) {
+    return { id: c.label, label: c.label };
+  }));
+  function chosenCollaboration() {
+    var typed = controls.collaboration.value.trim().toLowerCase();
+    return typed ? (collaborationIds[typed] || "\u0000none") : "";
+  }
   addOptions(controls.sector, data.filters.sectors);
   addOptions(controls.country, data.filters.countries);
   addOptions(controls.component, data.filters.components.map(function (c) {
@@ -95,7 +104,7 @@
   function hidden(node) { return !node.core && !opened[node.community]; }
 
   function matches(node) {
-    var helix = controls.helix.value, collaboration = controls.collaboration.value;
+    var helix = controls.helix.value, collaboration = chosenCollaboration();
     var sector = controls.sector.value, country = controls.country.value;
     var component = controls.component.value;
     if (component && String(node.component) !== component) { return false; }
@@ -276,9 +285,7 @@
     selected = id;
     opened[byId[id].community] = true;
     if (!visible[id]) {
-      Object.keys(controls).forEach(function (k) {
-        if (controls[k].tagName === "SELECT" && k !== "size" && k !== "ego") { controls[k].value = ""; }
-      });
+      ["helix", "collaboration", "sector", "country", "component"].forEach(function (k) { controls[k].value = ""; });
       controls.weight.value = 1;
     }
     refresh();
