@@ -417,6 +417,10 @@ def test_an_actor_works_in_the_sectors_of_its_projects(
     for row in excerpt_rows():
         expected.setdefault(row["pic"], set()).update(parts.get(row["rcn"], set()))
     data = explore_data(imported, "actors", limit=5000)
-    found = {n["id"].rsplit("pic-", 1)[1]: set(n["sectors"]) for n in data["nodes"]}
+    found = {
+        n["id"].rsplit("pic-", 1)[1]: set(n["sectors"])
+        for n in data["nodes"]
+        if n["kind"] == "actor"
+    }
     assert found == expected
     assert {"id": "sectorHealth", "label": "human health activities"} in data["filters"]["sectors"]

@@ -274,7 +274,7 @@ def test_every_route_caps_its_body_and_echoes_none_of_it(client: httpx.Client) -
     assert "yyyyyyyy" not in wrong.text
     nothing = client.post("/api/analysis/what-if", json={})
     assert nothing.status_code == 422
-    assert nothing.json()["detail"] == "say what changes: remove, add or merge"
+    assert nothing.json()["detail"] == "say what changes: remove, add, merge or join"
 
 
 def test_years_are_cut_to_the_data_and_empty_means_all(client: httpx.Client) -> None:
