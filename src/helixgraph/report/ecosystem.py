@@ -10,13 +10,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from helixgraph.analysis.centrality import betweenness_error_bound
 from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.errors import AnalysisBusyError
 from helixgraph.network import views
 from helixgraph.network.census import census
-from helixgraph.network.scope import Scope, Through, reach_through_all, scoped_network, yearly
-from helixgraph.report.findings import findings
+from helixgraph.network.scope import Scope, Through, yearly
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 
@@ -133,6 +131,12 @@ def ecosystem_report(
             _being_computed = None
 
 
+def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
+    from helixgraph.report.parts import build_report
+
+    return build_report(kg, key.scope, key.through, key.top, key.seed, key.precision)
+
+
 @contextmanager
 def computing_lock(wait: float | None) -> Iterator[None]:
     """Hold the one-computation-at-a-time lock; :class:`AnalysisBusyError` after ``wait``
@@ -152,260 +156,9 @@ def computing() -> bool:
     return _COMPUTING.locked()
 
 
-def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
-    import networkx as nx
-
-    from helixgraph.analysis.brokerage import brokerage_roles
-    from helixgraph.analysis.clusters import cluster_diagnostics, parallel_initiatives
-    from helixgraph.analysis.compiled import CompiledGraph
-    from helixgraph.analysis.fragmentation import fragmentation
-    from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing
-    from helixgraph.analysis.recommend import recommend_ties
-    from helixgraph.analysis.synergy import helix_synergy, normalized_mutual_information
-
-    scope, precision, seed, top = key.scope, key.precision, key.seed, key.top
-    net = scoped_network(kg, scope)
-    N, A = net.actors, net.affiliation
-    R = views.relation_graph(kg)
-    n = N.number_of_nodes()
-    exact = precision.exact(n)
-    methods: dict[str, str] = {}
-    report: dict[str, Any] = {
-        "scope": {
-            "years": list(scope.years) if scope.years else None,
-            "filters": scope.filters,
-            "description": scope.describe(),
-            "through": key.through,
-            "actors": n,
-            "exact": exact,
-        },
-        "methods": methods,
-    }
-    sizes = component_sizes(N)
-    C = CompiledGraph(N, weight="weight")
-    samples = precision.fragmentation_samples
-    df, df_error = C.estimate_distance_fragmentation(n if exact else samples, seed=seed)
-    methods["distance_fragmentation"] = (
-        "exact"
-        if exact
-        else f"estimated from {samples} random sources (seed {seed}); 95% interval ±{df_error:.4f}"
-    )
-    alone = {
-        "fragmentation": fragmentation(N),
-        "distance_fragmentation": df,
-        "distance_fragmentation_error": df_error,
-        "parts": len(sizes),
-        "largest": sizes[0] if sizes else 0,
-    }
-    report["headline"] = {
-        "nodes": n,
-        "ties": N.number_of_edges(),
-        "components": len(sizes),
-        "largest_component_share": sizes[0] / n if n else 0.0,
-        "isolates": sizes.count(1),
-        "fragmentation": alone["fragmentation"],
-        "distance_fragmentation": df,
-        "distance_fragmentation_error": df_error,
-    }
-    if scope.has_actor_filter and n:
-        every = n <= precision.reach_sources
-        wider = reach_through_all(net, kg, samples=None if every else samples, seed=seed)
-        report["reach"] = {"through_scope": alone, "through_all": wider}
-        methods["reach"] = (
-            "through_all: paths may pass through any actor of an in-scope collaboration; F "
-            "exact, distance fragmentation "
-            + (
-                "exact"
-                if every
-                else f"from {samples} random focal sources (seed {seed}), 95% interval "
-                f"±{wider['distance_fragmentation_error']:.4f}"
-            )
-        )
-        if key.through == "all":
-            report["headline"] |= {
-                "components": wider["parts"],
-                "largest_component_share": wider["largest"] / n,
-                "isolates": wider["isolates"],
-                "fragmentation": wider["fragmentation"],
-                "distance_fragmentation": wider["distance_fragmentation"],
-                "distance_fragmentation_error": wider["distance_fragmentation_error"],
-            }
-    report["helices"] = helix_counts(N)
-    if n == 0:
-        report["findings"] = findings(report)
-        return report
-    report["mixing"] = helix_mixing(N, "helix")
-    report["ei_index"] = ei_index(N, "helix")
-    report["group_ei_index"] = group_ei_index(N, "helix")
-    collaborations = [
-        {A.nodes[m]["helix"] for m in A[c]}
-        for c, side in A.nodes(data="bipartite")
-        if side == 1 and A.degree(c) > 0
-    ]
-    report["synergy"] = (
-        {
-            "bits_3d": helix_synergy(collaborations),
-            "bits_4d": helix_synergy(
-                collaborations, ("academia", "business", "government", "community")
-            ),
-            "collaborations": len(collaborations),
-        }
-        if collaborations
-        else None
-    )
-
-    def ranked(values: dict[Any, float]) -> list[dict[str, Any]]:
-        best = sorted(values.items(), key=lambda item: (-item[1], str(item[0])))[:top]
-        return [{"actor": a, "label": N.nodes[a]["label"], "value": v} for a, v in best]
-
-    if exact:
-        central = C.betweenness()
-        methods["betweenness"] = "exact (igraph)"
-    else:
-        central = C.betweenness(precision.betweenness_samples, seed=seed)
-        bound = betweenness_error_bound(n, precision.betweenness_samples)
-        methods["betweenness"] = (
-            f"estimated from {precision.betweenness_samples} random sources (Brandes-Pich, "
-            f"igraph, seed {seed}): unbiased, every value within ±{bound:.4f} of the exact one "
-            "with 95% probability (Hoeffding); top-50 overlap with the exact ranking 0.92 on "
-            "the Hungarian ecosystem (make bench)"
-        )
-    report["centrality"] = {
-        "degree": ranked(nx.degree_centrality(N)),
-        "betweenness": ranked(central),
-        "pagerank": ranked(C.pagerank()),
-    }
-    if exact:
-        report["centrality"]["closeness"] = ranked(C.closeness())
-        report["constraint"] = ranked({a: -c for a, c in nx.constraint(N).items() if c == c})
-        brokers = brokerage_roles(N)
-        report["brokerage"] = [
-            {"actor": a, "label": N.nodes[a]["label"], **counts}
-            for a, counts in sorted(brokers.items(), key=lambda i: (-i[1]["total"], str(i[0])))[
-                :top
-            ]
-        ]
-        report["recommendations"] = _named_pairs(recommend_ties(N, n=min(top, 5), A=A), N, A)
-        methods["recommendations"] = "greedy, exact distance fragmentation gain"
-    else:
-        for part in ("closeness", "constraint", "brokerage", "recommendations"):
-            methods[part] = f"left out above {precision.exact_limit} actors"
-    report["key_players"] = _key_players(N, C, central, exact, precision, seed, methods)
-    clusters = cluster_diagnostics(A, R)
-    report["clusters"] = clusters
-    report["parallel_initiatives"] = parallel_initiatives(A, R)
-    communities = C.louvain(seed)
-    declared = {
-        actor: cluster["cluster"]
-        for cluster in clusters
-        for actor in A[cluster["cluster"]]
-        if sum(1 for c in clusters if actor in A[c["cluster"]]) == 1
-    }
-    found = {actor: i for i, part in enumerate(communities) for actor in part}
-    report["communities"] = {
-        "count": len(communities),
-        "modularity": C.modularity(communities),
-        "largest": max(len(c) for c in communities),
-        "nmi_with_declared_clusters": normalized_mutual_information(
-            [declared[a] for a in declared], [found[a] for a in declared]
-        )
-        if len(set(declared.values())) > 1
-        else None,
-    }
-    methods["communities"] = f"Louvain (igraph, seed {seed}), weighted by shared collaborations"
-    report["by_year"] = _by_year(kg, scope)
-    methods["by_year"] = (
-        "each year alone, with this scope: the actors active that year (in an in-scope "
-        "collaboration running in it), F among them, synergy of their collaborations"
-    )
-    report["findings"] = findings(report)
-    return report
-
-
-def _key_players(
-    N: Any,
-    C: Any,
-    central: dict[Any, float],
-    exact: bool,
-    precision: Precision,
-    seed: int,
-    methods: dict[str, str],
-) -> dict[str, Any]:
-    """The key-player set and whether it matters: reported only when removing it changes
-    distance fragmentation by more than the figure's own error (exact: any rise)."""
-    from helixgraph.analysis.keyplayers import search_key_players
-
-    n = N.number_of_nodes()
-    k = min(3, n)
-    if exact:
-        order = sorted(central, key=lambda a: (-central[a], str(a)))
-        found = search_key_players(N, k, seed=seed, budget=precision.key_player_budget, order=order)
-        players, before, after, error = found.players, found.before, found.after, 0.0
-        alone = found.alone
-        searched = [
-            f"every candidate set in {len(found.exhaustive_parts)} part(s)"
-            if found.exhaustive_parts
-            else "",
-            f"Borgatti's greedy swaps in {len(found.swapped_parts)} larger part(s) "
-            f"({found.starts} starts, seed {seed})"
-            if found.swapped_parts
-            else "",
-        ]
-        methods["key_players"] = (
-            "distance fragmentation, exact; "
-            + ", ".join(part for part in searched if part)
-            + f"; {found.trials} sets scored"
-            + (
-                ""
-                if found.complete
-                else f"; stopped by the {precision.key_player_budget:g} s budget "
-                "(HELIX_KEY_PLAYER_BUDGET)"
-            )
-        )
-    else:
-        samples = precision.fragmentation_samples
-        players = tuple(sorted(central, key=lambda a: (-central[a], str(a)))[:k])
-        before, e1 = C.estimate_distance_fragmentation(samples, seed=seed)
-        after, e2 = C.estimate_distance_fragmentation(samples, seed=seed, without=set(players))
-        error = (e1 * e1 + e2 * e2) ** 0.5
-        alone = {}
-        methods["key_players"] = (
-            f"above {precision.exact_limit} actors: the {k} most between actors, distance "
-            f"fragmentation without them estimated from {samples} random sources; a change "
-            f"within ±{error:.4f} is no evidence"
-        )
-    change = after - before
-    holds = change > error + 1e-12
-    return {
-        "actors": list(players) if holds else [],
-        "labels": [N.nodes[p]["label"] for p in players] if holds else [],
-        "tested": [N.nodes[p]["label"] for p in players],
-        "distance_fragmentation_before": before,
-        "distance_fragmentation_without_them": after,
-        "distance_fragmentation_change": change,
-        "error": error,
-        "holds_together": holds,
-        "alone": [
-            {"actor": p, "label": N.nodes[p]["label"], "distance_fragmentation_change": c}
-            for p, c in sorted(alone.items(), key=lambda i: (-i[1], str(i[0])))
-        ]
-        if holds
-        else [],
-    }
-
-
-def _named_pairs(found: list[dict[str, Any]], N: Any, A: Any) -> list[dict[str, Any]]:
-    """Recommendations with the labels of both ends (an actor, or a cluster for a partner)."""
-    for row in found:
-        first, second = row["tie"]
-        row["labels"] = [
-            (N.nodes[end] if end in N else A.nodes[end]).get("label") or end
-            for end in (first, second)
-        ]
-    return found
-
-
-def _by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
+def scope_by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
+    """The report's year-by-year table of ``scope``: its years (at most the last 15), or the
+    store's last 15 years with activity, kept as :func:`fragmentation_by_year` keeps them."""
     if scope.years:
         first, last = scope.years
         return yearly(kg, scope, list(range(max(first, last - 14), last + 1)))
