@@ -138,14 +138,18 @@ class BodyLimit:
 
 
 def _warm_up(kg: KnowledgeGraph) -> None:
-    """Compute the views and the ecosystem report once, in the background, so that the first
-    visitor does not wait for them (seconds on the Hungarian ecosystem); they stay cached until
-    the store changes."""
+    """Compute the views, the ecosystem report and the explorer's first view once, in the
+    background, so that the first visitor does not wait for them (seconds on the Hungarian
+    ecosystem); they stay cached until the store changes."""
+    from helixgraph.network.registry import ViewName
+    from helixgraph.network.scope import home_scope
     from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
+    from helixgraph.web.routes.pages import DEFAULT_LIMIT, viz_context
 
     try:
         ecosystem_report(kg)
         fragmentation_by_year(kg)
+        viz_context(kg, ViewName.actors, home_scope(kg), DEFAULT_LIMIT)
     except Exception:  # the server still serves; the same failure shows again on request
         logging.getLogger("helixgraph").exception("warming up the ecosystem report failed")
 

@@ -108,9 +108,7 @@ def overview_context(
         "colours": HELIX_COLOURS,
         "stats": stats,
         "scope": scope,
-        "scope_description": describe_scope(
-            scope.filters, list(scope.years) if scope.years else None, lang
-        ),
+        "scope_description": scope_words(kg, scope, lang),
         "through": through,
         "concepts": concepts,
         "concept_list": lambda names: ", ".join(concepts.get(n, n) for n in names),
@@ -131,6 +129,16 @@ def overview_context(
         scope=None if scope.whole and through == "scope" else key,
     )
     return {**context, **analysis}
+
+
+def scope_words(kg: KnowledgeGraph, scope: Scope, lang: Language) -> str:
+    """The scope in words for a page: ``country HU, cluster MediKlaszter`` (a cluster by its
+    name, not its id)."""
+    clusters = dict(scope_choices(kg, lang)["clusters"])
+    named = scope.filters | (
+        {"cluster": clusters.get(scope.cluster, scope.cluster)} if scope.cluster else {}
+    )
+    return describe_scope(named, list(scope.years) if scope.years else None, lang)
 
 
 @dataclass(frozen=True)
@@ -158,7 +166,7 @@ def _analysis_context(
 ) -> dict[str, Any]:
     _ = translator(lang)
     concepts = views.concept_labels(kg, lang)
-    where = describe_scope(scope.filters, list(scope.years) if scope.years else None, lang)
+    where = scope_words(kg, scope, lang)
     report = ecosystem_report(kg, scope=scope, through=through)
     by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
@@ -176,7 +184,7 @@ def _analysis_context(
     peers = peer_scopes(kg, scope)
     rows = compare_scopes(kg, [scope, *peers], through=through) if peers else []
     for row, peer in zip(rows, [scope, *peers], strict=False):
-        row["label"] = describe_scope(peer.filters, list(peer.years) if peer.years else None, lang)
+        row["label"] = scope_words(kg, peer, lang)
     return {
         "report": report,
         "analysed": "mixing" in report,  # a scope without actors has findings, no figures
