@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """``HELIX_STORE``, ``HELIX_HOST``, ``HELIX_PORT``, ``HELIX_MAX_ROWS``,
     ``HELIX_QUERY_TIMEOUT``, ``HELIX_QUERY_WORKERS``, ``HELIX_QUERY_CACHE_BYTES``,
+    ``HELIX_CLIENT_QUERY_SECONDS``, ``HELIX_TRUSTED_PROXIES``,
     ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``, ``HELIX_EXACT_LIMIT``,
     ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_WARM_UP``,
     ``HELIX_DEFAULT_DATA``."""
@@ -39,6 +40,16 @@ class Settings(BaseSettings):
         ge=0,
         description="worker processes for queries past a second (default: half the query "
         "workers; 0: one lane, where long queries keep the worker they started on)",
+    )
+    client_query_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="seconds of query time one client may use a minute (429 beyond; 0: no limit)",
+    )
+    trusted_proxies: list[str] = Field(
+        default=[],
+        description="addresses of reverse proxies whose X-Forwarded-For names the client "
+        '(a JSON list, such as ["127.0.0.1"]); others\' headers are ignored',
     )
     query_cache_bytes: int = Field(
         default=64_000_000,

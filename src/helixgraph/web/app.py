@@ -30,6 +30,7 @@ from helixgraph.errors import (
     UpdateRefusedError,
 )
 from helixgraph.settings import Settings
+from helixgraph.sparql.budget import ClientBudget, OverBudgetError
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.routes import (
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
             cache_bytes=settings.query_cache_bytes,
         )
         app.state.queries = await run_in_threadpool(pool.start)
+        app.state.budget = ClientBudget(settings.client_query_seconds)
         if settings.warm_up:
             threading.Thread(
                 target=_warm_up, args=(app.state.kg,), daemon=True, name="helixgraph-warm-up"
@@ -185,6 +187,11 @@ def _map_errors(app: FastAPI) -> None:
     @app.exception_handler(AnalysisBusyError)
     def analysis_busy(request: Request, error: AnalysisBusyError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503, headers={"Retry-After": "30"})
+
+    @app.exception_handler(OverBudgetError)
+    def over_budget(request: Request, error: OverBudgetError) -> JSONResponse:
+        headers = {"Retry-After": str(error.retry_after)}
+        return JSONResponse({"detail": str(error)}, status_code=429, headers=headers)
 
     @app.exception_handler(QueryBusyError)
     def query_busy(request: Request, error: QueryBusyError) -> JSONResponse:

@@ -7,12 +7,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
-from helixgraph.errors import InputError
+from helixgraph.errors import InputError, QueryTimeoutError
 from helixgraph.language import Language
 from helixgraph.network.scope import Scope
 from helixgraph.settings import Settings
-from helixgraph.sparql.pool import QueryPool
+from helixgraph.sparql.budget import ClientBudget, client_address
+from helixgraph.sparql.pool import QueryAnswer, QueryPool, QueryRequest
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.i18n import page_language, request_language
 
@@ -30,6 +32,27 @@ def get_settings(request: Request) -> Settings:
 def get_pool(request: Request) -> QueryPool:
     pool: QueryPool = request.app.state.queries
     return pool
+
+
+async def run_counted(request: Request, wanted: QueryRequest) -> QueryAnswer:
+    """Run a query against the asking client's budget of query time: refused (429) when it is
+    spent, charged with the worker's time (the whole deadline for a query that ran into it)."""
+    settings: Settings = request.app.state.settings
+    budget: ClientBudget = request.app.state.budget
+    client = client_address(
+        request.client.host if request.client else None,
+        request.headers.get("x-forwarded-for"),
+        settings.trusted_proxies,
+    )
+    budget.check(client)
+    try:
+        answer: QueryAnswer = await run_in_threadpool(request.app.state.queries.run, wanted)
+    except QueryTimeoutError:
+        budget.spend(client, settings.query_timeout)
+        raise
+    if not answer.cached:  # an answer kept in memory cost no worker anything
+        budget.spend(client, answer.seconds)
+    return answer
 
 
 def get_years(

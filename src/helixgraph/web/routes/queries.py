@@ -11,11 +11,10 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from helixgraph.sparql.catalogue import bind, named_queries, named_query
 from helixgraph.sparql.pool import QueryRequest
-from helixgraph.web.deps import PoolDep, SettingsDep
+from helixgraph.web.deps import SettingsDep, run_counted
 from helixgraph.web.routes.sparql import answer_response
 from helixgraph.web.schemas import NamedQueriesPublic, NamedQueryPublic
 
@@ -53,7 +52,7 @@ def describe_query(name: str) -> dict[str, Any]:
     response_class=Response,
     responses={200: {"description": "SPARQL results (JSON, XML, CSV or TSV by Accept)"}},
 )
-async def run_query(name: str, request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
+async def run_query(name: str, request: Request, settings: SettingsDep) -> Response:
     """Run a named query with its parameters from the query string (defaults where missing)."""
     query = named_query(name)
     if query is None:
@@ -70,4 +69,4 @@ async def run_query(name: str, request: Request, pool: PoolDep, settings: Settin
         substitutions=bind(query, params),
         max_rows=settings.max_rows,
     )
-    return answer_response(await run_in_threadpool(pool.run, wanted))
+    return answer_response(await run_counted(request, wanted))

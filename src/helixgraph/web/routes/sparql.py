@@ -45,7 +45,7 @@ from helixgraph.sparql.guard import (
 )
 from helixgraph.sparql.pool import QueryAnswer, QueryRequest
 from helixgraph.store import KnowledgeGraph
-from helixgraph.web.deps import KG, PoolDep, SettingsDep, templates
+from helixgraph.web.deps import KG, PoolDep, SettingsDep, run_counted, templates
 from helixgraph.web.i18n import request_language
 from helixgraph.web.viz import script_json
 
@@ -181,7 +181,7 @@ async def _query(
         max_rows=settings.max_rows,
         base_iri=str(request.url.replace(query="")),
     )
-    answer = await run_in_threadpool(pool.run, wanted)
+    answer = await run_counted(request, wanted)
     held = set(kg.graph_names())
     unknown = sorted({g for g in default + named + [g for g, _, _ in from_clause] if g not in held})
     headers = {"Helix-Unknown-Graphs": " ".join(f"<{g}>" for g in unknown)} if unknown else {}
