@@ -13,8 +13,9 @@ from helixgraph.report.findings import findings
 from helixgraph.web.i18n import HU
 
 WEB = resources.files("helixgraph.web")
-# _("…") in the templates (and the Python that renders them), t("…") in the scripts
-SAID = re.compile(r"""\b(?:_|t)\(\s*(["'])(.+?)(?<!\\)\1\s*[,)]""", re.S)
+# _("…") in the templates (and the Python that renders them), t("…") in the scripts, say("…")
+# where Python writes words for a page
+SAID = re.compile(r"""\b(?:_|t|say)\(\s*(["'])(.+?)(?<!\\)\1\s*[,)]""", re.S)
 
 
 def sentences(text: str) -> set[str]:
@@ -27,6 +28,7 @@ def sentences(text: str) -> set[str]:
         *(f"templates/{p.name}" for p in (WEB / "templates").iterdir() if p.name.endswith(".html")),
         *(f"static/{p.name}" for p in (WEB / "static").iterdir() if p.name.endswith(".js")),
         "routes/pages.py",
+        "communities.py",
     ],
 )
 def test_every_sentence_of_a_page_speaks_hungarian(path: str) -> None:

@@ -10,6 +10,7 @@ size from 1.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from math import sqrt
 from typing import Any
 
@@ -73,11 +74,18 @@ def activity(node: dict[str, Any], degree: int) -> int:
     return len(node.get("memberships") or []) or degree
 
 
-def summarise(data: dict[str, Any], G: nx.Graph, first_sight: int = FIRST_SIGHT) -> None:
+def summarise(
+    data: dict[str, Any],
+    G: nx.Graph,
+    first_sight: int = FIRST_SIGHT,
+    say: Callable[[str], str] = str,
+    labels: dict[str, str] | None = None,
+) -> None:
     """Mark each of ``data``'s vis-network nodes ``core`` (drawn at first sight) or not, and
     add one node per community of the others (``kind`` ``"community"``, at their centre, with
     their ``members``) and the ties of those groups, summed (``summary: true``). ``G`` is the
-    simple graph drawn. Small pictures get no groups, every node ``core``."""
+    simple graph drawn. Small pictures get no groups, every node ``core``. ``say`` puts the
+    groups' words in the page's language, ``labels`` the helices'."""
     nodes = data["nodes"]
     community = community_index(G)
     for node in nodes:
@@ -93,7 +101,7 @@ def summarise(data: dict[str, Any], G: nx.Graph, first_sight: int = FIRST_SIGHT)
     for node in nodes:
         if not node["core"]:
             grouped[node["community"]].append(node)
-    groups = [_group_node(k, members) for k, members in sorted(grouped.items())]
+    groups = [_group_node(k, members, say, labels or {}) for k, members in sorted(grouped.items())]
     group_edges = _group_edges(data["edges"], {n["id"]: n for n in nodes})
     _lay_out(nodes, groups, data["edges"], group_edges)
     data["nodes"] = nodes + groups
@@ -159,7 +167,9 @@ def _core(nodes: list[dict[str, Any]], G: nx.Graph, first_sight: int) -> set[Any
     return core
 
 
-def _group_node(k: int, members: list[dict[str, Any]]) -> dict[str, Any]:
+def _group_node(
+    k: int, members: list[dict[str, Any]], say: Callable[[str], str], labels: dict[str, str]
+) -> dict[str, Any]:
     helices = Counter(m["helix"] for m in members if m["kind"] == "actor" and m.get("helix"))
     actors = sum(1 for m in members if m["kind"] == "actor")
     examples = [
@@ -167,17 +177,23 @@ def _group_node(k: int, members: list[dict[str, Any]]) -> dict[str, Any]:
         for m in sorted(members, key=lambda m: str(m["label"]))
         if m["kind"] == "actor" and not str(m["label"]).startswith("PIC ")
     ][:3]
+    mostly = helices.most_common(1)[0][0] if helices else ""
     lines = [
-        (f"Community {k}: " if k else "In small separate groups: ")
-        + f"{actors} more actors"
-        + (f", {len(members) - actors} collaborations" if len(members) > actors else ""),
-        f"mostly {helices.most_common(1)[0][0]}" if helices else "",
-        ("e.g. " + "; ".join(examples)) if examples else "",
-        "click to draw them one by one",
+        (say("Community {k}:").format(k=k) if k else say("In small separate groups:"))
+        + " "
+        + say("{n} more actors").format(n=actors)
+        + (
+            say(", {n} collaborations").format(n=len(members) - actors)
+            if len(members) > actors
+            else ""
+        ),
+        say("mostly {helix}").format(helix=labels.get(mostly, mostly)) if mostly else "",
+        (say("e.g. {names}").format(names="; ".join(examples))) if examples else "",
+        say("click to draw them one by one"),
     ]
     return {
         "id": f"community:{k}",
-        "label": f"{len(members)} more",
+        "label": say("{n} more").format(n=len(members)),
         "title": "\n".join(line for line in lines if line),
         "kind": "community",
         "shape": "hexagon",

@@ -20,6 +20,7 @@ from helixgraph.rdf.namespaces import HELICES
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.communities import summarise
+from helixgraph.web.i18n import translator
 from helixgraph.web.viz import largest_part, network_data
 
 View = ViewName
@@ -104,7 +105,7 @@ def explore_data(
         for membership in node["memberships"]:
             collaborations.setdefault(membership["collaboration"], membership["label"])
     present = {n["id"] for n in data["nodes"]}
-    summarise(data, simple)
+    summarise(data, simple, say=translator(lang), labels=concepts)
     key_players = _key_players(kg, scope, present)
     brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
     return {

@@ -381,6 +381,14 @@ HU: dict[str, str] = {
     "Download CSV": "CSV letöltése",
     "Download JSON": "JSON letöltése",
     "The query could not be sent: {error}": "A lekérdezést nem sikerült elküldeni: {error}",
+    # the explorer's groups (web/communities.py)
+    "Community {k}:": "{k}. közösség:",
+    "In small separate groups:": "Kis különálló csoportokban:",
+    "{n} more actors": "további {n} szereplő",
+    ", {n} collaborations": ", {n} együttműködés",
+    "mostly {helix}": "többségében {helix}",
+    "e.g. {names}": "pl. {names}",
+    "click to draw them one by one": "kattintásra egyenként kirajzolódnak",
     # explorer script
     "{actors} actors and {collaborations} collaborations shown, {ties} ties": (
         "{actors} szereplő és {collaborations} együttműködés látszik, {ties} kapcsolat"
