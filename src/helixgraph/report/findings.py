@@ -11,16 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from helixgraph.language import DEFAULT, Language, number
+from helixgraph.network.scope import Scope
 
+#: The scope's filters in Hungarian (English: :meth:`Scope.describe`).
 SCOPE_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "country": "country",
-        "region": "region",
-        "sector": "sector",
-        "helix": "helix",
-        "cluster": "cluster",
-        "source": "source",
-    },
     "hu": {
         "country": "ország",
         "region": "régió",
@@ -38,11 +32,11 @@ def describe_scope(filters: dict[str, str], years: list[int] | None, lang: Langu
     >>> describe_scope({"country": "HU"}, [2016, 2017], "hu")
     'ország: HU, 2016-2017'
     """
+    if lang == "en":  # as Scope.describe writes it everywhere else
+        return Scope(**filters, years=(years[0], years[1]) if years else None).describe()
     if not filters and not years:
-        return "the whole store" if lang == "en" else "a teljes tár"
-    words = SCOPE_WORDS[lang]
-    sep = " " if lang == "en" else ": "
-    parts = [f"{words[name]}{sep}{value}" for name, value in filters.items()]
+        return "a teljes tár"
+    parts = [f"{SCOPE_WORDS['hu'][name]}: {value}" for name, value in filters.items()]
     if years:
         parts.append(str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}")
     return ", ".join(parts)

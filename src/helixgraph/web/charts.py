@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
+from helixgraph.language import DEFAULT, Language, number
+
 INK = "#1d1d1f"
 MUTED = "#555555"
 BAR = "#0072B2"
@@ -25,7 +27,11 @@ def _frame(width: int, height: int, title: str, description: str, body: list[str
 
 
 def bar_chart(
-    bars: Sequence[tuple[str, float, str | None]], title: str, *, width: int = 420
+    bars: Sequence[tuple[str, float, str | None]],
+    title: str,
+    *,
+    width: int = 420,
+    lang: Language = DEFAULT,
 ) -> str:
     """Horizontal bars: (label, value, colour or None), values printed at the bar ends.
 
@@ -42,7 +48,7 @@ def bar_chart(
     for i, (label, value, colour) in enumerate(bars):
         y = i * row + 4
         length = (width - label_width - 70) * value / top
-        shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:.3f}"
+        shown = number(value, lang) if float(value).is_integer() else number(value, lang, digits=3)
         body.append(
             f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end" font-size="13" '
             f'fill="{INK}">{escape(label)}</text>'
@@ -51,11 +57,17 @@ def bar_chart(
             f'<text x="{label_width + length + 6:.1f}" y="{y + 14}" font-size="13" '
             f'fill="{MUTED}">{shown}</text>'
         )
-    description = "; ".join(f"{label}: {value:,.0f}" for label, value, _ in bars)
+    description = "; ".join(f"{label}: {number(round(value), lang)}" for label, value, _ in bars)
     return _frame(width, len(bars) * row + 8, title, description, body)
 
 
-def heatmap(labels: Sequence[str], values: Sequence[Sequence[float]], title: str) -> str:
+def heatmap(
+    labels: Sequence[str],
+    values: Sequence[Sequence[float]],
+    title: str,
+    *,
+    lang: Language = DEFAULT,
+) -> str:
     """A labelled matrix (rows x columns in ``labels`` order), darker for more, counts printed.
 
     >>> svg = heatmap(["a", "b"], [[1, 2], [2, 0]], "Ties")
@@ -86,20 +98,29 @@ def heatmap(labels: Sequence[str], values: Sequence[Sequence[float]], title: str
         for j, value in enumerate(values[i]):
             share = value / top
             ink = "#ffffff" if share > 0.5 else INK
+            shown = number(round(value), lang)
             body.append(
                 f'<rect x="{margin + j * cell}" y="{margin + i * cell}" width="{cell - 2}" '
                 f'height="{cell - 2}" fill="#0072B2" fill-opacity="{0.08 + 0.92 * share:.3f}"/>'
                 f'<text x="{margin + j * cell + cell / 2}" y="{margin + i * cell + cell / 2 + 4}" '
-                f'text-anchor="middle" font-size="12" fill="{ink}">{value:,.0f}</text>'
+                f'text-anchor="middle" font-size="12" fill="{ink}">{shown}</text>'
             )
     description = "; ".join(
-        f"{a}-{b}: {values[i][j]:,.0f}" for i, a in enumerate(labels) for j, b in enumerate(labels)
+        f"{a}-{b}: {number(round(values[i][j]), lang)}"
+        for i, a in enumerate(labels)
+        for j, b in enumerate(labels)
     )
     size = margin + len(labels) * cell + 4
     return _frame(size, size, title, description, body)
 
 
-def line_chart(points: Sequence[tuple[int, float]], title: str, *, width: int = 420) -> str:
+def line_chart(
+    points: Sequence[tuple[int, float]],
+    title: str,
+    *,
+    width: int = 420,
+    lang: Language = DEFAULT,
+) -> str:
     """Values (0-1) over years, a dot and its value at every year.
 
     >>> svg = line_chart([(2014, 1.0), (2015, 0.5)], "F over the years")
@@ -135,17 +156,17 @@ def line_chart(points: Sequence[tuple[int, float]], title: str, *, width: int = 
                 f'<text x="{x(year):.1f}" y="{height - 10}" text-anchor="middle" font-size="11" '
                 f'fill="{INK}">{year}</text>'
             )
-    description = "; ".join(f"{year}: {value:.3f}" for year, value in points)
+    description = "; ".join(f"{year}: {number(value, lang, digits=3)}" for year, value in points)
     return _frame(width, height, title, description, body)
 
 
-def captioned(chart: Callable[[Any, str], str], data: Any, title: str) -> str:
-    """``chart(data, title)`` with its title visible under it (an SVG title is only a
-    tooltip), for charts that share a section with others.
+def captioned(chart: Callable[..., str], data: Any, title: str, **options: Any) -> str:
+    """``chart(data, title, **options)`` with its title visible under it (an SVG title is only
+    a tooltip), for charts that share a section with others.
 
     >>> captioned(line_chart, [(2020, 0.5)], "F by year").endswith(
     ...     "</svg><figcaption>F by year</figcaption></figure>")
     True
     """
-    svg = chart(data, title)
+    svg = chart(data, title, **options)
     return f'<figure class="chart">{svg}<figcaption>{escape(title)}</figcaption></figure>'

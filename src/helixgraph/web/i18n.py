@@ -52,9 +52,7 @@ def language_context(lang: Language) -> dict[str, Any]:
         "_": translator(lang),
         "num": lambda value, **how: number(value, lang, **how),
         "kind_word": lambda kind, n: kind_word(kind, n, lang),
-        "script_texts": json.dumps(HU if lang == "hu" else {}, ensure_ascii=True)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e"),
+        "script_texts": _HU_SCRIPT_TEXTS if lang == "hu" else "{}",
         "language_links": [],
     }
 
@@ -428,3 +426,8 @@ HU: dict[str, str] = {
     "computing…": "számítás…",
     "the server could not answer": "a szerver nem tudott válaszolni",
 }
+
+
+#: The catalogue as the pages' scripts read it, written once (``<`` and ``>`` escaped, so that
+#: nothing in it can close its ``<script>``).
+_HU_SCRIPT_TEXTS = json.dumps(HU, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e")

@@ -158,6 +158,7 @@ def _helix_chart(by_helix: dict[str, int], lang: Language, concepts: dict[str, s
     return charts.bar_chart(
         [(concepts.get(h, h), float(by_helix.get(h, 0)), c) for h, c in HELIX_COLOURS.items()],
         translator(lang)("Actors per helix"),
+        lang=lang,
     )
 
 
@@ -199,18 +200,20 @@ def _analysis_context(
         "charts": {
             "helices": _helix_chart(by_helix, lang, concepts),
             "components": charts.captioned(
-                charts.bar_chart, component_bars, _("Actors in each connected part")
+                charts.bar_chart, component_bars, _("Actors in each connected part"), lang=lang
             ),
             "mixing": charts.heatmap(
                 [concepts.get(h, h) for h in helices],
                 [[float(ties.get(a, {}).get(b, 0)) for b in helices] for a in helices],
                 _("Ties between helices (shared collaborations or direct ties)"),
+                lang=lang,
             ),
             "years": charts.captioned(
                 charts.line_chart,
                 [(row["year"], row["fragmentation"]) for row in by_year],
                 _("Fragmentation F among the actors active each year")
                 + ("" if scope.whole else f" ({where})"),
+                lang=lang,
             ),
         },
     }
