@@ -84,3 +84,11 @@ def test_findings_say_the_same_in_both_languages() -> None:
     assert "+0.0012" in english[1]
     assert "+0,0012" in hungarian[1]
     assert "±0,0030" in hungarian[1]
+
+
+def test_charts_write_numbers_in_the_pages_language() -> None:
+    from helixgraph.web import charts
+
+    assert ">3\u202f061<" in charts.bar_chart([("üzleti szféra", 3061, None)], "x", lang="hu")
+    assert ">3,061<" in charts.bar_chart([("business", 3061, None)], "x")
+    assert "2020: 0,500" in charts.line_chart([(2020, 0.5)], "F", lang="hu")
