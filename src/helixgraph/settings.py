@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from helixgraph.store.remote import RemoteEndpoint
 
 
 class Settings(BaseSettings):
@@ -21,8 +24,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 
-    store: Path | None = Field(
-        default=None, description="store directory; default: the per-user data directory"
+    store: str | None = Field(
+        default=None,
+        description="store directory, or the http(s) URL of a remote SPARQL store; "
+        "default: the per-user data directory",
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
@@ -89,13 +94,19 @@ class Settings(BaseSettings):
     )
 
 
-def store_location(given: Path | str | None = None) -> Path:
+def store_location(given: Path | str | RemoteEndpoint | None = None) -> Path | RemoteEndpoint:
     """The store to use: the one given (``--store``), else ``$HELIX_STORE``, else ``store`` in
-    the per-user data directory."""
-    if given:
-        return Path(given).expanduser()
-    if env := os.environ.get("HELIX_STORE"):
-        return Path(env).expanduser()
+    the per-user data directory. An ``http://`` or ``https://`` URL is a remote store, never a
+    folder name."""
+    from helixgraph.store.remote import RemoteEndpoint, is_url
+
+    if isinstance(given, RemoteEndpoint):
+        return given
+    named = str(given) if given else os.environ.get("HELIX_STORE")
+    if named and is_url(named):
+        return RemoteEndpoint.from_url(named)
+    if named:
+        return Path(named).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir("helixgraph")) / "store"

@@ -35,11 +35,12 @@ app = typer.Typer(
 )
 
 StoreOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--store",
-        help="Store directory (created and initialised if new). "
-        "Default: $HELIX_STORE, else the per-user data directory.",
+        help="Store directory (created and initialised if new), or the http(s) URL of a remote "
+        "SPARQL store, such as http://127.0.0.1:7878 for `oxigraph serve` (README, "
+        '"Scaling out"). Default: $HELIX_STORE, else the per-user data directory.',
         show_default=False,
     ),
 ]
@@ -102,7 +103,7 @@ def main(store: StoreOption = None) -> None:
 
 
 #: ``helixgraph --store DIR COMMAND``: the store for a command not given ``--store`` itself.
-_store_before_command: Path | None = None
+_store_before_command: str | None = None
 
 
 @contextmanager
@@ -116,7 +117,7 @@ def reported_errors() -> Iterator[None]:
         fail(str(error))
 
 
-def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph:
+def open_store(store: str | None, *, read_only: bool = False) -> KnowledgeGraph:
     """The store a command names (``--store``, before or after it, else ``$HELIX_STORE``, else
     the per-user default). A command that only reads refuses a named store that does not exist
     (a mistyped path would otherwise be made, filled with the defaults, and answer for it)."""
@@ -127,14 +128,21 @@ def open_store(store: Path | None, *, read_only: bool = False) -> KnowledgeGraph
 
     given = store or _store_before_command
     named = given or os.environ.get("HELIX_STORE")
-    if read_only and named:
-        location = store_location(named)
+    location = store_location(named) if named else None
+    if read_only and isinstance(location, Path):
         if not location.exists() or (location.is_dir() and not any(location.iterdir())):
             fail(
                 f"{location}: no store here (a typo?); this command reads an existing store: "
                 "make one with `helixgraph init`, `load`, `import` or `serve`"
             )
-    return KnowledgeGraph.open(given, read_only=read_only)
+    kg = KnowledgeGraph.open(location, read_only=read_only)
+    if read_only and location is not None and not isinstance(location, Path):
+        if not kg.graph_names():
+            fail(
+                f"{location}: the store holds no graph yet; make it a helixgraph store with "
+                f"`helixgraph init --store {location}`"
+            )
+    return kg
 
 
 @app.command()
@@ -245,7 +253,12 @@ def init(
     from helixgraph.store import KnowledgeGraph
 
     location = store_location(store or _store_before_command)
-    if location.is_dir() and any(location.iterdir()):
+    if isinstance(location, Path):
+        taken = location.is_dir() and any(location.iterdir())
+    else:
+        with reported_errors(), KnowledgeGraph.open(location, initialise=False) as remote:
+            taken = bool(remote.graph_names())
+    if taken:
         fail(
             f"{location}: a store is there already; `helixgraph drop` what it should not hold, "
             "or pass another --store"

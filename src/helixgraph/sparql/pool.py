@@ -47,7 +47,7 @@ from helixgraph.errors import (
     StoreError,
 )
 from helixgraph.sparql import results
-from helixgraph.store import KnowledgeGraph, query_syntax_error
+from helixgraph.store import KnowledgeGraph, RemoteEndpoint, query_syntax_error
 
 #: A substitution crosses the pipe as ("iri", value) or ("literal", value, datatype, language).
 TermSpec = tuple[str, ...]
@@ -148,7 +148,8 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
-        path = str(self.kg.path) if self.kg.path is not None else None
+        location = self.kg.path
+        path = str(location) if isinstance(location, Path) else location
         process = self._context.Process(
             target=_serve, args=(child, path, self._dump), daemon=True, name="helixgraph-query"
         )
@@ -412,7 +413,7 @@ class _Worker:
         self.sandboxed = bool(message[1])
         self.thread_id = int(message[2])
         if not self.sandboxed:
-            _warn_unsandboxed()
+            _warn_unsandboxed(remote=bool(message[3]))
 
     def cpu_seconds(self) -> float:
         """CPU time the answering thread has used; +inf where the platform does not say (then
@@ -447,9 +448,13 @@ class _Worker:
 
 
 @functools.cache
-def _warn_unsandboxed() -> None:
+def _warn_unsandboxed(*, remote: bool) -> None:
+    if remote:
+        reason = "they talk to the remote store over the network"
+    else:
+        reason = "this platform offers none"
     logging.getLogger("helixgraph").warning(
-        "query workers run without the network sandbox on this platform: only the query guard "
+        f"query workers run without the network sandbox ({reason}): only the query guard "
         "keeps SERVICE and LOAD from reaching the network"
     )
 
@@ -457,21 +462,26 @@ def _warn_unsandboxed() -> None:
 # -- the worker process ----------------------------------------------------------------------
 
 
-def _serve(conn: Connection, path: str | None, dump: bytes | None) -> None:
+def _serve(conn: Connection, path: str | RemoteEndpoint | None, dump: bytes | None) -> None:
     """A worker's life: lose the network, open the store, then answer requests until the pipe
-    closes. Queries run on a thread with a deep stack: Oxigraph recurses over the query's tree."""
+    closes. Queries run on a thread with a deep stack: Oxigraph recurses over the query's tree.
+
+    A worker of a remote store keeps the network (the store is on it); killing it at the
+    deadline closes its connection to the store."""
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
 
-    try:
-        deny_network()
-        sandboxed = True
-    except SandboxUnavailable:
-        sandboxed = False
+    sandboxed = False
+    if not isinstance(path, RemoteEndpoint):
+        try:
+            deny_network()
+            sandboxed = True
+        except SandboxUnavailable:
+            pass
     in_deep_stack(_answer_requests, conn, path, dump, sandboxed)
 
 
 def _answer_requests(
-    conn: Connection, path: str | None, dump: bytes | None, sandboxed: bool
+    conn: Connection, path: str | RemoteEndpoint | None, dump: bytes | None, sandboxed: bool
 ) -> None:
     try:
         store = _open(path, dump)
@@ -480,7 +490,8 @@ def _answer_requests(
         return
     # the thread answering, whose priority the pool lowers for long queries (on Linux a nice
     # value belongs to a thread)
-    conn.send(("ready", sandboxed, threading.get_native_id()))
+    remote = isinstance(path, RemoteEndpoint)
+    conn.send(("ready", sandboxed, threading.get_native_id(), remote))
     while True:
         try:
             request = conn.recv()
@@ -521,11 +532,13 @@ def in_deep_stack(function: Callable[..., _T], *args: Any) -> _T:
     return value  # type: ignore[no-any-return]
 
 
-def _open(path: str | None, dump: bytes | None) -> Any:
+def _open(path: str | RemoteEndpoint | None, dump: bytes | None) -> Any:
     import pyoxigraph as ox
 
-    from helixgraph.store import open_read_only
+    from helixgraph.store import RemoteStore, open_read_only
 
+    if isinstance(path, RemoteEndpoint):
+        return RemoteStore(path)
     if path is not None:
         return open_read_only(Path(path))
     store = ox.Store()

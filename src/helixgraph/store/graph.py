@@ -1,4 +1,5 @@
-"""The knowledge graph: an embedded Oxigraph store on disk, one named graph per source.
+"""The knowledge graph: one named graph per source, in an embedded Oxigraph store on disk or in a
+remote SPARQL store (:mod:`helixgraph.store.remote`).
 
 A new store is initialised with the ontology and the default ecosystem shipped in ``data/``
 (unless made empty); when a newer helixgraph ships changed files, their graphs are replaced on
@@ -56,6 +57,7 @@ from helixgraph.rdf.namespaces import GRAPH_BASE, PREFIXES, PROV, RDF, XSD
 from helixgraph.rdf.parsing import gunzip, rdf_format, read_triples
 from helixgraph.rdf.vocab import HX
 from helixgraph.settings import default_data_wanted, store_location
+from helixgraph.store.remote import RemoteEndpoint, RemoteStore
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written or retired: readers do not see it.
@@ -151,8 +153,15 @@ class KnowledgeGraph:
     True
     """
 
-    def __init__(self, store: ox.Store, *, path: Path | None = None, read_only: bool = False):
+    def __init__(
+        self,
+        store: ox.Store | RemoteStore,
+        *,
+        path: Path | RemoteEndpoint | None = None,
+        read_only: bool = False,
+    ):
         self._store = store
+        #: Where the store lives: its folder, a remote store's endpoint, or None (in memory).
         self.path = path
         self.read_only = read_only
         #: Increases on every write, so derived views know when to recompute.
@@ -214,7 +223,7 @@ class KnowledgeGraph:
     @classmethod
     def open(
         cls,
-        path: Path | str | None = None,
+        path: Path | str | RemoteEndpoint | None = None,
         *,
         read_only: bool = False,
         initialise: bool = True,
@@ -230,6 +239,10 @@ class KnowledgeGraph:
         if default_data is None:
             default_data = default_data_wanted()
         location = store_location(path)
+        if isinstance(location, RemoteEndpoint):
+            return cls.open_remote(
+                location, read_only=read_only, initialise=initialise, default_data=default_data
+            )
         exists = location.is_dir() and any(location.iterdir())
         if location.exists() and not location.is_dir():
             raise StoreError(f"{location}: not a directory; --store takes a store directory")
@@ -252,6 +265,24 @@ class KnowledgeGraph:
         return kg
 
     @classmethod
+    def open_remote(
+        cls,
+        endpoint: RemoteEndpoint,
+        *,
+        read_only: bool = False,
+        initialise: bool = True,
+        default_data: bool = True,
+    ) -> KnowledgeGraph:
+        """Open the store behind ``endpoint`` (see :mod:`helixgraph.store.remote`); a store that
+        does not answer is a :class:`StoreError` naming its URL. Initialised like a folder."""
+        remote = RemoteStore(endpoint)
+        remote.check()
+        kg = cls(remote, path=endpoint, read_only=read_only)
+        if initialise and not read_only:
+            kg.initialise(default_data=default_data)
+        return kg
+
+    @classmethod
     def in_memory(cls, *, initialise: bool = True, default_data: bool = True) -> KnowledgeGraph:
         """A store in memory (for tests and scripts), initialised like a new one on disk."""
         kg = cls(ox.Store())
@@ -263,6 +294,8 @@ class KnowledgeGraph:
         """Flush and release the store; the object is unusable afterwards."""
         if not self.read_only:
             self._store.flush()
+        if isinstance(self._store, RemoteStore):
+            self._store.close()
         del self._store
 
     def __enter__(self) -> KnowledgeGraph:
@@ -633,7 +666,7 @@ class KnowledgeGraph:
     def _changed(self) -> None:
         # Flushed at once, so readers that open the store read-only (the CLI while a server runs)
         # see every write.
-        if self.path is not None:
+        if isinstance(self.path, Path):
             self._store.flush()
         self.forget()
 

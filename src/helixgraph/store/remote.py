@@ -1,0 +1,379 @@
+"""A SPARQL store on another machine, behind the SPARQL 1.1 Protocol and Graph Store Protocol.
+
+:class:`RemoteStore` offers the part of pyoxigraph's ``Store`` interface that
+:class:`~helixgraph.store.graph.KnowledgeGraph` and the query workers use, so that everything
+above the store works unchanged on Oxigraph server, Virtuoso or any store with the two
+protocols. What it asks of the store:
+
+- queries (``HELIX_QUERY_URL``, default ``URL/query``) answered as TSV and N-Triples, which
+  pyoxigraph parses in compiled code (JSON results are read in Python);
+- updates (``HELIX_UPDATE_URL``, default ``URL/update``), each request applied all or nothing
+  (Oxigraph server and Virtuoso run one update request in one transaction);
+- whole graphs posted as N-Triples to the Graph Store Protocol (``HELIX_GSP_URL``, default
+  ``URL/store``), streamed, so an import of millions of triples never sits in memory.
+
+helixgraph's own prefixes and base IRI travel as ``PREFIX``/``BASE`` lines in front of the
+query; a variable substitution travels as a ``VALUES`` block at the start of the query's
+``WHERE`` clause. Credentials (``HELIX_STORE_USER`` and ``HELIX_STORE_PASSWORD``, or
+``HELIX_STORE_TOKEN`` for a bearer token) are sent, never printed: an endpoint prints as its
+URL without them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph as ox
+
+from helixgraph.errors import StoreError
+
+#: Whether a ``--store`` text names a remote store (anything else names a folder).
+URL_SCHEMES = ("http://", "https://")
+#: Seconds to wait for a connection: an unreachable store fails fast, with its URL.
+CONNECT_TIMEOUT = 5.0
+#: Bytes per chunk of a streamed upload.
+UPLOAD_CHUNK = 1 << 20
+
+_TSV = "text/tab-separated-values"
+_NTRIPLES = "application/n-triples"
+
+
+def is_url(text: str) -> bool:
+    """Whether ``--store`` names a remote store (``http://`` or ``https://``).
+
+    >>> is_url("http://127.0.0.1:7878"), is_url("./store"), is_url("HTTPS://x")
+    (True, False, True)
+    """
+    return text.lower().startswith(URL_SCHEMES)
+
+
+@dataclass(frozen=True)
+class RemoteEndpoint:
+    """Where a remote store answers, and how helixgraph proves who it is.
+
+    Prints (``str``, ``repr``) as its URL without user name or password, so a message or a log
+    line never carries a credential.
+
+    >>> e = RemoteEndpoint.from_url("http://ann:secret@127.0.0.1:7878/", environ={})
+    >>> str(e), e.query_url, e.gsp_url
+    ('http://127.0.0.1:7878', 'http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
+    >>> "secret" in repr(e)
+    False
+    """
+
+    url: str
+    query_url: str
+    update_url: str
+    gsp_url: str
+    #: The query parameter that makes the default graph the union of all graphs (Oxigraph
+    #: server's); empty: the visible graphs are listed as ``default-graph-uri`` instead.
+    union_parameter: str = "union-default-graph"
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_url(cls, url: str, *, environ: Mapping[str, str] | None = None) -> RemoteEndpoint:
+        """The endpoint at ``url``, completed from ``HELIX_QUERY_URL``, ``HELIX_UPDATE_URL``,
+        ``HELIX_GSP_URL``, ``HELIX_UNION_PARAMETER`` and the credentials' variables."""
+        env = os.environ if environ is None else environ
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise StoreError(f"{url!r}: a remote store is an http:// or https:// URL with a host")
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        bare = urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/"), "", ""))
+        return cls(
+            url=bare,
+            query_url=env.get("HELIX_QUERY_URL") or f"{bare}/query",
+            update_url=env.get("HELIX_UPDATE_URL") or f"{bare}/update",
+            gsp_url=env.get("HELIX_GSP_URL") or f"{bare}/store",
+            union_parameter=env.get("HELIX_UNION_PARAMETER", "union-default-graph"),
+            user=parts.username or env.get("HELIX_STORE_USER") or None,
+            password=parts.password or env.get("HELIX_STORE_PASSWORD") or None,
+            token=env.get("HELIX_STORE_TOKEN") or None,
+        )
+
+    def __str__(self) -> str:
+        return self.url
+
+    def client(self, timeout: float | None = None) -> httpx.Client:
+        """An HTTP client carrying the credentials; ``timeout``: seconds a read may wait."""
+        headers = {"User-Agent": "helixgraph"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        auth = httpx.BasicAuth(self.user, self.password or "") if self.user else None
+        return httpx.Client(
+            headers=headers,
+            auth=auth,
+            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
+            follow_redirects=False,
+        )
+
+
+class RemoteStore:
+    """pyoxigraph's ``Store`` interface, as far as helixgraph uses it, over HTTP.
+
+    ``timeout``: seconds any one request may wait for the store (None: as long as it takes,
+    for imports and the views of a large graph).
+    """
+
+    def __init__(self, endpoint: RemoteEndpoint, *, timeout: float | None = None):
+        self.endpoint = endpoint
+        self._http = endpoint.client(timeout)
+
+    def check(self) -> None:
+        """Raise :class:`StoreError` naming the URL unless a SPARQL store answers there."""
+        self.query("ASK {}")
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        base_iri: str | None = None,
+        prefixes: Mapping[str, str] | None = None,
+        use_default_graph_as_union: bool = False,
+        default_graph: Any = None,
+        named_graphs: Any = None,
+        substitutions: Mapping[ox.Variable, Any] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """A query, checked by Oxigraph's own parser here first (a syntax error names its line
+        and column in the text as given), then answered by the store."""
+        _parse_here(sparql, base_iri, prefixes)
+        text = _prologue(base_iri, prefixes) + _with_values(sparql, substitutions)
+        params: list[tuple[str, str]] = []
+        if use_default_graph_as_union:
+            if self.endpoint.union_parameter:
+                params.append((self.endpoint.union_parameter, "true"))
+            else:
+                visible = [str(g.value) for g in self.named_graphs()]
+                params += [("default-graph-uri", g) for g in visible]
+        for name, graphs in (("default-graph-uri", default_graph), ("named-graph-uri", named_graphs)):
+            if graphs is None:
+                continue
+            for graph in graphs if isinstance(graphs, list) else [graphs]:
+                if isinstance(graph, ox.NamedNode):
+                    params.append((name, graph.value))
+        response = self._send(
+            "POST",
+            self.endpoint.query_url,
+            params=params,
+            content=text.encode(),
+            headers={
+                "Content-Type": "application/sparql-query",
+                "Accept": f"{_TSV}, {_NTRIPLES};q=0.9, application/sparql-results+xml;q=0.5",
+            },
+        )
+        kind = response.headers.get("content-type", "").split(";")[0].strip()
+        if kind == _TSV:
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.TSV)
+        if kind == "application/sparql-results+xml":
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.XML)
+        if kind == "application/sparql-results+json":
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        if kind in (_NTRIPLES, "text/plain"):
+            return _Triples(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
+        raise StoreError(f"{self.endpoint}: the store answered a query as {kind!r}")
+
+    def quads_for_pattern(
+        self, subject: Any, predicate: Any, object: Any, graph_name: Any = None
+    ) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (None: any), in any graph unless ``graph_name``."""
+        terms = {"s": subject, "p": predicate, "o": object}
+        values = "".join(
+            f"VALUES ?{name} {{ {term} }} " for name, term in terms.items() if term is not None
+        )
+        if isinstance(graph_name, ox.DefaultGraph):
+            where = f"{values} ?s ?p ?o"
+        elif graph_name is not None:
+            where = f"{values} GRAPH ?g {{ ?s ?p ?o }} VALUES ?g {{ {graph_name} }}"
+        else:
+            where = f"{values} {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+        for row in self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}"):  # type: ignore[union-attr]
+            graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
+            yield ox.Quad(row["s"], row["p"], row["o"], graph)
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):  # type: ignore[union-attr]
+            yield row["g"]
+
+    def __len__(self) -> int:
+        solutions = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        )
+        return int(next(iter(solutions))["n"].value)  # type: ignore[call-overload,index]
+
+    def dump(self, *, format: ox.RdfFormat) -> bytes:
+        """Every quad as N-Quads (the Graph Store Protocol's whole dataset)."""
+        response = self._send("GET", self.endpoint.gsp_url, headers={"Accept": format.media_type})
+        return response.content
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def update(
+        self,
+        sparql: str,
+        *,
+        base_iri: str | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> None:
+        """An update, applied by the store in one request (all or nothing)."""
+        _parse_update_here(sparql, base_iri, prefixes)
+        self._send(
+            "POST",
+            self.endpoint.update_url,
+            content=(_prologue(base_iri, prefixes) + sparql).encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one ``INSERT DATA`` (for the few of bookkeeping and small files)."""
+        body = " ".join(_as_data(q) for q in quads)
+        if body:
+            self.update(f"INSERT DATA {{ {body} }}")
+
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add many quads, streamed to the Graph Store Protocol one graph at a time."""
+        by_graph: dict[Any, list[bytes]] = {}
+        for q in quads:
+            by_graph.setdefault(q.graph_name, []).append(
+                f"{q.subject} {q.predicate} {q.object} .\n".encode()
+            )
+        for graph, lines in by_graph.items():
+            self._post_graph(graph, iter(lines))
+
+    def bulk_load(
+        self, input: IO[bytes] | bytes, *, format: ox.RdfFormat, to_graph: Any = None
+    ) -> None:
+        """Stream N-Triples into a graph with the Graph Store Protocol (``POST ?graph=``)."""
+        if format is not ox.RdfFormat.N_TRIPLES or to_graph is None:
+            raise StoreError("a remote store takes bulk loads as N-Triples into a named graph")
+        stream = io.BytesIO(input) if isinstance(input, bytes) else input
+        self._post_graph(to_graph, iter(lambda: stream.read(UPLOAD_CHUNK), b""))
+
+    def remove(self, quad: ox.Quad) -> None:
+        self.update(f"DELETE DATA {{ {_as_data(quad)} }}")
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        self.update(f"DROP SILENT GRAPH {graph}")
+
+    def flush(self) -> None:
+        """Nothing to do: the store made each request durable before it answered."""
+
+    # -- HTTP ------------------------------------------------------------------------------
+
+    def _post_graph(self, graph: Any, chunks: Iterator[bytes]) -> None:
+        if isinstance(graph, ox.DefaultGraph):
+            params = {"default": ""}
+        else:
+            params = {"graph": graph.value}
+        self._send(
+            "POST",
+            self.endpoint.gsp_url,
+            params=params,
+            content=chunks,
+            headers={"Content-Type": _NTRIPLES},
+        )
+
+    def _send(self, method: str, url: str, **options: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, **options)
+        except httpx.TimeoutException:
+            raise StoreError(f"{self.endpoint}: the store did not answer in time") from None
+        except httpx.TransportError as error:
+            raise StoreError(
+                f"{self.endpoint}: no SPARQL store answers here ({_reason(error)}); "
+                "is the server running, and is the URL right?"
+            ) from None
+        if response.status_code in (401, 403):
+            raise StoreError(
+                f"{self.endpoint}: the store refused helixgraph's credentials "
+                f"(HTTP {response.status_code}); set HELIX_STORE_USER and HELIX_STORE_PASSWORD, "
+                "or HELIX_STORE_TOKEN"
+            )
+        if response.status_code >= 400:
+            said = response.text.strip().splitlines()[:3]
+            raise StoreError(
+                f"{self.endpoint}: the store answered HTTP {response.status_code} to "
+                f"{method} {urlsplit(url).path or '/'}: {' '.join(said)[:300]}"
+            )
+        return response
+
+
+class _Triples:
+    """The triples of a CONSTRUCT or DESCRIBE answer, iterated like pyoxigraph's QueryTriples."""
+
+    def __init__(self, quads: Iterator[ox.Quad]):
+        self._quads = quads
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return (q.triple for q in self._quads)
+
+
+def _reason(error: httpx.TransportError) -> str:
+    text = str(error) or type(error).__name__
+    return "connection refused" if "refused" in text.lower() else text
+
+
+def _prologue(base_iri: str | None, prefixes: Mapping[str, str] | None) -> str:
+    """``BASE`` and ``PREFIX`` lines, on one line, so the query's own lines keep their numbers
+    but one (errors are read on the text as given, by :func:`_parse_here`)."""
+    parts = [f"BASE <{base_iri}>"] if base_iri else []
+    parts += [f"PREFIX {name}: <{iri}>" for name, iri in (prefixes or {}).items()]
+    return " ".join(parts) + "\n" if parts else ""
+
+
+def _with_values(sparql: str, substitutions: Mapping[ox.Variable, Any] | None) -> str:
+    """The query with its substituted variables fixed by a ``VALUES`` block opening the
+    ``WHERE`` clause (the group after the ``WHERE`` keyword, else the first group).
+
+    >>> _with_values("SELECT ?o WHERE { ?s ?p ?o }", {ox.Variable("s"): ox.NamedNode("http://x")})
+    'SELECT ?o WHERE { VALUES (?s) { (<http://x>) } ?s ?p ?o }'
+    """
+    if not substitutions:
+        return sparql
+    from helixgraph.sparql.guard import tokens
+
+    found = tokens(sparql)
+    after_where = [i for i, t in enumerate(found) if t.kind == "word" and t.text.upper() == "WHERE"]
+    start = after_where[0] if after_where else 0
+    brace = next(t for t in found[start:] if t.text == "{")
+    names = " ".join(str(v) for v in substitutions)
+    row = " ".join(str(term) for term in substitutions.values())
+    cut = brace.start + 1
+    return f"{sparql[:cut]} VALUES ({names}) {{ ({row}) }}{sparql[cut:]}"
+
+
+def _as_data(quad: ox.Quad) -> str:
+    if isinstance(quad.graph_name, ox.DefaultGraph):
+        return f"{quad.subject} {quad.predicate} {quad.object} ."
+    return f"GRAPH {quad.graph_name} {{ {quad.subject} {quad.predicate} {quad.object} }}"
+
+
+_EMPTY = ox.Store()
+
+
+def _parse_here(sparql: str, base_iri: str | None, prefixes: Mapping[str, str] | None) -> None:
+    """Raise the ``SyntaxError`` Oxigraph's parser raises for a query that does not parse.
+
+    Evaluated against an empty store: parsing is the point, and an empty store answers at once.
+    """
+    _EMPTY.query(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
+
+
+def _parse_update_here(
+    sparql: str, base_iri: str | None, prefixes: Mapping[str, str] | None
+) -> None:
+    """Raise the ``SyntaxError`` of an update that does not parse, without running it: the
+    text is checked as an update applied to a store of its own, thrown away after."""
+    ox.Store().update(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
