@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
+import click
 import typer
 
 from helixgraph.network.registry import VIEWS, ViewName
@@ -129,14 +130,16 @@ def open_store(store: str | None, *, read_only: bool = False) -> KnowledgeGraph:
     given = store or _store_before_command
     named = given or os.environ.get("HELIX_STORE")
     location = store_location(named) if named else None
-    if read_only and isinstance(location, Path):
+    if read_only and isinstance(location, Path):  # noqa: SIM102 (one condition per line)
         if not location.exists() or (location.is_dir() and not any(location.iterdir())):
             fail(
                 f"{location}: no store here (a typo?); this command reads an existing store: "
                 "make one with `helixgraph init`, `load`, `import` or `serve`"
             )
     kg = KnowledgeGraph.open(location, read_only=read_only)
-    if read_only and location is not None and not isinstance(location, Path):
+    if (context := click.get_current_context(silent=True)) is not None:
+        context.call_on_close(kg.close)  # released when the command ends, however it ends
+    if read_only and location is not None and not isinstance(location, Path):  # noqa: SIM102
         if not kg.graph_names():
             fail(
                 f"{location}: the store holds no graph yet; make it a helixgraph store with "
@@ -865,6 +868,8 @@ def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None
             typer.echo("true" if result else "false")
         elif isinstance(result, ox.QueryTriples):
             sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
+        elif not isinstance(result, ox.QuerySolutions):  # the triples of a remote store
+            sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"")
         elif output is OutputFormat.table:
             _print_table(result)
         else:

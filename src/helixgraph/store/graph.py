@@ -291,7 +291,10 @@ class KnowledgeGraph:
         return kg
 
     def close(self) -> None:
-        """Flush and release the store; the object is unusable afterwards."""
+        """Flush and release the store; the object is unusable afterwards (closing it again
+        does nothing)."""
+        if not hasattr(self, "_store"):
+            return
         if not self.read_only:
             self._store.flush()
         if isinstance(self._store, RemoteStore):
@@ -318,7 +321,9 @@ class KnowledgeGraph:
             shipped += [
                 (item, graph) for item, graph in default_graphs().items() if graph not in declined
             ]
-        recorded = {info.source_graph: info.sha256 for info in self.graphs(sizes=False)}
+        recorded = {
+            info.source_graph: info.sha256 for info in self.graphs(sizes=False, pending=True)
+        }
         writes = []
         for item, graph in shipped:
             data = item.read_bytes()
@@ -351,7 +356,7 @@ class KnowledgeGraph:
 
     def query(
         self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    ) -> ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]:
         """Run a SPARQL query on Oxigraph; the default graph is the union of all graphs.
 
         Raises :class:`QuerySyntaxError` (with line and column) for a query that does not parse
@@ -423,15 +428,21 @@ class KnowledgeGraph:
         """The IRIs of the named graphs, sorted."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def graphs(self, *, sizes: bool = True) -> list[GraphInfo]:
+    def graphs(self, *, sizes: bool = True, pending: bool = False) -> list[GraphInfo]:
         """Every named graph with its provenance, sorted by name, and its size unless
-        ``sizes=False`` (counting reads every quad: seconds on a store of millions)."""
-        facts: dict[str, dict[str, str]] = {name: {} for name in self.graph_names()}
+        ``sizes=False`` (counting reads every quad: seconds on a store of millions). Graphs
+        marked pending (half-written, or being retired) are left out unless ``pending``."""
+        names = self.graph_names()
+        if not pending:
+            marked = {q.graph_name for q in self._store.quads_for_pattern(None, _PENDING, None)}
+            names = [name for name in names if ox.NamedNode(name) not in marked]
+        facts: dict[str, dict[str, str]] = {name: {} for name in names}
         for row in self.select(
             "SELECT ?g ?p ?o WHERE { GRAPH ?g { ?g ?p ?o } "
             "FILTER(STRSTARTS(STR(?p), STR(hx:)) || ?p = prov:generatedAtTime) }"
         ):
-            facts[row["g"]][row["p"].rsplit("#", 1)[-1]] = row["o"]
+            if row["g"] in facts:
+                facts[row["g"]][row["p"].rsplit("#", 1)[-1]] = row["o"]
         counts: dict[str, int] = {}
         if sizes:
             query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -507,7 +518,9 @@ class KnowledgeGraph:
         self._check_writable()
         taken = set(self.graph_names())
         before = {
-            info.source_graph: info.graph for info in self.graphs(sizes=False) if info.source_graph
+            info.source_graph: info.graph
+            for info in self.graphs(sizes=False, pending=True)
+            if info.source_graph
         }
         targets = []
         for item in writes:
@@ -535,15 +548,23 @@ class KnowledgeGraph:
                         to_graph=graph,
                     )
                     count += stream.lines
+                if isinstance(self._store, RemoteStore):
+                    self._check_size(target, item, count)
                 provenance += _provenance(target, item, count, now)
                 is_replacing = item.source_graph in before
                 loaded.append(LoadedGraph(item.source_graph, item.file_name, count, is_replacing))
             self._commit(targets, provenance, retiring=replaced)
         except BaseException as error:
             # nothing was committed: take the half-written graphs out again (were this process
-            # killed instead, the next open would)
-            for target in targets:
-                self._store.remove_graph(ox.NamedNode(target))
+            # killed, or the remote store gone, the next writable open would)
+            try:
+                for target in targets:
+                    self._store.remove_graph(ox.NamedNode(target))
+            except (OSError, StoreError):
+                raise StoreError(
+                    f"{error}; nothing was committed: what was half-written stays marked "
+                    "pending, which readers ignore and the next write to the store removes"
+                ) from None
             if isinstance(error, OSError):
                 raise StoreError(f"{self.path or 'store'}: write failed: {error}") from None
             raise
@@ -563,12 +584,24 @@ class KnowledgeGraph:
         self._changed()
         return loaded
 
+    def _check_size(self, target: str, item: GraphWrite, sent: int) -> None:
+        """A remote store must hold every triple sent before the write commits (the sizes
+        differ only by the duplicates in a file's own triples)."""
+        assert isinstance(self._store, RemoteStore)
+        held = self._store.graph_size(ox.NamedNode(target)) - 1  # less its pending mark
+        expected = len(set(item.triples)) + (sent - len(item.triples))
+        if held != expected:
+            raise StoreError(
+                f"{self.path}: the store holds {held:,} of the {expected:,} triples sent for "
+                f"{item.file_name}; nothing was committed"
+            )
+
     def drop(self, graph: str) -> list[str]:
         """Remove a source (every graph holding it) or one named graph; the graphs removed."""
         self._check_writable()
         gone = [
             info.graph
-            for info in self.graphs(sizes=False)
+            for info in self.graphs(sizes=False, pending=True)
             if graph in (info.graph, info.source_graph)
         ]
         for name in gone:
@@ -614,7 +647,7 @@ class KnowledgeGraph:
         no provenance, and a graph supersedes another only when its name is the source's own
         or a version of it (``source/vN``) and it states one source and one time.
         """
-        committed = {info.graph for info in self.graphs(sizes=False) if info.sha256}
+        committed = {info.graph for info in self.graphs(sizes=False, pending=True) if info.sha256}
         marked = {
             q.graph_name.value
             for q in self._store.quads_for_pattern(None, _PENDING, None)
@@ -633,7 +666,8 @@ class KnowledgeGraph:
         newest: dict[str, GraphInfo] = {}
         # oldest first; on a tie (a copy of step 5 and its original) the source's own name wins
         for info in sorted(
-            self.graphs(sizes=False), key=lambda i: (i.loaded or "", i.graph == i.source_graph)
+            self.graphs(sizes=False, pending=True),
+            key=lambda i: (i.loaded or "", i.graph == i.source_graph),
         ):
             source = info.source_graph
             if source is None or info.graph in ambiguous or not _is_version_of(info.graph, source):
@@ -711,7 +745,7 @@ def _pending_mark(target: str) -> ox.Quad:
     return ox.Quad(graph, _PENDING, ox.Literal("true"), graph)
 
 
-def visible_dataset(store: ox.Store) -> dict[str, Any]:
+def visible_dataset(store: ox.Store | RemoteStore) -> dict[str, Any]:
     """The dataset options of a query that reads what the store holds: the union of every
     named graph, or, while a write is under way or after one was interrupted, of every graph but
     those marked pending (half-written, or being retired)."""
