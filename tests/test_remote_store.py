@@ -150,7 +150,7 @@ def test_init_puts_the_default_ecosystem_on_the_server(remote: Oxigraph) -> None
     [
         ["stats", "--json"],
         ["query", "--format", "csv", MEMBERS_PER_COLLABORATION],
-        ["query", "CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c a hx:Cluster; skos:prefLabel ?l }"],
+        ["query", "CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c a hx:Cluster; skos:prefLabel ?l}"],
         ["analyze", "--scope", "country=HU", "--json"],
         ["export", "--view", "actors", "--format", "csv"],
     ],
