@@ -28,7 +28,7 @@ run: $(STAMP)
 	$(BIN)/helixgraph serve --host $(HOST) --port $(PORT)
 
 test: $(EXTRA)test
-	sh scripts/install-chromium.sh
+	sh scripts/install-test-packages.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(EXTRA)test

@@ -10,6 +10,7 @@ from bench import (
     bench_endpoint,
     bench_import,
     bench_queries,
+    bench_remote,
     bench_scope,
     bench_viz,
 )
@@ -22,6 +23,7 @@ BENCHMARKS = {
     "fairshare": bench_endpoint.fair_share,
     "viz": bench_viz.main,
     "scope": bench_scope.main,
+    "remote": bench_remote.main,
 }
 
 if __name__ == "__main__":

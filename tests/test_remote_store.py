@@ -288,3 +288,96 @@ def test_a_store_stopped_mid_import_is_as_before(empty_remote: Oxigraph, tmp_pat
     # ... and the next writable open removes it
     KnowledgeGraph.open(url, default_data=False).close()
     assert empty_remote.graphs() == before
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DirsAllowed = .
+NumberOfBuffers = 170000
+MaxDirtyBuffers = 130000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 10
+[SPARQL]
+ResultSetMaxRows = 100000000
+MaxQueryExecutionTime = 0
+"""
+
+#: How helixgraph reaches Virtuoso (README, "Scaling out").
+VIRTUOSO_SETTINGS = {
+    "HELIX_QUERY_URL": "{url}/sparql",
+    "HELIX_UPDATE_URL": "{url}/sparql",
+    "HELIX_GSP_URL": "{url}/sparql-graph-crud",
+    "HELIX_GSP_GRAPH_PARAMETER": "graph-uri",
+    "HELIX_GSP_BULK_PARAMETER": "",
+    "HELIX_RESULTS_FORMAT": "xml",
+    "HELIX_UNION_PARAMETER": "native",
+}
+
+
+@pytest.fixture
+def virtuoso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Virtuoso Open Source (Debian's virtuoso-opensource) on 127.0.0.1, its anonymous SPARQL
+    user allowed to write (as a deployment behind helixgraph's own token would be)."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        pytest.skip("virtuoso-opensource is not installed (scripts/install-test-packages.sh)")
+    sql_port, http_port = free_port(), free_port()
+    ini = tmp_path / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(folder=tmp_path, sql_port=sql_port, http_port=http_port))
+    process = subprocess.Popen(
+        [binary, "+configfile", str(ini), "+foreground"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{http_port}"
+    try:
+        wait_for(url + "/sparql?query=ASK%7B%7D", process, timeout=120)
+        subprocess.run(
+            ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        for name, value in VIRTUOSO_SETTINGS.items():
+            monkeypatch.setenv(name, value.format(url=url))
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_virtuoso_answers_as_the_embedded_store(virtuoso: str, tmp_path: Path) -> None:
+    """The same small ecosystem made with the same commands in Virtuoso and in a folder: the
+    same counts and the same report (the default ecosystem takes minutes on a fresh Virtuoso)."""
+    answers = []
+    for store in (virtuoso, str(tmp_path / "embedded")):
+        for command in (
+            ["init", "--empty"],
+            ["load", str(FIXTURES / "small-ecosystem.ttl")],
+            ["import", "cordis", str(FIXTURES / "cordis-hu-2016.csv")],
+        ):
+            done = run(*command, "--store", store)
+            assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
+        stats = run("stats", "--json", "--store", store)
+        analysed = run("analyze", "--scope", "country=HU", "--json", "--store", store)
+        assert stats.exit_code == analysed.exit_code == 0, analysed.output  # type: ignore[attr-defined]
+        report = json.loads(analysed.stdout)  # type: ignore[attr-defined]
+        answers.append((json.loads(stats.stdout), report["headline"]))  # type: ignore[attr-defined]
+    (counted, headline), (expected, embedded) = answers
+    for key in ("actors", "collaborations", "memberships", "ties", "components"):
+        assert counted[key] == expected[key], key
+    with (FIXTURES / "cordis-hu-2016.csv").open(newline="") as file:
+        pics = {row["pic"] for row in csv.DictReader(file)}
+    assert counted["actors"]["total"] >= len(pics)
+    assert headline == pytest.approx(embedded, abs=1e-12)

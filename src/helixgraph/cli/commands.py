@@ -140,7 +140,7 @@ def open_store(store: str | None, *, read_only: bool = False) -> KnowledgeGraph:
     if (context := click.get_current_context(silent=True)) is not None:
         context.call_on_close(kg.close)  # released when the command ends, however it ends
     if read_only and location is not None and not isinstance(location, Path):  # noqa: SIM102
-        if not kg.graph_names():
+        if not kg.own_graph_names():
             fail(
                 f"{location}: the store holds no graph yet; make it a helixgraph store with "
                 f"`helixgraph init --store {location}`"
@@ -260,7 +260,7 @@ def init(
         taken = location.is_dir() and any(location.iterdir())
     else:
         with reported_errors(), KnowledgeGraph.open(location, initialise=False) as remote:
-            taken = bool(remote.graph_names())
+            taken = bool(remote.own_graph_names())  # a shared store holds others' graphs too
     if taken:
         fail(
             f"{location}: a store is there already; `helixgraph drop` what it should not hold, "

@@ -401,9 +401,16 @@ class KnowledgeGraph:
         solutions = self.query(sparql, substitutions=bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryRefusedError("select() takes a SELECT query")
-        document = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
-        rows: list[dict[str, dict[str, str]]] = document["results"]["bindings"]
-        return rows
+        try:
+            serialised = solutions.serialize(format=ox.QueryResultsFormat.JSON)
+        except SyntaxError as error:  # a remote store's answer, read as it arrives
+            message = f"{self.path}: the store answered what is not SPARQL results: {error}"
+        else:
+            document = json.loads(serialised or b"{}")
+            rows: list[dict[str, dict[str, str]]] = document["results"]["bindings"]
+            return rows
+        del solutions  # dropped on the thread that made it (pyoxigraph's results are unsendable)
+        raise StoreError(message)
 
     def select(self, sparql: str, **bindings: Term) -> list[dict[str, str]]:
         """Rows of a SELECT query as dicts of bound variables to lexical values (IRI, text)."""
@@ -427,6 +434,10 @@ class KnowledgeGraph:
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def own_graph_names(self) -> list[str]:
+        """The named graphs helixgraph made (under ``graph/``): a remote store may hold others."""
+        return [name for name in self.graph_names() if name.startswith(GRAPH_BASE)]
 
     def graphs(self, *, sizes: bool = True, pending: bool = False) -> list[GraphInfo]:
         """Every named graph with its provenance, sorted by name, and its size unless

@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -33,9 +34,16 @@ import httpx
 import pyoxigraph as ox
 
 from helixgraph.errors import StoreError
+from helixgraph.rdf.namespaces import GRAPH_BASE
 
 #: Seconds to wait for a connection: an unreachable store fails fast, with its URL.
 CONNECT_TIMEOUT = 5.0
+#: Where a remote store keeps what the embedded one keeps in its default graph (the shipped
+#: graphs a store declined): some stores have no default graph of their own (Virtuoso's is
+#: the union of all), so it is a named graph, left out of :meth:`RemoteStore.named_graphs`.
+OWN_DEFAULT_GRAPH = ox.NamedNode(GRAPH_BASE + "store")
+#: Most quads written with one ``INSERT DATA``; more go by the Graph Store Protocol.
+INSERT_DATA_LIMIT = 50
 #: Bytes per chunk of a streamed upload.
 UPLOAD_CHUNK = 1 << 20
 
@@ -72,12 +80,18 @@ class RemoteEndpoint:
     update_url: str
     gsp_url: str
     #: The query parameter that makes the default graph the union of all graphs (Oxigraph
-    #: server's); empty: the visible graphs are listed as ``default-graph-uri`` instead.
+    #: server's); ``native``: the store's default graph is that union already (Virtuoso);
+    #: empty: the graphs are listed as ``default-graph-uri`` (any store, slower on some).
     union_parameter: str = "union-default-graph"
     #: The Graph Store Protocol parameter that loads without a transaction (Oxigraph server's
     #: bulk loader, twice as fast); safe here because a graph being written is marked pending
     #: until one update commits it. Empty: plain POST.
     bulk_parameter: str = "no_transaction"
+    #: The results format asked for: ``tsv`` (parsed in compiled code; the default), or
+    #: ``xml`` for stores whose TSV is not the standard's (Virtuoso's quotes IRIs).
+    results: str = "tsv"
+    #: The Graph Store Protocol's name of the graph parameter (Virtuoso: ``graph-uri``).
+    graph_parameter: str = "graph"
     user: str | None = field(default=None, repr=False)
     password: str | None = field(default=None, repr=False)
     token: str | None = field(default=None, repr=False)
@@ -93,6 +107,9 @@ class RemoteEndpoint:
                 f"{_without_credentials(url)}: a remote store is an http:// or https:// URL "
                 "with a host (a folder name has no `://`)"
             )
+        results = env.get("HELIX_RESULTS_FORMAT", "tsv").lower()
+        if results not in _ACCEPT:
+            raise StoreError(f"HELIX_RESULTS_FORMAT={results!r}: give tsv, xml or json")
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
         bare = urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/"), "", ""))
         return cls(
@@ -102,6 +119,8 @@ class RemoteEndpoint:
             gsp_url=env.get("HELIX_GSP_URL") or f"{bare}/store",
             union_parameter=env.get("HELIX_UNION_PARAMETER", "union-default-graph"),
             bulk_parameter=env.get("HELIX_GSP_BULK_PARAMETER", "no_transaction"),
+            results=results,
+            graph_parameter=env.get("HELIX_GSP_GRAPH_PARAMETER", "graph"),
             user=parts.username or env.get("HELIX_STORE_USER") or None,
             password=parts.password or env.get("HELIX_STORE_PASSWORD") or None,
             token=env.get("HELIX_STORE_TOKEN") or None,
@@ -163,7 +182,7 @@ class RemoteStore:
         _parse_here(sparql, base_iri, prefixes)
         text = _prologue(base_iri, prefixes) + _with_values(sparql, substitutions)
         params: list[tuple[str, str]] = []
-        if use_default_graph_as_union:
+        if use_default_graph_as_union and self.endpoint.union_parameter != "native":
             if self.endpoint.union_parameter:
                 params.append((self.endpoint.union_parameter, "true"))
             else:
@@ -178,21 +197,20 @@ class RemoteStore:
             for graph in graphs if isinstance(graphs, list) else [graphs]:
                 if isinstance(graph, ox.NamedNode):
                     params.append((name, graph.value))
+        # a form, as every store takes it (Virtuoso ignores a body of application/sparql-query)
         response = self._send(
             "POST",
             self.endpoint.query_url,
-            params=params,
-            content=text.encode(),
-            headers={
-                "Content-Type": "application/sparql-query",
-                "Accept": f"{_TSV}, {_NTRIPLES};q=0.9, application/sparql-results+xml;q=0.5",
-            },
+            data=_form(("query", text), *params),
+            headers={"Accept": _ACCEPT[self.endpoint.results]},
         )
         kind = response.headers.get("content-type", "").split(";")[0].strip()
         if kind == _TSV:
             return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.TSV)
         if kind == "application/sparql-results+xml":
-            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.XML)
+            # Virtuoso writes blank node labels as nodeID://b1 (not a label SPARQL allows)
+            body = response.content.replace(b"<bnode>nodeID://", b"<bnode>")
+            return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
         if kind == "application/sparql-results+json":
             return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
         if kind in (_NTRIPLES, "text/plain"):
@@ -207,22 +225,21 @@ class RemoteStore:
         values = "".join(
             f"VALUES ?{name} {{ {term} }} " for name, term in terms.items() if term is not None
         )
-        if isinstance(graph_name, ox.DefaultGraph):
-            where = f"{values} ?s ?p ?o"
-        elif graph_name is not None:
-            where = f"{values} GRAPH ?g {{ ?s ?p ?o }} VALUES ?g {{ {graph_name} }}"
+        if graph_name is not None:
+            where = f"{values} GRAPH ?g {{ ?s ?p ?o }} VALUES ?g {{ {_named(graph_name)} }}"
         else:
-            where = f"{values} {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+            where = f"{values} GRAPH ?g {{ ?s ?p ?o }}"
         for row in self._solutions(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}"):
-            graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
+            graph = ox.DefaultGraph() if row["g"] == OWN_DEFAULT_GRAPH else row["g"]
             yield ox.Quad(row["s"], row["p"], row["o"], graph)
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
         for row in self._solutions("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
-            yield row["g"]
+            if row["g"] != OWN_DEFAULT_GRAPH:
+                yield row["g"]
 
     def __len__(self) -> int:
-        return self._count("{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }")
+        return self._count("GRAPH ?g { ?s ?p ?o }")
 
     def dump(self, *, format: ox.RdfFormat) -> bytes:
         """Every quad as N-Quads (the Graph Store Protocol's whole dataset)."""
@@ -241,17 +258,17 @@ class RemoteStore:
         """An update, applied by the store in one request (all or nothing)."""
         _parse_update_here(sparql, base_iri, prefixes)
         self._send(
-            "POST",
-            self.endpoint.update_url,
-            content=(_prologue(base_iri, prefixes) + sparql).encode(),
-            headers={"Content-Type": "application/sparql-update"},
+            "POST", self.endpoint.update_url, data={"update": _prologue(base_iri, prefixes) + sparql}
         )
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads in one ``INSERT DATA`` (for the few of bookkeeping and small files)."""
-        body = " ".join(_as_data(q) for q in quads)
-        if body:
-            self.update(f"INSERT DATA {{ {body} }}")
+        """Add quads: a few (bookkeeping) in one ``INSERT DATA``, more as :meth:`bulk_extend`
+        (some stores cap the size of an update: Virtuoso at 10,000 lines of generated SQL)."""
+        listed = list(quads)
+        if len(listed) > INSERT_DATA_LIMIT:
+            self.bulk_extend(listed)
+        elif listed:
+            self.update(f"INSERT DATA {{ {' '.join(_as_data(q) for q in listed)} }}")
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads, streamed to the Graph Store Protocol one graph at a time."""
@@ -297,16 +314,23 @@ class RemoteStore:
     # -- HTTP ------------------------------------------------------------------------------
 
     def _post_graph(self, graph: Any, chunks: Iterator[bytes], *, bulk: bool = False) -> None:
-        params = {"default": ""} if isinstance(graph, ox.DefaultGraph) else {"graph": graph.value}
+        params = {self.endpoint.graph_parameter: _named(graph).value}
         if bulk and self.endpoint.bulk_parameter:
             params[self.endpoint.bulk_parameter] = ""
-        self._send(
-            "POST",
-            self.endpoint.gsp_url,
-            params=params,
-            content=chunks,
-            headers={"Content-Type": _NTRIPLES},
-        )
+        # spooled to a file and sent with its length: some stores take no chunked body
+        # (Virtuoso answers 201 and keeps nothing)
+        with tempfile.TemporaryFile() as spool:
+            for chunk in chunks:
+                spool.write(chunk)
+            size = spool.tell()
+            spool.seek(0)
+            self._send(
+                "POST",
+                self.endpoint.gsp_url,
+                params=params,
+                content=spool,
+                headers={"Content-Type": _NTRIPLES, "Content-Length": str(size)},
+            )
 
     def _send(self, method: str, url: str, **options: Any) -> httpx.Response:
         try:
@@ -331,6 +355,25 @@ class RemoteStore:
                 f"{method} {urlsplit(url).path or '/'}: {' '.join(said)[:300]}"
             )
         return response
+
+
+_ACCEPT = {
+    "tsv": f"{_TSV}, {_NTRIPLES};q=0.9",
+    "xml": f"application/sparql-results+xml, {_NTRIPLES};q=0.9",
+    "json": f"application/sparql-results+json, {_NTRIPLES};q=0.9",
+}
+
+
+def _form(*fields: tuple[str, str]) -> dict[str, list[str]]:
+    """Form fields, a name repeated as often as given (``default-graph-uri`` ...).
+
+    >>> _form(("query", "ASK {}"), ("default-graph-uri", "a"), ("default-graph-uri", "b"))
+    {'query': ['ASK {}'], 'default-graph-uri': ['a', 'b']}
+    """
+    form: dict[str, list[str]] = {}
+    for name, value in fields:
+        form.setdefault(name, []).append(value)
+    return form
 
 
 class _Triples:
@@ -387,9 +430,13 @@ def _with_values(sparql: str, substitutions: Mapping[ox.Variable, Any] | None) -
 
 
 def _as_data(quad: ox.Quad) -> str:
-    if isinstance(quad.graph_name, ox.DefaultGraph):
-        return f"{quad.subject} {quad.predicate} {quad.object} ."
-    return f"GRAPH {quad.graph_name} {{ {quad.subject} {quad.predicate} {quad.object} }}"
+    graph = _named(quad.graph_name)
+    return f"GRAPH {graph} {{ {quad.subject} {quad.predicate} {quad.object} }}"
+
+
+def _named(graph: Any) -> ox.NamedNode:
+    """The graph itself, or for the default graph :data:`OWN_DEFAULT_GRAPH`."""
+    return OWN_DEFAULT_GRAPH if isinstance(graph, ox.DefaultGraph) else graph
 
 
 _EMPTY = ox.Store()
