@@ -343,11 +343,9 @@ def virtuoso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     url = f"http://127.0.0.1:{http_port}"
     try:
         wait_for(url + "/sparql?query=ASK%7B%7D", process, timeout=120)
-        subprocess.run(
-            ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
-            check=True,
-            capture_output=True,
-        )  # fmt: skip
+        isql = shutil.which("isql-vt") or "isql-vt"
+        grant = 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", grant], check=True)
         for name, value in VIRTUOSO_SETTINGS.items():
             monkeypatch.setenv(name, value.format(url=url))
         yield url

@@ -257,9 +257,8 @@ class RemoteStore:
     ) -> None:
         """An update, applied by the store in one request (all or nothing)."""
         _parse_update_here(sparql, base_iri, prefixes)
-        self._send(
-            "POST", self.endpoint.update_url, data={"update": _prologue(base_iri, prefixes) + sparql}
-        )
+        text = _prologue(base_iri, prefixes) + sparql
+        self._send("POST", self.endpoint.update_url, data={"update": text})
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads: a few (bookkeeping) in one ``INSERT DATA``, more as :meth:`bulk_extend`
