@@ -195,6 +195,7 @@ def compare(name: str, copies: int, console: Console) -> None:
                 )
                 measured = measure(store, actor, project, repeats=3 if copies <= 1 else 1)
                 figures[where] = {"import cordis": imported, **measured}
+                console.print(f"{name}, {where}: {json.dumps(figures[where])}")  # as it comes
             figures["remote"]["oxigraph serve peak rss"] = server.peak_rss_mb()
         finally:
             server.stop()
