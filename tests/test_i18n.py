@@ -86,6 +86,29 @@ def test_findings_say_the_same_in_both_languages() -> None:
     assert "±0,0030" in hungarian[1]
 
 
+def test_each_group_of_clusters_is_named_after_its_own_clause() -> None:
+    report = {
+        "scope": {"filters": {}, "years": None, "through": "scope"},
+        "headline": {"nodes": 11, "components": 6, "largest_component_share": 0.55,
+                     "isolates": 5, "fragmentation": 0.7273, "ties": 5},
+        "clusters": [
+            {"label": "Health cluster B", "below_critical_mass": True, "missing": ["government"]},
+            {"label": "MediKlaszter", "below_critical_mass": False, "missing": ["government"]},
+            {"label": "Whole cluster", "below_critical_mass": False, "missing": []},
+        ],
+        "parallel_initiatives": [],
+    }  # fmt: skip
+    english, hungarian = findings(report, "en")[-1], findings(report, "hu")[-1]
+    assert english == (
+        "1 of 3 clusters are below critical mass (15 members): Health cluster B; "
+        "2 of 3 miss a helix: Health cluster B, MediKlaszter."
+    )
+    assert hungarian == (
+        "3 klaszterből 1 a kritikus tömeg (15 tag) alatt van: Health cluster B; "
+        "2 klaszterből hiányzik egy spirál: Health cluster B, MediKlaszter."
+    )
+
+
 def test_charts_write_numbers_in_the_pages_language() -> None:
     from helixgraph.web import charts
 

@@ -62,11 +62,10 @@ def findings(report: dict[str, Any], lang: Language = DEFAULT) -> list[str]:
     ties = [r for r in report.get("recommendations") or [] if r["kind"] == "tie"]
     if ties:
         found.append(say.tie(ties[0]))
-    small = [c for c in report["clusters"] if c["below_critical_mass"]]
-    missing = [c for c in report["clusters"] if c["missing"]]
+    small = [str(c["label"]) for c in report["clusters"] if c["below_critical_mass"]]
+    missing = [str(c["label"]) for c in report["clusters"] if c["missing"]]
     if small or missing:
-        names = ", ".join(str(c["label"]) for c in (small or missing)[:3])
-        found.append(say.clusters(len(small), len(missing), len(report["clusters"]), names))
+        found.append(say.clusters(small, missing, len(report["clusters"])))
     if report["parallel_initiatives"]:
         labels = {c["cluster"]: c["label"] for c in report["clusters"]}
         found.append(say.parallel(report["parallel_initiatives"], labels))
@@ -185,16 +184,36 @@ class _Writer:
             "távolságalapú fragmentáltságot."
         )
 
-    def clusters(self, small: int, missing: int, total: int, names: str) -> str:
+    def clusters(self, small: list[str], missing: list[str], total: int) -> str:
+        """Each group of clusters named after its own clause (at most three names each)."""
+
+        def named(labels: list[str]) -> str:
+            more = len(labels) - 3
+            if more <= 0:
+                return ", ".join(labels)
+            rest = f"és további {self.n(more)}" if self.lang == "hu" else f"and {more} more"
+            return f"{', '.join(labels[:3])} {rest}"
+
+        clauses = []
         if self.lang == "hu":
-            return (
-                f"{self.n(total)} klaszterből {self.n(small)} a kritikus tömeg (15 tag) alatt "
-                f"van, és {self.n(missing)} klaszterből hiányzik egy spirál ({names})."
+            if small:
+                clauses.append(
+                    f"{self.n(total)} klaszterből {self.n(len(small))} a kritikus tömeg (15 tag) "
+                    f"alatt van: {named(small)}"
+                )
+            if missing:
+                clauses.append(
+                    f"{self.n(len(missing))} klaszterből hiányzik egy spirál: {named(missing)}"
+                )
+            return "; ".join(clauses) + "."
+        if small:
+            clauses.append(
+                f"{len(small)} of {total} clusters are below critical mass (15 members): "
+                f"{named(small)}"
             )
-        return (
-            f"{small} of {total} clusters are below critical mass (15 members) and {missing} "
-            f"miss a helix ({names})."
-        )
+        if missing:
+            clauses.append(f"{len(missing)} of {total} miss a helix: {named(missing)}")
+        return "; ".join(clauses) + "."
 
     def parallel(self, pairs: list[dict[str, Any]], labels: dict[str, str]) -> str:
         pair = pairs[0]
