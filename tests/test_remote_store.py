@@ -218,7 +218,7 @@ def test_load_import_and_drop_write_all_or_nothing(empty_remote: Oxigraph, tmp_p
 @pytest.mark.slow
 def test_serve_answers_from_the_remote_store(remote: Oxigraph, tmp_path: Path) -> None:
     with (
-        running_server(tmp_path, remote.url) as server,  # type: ignore[arg-type]
+        running_server(tmp_path, remote.url, {"HELIX_QUERY_TIMEOUT": "2"}) as server,  # type: ignore[arg-type]
         httpx.Client(base_url=server.base, timeout=60, follow_redirects=True) as client,
     ):
         found = client.get("/api/actors", params={"q": "mediklaszter"}).json()["data"]
@@ -242,6 +242,13 @@ def test_serve_answers_from_the_remote_store(remote: Oxigraph, tmp_path: Path) -
             refused = client.get("/sparql", params={"query": service})
         assert refused.status_code == 400
         assert connections == []
+        # and its deadline: the worker waiting on the store is stopped, the client answered
+        started = time.perf_counter()
+        runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        stopped = client.get("/sparql", params={"query": runaway})
+        assert stopped.status_code == 503
+        assert "deadline" in stopped.json()["detail"]
+        assert time.perf_counter() - started < 4
 
 
 def _slice_of_h2020(path: Path, countries: set[str]) -> Path:
