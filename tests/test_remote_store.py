@@ -125,6 +125,9 @@ def test_a_url_is_never_taken_for_a_folder(tmp_path: Path, monkeypatch: pytest.M
     assert other.exit_code == 1  # type: ignore[attr-defined]
     assert "ftp://127.0.0.1/x: a remote store is an http:// or https:// URL" in other.stderr  # type: ignore[attr-defined]
     assert "secret" not in other.output  # type: ignore[attr-defined]
+    with_user = run("stats", "--store", closed.replace("://", "://ann:secret@"))
+    assert f"{closed}: no SPARQL store answers here" in with_user.stderr  # type: ignore[attr-defined]
+    assert "secret" not in with_user.output  # type: ignore[attr-defined]
     assert list(tmp_path.iterdir()) == []  # no folder `http:` or `ftp:` made
 
 
