@@ -5,12 +5,13 @@
 above the store works unchanged on Oxigraph server, Virtuoso or any store with the two
 protocols. What it asks of the store:
 
-- queries (``HELIX_QUERY_URL``, default ``URL/query``) answered as TSV and N-Triples, which
-  pyoxigraph parses in compiled code (JSON results are read in Python);
+- queries (``HELIX_QUERY_URL``, default ``URL/query``), sent as forms, answered as TSV (or XML,
+  ``HELIX_RESULTS_FORMAT``) and N-Triples, which pyoxigraph parses in compiled code;
 - updates (``HELIX_UPDATE_URL``, default ``URL/update``), each request applied all or nothing
   (Oxigraph server and Virtuoso run one update request in one transaction);
 - whole graphs posted as N-Triples to the Graph Store Protocol (``HELIX_GSP_URL``, default
-  ``URL/store``), streamed, so an import of millions of triples never sits in memory.
+  ``URL/store``), spooled to a temporary file and sent with their length, so an import of
+  millions of triples never sits in memory (and stores that take no chunked body get it whole).
 
 helixgraph's own prefixes and base IRI travel as ``PREFIX``/``BASE`` lines in front of the
 query; a variable substitution travels as a ``VALUES`` block at the start of the query's
