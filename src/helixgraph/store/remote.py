@@ -22,6 +22,7 @@ URL without them.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -163,7 +164,8 @@ class RemoteStore:
         self._http.close()
 
     def __del__(self) -> None:  # a command that exits without closing leaves no open socket
-        self.close()
+        if hasattr(self, "_http"):
+            self.close()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -187,8 +189,7 @@ class RemoteStore:
             if self.endpoint.union_parameter:
                 params.append((self.endpoint.union_parameter, "true"))
             else:
-                visible = [str(g.value) for g in self.named_graphs()]
-                params += [("default-graph-uri", g) for g in visible]
+                params += [("default-graph-uri", g.value) for g in self.named_graphs()]
         for name, graphs in (
             ("default-graph-uri", default_graph),
             ("named-graph-uri", named_graphs),
@@ -271,14 +272,16 @@ class RemoteStore:
             self.update(f"INSERT DATA {{ {' '.join(_as_data(q) for q in listed)} }}")
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Add many quads, streamed to the Graph Store Protocol one graph at a time."""
-        by_graph: dict[Any, list[bytes]] = {}
-        for q in quads:
-            by_graph.setdefault(q.graph_name, []).append(
-                f"{q.subject} {q.predicate} {q.object} .\n".encode()
-            )
-        for graph, lines in by_graph.items():
-            self._post_graph(graph, iter(lines))
+        """Add many quads (a graph being copied), spooled to a file per graph, never held in
+        memory, and posted to the Graph Store Protocol one graph at a time."""
+        spools: dict[Any, IO[bytes]] = {}
+        with contextlib.ExitStack() as files:
+            for q in quads:
+                if (spool := spools.get(q.graph_name)) is None:
+                    spool = spools[q.graph_name] = files.enter_context(tempfile.TemporaryFile())
+                spool.write(f"{q.subject} {q.predicate} {q.object} .\n".encode())
+            for graph, spool in spools.items():
+                self._post_spool(graph, spool)
 
     def bulk_load(
         self, input: IO[bytes] | bytes, *, format: ox.RdfFormat, to_graph: Any = None
@@ -314,23 +317,26 @@ class RemoteStore:
     # -- HTTP ------------------------------------------------------------------------------
 
     def _post_graph(self, graph: Any, chunks: Iterator[bytes], *, bulk: bool = False) -> None:
-        params = {self.endpoint.graph_parameter: _named(graph).value}
-        if bulk and self.endpoint.bulk_parameter:
-            params[self.endpoint.bulk_parameter] = ""
-        # spooled to a file and sent with its length: some stores take no chunked body
-        # (Virtuoso answers 201 and keeps nothing)
         with tempfile.TemporaryFile() as spool:
             for chunk in chunks:
                 spool.write(chunk)
-            size = spool.tell()
-            spool.seek(0)
-            self._send(
-                "POST",
-                self.endpoint.gsp_url,
-                params=params,
-                content=spool,
-                headers={"Content-Type": _NTRIPLES, "Content-Length": str(size)},
-            )
+            self._post_spool(graph, spool, bulk=bulk)
+
+    def _post_spool(self, graph: Any, spool: IO[bytes], *, bulk: bool = False) -> None:
+        """POST a spooled file of N-Triples into ``graph``, with its length: some stores take
+        no chunked body (Virtuoso answers 201 and keeps nothing)."""
+        params = {self.endpoint.graph_parameter: _named(graph).value}
+        if bulk and self.endpoint.bulk_parameter:
+            params[self.endpoint.bulk_parameter] = ""
+        size = spool.tell()
+        spool.seek(0)
+        self._send(
+            "POST",
+            self.endpoint.gsp_url,
+            params=params,
+            content=spool,
+            headers={"Content-Type": _NTRIPLES, "Content-Length": str(size)},
+        )
 
     def _send(self, method: str, url: str, **options: Any) -> httpx.Response:
         try:
