@@ -35,6 +35,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Itera
         "HELIX_MAX_ROWS": "5",
         "HELIX_MAX_BODY": "2000",
         "HELIX_UPDATE_TOKEN": TOKEN,
+        "HELIX_UPDATE_TIMEOUT": "2",
         "HELIX_QUERY_WORKERS": "2",
         "HELIX_WARM_UP": "false",  # an idle server, so that its CPU time tells
     }
@@ -152,6 +153,37 @@ def test_updates_need_the_token_and_never_load(client: httpx.Client) -> None:
     broken = client.post("/sparql", content="INSERT DATA {\n  <a> }", headers=right)
     assert broken.status_code == 400
     assert broken.json()["line"] == 2
+
+
+def test_a_runaway_update_is_stopped_and_writes_nothing(client: httpx.Client) -> None:
+    headers = {"content-type": "application/sparql-update", "authorization": f"Bearer {TOKEN}"}
+    count = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}
+    json_results = {"accept": "application/sparql-results+json"}
+
+    def triples() -> int:
+        answer = client.get("/sparql", params=count, headers=json_results).json()
+        return int(answer["results"]["bindings"][0]["n"]["value"])
+
+    before = triples()
+    runaway = (
+        "INSERT { GRAPH <https://e.org/runaway> { ?a <https://e.org/p> ?c } } "
+        "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"
+    )
+    started = time.perf_counter()
+    stopped = client.post("/sparql", content=runaway, headers=headers)
+    elapsed = time.perf_counter() - started
+    assert stopped.status_code == 503
+    assert "deadline" in stopped.json()["detail"]
+    assert "nothing was written" in stopped.json()["detail"]
+    # the 2 s deadline, plus starting the writer and the fresh query workers
+    assert elapsed < 8
+    assert triples() == before
+    ask = {"query": "ASK { GRAPH <https://e.org/runaway> { ?s ?p ?o } }"}
+    assert client.get("/sparql", params=ask).json()["boolean"] is False
+    # and the next update is written
+    small = "INSERT DATA { GRAPH <https://e.org/after> { <https://e.org/x> <https://e.org/y> 2 } }"
+    assert client.post("/sparql", content=small, headers=headers).status_code == 204
+    assert triples() == before + 1
 
 
 def test_graphs_outside_the_web_are_refused_and_none_is_fetched(client: httpx.Client) -> None:

@@ -15,6 +15,7 @@ from helixgraph.errors import (
     InputError,
     QueryRefusedError,
     QuerySyntaxError,
+    QueryTimeoutError,
     RDFSyntaxError,
     StoreError,
     UnsupportedFormatError,
@@ -433,6 +434,33 @@ def test_a_second_writer_is_told_the_store_is_in_use_and_readers_still_read(
         assert len(reader) == len(kg)
         with pytest.raises(StoreError, match="read-only"):
             reader.load([FIXTURES / "small-ecosystem.ttl"])
+
+
+def test_an_update_past_its_deadline_writes_nothing_and_the_store_writes_after(
+    store_dir: Path,
+) -> None:
+    with KnowledgeGraph.open(store_dir, default_data=False) as kg:
+        before = snapshot(kg)
+        # an update reads the default graph itself (empty here): the runaway names the graphs
+        runaway = (
+            "INSERT { ?a hx:p ?c } "
+            "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"
+        )
+        with pytest.raises(QueryTimeoutError, match="nothing was written"):
+            kg.update(runaway, deadline=1)
+        assert snapshot(kg) == before
+        broken = "INSERT DATA {\n  <a> }"
+        with pytest.raises(QuerySyntaxError) as error:
+            kg.update(broken, deadline=10)
+        assert error.value.line == 2
+        small = "INSERT DATA { GRAPH <https://e.org/g> { <https://e.org/a> hx:p 1 } }"
+        kg.update(small, deadline=10)
+        assert kg.ask("ASK { <https://e.org/a> hx:p 1 }")
+        # the process takes the write lock again for its own writes
+        kg.update("INSERT DATA { GRAPH <https://e.org/g> { <https://e.org/b> hx:p 2 } }")
+    with KnowledgeGraph.open(store_dir, read_only=True) as reader:
+        assert reader.ask("ASK { <https://e.org/a> hx:p 1 . <https://e.org/b> hx:p 2 }")
+        assert len(snapshot(reader)) == len(before) + 2
 
 
 def test_query_errors_point_at_line_and_column(seed_kg: KnowledgeGraph) -> None:

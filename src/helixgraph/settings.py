@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     query_timeout: float = Field(
         default=10.0, gt=0, description="seconds a SPARQL query may run before it is stopped"
     )
+    update_timeout: float = Field(
+        default=30.0,
+        gt=0,
+        description="seconds a SPARQL update may run before its writer process is stopped "
+        "(nothing written then)",
+    )
     query_workers: int = Field(
         default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)),
         gt=0,

@@ -27,6 +27,7 @@ Either way the store holds exactly what it held before the write, or everything 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -164,6 +165,9 @@ class KnowledgeGraph:
         #: Where the store lives: its folder, a remote store's endpoint, or None (in memory).
         self.path = path
         self.read_only = read_only
+        # whether ``_store`` holds the write lock of a store on disk (it lets go of it while a
+        # writer process applies an update, and takes it again at the next write)
+        self._write_locked = not read_only and isinstance(path, Path)
         #: Increases on every write, so derived views know when to recompute.
         self.generation = 0
         # what :meth:`memo` keeps, and per scope (a years window, a page's choice) the keys kept
@@ -295,7 +299,7 @@ class KnowledgeGraph:
         does nothing)."""
         if not hasattr(self, "_store"):
             return
-        if not self.read_only:
+        if self._write_locked:
             self._store.flush()
         if isinstance(self._store, RemoteStore):
             self._store.close()
@@ -373,22 +377,49 @@ class KnowledgeGraph:
         except SyntaxError as error:
             raise query_syntax_error(str(error)) from None
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+    def update(
+        self, sparql: str, *, base_iri: str | None = None, deadline: float | None = None
+    ) -> None:
         """Apply a SPARQL 1.1 update, all of it or nothing (Oxigraph runs it in one transaction).
 
         Refused (:func:`helixgraph.sparql.guard.check_update`): LOAD, SERVICE, and the predicates of
         the store's bookkeeping (:data:`BOOKKEEPING`). Raises :class:`QuerySyntaxError` with
         line and column for one that does not parse; the store is then unchanged.
+
+        With a ``deadline`` (seconds), a store on disk is updated by a writer process that is
+        stopped past it (:mod:`helixgraph.store.writer`): :class:`QueryTimeoutError`, nothing
+        written. A store in memory or a remote one applies the update here.
         """
         from helixgraph.sparql.guard import check_update
 
-        self._check_writable()
+        location = self.path if isinstance(self.path, Path) else None
+        self._check_writable(take_lock=deadline is None or location is None)
         check_update(sparql, reserved=BOOKKEEPING)
         try:
-            self._store.update(sparql, base_iri=base_iri, prefixes=PREFIXES)
+            if deadline is not None and location is not None:
+                self._update_in_writer(sparql, base_iri, deadline, location)
+            else:
+                self._store.update(sparql, base_iri=base_iri, prefixes=PREFIXES)
         except SyntaxError as error:
             raise query_syntax_error(str(error)) from None
         self._changed()
+
+    def _update_in_writer(
+        self, sparql: str, base_iri: str | None, deadline: float, location: Path
+    ) -> None:
+        from helixgraph.store.writer import update_in_writer
+
+        if self._write_locked:  # let go of the lock, keep reading meanwhile
+            self._store.flush()
+            self._store = open_read_only(location)
+            self._write_locked = False
+            gc.collect()  # the writable store closes when its last reference goes
+        try:
+            update_in_writer(
+                location, sparql, base_iri=base_iri, prefixes=PREFIXES, deadline=deadline
+            )
+        finally:
+            self._store = open_read_only(location)  # the store as the writer left it
 
     def bindings(self, sparql: str, **bindings: Term) -> list[dict[str, dict[str, str]]]:
         """Rows of a SELECT query in the SPARQL JSON results shape: each bound variable maps to
@@ -704,14 +735,19 @@ class KnowledgeGraph:
                 found.append(ox.Triple(ox.NamedNode(row["s"]), RDF_TYPE, ox.NamedNode(row["t"])))
         return found
 
-    def _check_writable(self) -> None:
+    def _check_writable(self, *, take_lock: bool = True) -> None:
+        """Refuse a write to a store opened read-only; take the write lock again where a writer
+        process had it (:meth:`update` with a deadline)."""
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only; nothing was written")
+        if take_lock and not self._write_locked and isinstance(self.path, Path):
+            self._store = _open_writable(self.path)
+            self._write_locked = True
 
     def _changed(self) -> None:
         # Flushed at once, so readers that open the store read-only (the CLI while a server runs)
         # see every write.
-        if isinstance(self.path, Path):
+        if self._write_locked:
             self._store.flush()
         self.forget()
 
@@ -724,6 +760,19 @@ def _declined(graph: str) -> ox.Quad:
 def default_graphs() -> dict[Traversable, str]:
     """The shipped default ecosystem's files and the graph each is loaded into."""
     return {item: graph_iri_for(item.name) for item in resources.default_data()}
+
+
+def _open_writable(location: Path, attempts: int = 50) -> ox.Store:
+    """Take a store's write lock again, once the writer process that had it has exited."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store(str(location))
+        except OSError as error:
+            if attempt == attempts - 1:
+                message = f"{location}: cannot take the store's write lock: {error}"
+                raise StoreError(message) from None
+            time.sleep(0.1)
+    raise AssertionError("unreachable")
 
 
 def open_read_only(location: Path, attempts: int = 5) -> ox.Store:

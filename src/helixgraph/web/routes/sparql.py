@@ -237,7 +237,11 @@ async def _update(
 
     def apply() -> None:
         with pool.exclusive():  # no query reads while the store changes
-            kg.update(sparql, base_iri=str(request.url.replace(query="")))
+            kg.update(
+                sparql,
+                base_iri=str(request.url.replace(query="")),
+                deadline=settings.update_timeout,
+            )
 
     await run_in_threadpool(apply)
     return Response(status_code=204)
