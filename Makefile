@@ -27,9 +27,11 @@ $(EXTRA)%: $(STAMP)
 run: $(STAMP)
 	$(BIN)/helixgraph serve --host $(HOST) --port $(PORT)
 
+# the tests that time something run alone; the others on two processes, a file each at a time
 test: $(EXTRA)test
 	sh scripts/install-test-packages.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m timing
+	$(BIN)/python -m pytest -m 'not timing' -n 2 --dist loadfile
 
 test-fast: $(EXTRA)test
 	$(BIN)/python -m pytest -m 'not slow'

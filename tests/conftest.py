@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import fcntl
 import functools
 import gzip
+import json
 import os
 import socket
 import subprocess
@@ -27,6 +29,37 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED_FILE = ROOT / "data" / "seed-ecosystem.ttl"
 ONTOLOGY_FILE = ROOT / "ontology" / "helixgraph.ttl"
 SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
+H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
+H2020_PARTS = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
+H2020_NAMES = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
+
+
+@pytest.fixture(scope="session")
+def h2020_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The whole of Horizon 2020 (participations, programme parts, names) imported into a fresh
+    store once per run, and what the import reported. Under xdist the first worker to ask
+    builds it under a lock in the run's shared folder and the others read it: the import costs
+    30-60 s of CPU."""
+    from helixgraph.importers.cordis import import_cordis
+
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.getbasetemp().parent / "h2020"  # this run's, every worker's
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("h2020")
+    done = folder / "import.json"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            with KnowledgeGraph.open(folder / "store", default_data=False) as kg:
+                report = import_cordis(kg, [H2020, H2020_PARTS, H2020_NAMES])
+            figures = {
+                "named": report.named,
+                "rows_read": report.rows_read or 0,
+                "rows_rejected": report.rows_rejected,
+            }
+            done.write_text(json.dumps(figures))
+    return folder / "store", json.loads(done.read_text())
 
 
 @pytest.fixture(scope="session")

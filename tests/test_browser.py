@@ -309,6 +309,7 @@ def test_the_sparql_editor_highlights_completes_and_runs_every_example(
     page.close()
 
 
+@pytest.mark.timing
 def test_exported_page_works_from_disk_offline(browser: object, tmp_path: Path) -> None:
     """`helixgraph viz --out` of a 5,000-actor synthetic ecosystem: one file that draws from
     disk with no other request, interactive within the budget (3 s, measured in make bench;

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SHARED
+from conftest import FIXTURES, H2020, H2020_NAMES
 
 from helixgraph.errors import InputError, RowsError
 from helixgraph.importers.cordis import import_cordis, read_helix_map
@@ -235,10 +235,6 @@ def test_a_malformed_web_site_past_the_shape_sample_is_dropped_not_a_failed_impo
         assert sites == [{}]  # the actor is there, without the malformed site
 
 
-H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
-
-
-NAMES = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
 #: The sector the ontology gives each programme part's projects (issue 12), restated here.
 PART_SECTOR = {
     "ERC": "sectorResearch", "FET": "sectorResearch", "MSCA": "sectorResearch",
@@ -253,7 +249,7 @@ PART_SECTOR = {
 
 def names_rows() -> dict[str, dict[str, str]]:
     """The shared names file by PIC, read with the csv module."""
-    with gzip.open(NAMES, "rt", encoding="utf-8", newline="") as file:
+    with gzip.open(H2020_NAMES, "rt", encoding="utf-8", newline="") as file:
         return {row["pic"]: row for row in csv.DictReader(file)}
 
 
@@ -272,7 +268,7 @@ def test_the_names_file_names_the_organisations_it_knows(tmp_path: Path) -> None
     names = names_rows()
     pics = {row["pic"] for row in excerpt_rows()}
     with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
-        report = import_cordis(kg, [EXCERPT, PARTS, NAMES])
+        report = import_cordis(kg, [EXCERPT, PARTS, H2020_NAMES])
         assert kg.graph_names() == [
             GRAPH_BASE + "cordis-hu-2016",
             GRAPH_BASE + "ontology",
@@ -326,7 +322,7 @@ def test_a_names_file_alone_names_and_makes_no_actors(tmp_path: Path) -> None:
     with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
         import_cordis(kg, [EXCERPT])
         before = actor_attributes(kg)
-        import_cordis(kg, [NAMES])
+        import_cordis(kg, [H2020_NAMES])
         after = actor_attributes(kg)
     assert before.keys() == after.keys()  # 24,297 names, no new actor
     bme = "https://w3id.org/helixgraph/id/actor/pic-999904228"
@@ -362,10 +358,11 @@ def test_a_broken_names_file_fails_whole_with_its_lines(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_whole_of_horizon_2020(tmp_path: Path) -> None:
-    """The figures of the shared file's README and of the issue, from a fresh store."""
-    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
-        report = import_cordis(kg, [H2020, H2020.with_name("programme_parts.csv.gz"), NAMES])
+def test_the_whole_of_horizon_2020(h2020_store: tuple[Path, dict[str, int]]) -> None:
+    """The figures of the shared file's README and of the issue, from a fresh store (the
+    session's import of participations, programme parts and names: conftest)."""
+    store, report = h2020_store
+    with KnowledgeGraph.open(store, read_only=True) as kg:
         counts = census(kg)[GRAPH_BASE + "h2020"]
         bme = kg.select("SELECT DISTINCT ?l WHERE { ?a hx:pic '999904228' ; skos:prefLabel ?l }")
     assert bme == [{"l": "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"}]
@@ -373,8 +370,8 @@ def test_the_whole_of_horizon_2020(tmp_path: Path) -> None:
         pics = {row["pic"] for row in csv.DictReader(file)}
     names = names_rows()
     assert len(pics & names.keys()) == 18_860  # the names file's README
-    assert report.named == sum(1 for pic in pics if known_name(names.get(pic)))
-    assert (report.rows_read - len(names), report.rows_rejected) == (144_726, 0)
+    assert report["named"] == sum(1 for pic in pics if known_name(names.get(pic)))
+    assert (report["rows_read"] - len(names), report["rows_rejected"]) == (144_726, 0)
     assert counts["actors"] == 35_871
     assert counts["actors_by_helix"] == {
         "academia": 5_682,

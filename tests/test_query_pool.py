@@ -12,6 +12,8 @@ from helixgraph.errors import QuerySyntaxError, QueryTimeoutError
 from helixgraph.sparql.pool import QueryPool, QueryRequest
 from helixgraph.store import KnowledgeGraph
 
+pytestmark = pytest.mark.timing  # deadlines and latencies: run alone
+
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ASK = "ASK { <https://example.org/a> <https://example.org/b> ?o }"
 

@@ -242,6 +242,7 @@ def test_serve_answers_from_the_remote_store(remote: Oxigraph, tmp_path: Path) -
 
 
 @pytest.mark.slow
+@pytest.mark.timing
 def test_the_public_endpoints_safety_stands_in_front_of_a_remote_store(
     empty_remote: Oxigraph, tmp_path: Path
 ) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import networkx as nx
 import pytest
-from conftest import SHARED, Server, default_actors
+from conftest import H2020, H2020_PARTS, Server, default_actors
 from typer.testing import CliRunner
 
 from helixgraph.analysis.fragmentation import distance_fragmentation, key_players
@@ -31,10 +31,6 @@ from helixgraph.network.scope import Scope, scoped_network, yearly
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
 from helixgraph.store import KnowledgeGraph
-
-H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
-PARTS = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
-
 
 # -- the scope as users write it ----------------------------------------------------------------
 
@@ -189,7 +185,7 @@ def test_years_count_only_the_actors_active_then(seed_kg: KnowledgeGraph) -> Non
 
 def independent_figures(country: str, part: str | None, years: tuple[int, int] | None) -> tuple:
     """Actors, ties, parts, largest, F, DF of a country's actors, straight from the CSV."""
-    with gzip.open(PARTS, "rt") as file:
+    with gzip.open(H2020_PARTS, "rt") as file:
         parts: dict[str, set[str]] = defaultdict(set)  # a project may be in several parts
         for r in csv.DictReader(file):
             parts[r["rcn"]].add(r["programme_part"])
@@ -216,23 +212,10 @@ def independent_figures(country: str, part: str | None, years: tuple[int, int] |
 
 
 @pytest.fixture(scope="module")
-def h2020_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The issue's store: `init --empty`, then `import cordis` of the whole programme."""
-    store = tmp_path_factory.mktemp("h2020") / "store"
-    runner = CliRunner()
-    made = runner.invoke(app, ["init", "--empty", "--store", str(store)])
-    assert made.exit_code == 0, made.output
-    imported = runner.invoke(
-        app, ["import", "cordis", str(H2020), str(PARTS), "--store", str(store)]
-    )
-    assert imported.exit_code == 0, imported.output
-    return store
-
-
-@pytest.fixture(scope="module")
-def h2020(h2020_store: Path) -> Iterator[KnowledgeGraph]:
-    """The issue's store opened once, read-only: its views (20 s to build) serve every test."""
-    kg = KnowledgeGraph.open(h2020_store, read_only=True)
+def h2020(h2020_store: tuple[Path, dict[str, int]]) -> Iterator[KnowledgeGraph]:
+    """The whole of H2020 imported into a fresh store (conftest), opened once, read-only: its
+    views (20 s to build) serve every test."""
+    kg = KnowledgeGraph.open(h2020_store[0], read_only=True)
     yield kg
     kg.close()
 

@@ -19,6 +19,8 @@ import pytest
 import rdflib
 from conftest import Server, listener, running_server
 
+pytestmark = pytest.mark.timing  # deadlines and latencies: run alone
+
 TOKEN = "s3cret-token"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
