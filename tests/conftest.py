@@ -18,10 +18,14 @@ import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from helixgraph.store import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -183,6 +187,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("server")
     with running_server(folder, folder / "store") as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The web app in this process over a fresh store, asked through FastAPI's TestClient (no
+    socket, no uvicorn): for what the app answers. `server` (a real uvicorn) stays for what a
+    real server is needed for: browsers, clients, deadlines, addresses."""
+    from fastapi.testclient import TestClient
+
+    from helixgraph.settings import Settings
+    from helixgraph.web import create_app
+
+    settings = Settings(store=str(tmp_path_factory.mktemp("app") / "store"))
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        yield client
 
 
 CORDIS_HELIX = {

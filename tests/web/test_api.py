@@ -1,4 +1,4 @@
-"""The REST API and the named queries, over HTTP from a real server, against values read
+"""The REST API and the named queries, asked through FastAPI's TestClient, against values read
 independently of helixgraph (the seed file with rdflib, the CORDIS CSV with the csv module)."""
 
 from __future__ import annotations
@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import gzip
 from collections import Counter
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -14,7 +13,6 @@ import rdflib
 from conftest import (
     SEED_FILE,
     SHARED,
-    Server,
     default_actors,
     default_component_sizes,
     hungarian_slice_counts,
@@ -28,9 +26,8 @@ SEED = rdflib.Graph().parse(SEED_FILE)
 
 
 @pytest.fixture(scope="module")
-def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.base, timeout=60) as http:
-        yield http
+def client(app_client: httpx.Client) -> httpx.Client:
+    return app_client  # the app in this process (FastAPI's TestClient is an httpx.Client)
 
 
 def seed_members(collaboration: str) -> set[str]:

@@ -1,11 +1,10 @@
-"""The web app served by a real uvicorn on 127.0.0.1 (the `server` fixture), asked over HTTP."""
+"""The web app asked over HTTP (FastAPI's TestClient: the app in this process, no socket)."""
 
 from __future__ import annotations
 
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -13,7 +12,6 @@ import rdflib
 from conftest import (
     ONTOLOGY_FILE,
     SEED_FILE,
-    Server,
     default_actors,
     default_component_sizes,
     hungarian_slice_counts,
@@ -37,9 +35,8 @@ def seed_actor_helices() -> dict[str, set[str]]:
 
 
 @pytest.fixture(scope="module")
-def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.base, timeout=30) as http:
-        yield http
+def client(app_client: httpx.Client) -> httpx.Client:
+    return app_client  # the app in this process (FastAPI's TestClient is an httpx.Client)
 
 
 def test_health(client: httpx.Client) -> None:
@@ -203,11 +200,11 @@ def test_service_never_reaches_the_network(client: httpx.Client) -> None:
     assert connections == []
 
 
-def test_service_description_names_the_real_endpoint(client: httpx.Client, server: Server) -> None:
+def test_service_description_names_the_real_endpoint(client: httpx.Client) -> None:
     response = client.get("/sparql", headers={"accept": "text/turtle"})
     graph = rdflib.Graph().parse(data=response.text, format="turtle")
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
-    assert list(graph.objects(None, sd.endpoint)) == [rdflib.URIRef(server.base + "/sparql")]
+    assert list(graph.objects(None, sd.endpoint)) == [rdflib.URIRef(f"{client.base_url}/sparql")]
 
 
 def test_pages_load_nothing_from_outside(client: httpx.Client) -> None:
