@@ -225,9 +225,18 @@ def test_sources_and_drop(store_dir: Path) -> None:
 
 
 def test_import_cordis_from_the_command_line(store_dir: Path) -> None:
-    result = run(
-        "import", "cordis", str(FIXTURES / "cordis-hu-2016.csv"), "--store", str(store_dir)
-    )
+    csv_file = str(FIXTURES / "cordis-hu-2016.csv")
+    # --check reads and checks every row, says what would come in, and writes nothing
+    with KnowledgeGraph.open(store_dir, read_only=True) as kg:
+        before = {(g.graph, g.triples) for g in kg.graphs()}
+    checked = run("import", "cordis", csv_file, "--check", "--store", str(store_dir))
+    assert checked.exit_code == 0, checked.output
+    assert "checked 2374 of 2374 rows" in checked.stderr
+    graph = "<https://w3id.org/helixgraph/graph/cordis-hu-2016>"
+    assert f"{graph}; nothing was written" in checked.stderr
+    with KnowledgeGraph.open(store_dir, read_only=True) as kg:
+        assert {(g.graph, g.triples) for g in kg.graphs()} == before
+    result = run("import", "cordis", csv_file, "--store", str(store_dir))
     assert result.exit_code == 0, result.output
     assert "imported 2374 of 2374 rows" in result.stderr
     bad = run("import", "cordis", str(FIXTURES / "small-ecosystem.ttl"), "--store", str(store_dir))

@@ -376,6 +376,14 @@ def import_(
             help="CSV of activity_type,helix to use instead of the ontology's (cordis only).",
         ),
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Read and check every row (and the shapes), say what would be imported; write "
+            "nothing to the store (the store is only read: a running server is no obstacle).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
 ) -> None:
     import time
@@ -383,16 +391,24 @@ def import_(
     from rich.console import Console
 
     from helixgraph.cli.progress import progress_bar
-    from helixgraph.importers.registry import ImportJob, ImportOptions, ImportProgress, importer
+    from helixgraph.importers.registry import (
+        ImportJob,
+        ImportOptions,
+        ImportProgress,
+        importer,
+        write,
+    )
 
     console = Console(stderr=True, quiet=quiet)
     source = importer(str(kind))
     options = ImportOptions(skip_invalid=skip_invalid, rejects=rejects, helix_map=helix_map)
-    with reported_errors(), open_store(store) as kg:
+    with reported_errors(), open_store(store, read_only=check) as kg:
         started = time.perf_counter()
         with progress_bar(console) as progress:
             reading = progress.add_task("checking rows", total=None, unit="rows")
-            writing = progress.add_task("writing", total=None, unit="triples", start=False)
+            writing = progress.add_task(
+                "writing", total=None, unit="triples", start=False, visible=not check
+            )
 
             def wrote(n: int) -> None:
                 if not progress.tasks[writing].started:
@@ -401,15 +417,23 @@ def import_(
                 progress.update(writing, completed=n)
 
             reporting = ImportProgress(lambda n: progress.update(reading, completed=n), wrote)
-            report = source.run(ImportJob(kg, files, options, reporting))
+            job = ImportJob(kg, files, options, reporting)
+            checked = source.check(job)
+            report = None if check else write(job, checked)
         seconds = max(time.perf_counter() - started, 1e-9)
-        graphs = ", ".join(f"<{graph}>" for graph in report.graphs)
-        console.print(
-            f"{report.summary}; {report.triples} triples -> {graphs} in {seconds:.1f} s "
-            f"({report.triples / seconds:,.0f} triples/s)"
-        )
-        if report.rejects_file:
-            console.print(f"{report.rows_rejected} rejected row(s) listed in {report.rejects_file}")
+        if report is None:
+            graphs = ", ".join(f"<{item.source_graph}>" for item in checked.writes)
+            console.print(f"checked {checked.summary}, for {graphs}; nothing was written")
+        else:
+            graphs = ", ".join(f"<{graph}>" for graph in report.graphs)
+            console.print(
+                f"imported {report.summary}; {report.triples} triples -> {graphs} in "
+                f"{seconds:.1f} s ({report.triples / seconds:,.0f} triples/s)"
+            )
+        if checked.rejects_file:
+            console.print(
+                f"{checked.rows_rejected} rejected row(s) listed in {checked.rejects_file}"
+            )
 
 
 @app.command()

@@ -37,7 +37,7 @@ from typing import IO, TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
-from helixgraph.importers.registry import ImportJob, ImportReport, register
+from helixgraph.importers.registry import CheckedImport, ImportJob, register
 from helixgraph.rdf.namespaces import (
     COUNTRY_ALIASES,
     DCTERMS,
@@ -769,13 +769,44 @@ def import_cordis(
     read_progress: ProgressHook | None = None,
     write_progress: ProgressHook | None = None,
 ) -> CordisReport:
-    """Check CORDIS files and write them into named graphs: the participations (and programme
-    parts) into one named after the first of their files, the names into one named after the
-    names file.
+    """Check CORDIS files (:func:`check_cordis`) and write them into named graphs: the
+    participations (and programme parts) into one named after the first of their files, the
+    names into one named after the names file. All or nothing."""
+    checked = check_cordis(
+        kg,
+        paths,
+        skip_invalid=skip_invalid,
+        rejects=rejects,
+        helix_map=helix_map,
+        read_progress=read_progress,
+    )
+    loaded = kg.write(list(checked.writes), progress=write_progress)
+    return CordisReport(
+        graphs=tuple(item.graph for item in loaded),
+        rows_read=checked.rows_read or 0,
+        rows_written=checked.rows_written or 0,
+        rows_rejected=checked.rows_rejected,
+        triples=sum(item.triples for item in loaded),
+        rejects_file=checked.rejects_file,
+        **checked.counts,
+    )
 
-    All or nothing unless ``skip_invalid``: then the valid rows are written and the others go to
-    ``rejects`` (by default ``<first file>.rejects.csv``). Otherwise raises
-    :class:`~helixgraph.errors.RowsError` listing every problem, before anything is written.
+
+def check_cordis(
+    kg: KnowledgeGraph,
+    paths: list[Path],
+    *,
+    skip_invalid: bool = False,
+    rejects: Path | None = None,
+    helix_map: Mapping[str, str] | None = None,
+    read_progress: ProgressHook | None = None,
+) -> CheckedImport:
+    """Read and check CORDIS files, and prepare their graphs; nothing is written to the store.
+
+    Every row is checked, and a sample of what it becomes against the shapes. With a problem,
+    raises :class:`~helixgraph.errors.RowsError` listing every one, unless ``skip_invalid``:
+    then the valid rows are kept and the others go to ``rejects`` (by default
+    ``<first file>.rejects.csv``).
     """
     from helixgraph.store import GraphWrite, graph_iri_for
 
@@ -821,18 +852,25 @@ def import_cordis(
                 rows=_row_counts(data.name_rows, rejected_names),
             )
         )
-    loaded = kg.write(writes, progress=write_progress)
-    return CordisReport(
-        graphs=tuple(item.graph for item in loaded),
+    counts = {
+        "actors": len(data.organisations),
+        "projects": len(data.projects),
+        "memberships": len(data.participations),
+        "named": len(data.names),
+    }
+    written = data.rows_read - len(data.rejected)
+    return CheckedImport(
+        writes=tuple(writes),
+        summary=(
+            f"{written} of {data.rows_read} rows: {counts['actors']} actors, "
+            f"{counts['projects']} projects, {counts['memberships']} memberships"
+            + (f", {counts['named']} organisations named" if counts["named"] else "")
+        ),
         rows_read=data.rows_read,
-        rows_written=data.rows_read - len(data.rejected),
+        rows_written=written,
         rows_rejected=len(data.rejected),
-        triples=sum(item.triples for item in loaded),
-        actors=len(data.organisations),
-        projects=len(data.projects),
-        memberships=len(data.participations),
-        named=len(data.names),
         rejects_file=rejects_file,
+        counts=counts,
     )
 
 
@@ -896,31 +934,15 @@ class CordisImporter:
     def recognises(self, paths: Sequence[Path]) -> bool:
         return bool(paths) and all(_header_kind(path) is not None for path in paths)
 
-    def run(self, job: ImportJob) -> ImportReport:
+    def check(self, job: ImportJob) -> CheckedImport:
         options = job.options
-        mapping = read_helix_map(options.helix_map) if options.helix_map else None
-        report = import_cordis(
+        return check_cordis(
             job.kg,
             list(job.paths),
             skip_invalid=options.skip_invalid,
             rejects=options.rejects,
-            helix_map=mapping,
+            helix_map=read_helix_map(options.helix_map) if options.helix_map else None,
             read_progress=job.progress.reading,
-            write_progress=job.progress.writing,
-        )
-        return ImportReport(
-            graphs=report.graphs,
-            triples=report.triples,
-            summary=(
-                f"imported {report.rows_written} of {report.rows_read} rows: "
-                f"{report.actors} actors, {report.projects} projects, "
-                f"{report.memberships} memberships"
-                + (f", {report.named} organisations named" if report.named else "")
-            ),
-            rows_read=report.rows_read,
-            rows_written=report.rows_written,
-            rows_rejected=report.rows_rejected,
-            rejects_file=report.rejects_file,
         )
 
 

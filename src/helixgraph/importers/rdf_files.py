@@ -1,16 +1,12 @@
 """RDF files as an importer of the registry: each file into a named graph of its own, checked
-against the SHACL shapes first (:meth:`KnowledgeGraph.load`)."""
+against the SHACL shapes first (:meth:`KnowledgeGraph.check_files`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from helixgraph.importers.registry import ImportJob, ImportReport, register
-
-if TYPE_CHECKING:
-    pass
+from helixgraph.importers.registry import CheckedImport, ImportJob, register
 
 
 class RdfImporter:
@@ -28,12 +24,11 @@ class RdfImporter:
             path.name.lower().removesuffix(".gz").endswith(tuple(FORMATS)) for path in paths
         )
 
-    def run(self, job: ImportJob) -> ImportReport:
-        loaded = job.kg.load(job.paths)
-        return ImportReport(
-            graphs=tuple(item.graph for item in loaded),
-            triples=sum(item.triples for item in loaded),
-            summary="imported " + ", ".join(f"{item.source} ({item.triples})" for item in loaded),
+    def check(self, job: ImportJob) -> CheckedImport:
+        writes = job.kg.check_files(job.paths)
+        return CheckedImport(
+            writes=tuple(writes),
+            summary=", ".join(f"{item.file_name} ({len(item.triples)})" for item in writes),
         )
 
 

@@ -1,22 +1,23 @@
 """The importers, in rdflib's plugin style: one protocol, one report type, one registry.
 
 A new source is one module with a class that has a ``name``, says which files it
-``recognises`` and ``run``s (checks every row, then writes all or nothing), and one
-:func:`register` call. The CLI's ``import`` command, its help and its choices are built from
-the registry.
+``recognises`` and ``check``s them (reads and checks every row, prepares the graphs, writes
+nothing), and one :func:`register` call; :func:`write` then writes what was checked, all or
+nothing. The CLI's ``import`` command (and its ``--check``), its help and its choices are built
+from the registry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from helixgraph.errors import InputError
 
 if TYPE_CHECKING:
-    from helixgraph.store import KnowledgeGraph
+    from helixgraph.store import GraphWrite, KnowledgeGraph
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,29 @@ class ImportJob:
 
 
 @dataclass(frozen=True)
+class CheckedImport:
+    """An import read and checked, ready to write: every row checked (and the shapes), the
+    graphs prepared; nothing written to the store yet."""
+
+    writes: tuple[GraphWrite, ...]
+    #: What comes in, for a person to read after "imported" or "checked": rows, actors...
+    summary: str
+    rows_read: int | None = None
+    rows_written: int | None = None
+    rows_rejected: int = 0
+    #: Where the rows left out (``skip_invalid``) are listed, with what was wrong.
+    rejects_file: Path | None = None
+    #: Figures of this source (actors, projects, memberships, named...).
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class ImportReport:
     """What an import did, for any source."""
 
     graphs: tuple[str, ...]
     triples: int
-    #: One line a person reads: what came in (rows, actors, projects...).
+    #: What came in, for a person to read after "imported": rows, actors, projects...
     summary: str
     rows_read: int | None = None
     rows_written: int | None = None
@@ -72,9 +90,30 @@ class Importer(Protocol):
         """Whether these files are this importer's (by their names or their first line)."""
         ...
 
-    def run(self, job: ImportJob) -> ImportReport:
-        """Check every row, then write all or nothing (or the valid rows, ``skip_invalid``)."""
+    def check(self, job: ImportJob) -> CheckedImport:
+        """Read and check every row and prepare the graphs (all rows, or the valid ones with
+        ``skip_invalid``, the others listed in the rejects file); write nothing to the store.
+        Raises an :class:`InputError` saying what was wrong and where."""
         ...
+
+
+def write(job: ImportJob, checked: CheckedImport) -> ImportReport:
+    """Write what :meth:`Importer.check` prepared, all or nothing."""
+    loaded = job.kg.write(list(checked.writes), progress=job.progress.writing)
+    return ImportReport(
+        graphs=tuple(item.graph for item in loaded),
+        triples=sum(item.triples for item in loaded),
+        summary=checked.summary,
+        rows_read=checked.rows_read,
+        rows_written=checked.rows_written,
+        rows_rejected=checked.rows_rejected,
+        rejects_file=checked.rejects_file,
+    )
+
+
+def run(source: Importer, job: ImportJob) -> ImportReport:
+    """Check, then write: one import, all or nothing."""
+    return write(job, source.check(job))
 
 
 _REGISTRY: dict[str, Importer] = {}

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
-from helixgraph.importers.registry import ImportJob, ImportReport, register
+from helixgraph.importers.registry import CheckedImport, ImportJob, register
 from helixgraph.importers.tables import Table, tables
 from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
 from helixgraph.rdf.vocab import HX
@@ -375,11 +375,30 @@ def import_spreadsheet(
     skip_invalid: bool = False,
     rejects: Path | None = None,
 ) -> SpreadsheetImport:
-    """Check the template's files and write them into one graph, named after their folder.
+    """Check the template's files (:func:`check_spreadsheet`) and write them into one graph,
+    named after their folder. All or nothing."""
+    checked = check_spreadsheet(kg, paths, skip_invalid=skip_invalid, rejects=rejects)
+    (loaded,) = kg.write(list(checked.writes))
+    return SpreadsheetImport(
+        loaded.graph,
+        checked.rows_written or 0,
+        checked.rows_rejected,
+        checked.rejects_file,
+        loaded.triples,
+    )
 
-    All or nothing, unless ``skip_invalid``: then the valid rows are written and the others
-    listed, with what was wrong, in ``rejects`` (by default ``FOLDER.rejects.csv`` beside the
-    files' folder).
+
+def check_spreadsheet(
+    kg: KnowledgeGraph,
+    paths: list[Path],
+    *,
+    skip_invalid: bool = False,
+    rejects: Path | None = None,
+) -> CheckedImport:
+    """Read and check the template's files and prepare their graph; nothing is written to the
+    store. With a problem, raises :class:`RowsError` listing every one, unless ``skip_invalid``:
+    then the valid rows are kept and the others listed, with what was wrong, in ``rejects`` (by
+    default ``FOLDER.rejects.csv`` beside the files' folder).
     """
     import hashlib
 
@@ -419,9 +438,15 @@ def import_spreadsheet(
         folder_path = paths[0].resolve().parent
         rejects_file = rejects or folder_path.with_name(folder_path.name + ".rejects.csv")
         write_rejects(rejects_file, sheet.rejected)
-    (loaded,) = kg.write([write])
     written = sheet.rows_read - rejected
-    return SpreadsheetImport(loaded.graph, written, rejected, rejects_file, loaded.triples)
+    return CheckedImport(
+        writes=(write,),
+        summary=f"{written} rows",
+        rows_read=sheet.rows_read,
+        rows_written=written,
+        rows_rejected=rejected,
+        rejects_file=rejects_file,
+    )
 
 
 class SpreadsheetImporter:
@@ -442,18 +467,10 @@ class SpreadsheetImporter:
 
         return bool(paths) and all(map(is_table, paths))
 
-    def run(self, job: ImportJob) -> ImportReport:
+    def check(self, job: ImportJob) -> CheckedImport:
         options = job.options
-        done = import_spreadsheet(
+        return check_spreadsheet(
             job.kg, list(job.paths), skip_invalid=options.skip_invalid, rejects=options.rejects
-        )
-        return ImportReport(
-            graphs=(done.graph,),
-            triples=done.triples,
-            summary=f"imported {done.rows_written} rows",
-            rows_written=done.rows_written,
-            rows_rejected=done.rows_rejected,
-            rejects_file=done.rejects_file,
         )
 
 

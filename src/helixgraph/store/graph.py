@@ -522,6 +522,13 @@ class KnowledgeGraph:
         All or nothing: every file is parsed and validated against the shapes before anything is
         written; an :class:`~helixgraph.errors.InputError` leaves the store exactly as it was.
         """
+        return self.write(self.check_files(paths, validate=validate))
+
+    def check_files(
+        self, paths: Sequence[Path | str], *, validate: bool = True
+    ) -> list[GraphWrite]:
+        """Parse RDF files and check them against the shapes (with what the store knows of what
+        they point at), each prepared as the write of its own graph; nothing is written."""
         writes = []
         for raw in paths:
             path = Path(raw)
@@ -536,7 +543,7 @@ class KnowledgeGraph:
                 self.validate(str(path), triples)
             digest = hashlib.sha256(data).hexdigest()
             writes.append(GraphWrite(graph_iri_for(path), path.name, digest, triples))
-        return self.write(writes)
+        return writes
 
     def validate(self, source: str, triples: Sequence[ox.Triple]) -> None:
         """Check triples against the shapes, with what the store knows of what they point at.
