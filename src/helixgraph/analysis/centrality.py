@@ -1,8 +1,8 @@
 """Betweenness, PageRank and communities on igraph's compiled code, with networkx's values.
 
-On the Hungarian ecosystem (6,923 actors, 189,606 ties) igraph's exact betweenness takes about as
-long as networkx's estimate from 256 sampled sources, and Louvain runs about nine times faster on
-the whole of Horizon 2020 (``make bench``), so these use igraph through
+igraph's exact betweenness takes about as long as networkx's estimate from a few hundred sampled
+sources, and its Louvain is several times faster (``python -m bench analysis`` measures both on
+real data), so these use igraph through
 :class:`~helixgraph.analysis.compiled.CompiledGraph`; the results come back keyed by networkx
 node and scaled as networkx scales them.
 """

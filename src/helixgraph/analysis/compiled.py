@@ -2,8 +2,8 @@
 
 networkx keeps a graph as dicts of dicts, which its algorithms walk in Python. The measures that
 visit every pair (distances, betweenness) or iterate to convergence (PageRank, Louvain) run
-10-100 times faster in scipy's and igraph's C code; converting the graph costs about as much as
-one such measure on the Hungarian ecosystem, so a report converts it once and asks everything of
+far faster in scipy's and igraph's C code (``python -m bench analysis``); converting the graph
+costs about as much as one such measure, so a report converts it once and asks everything of
 the one :class:`CompiledGraph`. Results come back keyed by networkx node, scaled as networkx
 scales them.
 """
@@ -22,7 +22,7 @@ def adjacency_matrix(G: nx.Graph, weight: str | None) -> Any:
     rows in ``G``'s node order.
 
     Read straight from the adjacency dicts: copying the graph and calling networkx's
-    ``to_scipy_sparse_array`` took 2 of the 7 s the report took on the Hungarian ecosystem.
+    ``to_scipy_sparse_array`` cost a large share of a whole report.
     Parallel edges of a multigraph keep their smallest value (read as a length: the shortest).
 
     >>> adjacency_matrix(nx.path_graph(3), None).toarray().tolist()
@@ -153,7 +153,7 @@ class CompiledGraph:
             return 0.0, 0.0
         rows = None if samples >= n else np.random.default_rng(seed).choice(n, samples, False)
         # harmonic centrality, normalised, is a source's mean 1 / d to the n - 1 others: igraph's
-        # breadth-first search is 4 times faster than scipy's shortest_path here
+        # breadth-first search beats scipy's shortest_path here (python -m bench analysis)
         per_source = np.asarray(
             graph.harmonic_centrality(vertices=None if rows is None else rows.tolist())
         )

@@ -115,7 +115,7 @@ class RemovalScores:
 
 
 #: A part is searched exhaustively for j players while it has at most this many j-subsets and
-#: scoring them all takes at most this many breadth-first steps (about 0.2 s here).
+#: scoring them all takes at most this many breadth-first steps (a fraction of a second).
 EXHAUSTIVE_SUBSETS = 5000
 EXHAUSTIVE_STEPS = 30_000_000
 

@@ -27,7 +27,7 @@ def headline(G: nx.Graph) -> dict[str, Any]:
         "largest_component_share": components[0] / n if n else 0.0,
         "isolates": sum(1 for size in components if size == 1),
         "fragmentation": fragmentation(G),
-        # exact, on igraph's compiled breadth-first search (networkx's took 25 s a call on the
+        # exact, on igraph's compiled breadth-first search (networkx's is far slower on the
         # Hungarian ecosystem; both are tested equal)
         "distance_fragmentation": _distance_fragmentation(G),
     }

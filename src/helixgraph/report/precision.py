@@ -19,8 +19,8 @@ class Precision:
     the key-player search (``HELIX_EXACT_LIMIT``, ``HELIX_FRAGMENTATION_SAMPLES``,
     ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_KEY_PLAYER_BUDGET``). ``reach_sources``: distance
     fragmentation through outside partners is measured from every focal actor up to this many,
-    else from ``fragmentation_samples`` random ones (each source walks the whole wider network:
-    8 s for Germany's 3,899 Horizon 2020 actors among their 35,871 partners)."""
+    else from ``fragmentation_samples`` random ones (each source walks the whole wider network;
+    ``python -m bench scope`` times it on large countries)."""
 
     exact_limit: int = 5000
     fragmentation_samples: int = 256

@@ -14,8 +14,8 @@ open network sockets (:mod:`helixgraph.sparql.sandbox`) and evaluate on a deep s
 
 Answers are kept (up to ``cache_bytes``) until the store changes: the same query with the same
 parameters and format is answered from memory. Most of what a public endpoint is asked is asked
-again (the named queries, the pages' queries), and Oxigraph takes 30-300 ms over the whole
-Hungarian ecosystem where the answer from memory takes well under a millisecond.
+again (the named queries, the pages' queries), and an answer from memory costs a tiny share
+of Oxigraph's evaluation (``python -m bench endpoint``).
 
 The pool is also the store's gate for writes: :meth:`QueryPool.exclusive` takes every worker out
 (waiting for running queries, each bounded by the deadline), lets the caller write, and starts

@@ -1,8 +1,8 @@
 """networkx -> interactive graph data for vis-network, never mutating its input.
 
 The nodes and edges are vis-network's own dicts, built here in one pass: ``pyvis``'s
-``Network.from_nx`` checks every new edge against all earlier ones (23 s for the explorer's
-15,000 edges at 5,000 nodes; ``python -m bench viz`` compares them). Positions are computed here
+``Network.from_nx`` checks every new edge against all earlier ones (quadratic in the edges;
+``python -m bench viz`` compares them). Positions are computed here
 (igraph, seeded, so a view looks the same every time) and physics is off: the page is interactive
 at once, whatever the size. The page itself (``web/templates/viz.html``) loads vis-network from the
 package, never a CDN.
@@ -108,10 +108,10 @@ def largest_part(G: nx.Graph, max_nodes: int, max_edges: int | None = None) -> n
 
 def layout(G: nx.Graph, *, seed: int = 1, spread: bool = False) -> dict[Any, tuple[float, float]]:
     """Node positions: Kamada-Kawai for small graphs (readable, keeps islands near), else
-    igraph's Fruchterman-Reingold (seeded; some 10x faster than networkx's spring layout on
-    thousands of nodes), spread wider as the graph grows. ``spread``: Fruchterman-Reingold
-    whatever the size (on a dense core of a hundred named actors it leaves each node 4x the
-    room Kamada-Kawai does, at the tenth percentile of nearest-neighbour distances).
+    igraph's Fruchterman-Reingold (seeded; compiled, where networkx's spring layout is Python),
+    spread wider as the graph grows. ``spread``: Fruchterman-Reingold whatever the size (on a
+    dense core of a hundred named actors it leaves each node more room than Kamada-Kawai does,
+    README, "The explorer").
 
     >>> sorted(layout(nx.path_graph(3)))
     [0, 1, 2]
