@@ -111,7 +111,7 @@ def layout(G: nx.Graph, *, seed: int = 1, spread: bool = False) -> dict[Any, tup
     igraph's Fruchterman-Reingold (seeded; compiled, where networkx's spring layout is Python),
     spread wider as the graph grows. ``spread``: Fruchterman-Reingold whatever the size (on a
     dense core of a hundred named actors it leaves each node more room than Kamada-Kawai does,
-    README, "The explorer").
+    measured on the Hungarian first view).
 
     >>> sorted(layout(nx.path_graph(3)))
     [0, 1, 2]
