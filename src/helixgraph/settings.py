@@ -41,6 +41,12 @@ class Settings(BaseSettings):
         description="seconds a SPARQL update may run before its writer process is stopped "
         "(nothing written then)",
     )
+    analysis_timeout: float = Field(
+        default=120.0,
+        gt=0,
+        description="seconds the web app's report of a scope not asked before may take; "
+        "its worker process is then stopped (503)",
+    )
     query_workers: int = Field(
         default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)),
         gt=0,

@@ -4,6 +4,7 @@ seed file says and the functions' own published-value tests."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -103,3 +104,19 @@ def test_analyze_the_default_ecosystem_estimates_and_says_so(read_store: object)
     assert report["headline"]["nodes"] > 2000
     assert report["methods"]["betweenness"].startswith("estimated from 1024 random sources")
     assert 0 < report["headline"]["distance_fragmentation_error"] < 0.05
+
+
+def test_a_report_in_a_worker_is_the_report_and_stops_at_its_deadline(read_store: Path) -> None:
+    from helixgraph.errors import QueryTimeoutError
+    from helixgraph.network.scope import Scope
+
+    health = Scope.parse("country=HU,sector=health")
+    with KnowledgeGraph.open(read_store, read_only=True) as kg:
+        with pytest.raises(QueryTimeoutError, match="deadline"):
+            ecosystem_report(kg, scope=health, deadline=0.05)
+        built_apart = ecosystem_report(kg, scope=health, deadline=120)
+        kg.forget()
+        built_here = ecosystem_report(kg, scope=health)
+    # the same figures as built in this process (which the scope tests check independently)
+    assert built_apart == built_here
+    assert built_apart["headline"]["nodes"] > 0

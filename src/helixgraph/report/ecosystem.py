@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from helixgraph.analysis.summary import component_sizes, helix_counts
@@ -16,6 +17,7 @@ from helixgraph.network import views
 from helixgraph.network.census import census
 from helixgraph.network.scope import Scope, Through, yearly
 from helixgraph.report.precision import Precision
+from helixgraph.report.worker import call_in_worker, report_of_store
 from helixgraph.store import KnowledgeGraph
 
 
@@ -96,6 +98,7 @@ def ecosystem_report(
     seed: int = 1,
     precision: Precision | None = None,
     wait: float | None = None,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     """Everything the analysis layer says about the ecosystem, as JSON-ready values.
 
@@ -108,6 +111,8 @@ def ecosystem_report(
     estimated figure, how it was estimated and how precise it is. Kept until the store changes:
     asking again costs a copy. One report is computed at a time; with ``wait`` seconds given, a
     caller that waits longer for another one's computation gets :class:`AnalysisBusyError`.
+    With a ``deadline`` (seconds), a report of a store on disk is built in a worker process
+    killed past it (:mod:`helixgraph.report.worker`: :class:`QueryTimeoutError`).
 
     >>> report = ecosystem_report(KnowledgeGraph.in_memory(default_data=False))
     >>> report["headline"]["nodes"], report["findings"]
@@ -125,7 +130,15 @@ def ecosystem_report(
     with computing_lock(None if _being_computed == key else wait):
         _being_computed = key
         try:
-            report = kg.memo(key, lambda: _report(kg, key), scope=scope)
+            location = kg.path if isinstance(kg.path, Path) else None
+            if deadline is not None and location is not None:
+                report = kg.memo(
+                    key,
+                    lambda: call_in_worker(report_of_store, str(location), key, deadline=deadline),
+                    scope=scope,
+                )
+            else:
+                report = kg.memo(key, lambda: _report(kg, key), scope=scope)
             return copy.deepcopy(report)
         finally:
             _being_computed = None

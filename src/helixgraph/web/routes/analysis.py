@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from helixgraph.analysis.whatif import headline, what_if
+from helixgraph.analysis.whatif import what_if
 from helixgraph.errors import InputError, QueryBusyError
 from helixgraph.network import views
 from helixgraph.network.records import actor_iri
@@ -20,6 +20,7 @@ from helixgraph.network.scope import Scope, cluster_iri, scoped_network
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart, ScopeFigures
+from helixgraph.report.worker import call_in_worker
 from helixgraph.web.deps import KG, ScopeDep, SettingsDep, ThroughDep
 from helixgraph.web.schemas import WhatIfRequest
 
@@ -36,7 +37,14 @@ def read_report(
     fragmentation among the scope's actors and through outside partners, helices, synergy,
     centralities, brokers, key players, clusters, parallel initiatives, communities,
     recommendations, the scope year by year and findings by name."""
-    return ecosystem_report(kg, scope=scope, through=through, top=top, wait=settings.query_timeout)
+    return ecosystem_report(
+        kg,
+        scope=scope,
+        through=through,
+        top=top,
+        wait=settings.query_timeout,
+        deadline=settings.analysis_timeout,
+    )
 
 
 @router.get("/compare", response_model=list[ScopeFigures])
@@ -69,7 +77,12 @@ def read_report_part(
 ) -> dict[str, Any]:
     """One part of the report of a scope, with the methods behind it."""
     report = ecosystem_report(
-        kg, scope=scope, through=through, top=top, wait=settings.query_timeout
+        kg,
+        scope=scope,
+        through=through,
+        top=top,
+        wait=settings.query_timeout,
+        deadline=settings.analysis_timeout,
     )
     data = {key: report.get(key) for key in PARTS[part]}
     return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
@@ -80,21 +93,23 @@ _WHAT_IF = threading.Lock()
 
 
 @router.post("/what-if")
-def post_what_if(kg: KG, scenario: WhatIfRequest, scope: ScopeDep) -> dict[str, Any]:
+def post_what_if(
+    kg: KG, scenario: WhatIfRequest, scope: ScopeDep, settings: SettingsDep
+) -> dict[str, Any]:
     """Every headline figure of a scope's network before and after: actors leaving, new ties,
-    actors merging. One scenario is computed at a time; another asked meanwhile gets 503 and
-    Retry-After."""
+    actors merging. One scenario is computed at a time, in a worker process stopped past
+    HELIX_ANALYSIS_TIMEOUT (503); another asked meanwhile gets 503 and Retry-After."""
     if not (scenario.remove or scenario.add or scenario.merge or scenario.join):
         raise HTTPException(422, detail="say what changes: remove, add, merge or join")
     if not _WHAT_IF.acquire(blocking=False):
         raise QueryBusyError("another what-if scenario is being computed; ask again shortly")
     try:
-        return _what_if(kg, scenario, scope)
+        return _what_if(kg, scenario, scope, settings.analysis_timeout)
     finally:
         _WHAT_IF.release()
 
 
-def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope) -> dict[str, Any]:
+def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope, deadline: float) -> dict[str, Any]:
     N = scoped_network(kg, scope).actors
 
     def node(identifier: str) -> str:
@@ -109,8 +124,12 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope) -> dict[str, Any]:
     for first, second in scenario.join:  # merged clusters: their members all work together
         ours = [_members(kg, first, N), _members(kg, second, N)]
         add += [(u, v) for u in ours[0] for v in ours[1] if u != v]
-    before = kg.memo(_HeadlineKey(scope), lambda: headline(N), scope=scope)
-    return what_if(N, before=before, remove=remove, add=add, merge=merge)
+    key = _HeadlineKey(scope)
+    result = call_in_worker(
+        what_if, N, before=kg.kept(key), remove=remove, add=add, merge=merge, deadline=deadline
+    )
+    kg.memo(key, lambda: result["before"], scope=scope)  # every scenario on it starts there
+    return result
 
 
 def _members(kg: KG, cluster: str, N: Any) -> list[str]:

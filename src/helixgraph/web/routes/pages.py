@@ -26,7 +26,7 @@ from helixgraph.report.ecosystem import (
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
-from helixgraph.web.deps import KG, LangDep, ScopeDep, ThroughDep, templates
+from helixgraph.web.deps import KG, LangDep, ScopeDep, SettingsDep, ThroughDep, templates
 from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
 from helixgraph.web.i18n import translator
 from helixgraph.web.viz import HELIX_COLOURS, script_json
@@ -42,12 +42,17 @@ def favicon() -> RedirectResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(
-    request: Request, kg: KG, scope: ScopeDep, lang: LangDep, through: ThroughDep = "scope"
+    request: Request,
+    kg: KG,
+    scope: ScopeDep,
+    lang: LangDep,
+    settings: SettingsDep,
+    through: ThroughDep = "scope",
 ) -> HTMLResponse:
     """The dashboard of a scope (default: the whole store; ``/?country=HU&sector=health``):
     actors per helix, structure, fragmentation, the report's findings, key players, parallel
     initiatives, clusters to look at, and charts."""
-    context = overview_context(kg, scope, through, lang)
+    context = overview_context(kg, scope, through, lang, deadline=settings.analysis_timeout)
     context |= {"choices": scope_choices(kg, lang), "years": scope.query().get("years")}
     return templates.TemplateResponse(request, "index.html", context)
 
@@ -96,10 +101,13 @@ def overview_context(
     scope: Scope | None = None,
     through: Through = "scope",
     lang: Language = "en",
+    *,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     """The dashboard's figures and charts, computed once per state of the store and scope.
     While the analysis is being computed (the server's start-up warm-up), the page shows the
-    counts and says so, rather than keep the visitor waiting."""
+    counts and says so, rather than keep the visitor waiting. ``deadline``: the report is
+    built in a worker stopped past it (:func:`ecosystem_report`)."""
     scope = scope or Scope()
     stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
     concepts = views.concept_labels(kg, lang)
@@ -125,7 +133,7 @@ def overview_context(
         }
     analysis = kg.memo(
         key,
-        lambda: _analysis_context(kg, stats, scope, through, lang),
+        lambda: _analysis_context(kg, stats, scope, through, lang, deadline),
         scope=None if scope.whole and through == "scope" else key,
     )
     return {**context, **analysis}
@@ -163,12 +171,17 @@ def _helix_chart(by_helix: dict[str, int], lang: Language, concepts: dict[str, s
 
 
 def _analysis_context(
-    kg: KnowledgeGraph, stats: dict[str, Any], scope: Scope, through: Through, lang: Language
+    kg: KnowledgeGraph,
+    stats: dict[str, Any],
+    scope: Scope,
+    through: Through,
+    lang: Language,
+    deadline: float | None,
 ) -> dict[str, Any]:
     _ = translator(lang)
     concepts = views.concept_labels(kg, lang)
     where = scope_words(kg, scope, lang)
-    report = ecosystem_report(kg, scope=scope, through=through)
+    report = ecosystem_report(kg, scope=scope, through=through, deadline=deadline)
     by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
     ties = report.get("mixing", {}).get("ties", {})
