@@ -17,7 +17,7 @@ from helixgraph.network import views
 from helixgraph.network.census import census
 from helixgraph.network.scope import Scope, Through, yearly
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import call_in_worker, report_of_store
+from helixgraph.report.worker import worker_for
 from helixgraph.store import KnowledgeGraph
 
 
@@ -132,11 +132,8 @@ def ecosystem_report(
         try:
             location = kg.path if isinstance(kg.path, Path) else None
             if deadline is not None and location is not None:
-                report = kg.memo(
-                    key,
-                    lambda: call_in_worker(report_of_store, str(location), key, deadline=deadline),
-                    scope=scope,
-                )
+                worker = worker_for(location)
+                report = kg.memo(key, lambda: worker.report(kg, key, deadline), scope=scope)
             else:
                 report = kg.memo(key, lambda: _report(kg, key), scope=scope)
             return copy.deepcopy(report)

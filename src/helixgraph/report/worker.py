@@ -1,12 +1,13 @@
 """Analysis computed in a process of its own, stopped at a deadline.
 
 The web app computes, for anyone who asks, reports of scopes nobody asked for before (a
-country, a sector, a window of years) and what-if scenarios; each takes seconds of CPU, and the
-views a report needs take memory. A thread cannot be stopped, a process can: a worker does the
-one computation, sends the answer back and exits, so the server keeps only the answer and gets
-the memory back. Past the deadline the worker is killed and the asker told so (503).
+country, a sector, a window of years) and what-if scenarios; each takes CPU, and the views a
+report needs take memory. A thread cannot be stopped, a process can: one long-lived worker per
+store opens it read-only, keeps its own views and reports (so that the next window of years costs
+what it costs in the server), and answers one request at a time. Past the deadline it is killed,
+and the next request starts a fresh one; so it is when the store changed.
 
-Workers cannot open network sockets where the platform allows it
+The worker cannot open network sockets where the platform allows it
 (:mod:`helixgraph.sparql.sandbox`).
 """
 
@@ -14,70 +15,153 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from helixgraph.errors import QueryTimeoutError, StoreError
+from helixgraph.errors import AnalysisBusyError, QueryTimeoutError, StoreError
 
 if TYPE_CHECKING:
     from helixgraph.report.ecosystem import ReportKey
+    from helixgraph.store import KnowledgeGraph
 
-T = TypeVar("T")
+#: Seconds a worker may take to start and open the store (not counted in the deadline).
+STARTUP = 120.0
 
 
-def call_in_worker(function: Callable[..., T], *args: Any, deadline: float, **kwargs: Any) -> T:
-    """``function(*args, **kwargs)`` in a worker process, within ``deadline`` seconds
-    (:class:`QueryTimeoutError` past it; the worker is killed). ``function`` and what it is given
-    and answers cross by pickling; what it raises is raised here."""
-    context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-    parent, child = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_run, args=(child, function, args, kwargs), daemon=True, name="helixgraph-analysis"
-    )
-    process.start()
-    child.close()
-    try:
-        if not parent.poll(deadline):
-            raise QueryTimeoutError(
-                f"the analysis ran past the {deadline:g} s deadline and was stopped; narrow the "
-                "scope, or run `helixgraph analyze`, which has none (HELIX_ANALYSIS_TIMEOUT "
-                "sets it)"
+class AnalysisWorker:
+    """The worker process of one store on disk; see the module docstring."""
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._generation: int | None = None  # the store's generation the worker opened
+        self._lock = threading.Lock()
+
+    def report(self, kg: KnowledgeGraph, key: ReportKey, deadline: float) -> dict[str, Any]:
+        """The report ``key`` asks for, built (and kept) in the worker."""
+        report: dict[str, Any] = self._ask(kg, ("report", key), deadline)
+        return report
+
+    def call(
+        self,
+        kg: KnowledgeGraph,
+        function: Callable[..., Any],
+        *args: Any,
+        deadline: float,
+        **kwargs: Any,
+    ) -> Any:
+        """``function(*args, **kwargs)`` in the worker: what it is given and answers cross by
+        pickling, what it raises is raised here."""
+        return self._ask(kg, ("call", function, args, kwargs), deadline)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            with contextlib.suppress(Exception):
+                self._process.kill()
+                self._process.join(timeout=10)
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = self._generation = None
+
+    def _ask(self, kg: KnowledgeGraph, request: tuple[Any, ...], deadline: float) -> Any:
+        if not self._lock.acquire(timeout=deadline):
+            raise AnalysisBusyError(
+                f"another analysis has been computing for over {deadline:g} s; ask again shortly"
             )
         try:
-            ok, value = parent.recv()
+            conn = self._ready(kg.generation)
+            conn.send(request)
+            if not conn.poll(deadline):
+                self.stop()
+                raise QueryTimeoutError(
+                    f"the analysis ran past the {deadline:g} s deadline and was stopped; narrow "
+                    "the scope, or run `helixgraph analyze`, which has none "
+                    "(HELIX_ANALYSIS_TIMEOUT sets it)"
+                )
+            try:
+                ok, value = conn.recv()
+            except EOFError:
+                self.stop()
+                raise StoreError("the analysis worker stopped unexpectedly; try again") from None
+        finally:
+            self._lock.release()
+        if not ok:
+            raise value
+        return value
+
+    def _ready(self, generation: int) -> Connection:
+        """The worker's pipe; a fresh worker where there is none, it died, or the store changed
+        since it opened it (a read-only store does not see later writes)."""
+        alive = self._process is not None and self._process.is_alive()
+        if alive and self._generation == generation and self._conn is not None:
+            return self._conn
+        self.stop()
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(child, str(self.location)), daemon=True, name="helixgraph-analysis"
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        try:
+            started = parent.poll(STARTUP) and parent.recv() == "ready"
         except EOFError:
-            raise StoreError("the analysis worker stopped unexpectedly; try again") from None
-    finally:
-        process.kill()
-        process.join(timeout=10)
-        parent.close()
-    if not ok:
-        raise value
-    answer: T = value
-    return answer
+            started = False
+        if not started:
+            self.stop()
+            raise StoreError(f"{self.location}: the analysis worker could not open the store")
+        self._generation = generation
+        return parent
 
 
-def _run(conn: Connection, function: Callable[..., Any], args: Any, kwargs: Any) -> None:
-    """The worker's life: lose the network, compute, send, exit."""
+_workers: dict[Path, AnalysisWorker] = {}
+_workers_lock = threading.Lock()
+
+
+def worker_for(location: Path) -> AnalysisWorker:
+    """The analysis worker of the store at ``location`` (one per store, made when first asked)."""
+    with _workers_lock:
+        if location not in _workers:
+            _workers[location] = AnalysisWorker(location)
+        return _workers[location]
+
+
+def _serve(conn: Connection, location: str) -> None:
+    """The worker's life: lose the network, open the store read-only, answer until the pipe
+    closes."""
+    from helixgraph.report.ecosystem import ecosystem_report
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
+    from helixgraph.store import KnowledgeGraph
 
     with contextlib.suppress(SandboxUnavailable):
         deny_network()
-    try:
-        answer = function(*args, **kwargs)
-    except Exception as error:  # the asker raises it: the same message as in the server
-        conn.send((False, error))
-        return
-    conn.send((True, answer))
-
-
-def report_of_store(location: str, key: ReportKey) -> dict[str, Any]:
-    """The report ``key`` asks for, of the store at ``location`` opened read-only (what a worker
-    computes: it has none of the server's views)."""
-    from helixgraph.report.parts import build_report
-    from helixgraph.store import KnowledgeGraph
-
-    with KnowledgeGraph.open(Path(location), read_only=True) as kg:
-        return build_report(kg, key.scope, key.through, key.top, key.seed, key.precision)
+    kg = KnowledgeGraph.open(Path(location), read_only=True)
+    conn.send("ready")
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if request[0] == "report":
+                key = request[1]
+                answer = ecosystem_report(
+                    kg,
+                    scope=key.scope,
+                    through=key.through,
+                    top=key.top,
+                    seed=key.seed,
+                    precision=key.precision,
+                )
+            else:
+                _, function, args, kwargs = request
+                answer = function(*args, **kwargs)
+        except Exception as error:  # the asker raises it: the same message as in the server
+            conn.send((False, error))
+        else:
+            conn.send((True, answer))

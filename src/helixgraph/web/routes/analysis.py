@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -20,7 +21,7 @@ from helixgraph.network.scope import Scope, cluster_iri, scoped_network
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart, ScopeFigures
-from helixgraph.report.worker import call_in_worker
+from helixgraph.report.worker import worker_for
 from helixgraph.web.deps import KG, ScopeDep, SettingsDep, ThroughDep
 from helixgraph.web.schemas import WhatIfRequest
 
@@ -125,9 +126,13 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope, deadline: float) -> 
         ours = [_members(kg, first, N), _members(kg, second, N)]
         add += [(u, v) for u in ours[0] for v in ours[1] if u != v]
     key = _HeadlineKey(scope)
-    result = call_in_worker(
-        what_if, N, before=kg.kept(key), remove=remove, add=add, merge=merge, deadline=deadline
-    )
+    before = kg.kept(key)
+    if isinstance(kg.path, Path):
+        result: dict[str, Any] = worker_for(kg.path).call(
+            kg, what_if, N, before=before, remove=remove, add=add, merge=merge, deadline=deadline
+        )
+    else:  # a store in memory or a remote one: no worker of its own
+        result = what_if(N, before=before, remove=remove, add=add, merge=merge)
     kg.memo(key, lambda: result["before"], scope=scope)  # every scenario on it starts there
     return result
 
