@@ -17,11 +17,12 @@ from helixgraph.analysis.whatif import what_if
 from helixgraph.errors import InputError, QueryBusyError
 from helixgraph.network import views
 from helixgraph.network.records import actor_iri
-from helixgraph.network.scope import Scope, cluster_iri, scoped_network
+from helixgraph.network.scope import Scope, Through, cluster_iri, scoped_network
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart, ScopeFigures
 from helixgraph.report.worker import worker_for
+from helixgraph.settings import Settings
 from helixgraph.web.deps import KG, ScopeDep, SettingsDep, ThroughDep
 from helixgraph.web.schemas import WhatIfRequest
 
@@ -38,14 +39,7 @@ def read_report(
     fragmentation among the scope's actors and through outside partners, helices, synergy,
     centralities, brokers, key players, clusters, parallel initiatives, communities,
     recommendations, the scope year by year and findings by name."""
-    return ecosystem_report(
-        kg,
-        scope=scope,
-        through=through,
-        top=top,
-        wait=settings.query_timeout,
-        deadline=settings.analysis_timeout,
-    )
+    return _report(kg, scope, settings, through, top)
 
 
 @router.get("/compare", response_model=list[ScopeFigures])
@@ -77,7 +71,15 @@ def read_report_part(
     top: Top = 10,
 ) -> dict[str, Any]:
     """One part of the report of a scope, with the methods behind it."""
-    report = ecosystem_report(
+    report = _report(kg, scope, settings, through, top)
+    data = {key: report.get(key) for key in PARTS[part]}
+    return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
+
+
+def _report(kg: KG, scope: Scope, settings: Settings, through: Through, top: int) -> dict[str, Any]:
+    """The report as the API serves it: one computation at a time (an asker waits at most the
+    query deadline for another's), new scopes in the analysis worker."""
+    return ecosystem_report(
         kg,
         scope=scope,
         through=through,
@@ -85,8 +87,6 @@ def read_report_part(
         wait=settings.query_timeout,
         deadline=settings.analysis_timeout,
     )
-    data = {key: report.get(key) for key in PARTS[part]}
-    return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
 
 
 #: A scenario recomputes every headline figure (seconds to tens of seconds): one at a time.
