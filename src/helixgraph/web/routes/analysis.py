@@ -98,8 +98,8 @@ def post_what_if(
     kg: KG, scenario: WhatIfRequest, scope: ScopeDep, settings: SettingsDep
 ) -> dict[str, Any]:
     """Every headline figure of a scope's network before and after: actors leaving, new ties,
-    actors merging. One scenario is computed at a time, in a worker process stopped past
-    HELIX_ANALYSIS_TIMEOUT (503); another asked meanwhile gets 503 and Retry-After."""
+    actors merging. One scenario is computed at a time, in the store's analysis worker (stopped
+    past HELIX_ANALYSIS_TIMEOUT: 503); another asked meanwhile gets 503 and Retry-After."""
     if not (scenario.remove or scenario.add or scenario.merge or scenario.join):
         raise HTTPException(422, detail="say what changes: remove, add, merge or join")
     if not _WHAT_IF.acquire(blocking=False):
