@@ -120,3 +120,18 @@ def test_a_report_in_a_worker_is_the_report_and_stops_at_its_deadline(read_store
     # the same figures as built in this process (which the scope tests check independently)
     assert built_apart == built_here
     assert built_apart["headline"]["nodes"] > 0
+
+
+def test_a_cluster_scope_is_named_by_the_cluster_s_name(seed_only: KnowledgeGraph) -> None:
+    import rdflib
+
+    from helixgraph.network.scope import Scope
+    from helixgraph.report.findings import findings
+
+    cluster = rdflib.URIRef("https://w3id.org/helixgraph/id/cluster/mediklaszter")
+    seed = rdflib.Graph().parse(SEED_FILE)
+    name = str(seed.value(cluster, rdflib.SKOS.prefLabel))
+    report = ecosystem_report(seed_only, scope=Scope.parse("cluster=mediklaszter"))
+    assert report["scope"]["description"] == f"cluster {name}"
+    assert f"(cluster {name})" in report["findings"][0]
+    assert f"klaszter: {name}" in findings(report, "hu")[0]

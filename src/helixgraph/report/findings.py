@@ -49,7 +49,7 @@ def findings(report: dict[str, Any], lang: Language = DEFAULT) -> list[str]:
     say = _Writer(lang)
     head = report["headline"]
     scope = report["scope"]
-    where = describe_scope(scope["filters"], scope["years"], lang)
+    where = describe_scope(scope["filters"] | scope.get("labels", {}), scope["years"], lang)
     if head["nodes"] == 0:
         return [say.empty_store() if not scope["filters"] else say.empty_scope(where)]
     found = [say.parts(head, where if scope["filters"] else None, scope["through"] == "all")]

@@ -16,6 +16,9 @@ class Scope(BaseModel):
         default_factory=dict, description="country, region, sector, helix, cluster, source"
     )
     description: str = Field(default="the whole store", description="the scope in words")
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="names of filter values given by id (a cluster's)"
+    )
     through: Literal["scope", "all"] = Field(
         default="scope",
         description="scope: the focal network alone; all: paths may pass through outside actors",

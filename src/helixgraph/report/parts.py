@@ -9,7 +9,7 @@ estimated (decided once, by :class:`Precision`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -22,6 +22,7 @@ from helixgraph.network.scope import (
     Scope,
     ScopedNetwork,
     Through,
+    cluster_iri,
     reach_through_all,
     scoped_network,
 )
@@ -75,11 +76,16 @@ def build_report(
         kg, scope, through, top, seed, precision, net, N, net.affiliation,
         CompiledGraph(N, weight="weight"), precision.exact(n),
     )  # fmt: skip
+    # a cluster is named in words by its name (MediKlaszter), not the id it was given by
+    cluster = scope.cluster and net.affiliation.nodes.get(cluster_iri(kg, scope.cluster), {})
+    name = str(cluster["label"]) if cluster and cluster.get("label") else None
+    labels = {"cluster": name} if name else {}
     report: dict[str, Any] = {
         "scope": {
             "years": list(scope.years) if scope.years else None,
             "filters": scope.filters,
-            "description": scope.describe(),
+            "labels": labels,
+            "description": replace(scope, cluster=name or scope.cluster).describe(),
             "through": through,
             "actors": n,
             "exact": build.exact,
