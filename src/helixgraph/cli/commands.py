@@ -427,7 +427,7 @@ def import_(
         else:
             graphs = ", ".join(f"<{graph}>" for graph in report.graphs)
             console.print(
-                f"imported {report.summary}; {report.triples} triples -> {graphs} in "
+                f"imported {checked.summary}; {report.triples} triples -> {graphs} in "
                 f"{seconds:.1f} s ({report.triples / seconds:,.0f} triples/s)"
             )
         if checked.rejects_file:

@@ -228,6 +228,8 @@ def read_cordis(
     seen: set[str] = set()
     for path, line, row in names:
         _apply_name(data, path, line, row, seen, named_only=participations)
+    if progress is not None:  # the last count (the hook is told every 5,000 rows on the way)
+        progress(data.rows_read)
     return data
 
 

@@ -66,16 +66,11 @@ class CheckedImport:
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What an import did, for any source."""
+    """What an import did, for any source: what was checked, and what it became."""
 
+    checked: CheckedImport
     graphs: tuple[str, ...]
     triples: int
-    #: What came in, for a person to read after "imported": rows, actors, projects...
-    summary: str
-    rows_read: int | None = None
-    rows_written: int | None = None
-    rows_rejected: int = 0
-    rejects_file: Path | None = None
 
 
 class Importer(Protocol):
@@ -101,19 +96,10 @@ def write(job: ImportJob, checked: CheckedImport) -> ImportReport:
     """Write what :meth:`Importer.check` prepared, all or nothing."""
     loaded = job.kg.write(list(checked.writes), progress=job.progress.writing)
     return ImportReport(
+        checked,
         graphs=tuple(item.graph for item in loaded),
         triples=sum(item.triples for item in loaded),
-        summary=checked.summary,
-        rows_read=checked.rows_read,
-        rows_written=checked.rows_written,
-        rows_rejected=checked.rows_rejected,
-        rejects_file=checked.rejects_file,
     )
-
-
-def run(source: Importer, job: ImportJob) -> ImportReport:
-    """Check, then write: one import, all or nothing."""
-    return write(job, source.check(job))
 
 
 _REGISTRY: dict[str, Importer] = {}

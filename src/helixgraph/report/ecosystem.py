@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from helixgraph.analysis.summary import component_sizes, helix_counts
@@ -130,9 +129,8 @@ def ecosystem_report(
     with computing_lock(None if _being_computed == key else wait):
         _being_computed = key
         try:
-            location = kg.path if isinstance(kg.path, Path) else None
-            if deadline is not None and location is not None:
-                worker = worker_for(location)
+            worker = worker_for(kg) if deadline is not None else None
+            if worker is not None and deadline is not None:
                 report = kg.memo(key, lambda: worker.report(kg, key, deadline), scope=scope)
             else:
                 report = kg.memo(key, lambda: _report(kg, key), scope=scope)

@@ -123,12 +123,15 @@ _workers: dict[Path, AnalysisWorker] = {}
 _workers_lock = threading.Lock()
 
 
-def worker_for(location: Path) -> AnalysisWorker:
-    """The analysis worker of the store at ``location`` (one per store, made when first asked)."""
+def worker_for(kg: KnowledgeGraph) -> AnalysisWorker | None:
+    """The analysis worker of ``kg``'s store (one per store, made when first asked); None for a
+    store in memory or a remote one, which a worker cannot open: the caller computes itself."""
+    if not isinstance(kg.path, Path):
+        return None
     with _workers_lock:
-        if location not in _workers:
-            _workers[location] = AnalysisWorker(location)
-        return _workers[location]
+        if kg.path not in _workers:
+            _workers[kg.path] = AnalysisWorker(kg.path)
+        return _workers[kg.path]
 
 
 def _serve(conn: Connection, location: str) -> None:

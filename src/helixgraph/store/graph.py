@@ -748,7 +748,7 @@ class KnowledgeGraph:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only; nothing was written")
         if take_lock and not self._write_locked and isinstance(self.path, Path):
-            self._store = _open_writable(self.path)
+            self._store = open_writable(self.path)
             self._write_locked = True
 
     def _changed(self) -> None:
@@ -769,8 +769,9 @@ def default_graphs() -> dict[Traversable, str]:
     return {item: graph_iri_for(item.name) for item in resources.default_data()}
 
 
-def _open_writable(location: Path, attempts: int = 50) -> ox.Store:
-    """Take a store's write lock again, once the writer process that had it has exited."""
+def open_writable(location: Path, attempts: int = 50) -> ox.Store:
+    """Take a store's write lock, waiting up to ``attempts`` tenths of a second for the process
+    or object that had it to let go (a writer process exiting, a reader dropping the store)."""
     for attempt in range(attempts):
         try:
             return ox.Store(str(location))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import time
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -24,9 +23,6 @@ from helixgraph.errors import QueryTimeoutError, StoreError
 
 #: Seconds a writer may take to start and take the lock before the deadline starts.
 STARTUP = 60.0
-#: How long the writer keeps trying to take the write lock: a reader of the caller's process
-#: may still hold the store it let go of for a moment.
-LOCK_WAIT = 5.0
 
 
 def update_in_writer(
@@ -90,24 +86,18 @@ def _write(
     conn: Connection, location: str, sparql: str, base_iri: str | None, prefixes: dict[str, str]
 ) -> None:
     """The writer's life: lose the network, take the store's write lock, apply, say how it went."""
-    import pyoxigraph as ox
-
     from helixgraph.sparql.pool import in_deep_stack
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
+    from helixgraph.store.graph import open_writable
 
     with contextlib.suppress(SandboxUnavailable):
         deny_network()
 
     def apply() -> tuple[str, str]:
-        waited = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                store = ox.Store(location)
-                break
-            except OSError as error:  # the lock is still held by a reader letting go
-                if time.monotonic() > waited:
-                    return "error", f"the store stayed locked: {error}"
-                time.sleep(0.05)
+        try:  # the caller's process may hold the store it let go of for a moment yet
+            store = open_writable(Path(location))
+        except StoreError as error:
+            return "error", str(error)
         conn.send("ready")
         try:
             store.update(sparql, base_iri=base_iri, prefixes=prefixes)

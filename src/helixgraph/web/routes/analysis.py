@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -127,8 +126,9 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope, deadline: float) -> 
         add += [(u, v) for u in ours[0] for v in ours[1] if u != v]
     key = _HeadlineKey(scope)
     before = kg.kept(key)
-    if isinstance(kg.path, Path):
-        result: dict[str, Any] = worker_for(kg.path).call(
+    worker = worker_for(kg)
+    if worker is not None:
+        result: dict[str, Any] = worker.call(
             kg, what_if, N, before=before, remove=remove, add=add, merge=merge, deadline=deadline
         )
     else:  # a store in memory or a remote one: no worker of its own
