@@ -416,7 +416,13 @@ def import_(
                     progress.start_task(writing)
                 progress.update(writing, completed=n)
 
-            reporting = ImportProgress(lambda n: progress.update(reading, completed=n), wrote)
+            def compacting() -> None:
+                progress.stop_task(writing)
+                progress.add_task("compacting the store", total=None, unit="")
+
+            reporting = ImportProgress(
+                lambda n: progress.update(reading, completed=n), wrote, compacting
+            )
             job = ImportJob(kg, files, options, reporting)
             checked = source.check(job)
             report = None if check else write(job, checked)

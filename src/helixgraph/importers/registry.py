@@ -31,10 +31,12 @@ class ImportOptions:
 
 @dataclass(frozen=True)
 class ImportProgress:
-    """Where an importer reports how far it got: rows checked, then triples written."""
+    """Where an importer reports how far it got: rows checked, triples written, then the
+    store being compacted (a big import's last step)."""
 
     reading: Callable[[int], None] = lambda rows: None
     writing: Callable[[int], None] = lambda triples: None
+    compacting: Callable[[], None] = lambda: None
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,11 @@ class Importer(Protocol):
 
 def write(job: ImportJob, checked: CheckedImport) -> ImportReport:
     """Write what :meth:`Importer.check` prepared, all or nothing."""
-    loaded = job.kg.write(list(checked.writes), progress=job.progress.writing)
+    loaded = job.kg.write(
+        list(checked.writes),
+        progress=job.progress.writing,
+        compacting=job.progress.compacting,
+    )
     return ImportReport(
         checked,
         graphs=tuple(item.graph for item in loaded),
