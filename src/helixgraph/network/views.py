@@ -180,6 +180,15 @@ def actor_network(
     return _cached(kg, ViewKey("network", years, as_of), build)
 
 
+def build_store_wide(kg: KnowledgeGraph) -> None:
+    """Build (and keep) what every scope's network starts from: the affiliation graph, the
+    dated memberships and the direct ties, with the tables under them. Their cost depends on
+    the store's size alone (minutes at 16 M triples), not on what is asked."""
+    affiliation_graph(kg)
+    dated_memberships(kg)
+    relation_graph(kg)
+
+
 # -- a view by name: the registry (network/registry.py) says which there are
 
 

@@ -5,7 +5,8 @@ country, a sector, a window of years) and what-if scenarios; each takes CPU, and
 report needs take memory. A thread cannot be stopped, a process can: one long-lived worker per
 store opens it read-only, keeps its own views and reports (so that the next window of years costs
 what it costs in the server), and answers one request at a time. Past the deadline it is killed,
-and the next request starts a fresh one; so it is when the store changed.
+and the next request starts a fresh one; so it is when the store changed. The deadline counts
+from when the worker has built the store-wide views (:data:`STARTUP`).
 
 The worker cannot open network sockets where the platform allows it
 (:mod:`helixgraph.sparql.sandbox`).
@@ -27,8 +28,11 @@ if TYPE_CHECKING:
     from helixgraph.report.ecosystem import ReportKey
     from helixgraph.store import KnowledgeGraph
 
-#: Seconds a worker may take to start and open the store (not counted in the deadline).
-STARTUP = 120.0
+#: Seconds a worker may take to start, open the store and build the store-wide views, not
+#: counted in a request's deadline: their cost is the store's size (minutes at 16 M triples,
+#: README "Scaling out"), not the request's, and counted in it no report of a big store would
+#: ever be answered (every fresh worker killed while building them).
+STARTUP = 1800.0
 
 
 class AnalysisWorker:
@@ -114,7 +118,9 @@ class AnalysisWorker:
             started = False
         if not started:
             self.stop()
-            raise StoreError(f"{self.location}: the analysis worker could not open the store")
+            raise StoreError(
+                f"{self.location}: the analysis worker could not open the store and build its views"
+            )
         self._generation = generation
         return parent
 
@@ -135,8 +141,9 @@ def worker_for(kg: KnowledgeGraph) -> AnalysisWorker | None:
 
 
 def _serve(conn: Connection, location: str) -> None:
-    """The worker's life: lose the network, open the store read-only, answer until the pipe
-    closes."""
+    """The worker's life: lose the network, open the store read-only, build the store-wide
+    views, answer until the pipe closes."""
+    from helixgraph.network import views
     from helixgraph.report.ecosystem import ecosystem_report
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
     from helixgraph.store import KnowledgeGraph
@@ -144,6 +151,7 @@ def _serve(conn: Connection, location: str) -> None:
     with contextlib.suppress(SandboxUnavailable):
         deny_network()
     kg = KnowledgeGraph.open(Path(location), read_only=True)
+    views.build_store_wide(kg)
     conn.send("ready")
     while True:
         try:
