@@ -416,9 +416,8 @@ def import_(
                     progress.start_task(writing)
                 progress.update(writing, completed=n)
 
-            def compacting() -> None:
-                progress.stop_task(writing)
-                progress.add_task("compacting the store", total=None, unit="")
+            def compacting() -> None:  # the triples are in: the bar says what it waits for
+                progress.update(writing, description="compacting the store")
 
             reporting = ImportProgress(
                 lambda n: progress.update(reading, completed=n), wrote, compacting
