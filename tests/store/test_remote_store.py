@@ -258,6 +258,24 @@ def test_the_public_endpoints_safety_stands_in_front_of_a_remote_store(
             refused = client.get("/sparql", params={"query": service})
         assert refused.status_code == 400
         assert connections == []
+        # the second review: a parser differential that made the store call out 10 times
+        with listener() as (port, connections):
+            differential = (
+                f"PREFIX p: <http://127.0.0.1:{port}/>\n"
+                "SELECT * WHERE { FILTER(1<2)SERVICEp:x#>\n{ ?s ?p ?o } }"
+            )
+            refused = client.get("/sparql", params={"query": differential})
+            time.sleep(0.5)  # a call out would come now
+        assert refused.status_code == 400
+        assert connections == []
+        # ... and a sum of 4,995 terms that overflowed the store's stack: refused, store up
+        long_sum = client.get("/sparql", params={"query": f"SELECT (1{'+1' * 4994} AS ?x) {{}}"})
+        assert long_sum.status_code == 400
+        assert "chained" in long_sum.json()["detail"]
+        assert empty_remote.process is not None
+        assert empty_remote.process.poll() is None
+        within = client.get("/sparql", params={"query": f"SELECT (1{'+1' * 500} AS ?x) {{}}"})
+        assert within.status_code == 200
         # the deadline: the worker waiting on the store is stopped, the client answered
         started = time.perf_counter()
         runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

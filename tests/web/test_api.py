@@ -17,6 +17,8 @@ from conftest import (
     default_component_sizes,
     hungarian_slice_counts,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib.namespace import RDF
 
 HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
@@ -219,3 +221,39 @@ def test_a_seed_organisation_is_one_actor_with_its_eu_record(client: httpx.Clien
     medi = client.get("/api/actors/mediklaszter").json()
     assert medi["metrics"]["component_size"] == max(default_component_sizes())
     assert medi["metrics"]["component_size"] >= 6_000  # not the 22 of a seed cut off from CORDIS
+
+
+def test_what_if_scenarios_that_contradict_themselves_are_the_request_s_error(
+    client: httpx.Client,
+) -> None:
+    # the second review's 500s: an actor removed and tied, a cluster merged with itself
+    both = {"remove": ["pic-999860675"], "add": [["pic-999860675", "pic-999904228"]]}
+    answer = client.post("/api/analysis/what-if", params={"country": "HU"}, json=both)
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "add: 'pic-999860675' is removed in this scenario"
+    twice = {"merge": [["mediklaszter", "mediklaszter"]]}
+    answer = client.post("/api/analysis/what-if", params={"cluster": "mediklaszter"}, json=twice)
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "merge: 'mediklaszter' is named twice"
+
+
+WHAT_IF_ACTORS = ["mediklaszter", "pic-999860675", "pic-999904228", "pic-999993856", "nope", ""]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    remove=st.lists(st.sampled_from(WHAT_IF_ACTORS), max_size=2),
+    add=st.lists(st.tuples(*[st.sampled_from(WHAT_IF_ACTORS)] * 2), max_size=2),
+    merge=st.lists(st.lists(st.sampled_from(WHAT_IF_ACTORS), max_size=3), max_size=2),
+    join=st.lists(st.tuples(*[st.sampled_from(WHAT_IF_ACTORS)] * 2), max_size=1),
+)
+def test_no_what_if_scenario_is_a_server_error(
+    client: httpx.Client,
+    remove: list[str],
+    add: list[tuple[str, str]],
+    merge: list[list[str]],
+    join: list[tuple[str, str]],
+) -> None:
+    body = {"remove": remove, "add": add, "merge": merge, "join": join}
+    answer = client.post("/api/analysis/what-if", params={"cluster": "mediklaszter"}, json=body)
+    assert answer.status_code in (200, 422), (body, answer.text)

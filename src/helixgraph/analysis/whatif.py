@@ -81,9 +81,16 @@ def what_if(
     for u, v in add:
         if u not in H or v not in H:
             raise ValueError(f"add: ({u!r}, {v!r}) names a node that is not in the graph")
+        if u == v:
+            raise ValueError(f"add: a tie needs two nodes, not {u!r} twice")
         H.add_edge(u, v)
     for group in merge:
         nodes = list(group)
+        for other in nodes:
+            if other not in H:
+                raise ValueError(f"merge: {other!r} is not in the graph (removed or merged)")
+        if len(set(nodes)) != len(nodes):
+            raise ValueError(f"merge: a group names a node twice ({nodes!r})")
         for other in nodes[1:]:
             H = nx.contracted_nodes(H, nodes[0], other, self_loops=False, copy=False)
     before, after = before or headline(G), headline(H)

@@ -868,7 +868,13 @@ def query(
         typer.Argument(help="A SPARQL query, or @FILE to read it from a file.", show_default=False),
     ],
     output: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to print SELECT results.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="How to print SELECT results. csv is for spreadsheets: a cell that would run "
+            "as a formula (=, +, -, @) starts with ' (numbers stay); json keeps values raw.",
+        ),
     ] = OutputFormat.table,
     store: StoreOption = None,
 ) -> None:
@@ -882,7 +888,7 @@ def query(
         except OSError as error:
             fail(f"{sparql[1:]}: cannot read: {error.strerror}")
     with reported_errors():
-        check_query(sparql)
+        sparql = check_query(sparql)  # what runs is what was checked
         kg = open_store(store, read_only=True)
         # Oxigraph recurses over the query's tree as it reads and answers it
         in_deep_stack(_print_answer, kg, sparql, output)
@@ -890,6 +896,9 @@ def query(
 
 def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None:
     import pyoxigraph as ox
+
+    from helixgraph.sparql import results
+    from helixgraph.sparql.results import CSV
 
     with reported_errors():
         result = kg.query(sparql)
@@ -901,14 +910,13 @@ def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None
             sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"")
         elif output is OutputFormat.table:
             _print_table(result)
-        else:
-            fmt = (
-                ox.QueryResultsFormat.JSON
-                if output is OutputFormat.json
-                else ox.QueryResultsFormat.CSV
-            )
-            sys.stdout.buffer.write(result.serialize(format=fmt) or b"")
+        elif output is OutputFormat.json:
+            sys.stdout.buffer.write(result.serialize(format=ox.QueryResultsFormat.JSON) or b"")
             sys.stdout.buffer.write(b"\n")
+        else:  # for a spreadsheet: no cell it would run as a formula
+            names = [v.value for v in result.variables]
+            rows = [list(row) for row in result]
+            sys.stdout.buffer.write(results.write_solutions(names, rows, CSV, formula_safe=True))
 
 
 def _print_table(solutions: object) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helixgraph.errors import InputError, Problem
+from helixgraph.formulas import spreadsheet_safe
 
 
 @contextmanager
@@ -32,19 +33,6 @@ def read_errors(path: Path, line: Callable[[], int]) -> Iterator[None]:
         raise InputError(f"{path}: not a readable gzip file ({error})") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-def spreadsheet_safe(value: object) -> object:
-    """A cell a spreadsheet will not run as a formula (OWASP's CSV injection advice): text that
-    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``.
-    Numbers stay numbers.
-
-    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-3"), spreadsheet_safe(-3)
-    ("'=1+2", "'-3", -3)
-    """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def check_header(path: Path | str, header: list[str]) -> None:

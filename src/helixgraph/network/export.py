@@ -18,7 +18,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from helixgraph.errors import InputError
-from helixgraph.importers.csv_text import spreadsheet_safe
+from helixgraph.formulas import spreadsheet_safe
 from helixgraph.network import views
 from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.store import KnowledgeGraph

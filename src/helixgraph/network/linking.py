@@ -199,7 +199,7 @@ def read_actors(path: Path) -> list[dict[str, str]]:
 
 def write_links(links: Sequence[Link], out: IO[str]) -> None:
     """The links as CSV: ``id,name,pic,matched_name,score``, one row per actor."""
-    from helixgraph.importers.csv_text import spreadsheet_safe
+    from helixgraph.formulas import spreadsheet_safe
 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "name", "pic", "matched_name", "score"])

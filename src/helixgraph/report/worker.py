@@ -145,9 +145,11 @@ def _serve(conn: Connection, location: str) -> None:
     views, answer until the pipe closes."""
     from helixgraph.network import views
     from helixgraph.report.ecosystem import ecosystem_report
+    from helixgraph.sparql.lifeline import die_with_parent
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
     from helixgraph.store import KnowledgeGraph
 
+    die_with_parent()
     with contextlib.suppress(SandboxUnavailable):
         deny_network()
     kg = KnowledgeGraph.open(Path(location), read_only=True)

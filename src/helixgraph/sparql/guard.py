@@ -1,22 +1,21 @@
-"""What a SPARQL request may do here, decided on SPARQL's own tokens before Oxigraph sees it.
+"""What a SPARQL request may do here, decided on the grammar's reading of it, which is what runs.
 
 helixgraph serves SPARQL to the public: no query may reach the network (``SERVICE``, ``LOAD``),
 nothing is written through the query interface, and nothing may crash the engine. The request is
-first read completely into the terminals of the SPARQL 1.1 grammar (IRIs, prefixed names with
-their ``\\``-escapes, variables, the four kinds of string with their escapes, comments, numbers,
-keywords, punctuation); a character that belongs to no terminal refuses the request, with its
-line and column. Every decision is then made on those tokens, never on the raw text:
+parsed with the full SPARQL 1.1 grammar (:mod:`helixgraph.sparql.grammar`); every decision is
+taken on that parse, and :func:`check_query` and :func:`check_update` return the text the engine
+must be given: the parse written out again, so that what runs is what was checked.
 
-- a keyword that reaches out refuses the request wherever it stands. Oxigraph's grammar matches
-  keywords without a word boundary (``SERVICESILENT<…>`` and ``SERVICE:x`` both call out), so
-  the guard errs the same way: the keyword anywhere inside a bare word, a prefix, a blank-node
-  label or a language tag counts;
-- nesting deeper than :data:`MAX_DEPTH` and more than :data:`MAX_TOKENS` tokens outside
-  ``VALUES`` and ``DATA`` blocks are refused: Oxigraph's parser and evaluator recurse, and a
-  10 KB query of 5,000 nested groups overflows their stack.
+- a ``SERVICE`` pattern or a ``LOAD`` in the parse refuses the request, with its line and column;
+  so does the keyword inside a name where Oxigraph, whose grammar matches keywords without a
+  word boundary, would read it (``SERVICE:x``);
+- nesting deeper than :data:`MAX_DEPTH`, more than :data:`MAX_TOKENS` terminals outside
+  ``VALUES`` and ``DATA`` blocks and long operator chains are refused: engines recurse over
+  the trees such requests make, and overflow their stack.
 
 The guard is one of two layers: the worker processes that evaluate queries cannot open a network
-socket at all (:mod:`helixgraph.sparql.sandbox`).
+socket at all (:mod:`helixgraph.sparql.sandbox`). The tokenizer below (:func:`tokens`) only reads
+texts already checked, or the application's own.
 """
 
 from __future__ import annotations
@@ -26,16 +25,14 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from helixgraph.errors import QueryRefusedError, QuerySyntaxError, UpdateRefusedError
+from helixgraph.errors import QueryError, QueryRefusedError, QuerySyntaxError, UpdateRefusedError
+from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.sparql.grammar import MAX_DEPTH, MAX_TOKENS, Reading, Term, read
 
-#: Deepest nesting of ``{``, ``(``, ``[`` and ``<<`` a request may have (Oxigraph overflows
-#: its stack at a few thousand; real queries stay under twenty).
-MAX_DEPTH = 128
+__all__ = ["MAX_DEPTH", "MAX_TOKENS", "check_query", "check_update", "tokens"]
+
 #: Graph names a query may use: the store's own are web IRIs; file:, data: and their kin are not.
 SAFE_SCHEMES = ("http://", "https://", "urn:", "tag:")
-#: Most tokens a request may have outside VALUES and DATA blocks (long chains of UNION, paths or
-#: operators make left-deep trees that the engine walks recursively).
-MAX_TOKENS = 10_000
 
 # The terminals of SPARQL 1.1 (section 19.8), in the order the grammar prefers them.
 _BASE = (
@@ -155,141 +152,148 @@ def _holds_keyword(token: Token, keyword: str) -> bool:
     return False
 
 
-def _read(sparql: str) -> list[Token]:
-    """The request's tokens, refused when too deep or too long for the engine."""
-    found = [t for t in tokens(sparql) if t.kind != "comment"]
-    depth = deepest = counted = 0
-    bulk_at: int | None = None  # the depth a VALUES or DATA block opened at
-    expect_bulk = False
-    for token in found:
-        if token.kind == "word" and token.text.upper() in ("VALUES", "DATA"):
-            expect_bulk = True
-        if token.text in ("{", "(", "[", "<<"):
-            if token.text == "{" and expect_bulk and bulk_at is None:
-                bulk_at, expect_bulk = depth, False
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:
-                    raise QueryRefusedError(
-                        f"{_where(sparql, token)}: nested more than {MAX_DEPTH} levels deep; "
-                        "flatten the query"
-                    )
-        elif token.text in ("}", ")", "]", ">>"):
-            depth -= 1
-            if bulk_at is not None and depth <= bulk_at:
-                bulk_at = None
-        if bulk_at is None:
-            counted += 1
-            if counted > MAX_TOKENS:
-                raise QueryRefusedError(
-                    f"{_where(sparql, token)}: over {MAX_TOKENS:,} tokens outside VALUES and "
-                    "DATA blocks; split the query or pass the long lists as VALUES"
-                )
-    return found
+#: The guard's kinds of token for the grammar's terminals that can hide a keyword.
+_KINDS = {"PNAME_LN": "pname", "PNAME_NS": "pname", "BLANK_NODE_LABEL": "bnode"}
+_KINDS |= {"LANGTAG": "langtag", "IRIREF": "iri", "VAR1": "var", "VAR2": "var"}
 
 
-def check_query(sparql: str) -> None:
+def _hidden_keyword(reading: Reading, keywords: tuple[str, ...]) -> tuple[str, Term] | None:
+    """A keyword the grammar read as part of a name, where Oxigraph's grammar, which matches
+    keywords without a word boundary, reads it as the keyword (``SERVICE:x``)."""
+    for term in reading.terms:
+        kind = _KINDS.get(term.kind)
+        if kind is None:
+            continue
+        for keyword in keywords:
+            if _holds_keyword(Token(kind, term.text, 0), keyword):
+                return keyword, term
+    return None
+
+
+def check_query(sparql: str) -> str:
     """Refuse a query that would write, call another endpoint or overflow the engine; say where.
+    Return the text to run: the query as the grammar read it (:mod:`helixgraph.sparql.grammar`).
 
     >>> check_query("SELECT ?service WHERE { ?service a <http://example.org/SERVICE> }")
+    'SELECT ?service WHERE { ?service a <http://example.org/SERVICE> }'
     >>> check_query("SELECT * WHERE {\\n  SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
     helixgraph.errors.QueryRefusedError: line 2, column 3: SERVICE is not allowed here: ...
     """
-    found = _read(sparql)
-    for token in found:
-        if _holds_keyword(token, "service"):
-            raise QueryRefusedError(
-                f"{_where(sparql, token)}: SERVICE is not allowed here: "
-                "queries may not reach other endpoints"
-            )
-    for token in _operation_starts(found):
-        if token.kind == "word" and token.text.upper() in _UPDATE_KEYWORDS:
-            raise UpdateRefusedError(
-                f"{_where(sparql, token)}: {token.text.upper()} is an update; "
-                "this endpoint answers queries only"
-            )
-    _check_prefixes(sparql, found)  # after SERVICE: `SERVICE:x` is refused as what it hides
+    try:
+        reading = read(sparql)
+    except QuerySyntaxError:
+        try:
+            update = read(sparql, update=True)
+        except QueryError:
+            raise_as_query = True
+        else:
+            raise_as_query = False
+            first = next(term for rule, term in update.rules if rule == "update1")
+        if raise_as_query:
+            _refuse_hidden(sparql, ("service",))
+            raise
+        raise UpdateRefusedError(
+            f"{_at(first)}: {first.text.upper()} is an update; this endpoint answers queries only"
+        ) from None
+    _refuse_reaching(reading, ("service",))
+    _check_prefixes(reading)
+    return reading.text
 
 
-_UPDATE_KEYWORDS = frozenset(
-    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-)
-
-
-def _operation_starts(found: list[Token]) -> Iterator[Token]:
-    """The first token of each operation: after the prologue (BASE, PREFIX) and after each
-    top-level ``;``."""
-    depth, fresh, index = 0, True, 0
-    while index < len(found):
-        token = found[index]
-        if fresh and token.kind == "word" and token.text.upper() in ("BASE", "PREFIX"):
-            index += 3 if token.text.upper() == "PREFIX" else 2
-            continue
-        if fresh:
-            yield token
-            fresh = False
-        if token.text in ("{", "(", "["):
-            depth += 1
-        elif token.text in ("}", ")", "]"):
-            depth -= 1
-        elif token.text == ";" and depth == 0:
-            fresh = True
-        index += 1
-
-
-def check_update(sparql: str, *, reserved: Mapping[str, str] | None = None) -> None:
+def check_update(sparql: str, *, reserved: Mapping[str, str] | None = None) -> str:
     """Refuse an update that would reach out (``LOAD`` fetches a document, ``SERVICE`` calls
     an endpoint), overflow the engine, or name an IRI of ``reserved`` (IRI -> why); say where.
+    Return the text to run, as :func:`check_query` does.
 
     >>> check_update("CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+    'CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }'
     >>> check_update("LOAD <http://example.org/data.ttl>")
     Traceback (most recent call last):
     ...
     helixgraph.errors.QueryRefusedError: line 1, column 1: LOAD is not allowed here: ...
     """
-    found = _read(sparql)
+    try:
+        reading = read(sparql, update=True)
+    except QuerySyntaxError:
+        _refuse_hidden(sparql, ("load", "service"))
+        raise
+    _refuse_reaching(reading, ("load", "service"))
+    _check_prefixes(reading)
+    if reserved:
+        found = tokens(reading.text)
+        for token, iri in _iris([t for t in found if t.kind != "comment"], {}):
+            if iri in reserved:
+                raise QueryRefusedError(f"{_where(reading.text, token)}: <{iri}> {reserved[iri]}")
+    return reading.text
+
+
+_REACHING_RULES = {"service_graph_pattern": "SERVICE", "load": "LOAD"}
+
+
+def _refuse_reaching(reading: Reading, keywords: tuple[str, ...]) -> None:
+    """Refuse what the parse says calls out, and a keyword Oxigraph could read out of a name."""
+    for rule, term in reading.rules:
+        if rule in _REACHING_RULES:
+            keyword = _REACHING_RULES[rule]
+            raise QueryRefusedError(f"{_at(term)}: {keyword} is not allowed here: " + _WHY[keyword])
+    hidden = _hidden_keyword(reading, keywords)
+    if hidden:
+        keyword, term = hidden
+        raise QueryRefusedError(
+            f"{_at(term)}: {keyword.upper()} is not allowed here: " + _WHY[keyword.upper()]
+        )
+
+
+def _refuse_hidden(sparql: str, keywords: tuple[str, ...]) -> None:
+    """For a request the grammar cannot read: say so plainly when a keyword that reaches out
+    is in it where Oxigraph would read one (``SERVICE:x {…}``), rather than the grammar's words."""
+    try:
+        found = tokens(sparql)
+    except QueryError:
+        return
     for token in found:
-        for keyword in ("load", "service"):
+        for keyword in keywords:
             if _holds_keyword(token, keyword):
                 raise QueryRefusedError(
                     f"{_where(sparql, token)}: {keyword.upper()} is not allowed here: "
-                    "nothing may reach the network or the file system"
-                )
-    _check_prefixes(sparql, found)
-    if reserved:
-        for token, iri in _iris(found, {}):
-            if iri in reserved:
-                raise QueryRefusedError(f"{_where(sparql, token)}: <{iri}> {reserved[iri]}")
+                    + _WHY[keyword.upper()]
+                ) from None
 
 
-def _check_prefixes(sparql: str, found: list[Token]) -> None:
+_WHY = {
+    "SERVICE": "queries may not reach other endpoints",
+    "LOAD": "nothing may reach the network or the file system",
+}
+
+
+def _at(term: Term) -> str:
+    return f"line {term.line}, column {term.column}"
+
+
+def _check_prefixes(reading: Reading) -> None:
     """Refuse a prefixed name whose prefix is neither predeclared nor declared by the request,
     in plain words (Oxigraph lists the characters it expected instead).
 
-    >>> _check_prefixes("SELECT * { ?s foo:bar ?o }", _read("SELECT * { ?s foo:bar ?o }"))
+    >>> _check_prefixes(read("SELECT * { ?s foo:bar ?o }"))
     Traceback (most recent call last):
     ...
     helixgraph.errors.QuerySyntaxError: unknown prefix `foo:` at line 1, column 15; declared: ...
     """
-    from helixgraph.rdf.namespaces import PREFIXES
-
     declared = set(PREFIXES)
-    for index, token in enumerate(found):
-        if token.kind != "pname":
+    for index, term in enumerate(reading.terms):
+        if term.kind not in ("PNAME_LN", "PNAME_NS"):
             continue
-        prefix = token.text.partition(":")[0]
-        if index > 0 and found[index - 1].text.upper() == "PREFIX":
+        prefix = term.text.partition(":")[0]
+        if index > 0 and reading.terms[index - 1].text.upper() == "PREFIX":
             declared.add(prefix)
         elif prefix not in declared:
-            line, column = position(sparql, token.start)
             raise QuerySyntaxError(
-                f"unknown prefix `{prefix}:` at line {line}, column {column}; declared: "
+                f"unknown prefix `{prefix}:` at {_at(term)}; declared: "
                 + ", ".join(sorted(declared)),
-                line,
-                column,
+                term.line,
+                term.column,
             )
 
 

@@ -69,6 +69,9 @@ class QueryRequest:
     substitutions: dict[str, TermSpec] = field(default_factory=dict)
     max_rows: int = 10_000
     base_iri: str | None = None
+    #: CSV cells that a spreadsheet would run as formulas get a leading ``'`` (the named
+    #: queries' CSV, for people); SPARQL's own ``text/csv`` at ``/sparql`` stays raw.
+    formula_safe: bool = False
 
 
 @dataclass(frozen=True)
@@ -371,6 +374,7 @@ def _cache_key(request: QueryRequest) -> tuple[Any, ...]:
         tuple(sorted(request.substitutions.items())),
         request.max_rows,
         request.base_iri,
+        request.formula_safe,
     )
 
 
@@ -468,8 +472,10 @@ def _serve(conn: Connection, path: str | RemoteEndpoint | None, dump: bytes | No
 
     A worker of a remote store keeps the network (the store is on it); killing it at the
     deadline closes its connection to the store."""
+    from helixgraph.sparql.lifeline import die_with_parent
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
 
+    die_with_parent()
     sandboxed = False
     if not isinstance(path, RemoteEndpoint):
         try:
@@ -583,7 +589,7 @@ def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
             names = [v.value for v in result.variables]
             rows, truncated = _take(result, request.max_rows)
             table = [list(row) for row in rows]  # a solution iterates in variable order
-            body = results.write_solutions(names, table, media)
+            body = results.write_solutions(names, table, media, formula_safe=request.formula_safe)
             return ("ok", media, body, len(table), truncated)
         media = _media(request, "graph")
         triples, truncated = _take(result, request.max_rows)

@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
+from helixgraph.formulas import spreadsheet_safe
 from helixgraph.rdf.namespaces import PREFIXES, SPARQL_RESULTS, XSD
 
 Kind = Literal["solutions", "boolean", "graph"]
@@ -127,15 +128,26 @@ def content_type(media: str) -> str:
 
 
 def write_solutions(
-    variables: Sequence[str], rows: Sequence[Sequence[ResultTerm | None]], media: str
+    variables: Sequence[str],
+    rows: Sequence[Sequence[ResultTerm | None]],
+    media: str,
+    *,
+    formula_safe: bool = False,
 ) -> bytes:
     """SELECT rows (terms in ``variables`` order, None where unbound) in ``media``.
+
+    With ``formula_safe``, a CSV cell a spreadsheet would run as a formula gets a leading ``'``
+    (:func:`helixgraph.formulas.spreadsheet_safe`; numbers stay as they are): for the CSV
+    people open, not SPARQL's own ``text/csv``, which tools read raw.
 
     >>> row = [ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))]
     >>> write_solutions(["n"], [row], CSV)
     b'n\\r\\n1\\r\\n'
     >>> write_solutions(["n"], [row], TSV)
     b'?n\\n1\\n'
+    >>> cell = ox.Literal('=HYPERLINK("http://example.org","click")')
+    >>> write_solutions(["n", "x"], [[row[0], cell]], CSV, formula_safe=True)
+    b'n,x\\r\\n1,"\\'=HYPERLINK(""http://example.org"",""click"")"\\r\\n'
     """
     if media in (SPARQL_JSON, "application/json"):
         bindings = [
@@ -151,7 +163,13 @@ def write_solutions(
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(variables)
         for row in rows:
-            writer.writerow([_csv_value(term) for term in row])
+            cells = [_csv_value(term) for term in row]
+            if formula_safe:
+                cells = [
+                    cell if _is_number(term) else str(spreadsheet_safe(cell))
+                    for cell, term in zip(cells, row, strict=True)
+                ]
+            writer.writerow(cells)
         return out.getvalue().encode()
     if media == TSV:
         lines = ["\t".join(f"?{name}" for name in variables)]
@@ -228,6 +246,15 @@ def _term_xml(term: ResultTerm) -> str:
         f"<predicate>{_term_xml(term.predicate)}</predicate>"
         f"<object>{_term_xml(term.object)}</object></triple>"
     )
+
+
+_NUMBERS = frozenset(
+    XSD + name for name in ("integer", "decimal", "double", "float", "int", "long", "short", "byte")
+)
+
+
+def _is_number(term: ResultTerm | None) -> bool:
+    return isinstance(term, ox.Literal) and term.datatype.value in _NUMBERS
 
 
 def _csv_value(term: ResultTerm | None) -> str:

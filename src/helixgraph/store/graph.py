@@ -396,7 +396,7 @@ class KnowledgeGraph:
 
         location = self.path if isinstance(self.path, Path) else None
         self._check_writable(take_lock=deadline is None or location is None)
-        check_update(sparql, reserved=BOOKKEEPING)
+        sparql = check_update(sparql, reserved=BOOKKEEPING)  # what runs is what was checked
         try:
             if deadline is not None and location is not None:
                 self._update_in_writer(sparql, base_iri, deadline, location)

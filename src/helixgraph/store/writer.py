@@ -86,10 +86,12 @@ def _write(
     conn: Connection, location: str, sparql: str, base_iri: str | None, prefixes: dict[str, str]
 ) -> None:
     """The writer's life: lose the network, take the store's write lock, apply, say how it went."""
+    from helixgraph.sparql.lifeline import die_with_parent
     from helixgraph.sparql.pool import in_deep_stack
     from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
     from helixgraph.store.graph import open_writable
 
+    die_with_parent()  # a server killed mid-update takes the unfinished update with it
     with contextlib.suppress(SandboxUnavailable):
         deny_network()
 

@@ -118,23 +118,50 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope, deadline: float) -> 
             raise HTTPException(422, detail=f"{identifier!r}: no such actor in the network")
         return iri
 
+    _check_scenario(scenario)
     remove = [node(a) for a in scenario.remove]  # unknown actors refused before any work
     add = [(node(a), node(b)) for a, b in scenario.add]
     merge = [[node(a) for a in group] for group in scenario.merge]
+    gone = set(remove)
     for first, second in scenario.join:  # merged clusters: their members all work together
         ours = [_members(kg, first, N), _members(kg, second, N)]
-        add += [(u, v) for u in ours[0] for v in ours[1] if u != v]
+        add += [(u, v) for u in ours[0] for v in ours[1] if u != v and not {u, v} & gone]
     key = _HeadlineKey(scope)
     before = kg.kept(key)
     worker = worker_for(kg)
-    if worker is not None:
-        result: dict[str, Any] = worker.call(
-            kg, what_if, N, before=before, remove=remove, add=add, merge=merge, deadline=deadline
-        )
-    else:  # a store in memory or a remote one: no worker of its own
-        result = what_if(N, before=before, remove=remove, add=add, merge=merge)
+    try:
+        if worker is not None:
+            result: dict[str, Any] = worker.call(
+                kg, what_if, N, before=before, remove=remove, add=add, merge=merge,
+                deadline=deadline,
+            )  # fmt: skip
+        else:  # a store in memory or a remote one: no worker of its own
+            result = what_if(N, before=before, remove=remove, add=add, merge=merge)
+    except ValueError as error:  # what the checks above let through: still the request's
+        raise HTTPException(422, detail=str(error)) from None
     kg.memo(key, lambda: result["before"], scope=scope)  # every scenario on it starts there
     return result
+
+
+def _check_scenario(scenario: WhatIfRequest) -> None:
+    """Refuse a scenario that contradicts itself (422), in the words it was asked in."""
+    removed = set(scenario.remove)
+    for a, b in scenario.add:
+        if a == b:
+            raise HTTPException(422, detail=f"add: a tie needs two actors, not {a!r} twice")
+        for actor in (a, b):
+            if actor in removed:
+                raise HTTPException(422, detail=f"add: {actor!r} is removed in this scenario")
+    merged: set[str] = set()
+    for group in scenario.merge:
+        if len(group) < 2:
+            raise HTTPException(422, detail="merge: each group names two actors or more")
+        for actor in group:
+            if actor in removed:
+                raise HTTPException(422, detail=f"merge: {actor!r} is removed in this scenario")
+            if actor in merged:
+                raise HTTPException(422, detail=f"merge: {actor!r} is named twice")
+            merged.add(actor)
 
 
 def _members(kg: KG, cluster: str, N: Any) -> list[str]:

@@ -68,5 +68,6 @@ async def run_query(name: str, request: Request, settings: SettingsDep) -> Respo
         format=params.get("format"),
         substitutions=bind(query, params),
         max_rows=settings.max_rows,
+        formula_safe=True,  # opened in spreadsheets; /sparql's text/csv gives the raw values
     )
     return answer_response(await run_counted(request, wanted))
