@@ -489,3 +489,22 @@ def test_query_csv_never_hands_a_spreadsheet_a_formula(read_store: Path) -> None
     assert rows == [["x", "n"], ["'" + formula, "-3"]]  # the number stays a number
     raw = cli("query", sparql, "--format", "json", "--store", str(read_store))
     assert json.loads(raw.stdout)["results"]["bindings"][0]["x"]["value"] == formula
+
+
+def test_a_users_file_never_takes_a_shipped_graphs_name(store_dir: Path, tmp_path: Path) -> None:
+    seed = "https://w3id.org/helixgraph/graph/seed-ecosystem"
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{seed}> {{ ?s ?p ?o }} }}"
+    before = cli("query", count, "--format", "json", "--store", str(store_dir)).stdout
+    mine = tmp_path / "my" / "seed-ecosystem.ttl"
+    mine.parent.mkdir()
+    mine.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> .\n")
+    result = cli("load", str(mine), "--store", str(store_dir))
+    assert result.returncode == 1
+    assert "which helixgraph ships" in result.stderr
+    assert "my-seed-ecosystem.ttl" in result.stderr
+    assert cli("query", count, "--format", "json", "--store", str(store_dir)).stdout == before
+    # the shipped file itself may still be loaded again, and a renamed copy goes beside it
+    assert cli("load", str(SEED_FILE), "--store", str(store_dir)).returncode == 0
+    renamed = mine.rename(mine.with_name("my-seed-ecosystem.ttl"))
+    assert cli("load", str(renamed), "--store", str(store_dir)).returncode == 0
+    assert cli("query", count, "--format", "json", "--store", str(store_dir)).stdout == before

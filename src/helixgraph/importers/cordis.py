@@ -810,13 +810,14 @@ def check_cordis(
     then the valid rows are kept and the others go to ``rejects`` (by default
     ``<first file>.rejects.csv``).
     """
-    from helixgraph.store import GraphWrite, graph_iri_for
+    from helixgraph.store import GraphWrite, check_source_name
 
     mapping = dict(helix_map) if helix_map is not None else ontology_helix_map(kg)
     sectors = ontology_sector_map(kg)
     for path in paths:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
+        check_source_name(path)  # a shipped graph's name is never a user's
     data = read_cordis(paths, helix_map=mapping, progress=read_progress)
     if data.rejected and not skip_invalid:
         raise RowsError(data.problems, len(data.rejected))
@@ -832,7 +833,7 @@ def check_cordis(
     if other_files:
         writes.append(
             GraphWrite(
-                graph_iri_for(other_files[0]),
+                check_source_name(other_files[0]),
                 " ".join(p.name for p in other_files),
                 _sha256(other_files),
                 ntriples=lambda: ntriples(data, mapping, sectors),
@@ -843,7 +844,7 @@ def check_cordis(
             )
         )
     if names_files:
-        graph = graph_iri_for(names_files[0])
+        graph = check_source_name(names_files[0])
         writes.append(
             GraphWrite(
                 graph,

@@ -539,12 +539,13 @@ class KnowledgeGraph:
                 data = path.read_bytes()
             except OSError as error:
                 raise RDFSyntaxError(path, None, None, f"cannot read: {error.strerror}") from None
+            check_source_name(path, data)  # before the work of reading it
             triples = read_triples(gunzip(path, data), source=path)
             refuse_bookkeeping(str(path), triples)
             if validate:
                 self.validate(str(path), triples)
             digest = hashlib.sha256(data).hexdigest()
-            writes.append(GraphWrite(graph_iri_for(path), path.name, digest, triples))
+            writes.append(GraphWrite(check_source_name(path, data), path.name, digest, triples))
         return writes
 
     def validate(self, source: str, triples: Sequence[ox.Triple]) -> None:
@@ -795,6 +796,28 @@ def _declined(graph: str) -> ox.Quad:
 def default_graphs() -> dict[Traversable, str]:
     """The shipped default ecosystem's files and the graph each is loaded into."""
     return {item: graph_iri_for(item.name) for item in resources.default_data()}
+
+
+def check_source_name(path: Path | str, data: bytes | None = None) -> str:
+    """The graph a user's file goes into; refused when that is a shipped graph's name and the
+    file is not the shipped file itself (``data``, which may be loaded again to bring it back):
+    the next open would restore the shipped graph over the user's triples.
+
+    >>> check_source_name("my/seed-ecosystem.ttl", b"<urn:a> <urn:b> <urn:c> .")
+    Traceback (most recent call last):
+    ...
+    helixgraph.errors.InputError: my/seed-ecosystem.ttl: its graph would be ...
+    """
+    graph = graph_iri_for(path)
+    shipped = {graph_: item for item, graph_ in default_graphs().items()}
+    shipped[ONTOLOGY_GRAPH] = resources.ontology()
+    if graph in shipped and (data is None or shipped[graph].read_bytes() != data):
+        name = Path(path).name
+        raise InputError(
+            f"{path}: its graph would be <{graph}>, which helixgraph ships and restores at the "
+            f"next open; rename the file (for instance to my-{name}) to load it beside that one"
+        )
+    return graph
 
 
 def open_writable(location: Path, attempts: int = 50) -> ox.Store:
