@@ -3,6 +3,7 @@
     HelixgraphError                 catch it to handle anything helixgraph reports
     ├── StoreError                  the store cannot be opened or written (locked, not a store)
     ├── AnalysisBusyError           another analysis is being computed; ask again shortly
+    ├── OutputError                 a file cannot be written where it was asked for
     ├── InputError                  input data is wrong; nothing was written
     │   ├── RDFSyntaxError          a file does not parse: .path, .line, .column
     │   ├── UnsupportedFormatError  a file whose format helixgraph does not read
@@ -32,6 +33,11 @@ class StoreError(HelixgraphError):
 class AnalysisBusyError(HelixgraphError):
     """Another analysis has been computing for longer than the caller would wait; answer 503
     with Retry-After."""
+
+
+class OutputError(HelixgraphError):
+    """A result cannot be written where it was asked for (a device, a full disk, a folder that
+    is not there). Catch it to report and stop."""
 
 
 class InputError(HelixgraphError):

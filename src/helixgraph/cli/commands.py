@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 the input, query or store was wrong (the message says what
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import click
 import typer
 
+from helixgraph.cli.outputs import check_output, writing
 from helixgraph.network.registry import VIEWS, ViewName
 
 if TYPE_CHECKING:
@@ -310,18 +312,18 @@ def link(
     """
     from helixgraph.network.linking import apply_links, link_actors, read_actors, write_links
 
-    if out is not None and not out.parent.is_dir():
-        fail(f"{out.parent}: no such folder (--out)")
     with reported_errors():
+        if out is not None:
+            check_output(out)
         actors = read_actors(file)
         with open_store(store, read_only=not apply) as kg:
             links = link_actors(kg, actors)
             recorded = apply_links(kg, links, file) if apply else None
-    if out is None:
-        write_links(links, sys.stdout)
-    else:
-        with out.open("w", encoding="utf-8", newline="") as target:
-            write_links(links, target)
+        if out is None:
+            write_links(links, sys.stdout)
+        else:
+            with writing(out), out.open("w", encoding="utf-8", newline="") as target:
+                write_links(links, target)
     found = sum(1 for item in links if item.pic)
     typer.echo(f"{found} of {len(links)} actors found among the EU organisations", err=True)
     if recorded is not None:
@@ -481,20 +483,21 @@ def export(
     said = _EXTENSIONS.get(out.suffix.lower())
     if said is not None and said != fmt.value:
         fail(f"{out}: the name says {said}, but --format is {fmt.value}; make them agree", code=2)
-    if not out.parent.exists():  # (for csv, --out is a folder made inside it)
-        fail(f"{out.parent}: no such folder; nothing was written")
     console = Console(stderr=True, quiet=quiet)
     with reported_errors():
+        check_output(out, folder=fmt.value == "csv")  # (csv: a folder for two files)
         kg = open_store(store, read_only=True)
         with console.status(f"exporting {fmt.value}…"):
             if fmt.value in exporting.RDF_FORMATS:
                 if years is not None:
                     fail("--years applies to network formats only", code=2)
-                written = exporting.write_rdf(kg, fmt.value, out)
+                with writing(out):
+                    written = exporting.write_rdf(kg, fmt.value, out)
                 what = f"{len(kg):,} quads"
             else:
                 G = exporting.network(kg, view.value, years=span)
-                written = exporting.write_network(G, fmt.value, out)
+                with writing(out):
+                    written = exporting.write_network(G, fmt.value, out)
                 size = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
                 what = f"{view.value} view: {size}"
     console.print(f"wrote {what} to {', '.join(map(str, written))}")
@@ -639,10 +642,9 @@ def report(
     from helixgraph.network.scope import Scope
     from helixgraph.web.standalone import print_to_pdf, standalone_report
 
-    if not out.parent.is_dir():  # say so before the analysis, not after
-        fail(f"{out}: the folder {out.parent} does not exist")
     console = Console(stderr=True, quiet=quiet)
     with reported_errors():
+        check_output(out)  # before the analysis, not after
         chosen = Scope.parse(scope, years=parse_years(years))
         kg = open_store(store, read_only=True)
         with console.status(f"analysing {chosen.describe()}…"):
@@ -650,11 +652,9 @@ def report(
         if file_format is ReportFormat.pdf:
             with console.status("printing to PDF…"):
                 print_to_pdf(page, out)
-    if file_format is ReportFormat.html:
-        try:
-            out.write_text(page, encoding="utf-8")
-        except OSError as error:
-            fail(f"{out}: cannot write: {error.strerror}")
+        else:
+            with writing(out):
+                out.write_text(page, encoding="utf-8")
     console.print(f"wrote {out} ({out.stat().st_size / 1e3:,.0f} kB)")
 
 
@@ -887,6 +887,12 @@ def query(
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as error:
             fail(f"{sparql[1:]}: cannot read: {error.strerror}")
+        except UnicodeDecodeError as error:
+            fail(f"{sparql[1:]}: not UTF-8 (byte {error.start}); save the query as UTF-8")
+    try:
+        sparql.encode("utf-8")
+    except UnicodeEncodeError as error:  # bytes the terminal's encoding could not decode
+        fail(f"the query is not valid UTF-8 (character {error.start + 1}); write it in UTF-8")
     with reported_errors():
         sparql = check_query(sparql)  # what runs is what was checked
         kg = open_store(store, read_only=True)
@@ -895,28 +901,37 @@ def query(
 
 
 def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None:
+    with reported_errors():
+        result = kg.query(sparql)
+        try:
+            _write_answer(result, output)
+        except BrokenPipeError:  # `query … | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        finally:
+            del result  # dropped on the thread that made it (pyoxigraph's results are unsendable)
+
+
+def _write_answer(result: Any, output: OutputFormat) -> None:
     import pyoxigraph as ox
 
     from helixgraph.sparql import results
     from helixgraph.sparql.results import CSV
 
-    with reported_errors():
-        result = kg.query(sparql)
-        if isinstance(result, ox.QueryBoolean):
-            typer.echo("true" if result else "false")
-        elif isinstance(result, ox.QueryTriples):
-            sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
-        elif not isinstance(result, ox.QuerySolutions):  # the triples of a remote store
-            sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"")
-        elif output is OutputFormat.table:
-            _print_table(result)
-        elif output is OutputFormat.json:
-            sys.stdout.buffer.write(result.serialize(format=ox.QueryResultsFormat.JSON) or b"")
-            sys.stdout.buffer.write(b"\n")
-        else:  # for a spreadsheet: no cell it would run as a formula
-            names = [v.value for v in result.variables]
-            rows = [list(row) for row in result]
-            sys.stdout.buffer.write(results.write_solutions(names, rows, CSV, formula_safe=True))
+    if isinstance(result, ox.QueryBoolean):
+        typer.echo("true" if result else "false")
+    elif isinstance(result, ox.QueryTriples):
+        sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
+    elif not isinstance(result, ox.QuerySolutions):  # the triples of a remote store
+        sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"")
+    elif output is OutputFormat.table:
+        _print_table(result)
+    elif output is OutputFormat.json:
+        sys.stdout.buffer.write(result.serialize(format=ox.QueryResultsFormat.JSON) or b"")
+        sys.stdout.buffer.write(b"\n")
+    else:  # for a spreadsheet: no cell it would run as a formula
+        names = [v.value for v in result.variables]
+        rows = [list(row) for row in result]
+        sys.stdout.buffer.write(results.write_solutions(names, rows, CSV, formula_safe=True))
 
 
 def _print_table(solutions: object) -> None:

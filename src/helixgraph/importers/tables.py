@@ -89,6 +89,7 @@ def _csv_rows(path: Path) -> Iterator[Rows]:
 
 def _workbook(path: Path) -> Any:
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
 
@@ -97,7 +98,7 @@ def _workbook(path: Path) -> Any:
     try:
         # data_only: a formula's value as the spreadsheet last computed it, never the formula
         return load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, ParseError) as error:
         raise InputError(f"{path}: not a readable .xlsx workbook ({error})") from None
 
 
@@ -123,7 +124,7 @@ def _workbook_tables(path: Path, names: Mapping[str, object]) -> list[Table]:
 
 
 def _sheet_rows(sheet: Any, where: str) -> Rows:
-    lines = sheet.iter_rows(values_only=True)
+    lines = _readable(sheet.iter_rows(values_only=True), where)
     header = [_text(cell) for cell in next(lines, ())]
     while header and not header[-1]:
         header.pop()  # the empty columns a sheet's formatting reaches to
@@ -136,6 +137,21 @@ def _sheet_rows(sheet: Any, where: str) -> Rows:
                 yield number, row
 
     return header, rows()
+
+
+def _readable(lines: Iterator[tuple[object, ...]], where: str) -> Iterator[tuple[object, ...]]:
+    """A sheet's rows, a sheet whose XML cannot be read said as the input's fault: openpyxl
+    parses the sheet as it goes, and expat refuses entity expansions (a "billion laughs") and
+    external entities there."""
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        yield from lines
+    except ParseError as error:
+        raise InputError(
+            f"{where}: the sheet's XML cannot be read ({error}); save the workbook again from "
+            "a spreadsheet program (entity declarations are refused)"
+        ) from None
 
 
 def _text(cell: object) -> str:

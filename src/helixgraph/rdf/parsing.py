@@ -70,7 +70,7 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
     if fmt == ox.RdfFormat.JSON_LD:
         _check_json_depth(data, source)
     try:
-        return [quad.triple for quad in ox.parse(data, format=fmt)]
+        triples = [quad.triple for quad in ox.parse(data, format=fmt)]
     except SyntaxError as error:
         message = str(error.msg if hasattr(error, "msg") and error.msg else error)
         # pyoxigraph says "Parser error between line L column C and …: reason"; keep the reason.
@@ -86,6 +86,19 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
             f"a line or term longer than {PARSER_BUFFER >> 20} MiB, more than the RDF parser "
             "holds; split it (a literal that long is better kept as a file)",
         ) from None
+    for triple in triples:
+        if isinstance(triple.subject, ox.Triple) or isinstance(triple.object, ox.Triple):
+            at = data.find(b"<<")
+            line = data.count(b"\n", 0, at) + 1 if at >= 0 else None
+            column = at - (data.rfind(b"\n", 0, at) + 1) + 1 if at >= 0 else None
+            raise RDFSyntaxError(
+                source,
+                line,
+                column,
+                "a triple term (RDF 1.2 `<<( … )>>`, RDF-star `<< … >>`): helixgraph's data "
+                "model states facts about actors, not about statements; state them directly",
+            )
+    return triples
 
 
 #: The longest token or line Oxigraph's parsers read.
