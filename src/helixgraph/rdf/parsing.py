@@ -89,12 +89,12 @@ def read_triples(data: bytes, *, source: Path, fmt: ox.RdfFormat | None = None) 
     for triple in triples:
         if isinstance(triple.subject, ox.Triple) or isinstance(triple.object, ox.Triple):
             at = data.find(b"<<")
-            line = data.count(b"\n", 0, at) + 1 if at >= 0 else None
-            column = at - (data.rfind(b"\n", 0, at) + 1) + 1 if at >= 0 else None
+            where: tuple[int | None, int | None] = (None, None)
+            if at >= 0:
+                where = (data.count(b"\n", 0, at) + 1, at - (data.rfind(b"\n", 0, at) + 1) + 1)
             raise RDFSyntaxError(
                 source,
-                line,
-                column,
+                *where,
                 "a triple term (RDF 1.2 `<<( … )>>`, RDF-star `<< … >>`): helixgraph's data "
                 "model states facts about actors, not about statements; state them directly",
             )
