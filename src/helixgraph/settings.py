@@ -104,6 +104,23 @@ class Settings(BaseSettings):
         default=True,
         description="compute the views and the ecosystem report at start-up, in the background",
     )
+    # what one import may expand to, checked while it streams: a bomb is refused, not read
+    max_line_bytes: int = Field(
+        default=1 << 20, gt=0, description="bytes one line of a CSV source may hold"
+    )
+    max_expanded_bytes: int = Field(
+        default=4 << 30,
+        gt=0,
+        description="bytes a CSV source may hold once decompressed (all of H2020: 15 MB)",
+    )
+    max_rdf_bytes: int = Field(
+        default=256 << 20,
+        gt=0,
+        description="bytes an RDF file may hold once decompressed (parsed and validated in memory)",
+    )
+    max_workbook_bytes: int = Field(
+        default=64 << 20, gt=0, description="bytes an .xlsx workbook may hold once unzipped"
+    )
 
 
 def store_location(given: Path | str | RemoteEndpoint | None = None) -> Path | RemoteEndpoint:

@@ -844,16 +844,13 @@ def validate(
     The files are checked together, so one may refer to resources another describes.
     """
     from helixgraph.errors import ValidationError
-    from helixgraph.rdf.parsing import gunzip, read_triples
+    from helixgraph.rdf.parsing import gunzip, read_rdf_bytes, read_triples
     from helixgraph.rdf.validation import shacl_violations
 
     with reported_errors():
         triples = []
         for path in files:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                fail(f"{path}: cannot read: {error.strerror}")
+            data = read_rdf_bytes(path)
             triples.extend(read_triples(gunzip(path, data), source=path))
         violations = shacl_violations(triples)
         if violations:

@@ -25,7 +25,6 @@ Names are kept as CORDIS wrote them (often upper case without accents).
 from __future__ import annotations
 
 import csv
-import gzip
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -33,9 +32,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
+from helixgraph.importers.bounded import open_text
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
 from helixgraph.importers.registry import CheckedImport, ImportJob, register
 from helixgraph.rdf.namespaces import (
@@ -172,15 +172,6 @@ class CordisData:
 
 
 # -- reading -----------------------------------------------------------------------------------
-
-
-def open_text(path: Path) -> IO[str]:
-    """A CSV file as text, gunzipped when it is gzip (whatever its name)."""
-    with path.open("rb") as raw:
-        compressed = raw.read(2) == b"\x1f\x8b"
-    if compressed:
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return path.open(encoding="utf-8-sig", newline="")
 
 
 def read_cordis(
@@ -954,7 +945,7 @@ def _header_kind(path: Path) -> str | None:
     try:
         with open_text(path) as text:
             first = text.readline()
-    except (OSError, UnicodeDecodeError, EOFError, zlib.error):
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error, InputError):
         return None
     return _file_kind(_header(first)[1])
 

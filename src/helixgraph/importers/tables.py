@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helixgraph.errors import InputError
+from helixgraph.importers.bounded import open_text
 from helixgraph.importers.csv_text import check_header, read_errors
 
 #: A header and the rows under it: (line, {column: cell}).
@@ -73,7 +74,7 @@ def tables(paths: Sequence[Path], names: Mapping[str, object]) -> dict[str, Tabl
 @contextmanager
 def _csv_rows(path: Path) -> Iterator[Rows]:
     line = 1
-    with read_errors(path, lambda: line), path.open(encoding="utf-8-sig", newline="") as file:
+    with read_errors(path, lambda: line), open_text(path) as file:
         reader = csv.DictReader(file)
         header = list(reader.fieldnames or [])
         check_header(path, header)
@@ -96,10 +97,29 @@ def _workbook(path: Path) -> Any:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:
+        _check_unzipped_size(path)
         # data_only: a formula's value as the spreadsheet last computed it, never the formula
         return load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, ParseError) as error:
         raise InputError(f"{path}: not a readable .xlsx workbook ({error})") from None
+
+
+def _check_unzipped_size(path: Path) -> None:
+    """Refuse a workbook that unzips past ``HELIX_MAX_WORKBOOK_BYTES`` before reading any of it:
+    the sizes its zip directory declares are what reading it may produce (Python's zip reader
+    stops at the declared size), and one 4 GB cell is a few megabytes zipped."""
+    import zipfile
+
+    from helixgraph.settings import Settings
+
+    largest = Settings().max_workbook_bytes
+    with zipfile.ZipFile(path) as archive:
+        unzipped = sum(item.file_size for item in archive.infolist())
+    if unzipped > largest:
+        raise InputError(
+            f"{path}: unzips to {unzipped:,} bytes, over {largest:,} (HELIX_MAX_WORKBOOK_BYTES); "
+            "refused as a likely zip bomb: a member list is a few megabytes, or raise the limit"
+        )
 
 
 def _workbook_tables(path: Path, names: Mapping[str, object]) -> list[Table]:

@@ -163,18 +163,46 @@ def gunzip(path: Path, data: bytes) -> bytes:
     import gzip
     import zlib
 
-    limit = max(GZIP_FLOOR, GZIP_RATIO * len(data))
+    largest = max_rdf_bytes()
+    limit = min(max(GZIP_FLOOR, GZIP_RATIO * len(data)), largest)
+    chunks, size = [], 0
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
-            content = unpacked.read(limit + 1)
+            while size <= limit and (chunk := unpacked.read(1 << 20)):
+                chunks.append(chunk)  # in pieces: a bomb stops at the limit, not twice it
+                size += len(chunk)
     except (OSError, EOFError, zlib.error) as error:
         raise RDFSyntaxError(path, None, None, f"not a readable gzip file ({error})") from None
-    if len(content) > limit:
-        raise RDFSyntaxError(
-            path,
-            None,
-            None,
-            f"expands past {limit:,} bytes ({GZIP_RATIO} times its size): refused as a likely "
-            "gzip bomb; decompress it yourself if it is real",
+    if size > limit:
+        chunks.clear()
+        why = (
+            f"({GZIP_RATIO} times its size): refused as a likely gzip bomb; decompress it "
+            "yourself if it is real"
+            if limit < largest
+            else "(HELIX_MAX_RDF_BYTES): more than an RDF file may hold to be parsed and "
+            "checked in memory; import a big source with `helixgraph import`, or raise the limit"
         )
-    return content
+        raise RDFSyntaxError(path, None, None, f"expands past {limit:,} bytes {why}")
+    return b"".join(chunks)
+
+
+def read_rdf_bytes(path: Path) -> bytes:
+    """The bytes of an RDF file as stored (gzip still compressed), refused past
+    ``HELIX_MAX_RDF_BYTES`` before they are read; :class:`RDFSyntaxError` if unreadable."""
+    try:
+        if path.stat().st_size > (largest := max_rdf_bytes()):
+            raise RDFSyntaxError(
+                path, None, None, f"over {largest:,} bytes (HELIX_MAX_RDF_BYTES, what an RDF "
+                "file may hold to be parsed and checked in memory); import a big source with "
+                "`helixgraph import`, or raise the limit",
+            )  # fmt: skip
+        return path.read_bytes()
+    except OSError as error:
+        raise RDFSyntaxError(path, None, None, f"cannot read: {error.strerror}") from None
+
+
+def max_rdf_bytes() -> int:
+    """What an RDF file may hold, decompressed (``HELIX_MAX_RDF_BYTES``)."""
+    from helixgraph.settings import Settings
+
+    return Settings().max_rdf_bytes

@@ -18,7 +18,8 @@ as trees they walk recursively, and Oxigraph server's own stack overflows on a 4
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 from lark import Lark, Token, Tree
@@ -65,6 +66,9 @@ class Reading:
     terms: tuple[Term, ...]
     rules: tuple[tuple[str, Term], ...]
     update: bool
+    #: the parse itself, and where each of its tokens stands in ``terms`` (by ``id``)
+    tree: Tree[Token] = field(compare=False, repr=False)
+    index: dict[int, int] = field(compare=False, repr=False)
 
 
 @functools.cache
@@ -96,12 +100,14 @@ def read(sparql: str, *, update: bool = False) -> Reading:
         raise _syntax_error(sparql, error, update) from None
     terms: list[Term] = []
     rules: list[tuple[str, Term]] = []
+    index: dict[int, int] = {}
     pending: list[str] = []
     stack: list[Tree[Token] | Token] = [tree]
     while stack:  # depth first, left to right, without recursion (a tree may be deep)
         node = stack.pop()
         if isinstance(node, Token):
             term = Term(node.type, str(node), node.line or 0, node.column or 0)
+            index[id(node)] = len(terms)
             terms.append(term)
             rules.extend((name, term) for name in pending)
             pending.clear()
@@ -109,19 +115,21 @@ def read(sparql: str, *, update: bool = False) -> Reading:
             pending.append(str(node.data))
             stack.extend(reversed(node.children))
     _check_bounds(terms)
-    return Reading(_emit(terms), tuple(terms), tuple(rules), update)
+    return Reading(emit(terms), tuple(terms), tuple(rules), update, tree, index)
 
 
-def _emit(terms: list[Term]) -> str:
-    """The terminals one space apart, a terminal starting a new line where it did."""
+def emit(terms: Sequence[Term], instead: Mapping[int, str] | None = None) -> str:
+    """The terminals one space apart, a terminal starting a new line where it did; a terminal
+    whose index is in ``instead`` is written as the text given there."""
     parts, line = [], 1
     previous: Term | None = None
-    for term in terms:
+    instead = instead or {}
+    for number, term in enumerate(terms):
         if term.line > line:
             parts.append("\n" * (term.line - line))
         elif parts and not _glued(previous, term):
             parts.append(" ")
-        parts.append(term.text)
+        parts.append(instead.get(number, term.text))
         line = term.line + term.text.count("\n")
         previous = term
     return "".join(parts)

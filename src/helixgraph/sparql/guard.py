@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from helixgraph.errors import QueryError, QueryRefusedError, QuerySyntaxError, UpdateRefusedError
 from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.sparql.grammar import MAX_DEPTH, MAX_TOKENS, Reading, Term, read
+from helixgraph.sparql.writes import confine
 
 __all__ = ["MAX_DEPTH", "MAX_TOKENS", "check_query", "check_update", "tokens"]
 
@@ -202,10 +203,18 @@ def check_query(sparql: str) -> str:
     return reading.text
 
 
-def check_update(sparql: str, *, reserved: Mapping[str, str] | None = None) -> str:
+def check_update(
+    sparql: str,
+    *,
+    reserved: Mapping[str, str] | None = None,
+    about_graphs: Collection[str] = (),
+    graph_base: str = "",
+) -> str:
     """Refuse an update that would reach out (``LOAD`` fetches a document, ``SERVICE`` calls
-    an endpoint), overflow the engine, or name an IRI of ``reserved`` (IRI -> why); say where.
-    Return the text to run, as :func:`check_query` does.
+    an endpoint) or overflow the engine; say where. Return the text to run, as
+    :func:`check_query` does: with ``reserved`` (IRI -> why), confined so that it writes none
+    of those IRIs nor ``about_graphs`` statements about graph names under ``graph_base``,
+    however it computes them (:func:`helixgraph.sparql.writes.confine`).
 
     >>> check_update("CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     'CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }'
@@ -222,10 +231,13 @@ def check_update(sparql: str, *, reserved: Mapping[str, str] | None = None) -> s
     _refuse_reaching(reading, ("load", "service"))
     _check_prefixes(reading)
     if reserved:
-        found = tokens(reading.text)
-        for token, iri in _iris([t for t in found if t.kind != "comment"], {}):
-            if iri in reserved:
-                raise QueryRefusedError(f"{_where(reading.text, token)}: <{iri}> {reserved[iri]}")
+        return confine(
+            reading,
+            reserved=reserved,
+            about_graphs=about_graphs,
+            graph_base=graph_base,
+            prefixes=PREFIXES,
+        )
     return reading.text
 
 

@@ -51,13 +51,12 @@ from helixgraph.errors import (
     InputError,
     QueryRefusedError,
     QuerySyntaxError,
-    RDFSyntaxError,
     StoreError,
     ValidationError,
 )
 from helixgraph.rdf import resources
 from helixgraph.rdf.namespaces import GRAPH_BASE, PREFIXES, PROV, RDF, XSD
-from helixgraph.rdf.parsing import gunzip, rdf_format, read_triples
+from helixgraph.rdf.parsing import gunzip, rdf_format, read_rdf_bytes, read_triples
 from helixgraph.rdf.vocab import HX
 from helixgraph.settings import default_data_wanted, store_location
 from helixgraph.store.remote import RemoteEndpoint, RemoteStore
@@ -396,7 +395,10 @@ class KnowledgeGraph:
 
         location = self.path if isinstance(self.path, Path) else None
         self._check_writable(take_lock=deadline is None or location is None)
-        sparql = check_update(sparql, reserved=BOOKKEEPING)  # what runs is what was checked
+        # what runs is what was checked, confined: it cannot write the store's bookkeeping
+        sparql = check_update(
+            sparql, reserved=BOOKKEEPING, about_graphs=_GRAPH_PROVENANCE, graph_base=GRAPH_BASE
+        )
         try:
             if deadline is not None and location is not None:
                 self._update_in_writer(sparql, base_iri, deadline, location)
@@ -535,17 +537,14 @@ class KnowledgeGraph:
         for raw in paths:
             path = Path(raw)
             rdf_format(path)  # an unsupported extension fails before the file is read
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise RDFSyntaxError(path, None, None, f"cannot read: {error.strerror}") from None
-            check_source_name(path, data)  # before the work of reading it
+            data = read_rdf_bytes(path)
+            graph = check_source_name(path, data)  # before the work of reading it
             triples = read_triples(gunzip(path, data), source=path)
             refuse_bookkeeping(str(path), triples)
             if validate:
                 self.validate(str(path), triples)
             digest = hashlib.sha256(data).hexdigest()
-            writes.append(GraphWrite(check_source_name(path, data), path.name, digest, triples))
+            writes.append(GraphWrite(graph, path.name, digest, triples))
         return writes
 
     def validate(self, source: str, triples: Sequence[ox.Triple]) -> None:
