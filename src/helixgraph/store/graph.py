@@ -59,6 +59,7 @@ from helixgraph.rdf.namespaces import GRAPH_BASE, PREFIXES, PROV, RDF, XSD
 from helixgraph.rdf.parsing import gunzip, rdf_format, read_rdf_bytes, read_triples
 from helixgraph.rdf.vocab import HX
 from helixgraph.settings import default_data_wanted, store_location
+from helixgraph.store.leftovers import tidy, writing_here
 from helixgraph.store.remote import RemoteEndpoint, RemoteStore
 
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
@@ -252,6 +253,7 @@ class KnowledgeGraph:
         if location.exists() and not location.is_dir():
             raise StoreError(f"{location}: not a directory; --store takes a store directory")
         if read_only and exists:
+            tidy(location, locked=False)
             return cls(open_read_only(location), path=location, read_only=True)
         try:
             location.mkdir(parents=True, exist_ok=True)
@@ -263,7 +265,8 @@ class KnowledgeGraph:
                     "`helixgraph serve`?); stop it first, or pass another --store"
                 ) from None
             raise StoreError(f"{location}: cannot open the store: {error}") from None
-        _remove_abandoned_bulk_files(location)
+        tidy(location, locked=True)
+        writing_here.add(location.resolve())
         kg = cls(store, path=location)
         if initialise:
             kg.initialise(default_data=default_data)
@@ -302,6 +305,8 @@ class KnowledgeGraph:
             return
         if self._write_locked:
             self._store.flush()
+            if isinstance(self.path, Path):
+                writing_here.discard(self.path.resolve())
         if isinstance(self._store, RemoteStore):
             self._store.close()
         del self._store
@@ -417,6 +422,7 @@ class KnowledgeGraph:
             self._store.flush()
             self._store = open_read_only(location)
             self._write_locked = False
+            writing_here.discard(location.resolve())
             gc.collect()  # the writable store closes when its last reference goes
         try:
             update_in_writer(
@@ -730,7 +736,8 @@ class KnowledgeGraph:
             for q in self._store.quads_for_pattern(None, _PENDING, None)
             if isinstance(q.graph_name, ox.NamedNode)
         }
-        for graph in marked - committed:
+        removed = marked - committed
+        for graph in removed:
             self._store.remove_graph(ox.NamedNode(graph))
         ambiguous = {
             row["g"]
@@ -757,6 +764,10 @@ class KnowledgeGraph:
                 self._store.remove(_pending_mark(info.graph))
             if info.graph != source:
                 self._settle(info.graph, source)
+        if removed and not isinstance(self._store, RemoteStore):
+            # what a half-written graph took is tombstones now: without a compaction the
+            # store doubled (1.1 -> 2.1 GB after an interrupted H2020 import) until an import
+            self.compact()
 
     def _types_of_objects(self, triples: Iterable[ox.Triple]) -> list[ox.Triple]:
         """rdf:type triples the store holds for IRIs the new data points at (for sh:class)."""
@@ -778,6 +789,7 @@ class KnowledgeGraph:
         if take_lock and not self._write_locked and isinstance(self.path, Path):
             self._store = open_writable(self.path)
             self._write_locked = True
+            writing_here.add(self.path.resolve())
 
     def _changed(self) -> None:
         # Flushed at once, so readers that open the store read-only (the CLI while a server runs)
@@ -847,15 +859,6 @@ def open_read_only(location: Path, attempts: int = 5) -> ox.Store:
                 raise StoreError(f"{location}: cannot open the store read-only: {error}") from None
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")
-
-
-def _remove_abandoned_bulk_files(location: Path) -> None:
-    """Delete the sorted files a killed bulk load left in the store's folder (Oxigraph names
-    them ``bulk-*.sst`` and moves them into the database when a load finishes; a kill leaves
-    them behind, tens of megabytes each). Only called with the store's write lock held, so no
-    bulk load of another process can be running."""
-    for leftover in location.glob("bulk-*.sst"):
-        leftover.unlink(missing_ok=True)
 
 
 def _pending_mark(target: str) -> ox.Quad:

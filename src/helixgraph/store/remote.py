@@ -355,12 +355,25 @@ class RemoteStore:
                 "or HELIX_STORE_TOKEN"
             )
         if response.status_code >= 400:
-            said = response.text.strip().splitlines()[:3]
+            said = self._redacted(" ".join(response.text.strip().splitlines()[:3]))
             raise StoreError(
                 f"{self.endpoint}: the store answered HTTP {response.status_code} to "
-                f"{method} {urlsplit(url).path or '/'}: {' '.join(said)[:300]}"
+                f"{method} {urlsplit(url).path or '/'}: {said[:300]}"
             )
         return response
+
+    def _redacted(self, said: str) -> str:
+        """What the store said, less any credential it echoed (a store that repeats the
+        request would have helixgraph print the Authorization header's value)."""
+        import base64
+
+        secrets = [self.endpoint.token, self.endpoint.password]
+        if self.endpoint.user:
+            pair = f"{self.endpoint.user}:{self.endpoint.password or ''}".encode()
+            secrets.append(base64.b64encode(pair).decode())
+        for secret in filter(None, secrets):
+            said = said.replace(secret, "[redacted]")
+        return re.sub(r"(?i)(authorization\W+\w+\s+)\S+", r"\1[redacted]", said)
 
 
 _ACCEPT = {
