@@ -130,3 +130,24 @@ def test_a_query_piped_to_head_ends_quietly(read_store: Path) -> None:
     assert first.strip() in (b"o,p,s", b"s,p,o")
     assert b"Traceback" not in stderr
     assert b"unsendable" not in stderr
+
+
+def test_the_command_lines_query_cannot_reach_the_network_even_unguarded(
+    read_store: Path,
+) -> None:
+    from conftest import listener
+
+    # the guard taken away: what stands is the sandbox the command puts itself in
+    unguarded = (
+        "import sys, helixgraph.sparql.guard as guard; guard.check_query = lambda text: text; "
+        "from helixgraph.cli.commands import app; sys.argv[0] = 'helixgraph'; app()"
+    )
+    with listener() as (port, connections):
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
+        done = subprocess.run(
+            [sys.executable, "-c", unguarded, "query", query, "--store", str(read_store)],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert "Permission denied" in done.stderr
+    assert connections == []

@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 the input, query or store was wrong (the message says what
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -878,6 +879,7 @@ def query(
     """Run a read-only SPARQL query on the store (prefixes hx:, org:, skos:, … are predeclared)."""
     from helixgraph.sparql.guard import check_query
     from helixgraph.sparql.pool import in_deep_stack
+    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
 
     if sparql.startswith("@"):
         try:
@@ -893,6 +895,9 @@ def query(
     with reported_errors():
         sparql = check_query(sparql)  # what runs is what was checked
         kg = open_store(store, read_only=True)
+        if isinstance(kg.path, Path):  # a store on disk needs no network: lose it, as workers do
+            with contextlib.suppress(SandboxUnavailable):
+                deny_network()
         # Oxigraph recurses over the query's tree as it reads and answers it
         in_deep_stack(_print_answer, kg, sparql, output)
 
