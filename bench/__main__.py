@@ -8,6 +8,7 @@ import sys
 from bench import (
     bench_analysis,
     bench_endpoint,
+    bench_guard,
     bench_import,
     bench_queries,
     bench_remote,
@@ -21,6 +22,7 @@ BENCHMARKS = {
     "analysis": bench_analysis.main,
     "endpoint": bench_endpoint.main,
     "fairshare": bench_endpoint.fair_share,
+    "guard": bench_guard.main,
     "viz": bench_viz.main,
     "scope": bench_scope.main,
     "remote": bench_remote.main,
