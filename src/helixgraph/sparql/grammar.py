@@ -17,6 +17,7 @@ as trees they walk recursively, and Oxigraph server's own stack overflows on a 4
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from importlib.resources import files
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from helixgraph.errors import QueryRefusedError, QuerySyntaxError
+from helixgraph.errors import QueryError, QueryRefusedError, QuerySyntaxError
 
 #: Deepest nesting of ``{``, ``(`` and ``[`` a request may have (real queries stay under twenty).
 MAX_DEPTH = 128
@@ -51,6 +52,10 @@ class Term:
     text: str
     line: int
     column: int
+
+    def at(self) -> str:
+        """Where the terminal starts, as messages say it: ``line 2, column 3``."""
+        return f"line {self.line}, column {self.column}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,16 @@ def _parser(start: str) -> Lark:
     return Lark(
         grammar, start=start, parser="lalr", lexer="contextual", keep_all_tokens=True, cache=True
     )
+
+
+def prepare(examples: Sequence[str] = ()) -> None:
+    """Build both parsers now, and read ``examples``: lark builds its tables, and its lexer
+    its patterns state by state, on first use, which would cost the first request a second."""
+    read("ASK { ?s ?p ?o FILTER(?o < 1) }")
+    read("INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }", update=True)
+    for example in examples:
+        with contextlib.suppress(QueryError):
+            read(example)
 
 
 def read(sparql: str, *, update: bool = False) -> Reading:
@@ -165,7 +180,7 @@ def _check_bounds(terms: list[Term]) -> None:
             deepest = max(deepest, depth)
             if deepest > MAX_DEPTH:
                 raise QueryRefusedError(
-                    f"{_at(term)}: nested more than {MAX_DEPTH} levels deep; flatten the query"
+                    f"{term.at()}: nested more than {MAX_DEPTH} levels deep; flatten the query"
                 )
         elif text in _CLOSE:
             depth -= 1
@@ -178,7 +193,7 @@ def _check_bounds(terms: list[Term]) -> None:
         counted += 1
         if counted > MAX_TOKENS:
             raise QueryRefusedError(
-                f"{_at(term)}: over {MAX_TOKENS:,} tokens outside VALUES and DATA blocks; "
+                f"{term.at()}: over {MAX_TOKENS:,} tokens outside VALUES and DATA blocks; "
                 "split the query or pass the long lists as VALUES"
             )
         if text in _CHAINING or text.upper() in _CHAINING_WORDS or term.kind.endswith(_SIGNED):
@@ -191,13 +206,9 @@ def _check_bounds(terms: list[Term]) -> None:
 def _check_chain(length: int, term: Term) -> None:
     if length > MAX_OPERATORS:
         raise QueryRefusedError(
-            f"{_at(term)}: over {MAX_OPERATORS} operators or groups chained at one level "
+            f"{term.at()}: over {MAX_OPERATORS} operators or groups chained at one level "
             "(1+1+…, a|b|…, {…} UNION {…} …); compute in steps or pass long lists as VALUES"
         )
-
-
-def _at(term: Term) -> str:
-    return f"line {term.line}, column {term.column}"
 
 
 def _syntax_error(sparql: str, error: UnexpectedInput, update: bool) -> QuerySyntaxError:

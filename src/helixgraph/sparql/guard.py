@@ -196,7 +196,7 @@ def check_query(sparql: str) -> str:
             _refuse_hidden(sparql, ("service",))
             raise
         raise UpdateRefusedError(
-            f"{_at(first)}: {first.text.upper()} is an update; this endpoint answers queries only"
+            f"{first.at()}: {first.text.upper()} is an update; this endpoint answers queries only"
         ) from None
     _refuse_reaching(reading, ("service",))
     _check_prefixes(reading)
@@ -249,12 +249,12 @@ def _refuse_reaching(reading: Reading, keywords: tuple[str, ...]) -> None:
     for rule, term in reading.rules:
         if rule in _REACHING_RULES:
             keyword = _REACHING_RULES[rule]
-            raise QueryRefusedError(f"{_at(term)}: {keyword} is not allowed here: " + _WHY[keyword])
+            raise QueryRefusedError(f"{term.at()}: {keyword} is not allowed here: " + _WHY[keyword])
     hidden = _hidden_keyword(reading, keywords)
     if hidden:
         keyword, term = hidden
         raise QueryRefusedError(
-            f"{_at(term)}: {keyword.upper()} is not allowed here: " + _WHY[keyword.upper()]
+            f"{term.at()}: {keyword.upper()} is not allowed here: " + _WHY[keyword.upper()]
         )
 
 
@@ -280,10 +280,6 @@ _WHY = {
 }
 
 
-def _at(term: Term) -> str:
-    return f"line {term.line}, column {term.column}"
-
-
 def _check_prefixes(reading: Reading) -> None:
     """Refuse a prefixed name whose prefix is neither predeclared nor declared by the request,
     in plain words (Oxigraph lists the characters it expected instead).
@@ -302,7 +298,7 @@ def _check_prefixes(reading: Reading) -> None:
             declared.add(prefix)
         elif prefix not in declared:
             raise QuerySyntaxError(
-                f"unknown prefix `{prefix}:` at {_at(term)}; declared: "
+                f"unknown prefix `{prefix}:` at {term.at()}; declared: "
                 + ", ".join(sorted(declared)),
                 term.line,
                 term.column,

@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 from lark import Token, Tree
 
 from helixgraph.errors import QueryRefusedError
-from helixgraph.sparql.grammar import Reading, Term, emit
+from helixgraph.sparql.grammar import Reading, emit
 
 _TEMPLATES = ("insert_clause", "delete_clause", "quad_pattern", "quad_data")
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -54,7 +54,7 @@ def confine(
     iris = dict(_iris(reading, prefixes))
     for index, iri in iris.items():
         if iri in reserved:
-            raise QueryRefusedError(f"{_at(reading.terms[index])}: <{iri}> {reserved[iri]}")
+            raise QueryRefusedError(f"{reading.terms[index].at()}: <{iri}> {reserved[iri]}")
     forbidden = sorted({*reserved, *about_graphs})
     instead: dict[int, str] = {}
     for operation in _subtrees(reading.tree, ("modify", "delete_where", "insert_data")):
@@ -65,7 +65,7 @@ def confine(
                 iri = iris.get(reading.index[id(token)], "")
                 if iri.startswith(graph_base):
                     raise QueryRefusedError(
-                        f"{_at(reading.terms[reading.index[id(token)]])}: <{iri}> is a graph "
+                        f"{reading.terms[reading.index[id(token)]].at()}: <{iri}> is a graph "
                         "of this store, whose provenance only the store states"
                     )
         names = sorted({str(t) for t in template if t.type in ("VAR1", "VAR2")})
@@ -155,7 +155,3 @@ def _tokens(tree: Tree[Token]) -> Iterator[Token]:
             yield node
         else:
             stack.extend(reversed(node.children))
-
-
-def _at(term: Term) -> str:
-    return f"line {term.line}, column {term.column}"

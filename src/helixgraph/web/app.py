@@ -31,6 +31,8 @@ from helixgraph.errors import (
 )
 from helixgraph.settings import Settings
 from helixgraph.sparql.budget import ClientBudget, OverBudgetError
+from helixgraph.sparql.catalogue import named_queries
+from helixgraph.sparql.grammar import prepare
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.routes import (
@@ -61,6 +63,8 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
             cache_bytes=settings.query_cache_bytes,
         )
         app.state.queries = await run_in_threadpool(pool.start)
+        # the guard's parser, built before the first request rather than during it
+        await run_in_threadpool(prepare, [query.sparql for query in named_queries()])
         app.state.budget = ClientBudget(settings.client_query_seconds)
         if settings.warm_up:
             threading.Thread(
