@@ -257,3 +257,18 @@ def test_no_what_if_scenario_is_a_server_error(
     body = {"remove": remove, "add": add, "merge": merge, "join": join}
     answer = client.post("/api/analysis/what-if", params={"cluster": "mediklaszter"}, json=body)
     assert answer.status_code in (200, 422), (body, answer.text)
+
+
+def test_a_named_querys_csv_never_hands_a_spreadsheet_a_formula(client: httpx.Client) -> None:
+    # actors-by-name answers the text it was given in a column: "-" is a formula's start
+    params = {"text": "-", "format": "csv"}
+    answer = client.get("/api/queries/actors-by-name", params=params)
+    assert answer.status_code == 200
+    rows = list(csv.DictReader(answer.text.splitlines()))
+    assert rows, "no actor name has a hyphen"
+    assert {row["text"] for row in rows} == {"'-"}
+    assert all("-" in row["label"] for row in rows)
+    # SPARQL's own text/csv, for tools, stays raw
+    query = 'SELECT ?text WHERE { BIND("-" AS ?text) }'
+    raw = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert raw.text.splitlines() == ["text", "-"]
