@@ -879,7 +879,6 @@ def query(
     """Run a read-only SPARQL query on the store (prefixes hx:, org:, skos:, … are predeclared)."""
     from helixgraph.sparql.guard import check_query
     from helixgraph.sparql.pool import in_deep_stack
-    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
 
     if sparql.startswith("@"):
         try:
@@ -895,14 +894,16 @@ def query(
     with reported_errors():
         sparql = check_query(sparql)  # what runs is what was checked
         kg = open_store(store, read_only=True)
-        if isinstance(kg.path, Path):  # a store on disk needs no network: lose it, as workers do
-            with contextlib.suppress(SandboxUnavailable):
-                deny_network()
         # Oxigraph recurses over the query's tree as it reads and answers it
         in_deep_stack(_print_answer, kg, sparql, output)
 
 
 def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None:
+    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
+
+    if isinstance(kg.path, Path):  # a store on disk needs no network: this thread loses it
+        with contextlib.suppress(SandboxUnavailable):
+            deny_network()  # the filter holds for the calling thread only: not the caller's
     with reported_errors():
         result = kg.query(sparql)
         try:

@@ -22,7 +22,9 @@ def check_output(out: Path, *, folder: bool = False) -> None:
     helixgraph.errors.OutputError: /dev/full: not a regular file (a device); write to a file
     """
     if not out.parent.is_dir():
-        raise OutputError(f"{out}: the folder {out.parent} does not exist; nothing was written")
+        raise OutputError(
+            f"{out}: the folder {out.parent} does not exist (no such folder; nothing was written)"
+        )
     try:
         mode = out.stat().st_mode
     except FileNotFoundError:

@@ -4,7 +4,8 @@ The worker processes that evaluate public queries call :func:`deny_network` befo
 the store. It installs a seccomp filter (Linux, x86-64 and arm64) that answers ``EACCES`` to
 every ``socket()`` call for a family other than ``AF_UNIX`` (the pipe to the server is a Unix
 socket pair, made before) and to ``io_uring_setup`` (io_uring can open sockets on its own). The
-filter holds for the process and every thread it starts afterwards, and cannot be lifted: should
+filter holds for the thread that installs it and every thread that thread starts afterwards (a
+worker installs it first thing: the whole process), and cannot be lifted: should
 a query ever get past :mod:`helixgraph.sparql.guard`, Oxigraph's HTTP client still reaches nothing,
 not even a DNS server.
 
@@ -67,7 +68,9 @@ def _program(arch: int, socket_nr: int, io_uring_nr: int) -> bytes:
 
 
 def deny_network() -> None:
-    """From now on this process (and every thread it starts) cannot open a network socket.
+    """From now on the calling thread, and every thread it starts afterwards, cannot open a
+    network socket. Called first thing in a worker, that is the whole process; called on one
+    thread (``helixgraph query``), the others keep theirs.
 
     Raises :class:`SandboxUnavailable` where the platform offers no way to do so.
     """
