@@ -233,7 +233,7 @@ def test_nesting_is_refused_before_the_engine_overflows() -> None:
 
 def test_long_chains_are_refused_and_long_values_are_not() -> None:
     chain = "SELECT * WHERE { " + " UNION ".join(["{ BIND(1 AS ?x) }"] * 20_000) + " }"
-    with pytest.raises(QueryRefusedError, match="chained at one level"):
+    with pytest.raises(QueryRefusedError, match="chained here"):
         check_query(chain)
     with pytest.raises(QueryRefusedError, match="tokens outside VALUES"):
         check_query("SELECT * WHERE { " + " ".join(["?s ?p ?o ."] * 3_000) + " }")
@@ -301,3 +301,13 @@ def test_terms_the_ontology_does_not_define_are_named() -> None:
         "hx:Clustr"
     ]
     assert unknown_terms("SELECT * { ?a org:classification hx:business }") == []
+
+
+def test_the_review_s_differential_is_refused_with_its_place_and_a_hint() -> None:
+    differential = "PREFIX p: <http://127.0.0.1:9/>\nSELECT * { FILTER(1<2)SERVICEp:x#>\n{ } }"
+    with pytest.raises(QuerySyntaxError) as caught:
+        check_query(differential)
+    assert (caught.value.line, caught.value.column) == (2, 20)
+    assert "put a space after `<`" in str(caught.value)
+    # what the hint says works, and runs as written
+    assert check_query("SELECT * WHERE { FILTER(1 < 2) }") == "SELECT * WHERE { FILTER( 1 < 2 ) }"

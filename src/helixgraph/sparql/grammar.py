@@ -206,8 +206,9 @@ def _check_bounds(terms: list[Term]) -> None:
 def _check_chain(length: int, term: Term) -> None:
     if length > MAX_OPERATORS:
         raise QueryRefusedError(
-            f"{term.at()}: over {MAX_OPERATORS} operators or groups chained at one level "
-            "(1+1+…, a|b|…, {…} UNION {…} …); compute in steps or pass long lists as VALUES"
+            f"{term.at()}: the engine would build a tree over {MAX_OPERATORS:,} deep from the "
+            "operators, path steps, UNIONs or groups chained here (1+1+…, a|b|…, {…} UNION {…} "
+            "…); compute in steps, or pass long lists as VALUES"
         )
 
 
@@ -223,10 +224,13 @@ def _syntax_error(sparql: str, error: UnexpectedInput, update: bool) -> QuerySyn
             " (an unclosed string or IRI?)" if char in "<\"'" else ""
         )
     elif isinstance(error, UnexpectedToken):
-        what = f"{str(error.token)[:40]!r} cannot stand here"
+        token = str(error.token)
+        what = f"{token[:40]!r} cannot stand here"
         expected = _expected(error.expected, update)
         if expected:
             what += f"; expected {expected}"
+        if token.startswith("<") and len(token) > 1 and "LT" in error.expected:
+            what += " (to compare, put a space after `<`)"
     else:
         what = "not SPARQL"
     return QuerySyntaxError(f"line {line}, column {column}: {what}", line, column)
@@ -245,5 +249,5 @@ def _expected(names: set[str], update: bool) -> str:
         if name.startswith("__ANON") and pattern.type == "re":
             value = pattern.value.upper()
         written.add(value if len(value) < 20 else name)
-    shown = sorted(written)
-    return ", ".join(shown[:8]) + (", …" if len(shown) > 8 else "")
+    shown = [f"`{value}`" for value in sorted(written)]
+    return " ".join(shown[:8]) + (" …" if len(shown) > 8 else "")
