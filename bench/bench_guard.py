@@ -9,14 +9,13 @@ grammar as ours, the parser lark picks by default). Medians of several repetitio
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Callable
 
 import pyoxigraph as ox
 from rich.console import Console
 from rich.table import Table
 
+from bench.bench_queries import median_seconds
 from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.sparql import guard
 from helixgraph.sparql.catalogue import named_queries
@@ -31,15 +30,6 @@ def _requests() -> dict[str, str]:
     unions = " UNION ".join(["{ ?a org:member ?b }"] * 400)
     found["400 UNIONs"] = f"SELECT * WHERE {{ {unions} }}"
     return found
-
-
-def _median(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(repeat: int = 7) -> None:
@@ -61,13 +51,13 @@ def main(repeat: int = 7) -> None:
         table.add_column(name, justify="right")
     for label, text in _requests().items():
         cells = []
-        ours = _median(lambda text=text: guard.check_query(text), repeat)
+        ours = median_seconds(lambda text=text: guard.check_query(text), repeat)
         for name, reader in readers.items():
             slow = name == "sparqlkit Earley" and len(text) > 20_000
             if slow:  # seconds a request: measured once
-                seconds = _median(lambda reader=reader, text=text: reader(text), 1)
+                seconds = median_seconds(lambda reader=reader, text=text: reader(text), 1)
             else:
-                seconds = _median(lambda reader=reader, text=text: reader(text), repeat)
+                seconds = median_seconds(lambda reader=reader, text=text: reader(text), repeat)
             ratio = "" if name.startswith("guard") else f" ({ours / seconds:.1f}x)"
             cells.append(f"{seconds * 1000:.2f}{ratio}")
         table.add_row(label, *cells)
