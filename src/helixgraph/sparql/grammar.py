@@ -76,15 +76,23 @@ class Reading:
     index: dict[int, int] = field(compare=False, repr=False)
 
 
+_PATCHES = (
+    # SPARQL's white space includes the carriage return, and Oxigraph ends a comment at one
+    ('COMMENT: "#" /[^\\n]/*', 'COMMENT: "#" /[^\\r\\n]/*'),
+    ("%ignore /[ \\t\\n]/+", "%ignore /[ \\t\\r\\n]/+"),
+    # one terminal for `*` and `+` wherever they stand, so that the LALR lexer never has to
+    # choose between a path's modifier and the same character elsewhere (`rdfs:subClassOf*`)
+    ("path_mod: PATH_MOD", 'path_mod: "?" | ASTERIX | PLUS'),
+)
+
+
 @functools.cache
 def _parser(start: str) -> Lark:
     grammar = files("sparqlkit").joinpath("grammar.lark").read_text(encoding="utf-8")
-    # SPARQL's white space includes the carriage return, and Oxigraph ends a comment at one
-    grammar = grammar.replace('COMMENT: "#" /[^\\n]/*', 'COMMENT: "#" /[^\\r\\n]/*')
-    grammar = grammar.replace("%ignore /[ \\t\\n]/+", "%ignore /[ \\t\\r\\n]/+")
-    # one terminal for `*` and `+` wherever they stand, so that the LALR lexer never has to
-    # choose between a path's modifier and the same character elsewhere (`rdfs:subClassOf*`)
-    grammar = grammar.replace("path_mod: PATH_MOD", 'path_mod: "?" | ASTERIX | PLUS')
+    for old, new in _PATCHES:
+        if old not in grammar:  # another sparqlkit: its grammar must be looked at again
+            raise RuntimeError(f"sparqlkit's grammar.lark has no {old!r} to patch")
+        grammar = grammar.replace(old, new)
     return Lark(
         grammar, start=start, parser="lalr", lexer="contextual", keep_all_tokens=True, cache=True
     )
