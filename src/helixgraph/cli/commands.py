@@ -8,7 +8,6 @@ Exit codes: 0 done; 1 the input, query or store was wrong (the message says what
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import click
 import typer
 
+from helixgraph.cli.answers import OutputFormat, print_answer
 from helixgraph.cli.outputs import check_output, writing
 from helixgraph.network.registry import VIEWS, ViewName
 
@@ -87,12 +87,6 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
         raise typer.BadParameter(str(error)) from None
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 def fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -125,7 +119,6 @@ def open_store(store: str | None, *, read_only: bool = False) -> KnowledgeGraph:
     """The store a command names (``--store``, before or after it, else ``$HELIX_STORE``, else
     the per-user default). A command that only reads refuses a named store that does not exist
     (a mistyped path would otherwise be made, filled with the defaults, and answer for it)."""
-    import os
 
     from helixgraph.settings import store_location
     from helixgraph.store import KnowledgeGraph
@@ -895,72 +888,7 @@ def query(
         sparql = check_query(sparql)  # what runs is what was checked
         kg = open_store(store, read_only=True)
         # Oxigraph recurses over the query's tree as it reads and answers it
-        in_deep_stack(_print_answer, kg, sparql, output)
-
-
-def _print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None:
-    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
-
-    if isinstance(kg.path, Path):  # a store on disk needs no network: this thread loses it
-        with contextlib.suppress(SandboxUnavailable):
-            deny_network()  # the filter holds for the calling thread only: not the caller's
-    with reported_errors():
-        result = kg.query(sparql)
-        try:
-            _write_answer(result, output)
-        except BrokenPipeError:  # `query … | head`: the reader has all it wanted
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        finally:
-            del result  # dropped on the thread that made it (pyoxigraph's results are unsendable)
-
-
-def _write_answer(result: Any, output: OutputFormat) -> None:
-    import pyoxigraph as ox
-
-    from helixgraph.sparql import results
-    from helixgraph.sparql.results import CSV
-
-    if isinstance(result, ox.QueryBoolean):
-        typer.echo("true" if result else "false")
-    elif isinstance(result, ox.QueryTriples):
-        sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
-    elif not isinstance(result, ox.QuerySolutions):  # the triples of a remote store
-        sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"")
-    elif output is OutputFormat.table:
-        _print_table(result)
-    elif output is OutputFormat.json:
-        sys.stdout.buffer.write(result.serialize(format=ox.QueryResultsFormat.JSON) or b"")
-        sys.stdout.buffer.write(b"\n")
-    else:  # for a spreadsheet: no cell it would run as a formula
-        names = [v.value for v in result.variables]
-        rows = [list(row) for row in result]
-        sys.stdout.buffer.write(results.write_solutions(names, rows, CSV, formula_safe=True))
-
-
-def _print_table(solutions: object) -> None:
-    import pyoxigraph as ox
-    from rich.console import Console
-    from rich.table import Table
-
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    table = Table(*names)
-    count = 0
-    for row in solutions:
-        table.add_row(*(_plain(row[n]) for n in names))
-        count += 1
-    Console().print(table)
-    Console(stderr=True).print(f"{count} row(s)")
-
-
-def _plain(term: object) -> str:
-    import pyoxigraph as ox
-
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
-        return str(term.value)
-    return str(term)
+        in_deep_stack(print_answer, kg, sparql, output)
 
 
 @app.command()

@@ -69,8 +69,7 @@ class QueryRequest:
     substitutions: dict[str, TermSpec] = field(default_factory=dict)
     max_rows: int = 10_000
     base_iri: str | None = None
-    #: CSV cells that a spreadsheet would run as formulas get a leading ``'`` (the named
-    #: queries' CSV, for people); SPARQL's own ``text/csv`` at ``/sparql`` stays raw.
+    #: CSV for people (the named queries'): no cell a spreadsheet would run as a formula.
     formula_safe: bool = False
 
 

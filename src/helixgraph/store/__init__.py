@@ -10,18 +10,16 @@
 """
 
 from helixgraph.store.graph import (
-    ONTOLOGY_GRAPH,
     PENDING,
     GraphInfo,
     GraphWrite,
     KnowledgeGraph,
     LoadedGraph,
-    check_source_name,
-    graph_iri_for,
     open_read_only,
     query_syntax_error,
     visible_dataset,
 )
+from helixgraph.store.names import ONTOLOGY_GRAPH, check_source_name, graph_iri_for
 from helixgraph.store.remote import RemoteEndpoint, RemoteStore
 
 __all__ = [

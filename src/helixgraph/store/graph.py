@@ -60,9 +60,13 @@ from helixgraph.rdf.parsing import gunzip, rdf_format, read_rdf_bytes, read_trip
 from helixgraph.rdf.vocab import HX
 from helixgraph.settings import default_data_wanted, store_location
 from helixgraph.store.leftovers import tidy, writing_here
+from helixgraph.store.names import (
+    ONTOLOGY_GRAPH,
+    check_source_name,
+    default_graphs,
+)
 from helixgraph.store.remote import RemoteEndpoint, RemoteStore
 
-ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 #: While this is on a graph, the graph is being written or retired: readers do not see it.
 PENDING = HX.pendingImport
 _PENDING = ox.NamedNode(PENDING)
@@ -90,18 +94,6 @@ T = TypeVar("T")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 RDF_TYPE = ox.NamedNode(RDF + "type")
-
-
-def graph_iri_for(path: Path | str) -> str:
-    """The named graph a file is loaded into: one per file name (extensions off), so re-loading
-    a file replaces its graph.
-
-    >>> graph_iri_for("data/seed-ecosystem.ttl")
-    'https://w3id.org/helixgraph/graph/seed-ecosystem'
-    >>> graph_iri_for("../shared/data/cordis-h2020/h2020.csv.gz")
-    'https://w3id.org/helixgraph/graph/h2020'
-    """
-    return GRAPH_BASE + Path(path).name.split(".")[0]
 
 
 @dataclass(frozen=True)
@@ -802,33 +794,6 @@ class KnowledgeGraph:
 def _declined(graph: str) -> ox.Quad:
     """The mark of a shipped graph kept out of the store (in its own default graph)."""
     return ox.Quad(ox.NamedNode(graph), _DECLINED, _TRUE, ox.DefaultGraph())
-
-
-def default_graphs() -> dict[Traversable, str]:
-    """The shipped default ecosystem's files and the graph each is loaded into."""
-    return {item: graph_iri_for(item.name) for item in resources.default_data()}
-
-
-def check_source_name(path: Path | str, data: bytes | None = None) -> str:
-    """The graph a user's file goes into; refused when that is a shipped graph's name and the
-    file is not the shipped file itself (``data``, which may be loaded again to bring it back):
-    the next open would restore the shipped graph over the user's triples.
-
-    >>> check_source_name("my/seed-ecosystem.ttl", b"<urn:a> <urn:b> <urn:c> .")
-    Traceback (most recent call last):
-    ...
-    helixgraph.errors.InputError: my/seed-ecosystem.ttl: its graph would be ...
-    """
-    graph = graph_iri_for(path)
-    shipped = {graph_: item for item, graph_ in default_graphs().items()}
-    shipped[ONTOLOGY_GRAPH] = resources.ontology()
-    if graph in shipped and (data is None or shipped[graph].read_bytes() != data):
-        name = Path(path).name
-        raise InputError(
-            f"{path}: its graph would be <{graph}>, which helixgraph ships and restores at the "
-            f"next open; rename the file (for instance to my-{name}) to load it beside that one"
-        )
-    return graph
 
 
 def open_writable(location: Path, attempts: int = 50) -> ox.Store:
