@@ -62,9 +62,14 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
             timeout=settings.query_timeout,
             cache_bytes=settings.query_cache_bytes,
         )
+        # the guard's parser is built before the first request rather than during it, while
+        # the query workers start (they are other processes: this one only waits for them)
+        guard = threading.Thread(
+            target=prepare, args=([query.sparql for query in named_queries()],), daemon=True
+        )
+        guard.start()
         app.state.queries = await run_in_threadpool(pool.start)
-        # the guard's parser, built before the first request rather than during it
-        await run_in_threadpool(prepare, [query.sparql for query in named_queries()])
+        await run_in_threadpool(guard.join)
         app.state.budget = ClientBudget(settings.client_query_seconds)
         if settings.warm_up:
             threading.Thread(
