@@ -241,7 +241,8 @@ def default_actors() -> dict[str, dict[str, object]]:
     """Independently of helixgraph: every actor of the default store by IRI, with its helices
     (all), primary helix (the seed's hx:primaryHelix, else the first in helix order) and country,
     from the seed Turtle and the shared CORDIS CSV. The seed names the organisations that take
-    part in EU programmes by their CORDIS IRI (actor/pic-N), so those are one actor."""
+    part in EU programmes by their CORDIS IRI (actor/pic-N), so those are one actor. The seed's
+    examples (hx:illustrative true) are no actors of the ecosystem."""
     import rdflib
     from rdflib.namespace import RDF
 
@@ -260,7 +261,8 @@ def default_actors() -> dict[str, dict[str, object]]:
                 "country": country,
             }
     seed = rdflib.Graph().parse(SEED_FILE)
-    for actor in seed.subjects(RDF.type, org.FormalOrganization):
+    examples = set(seed.subjects(hx.illustrative, rdflib.Literal(True)))
+    for actor in set(seed.subjects(RDF.type, org.FormalOrganization)) - examples:
         record = actors.setdefault(str(actor), {"helices": set(), "primary": None})
         record["helices"] |= {  # type: ignore[operator]
             str(h).rsplit("#", 1)[1] for h in seed.objects(actor, org.classification)
@@ -295,9 +297,12 @@ def default_component_sizes() -> list[int]:
         if row["rcn"] in projects:
             members.setdefault(row["rcn"], set()).add(ACTOR_IRI + row["pic"])
     seed = rdflib.Graph().parse(SEED_FILE)
-    actors = set(seed.subjects(RDF.type, org.FormalOrganization))
-    for membership in seed.subjects(RDF.type, org.Membership):
+    examples = set(seed.subjects(hx.illustrative, rdflib.Literal(True)))
+    actors = set(seed.subjects(RDF.type, org.FormalOrganization)) - examples
+    for membership in set(seed.subjects(RDF.type, org.Membership)) - examples:
         collaboration = seed.value(membership, org.organization)
+        if collaboration in examples or seed.value(membership, org.member) in examples:
+            continue
         members.setdefault(collaboration, set()).add(str(seed.value(membership, org.member)))
     G = nx.Graph()
     G.add_nodes_from(str(a) for a in actors)

@@ -441,7 +441,7 @@ def test_report_writes_a_self_contained_printable_page(read_store: Path, tmp_pat
     html = out.read_text(encoding="utf-8")
     assert "What to look at first" in html
     assert "Semmelweis University" in html  # a member, by name
-    assert "Beside its peers" in html  # the store's other cluster
+    assert "Health cluster B" not in html  # the seed's example of a second cluster
     assert "<script" not in html
     assert not re.findall(r'(?:src|href)="(?!#)[^"]*"', html)  # nothing to fetch
     hungarian = tmp_path / "jelentes.html"

@@ -27,8 +27,40 @@ def seed_only() -> KnowledgeGraph:
     return kg
 
 
-def test_seed_clusters(seed_only: KnowledgeGraph) -> None:
+@pytest.fixture(scope="module")
+def seed_as_if_real(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The seed with its examples' hx:illustrative marks taken away: a small ecosystem with
+    two clusters in one sector, to check the measures on by hand."""
+    import rdflib
+
+    from helixgraph.rdf.vocab import HX
+
+    seed = rdflib.Graph().parse(SEED_FILE)
+    seed.remove((None, rdflib.URIRef(HX.illustrative), None))
+    path = tmp_path_factory.mktemp("seed") / "seed-as-if-real.ttl"
+    seed.serialize(path, format="turtle")
+    kg = KnowledgeGraph.in_memory(default_data=False)
+    kg.load([path])
+    return kg
+
+
+def test_examples_take_no_part_in_the_seed_s_clusters(seed_only: KnowledgeGraph) -> None:
     rows = {r["cluster"]: r for r in cluster_diagnostics(views.affiliation_graph(seed_only))}
+    # cluster B is an example; MediKlaszter's three example SMEs are not members
+    assert set(rows) == {CLUSTER + "mediklaszter"}
+    medi = rows[CLUSTER + "mediklaszter"]
+    # 7 institutes and the manager, 49 members declared
+    assert (medi["members"], medi["size"]) == (8, 49)
+    assert medi["helices"] == {"government": 0, "academia": 7, "business": 0, "community": 1}
+    assert (
+        parallel_initiatives(views.affiliation_graph(seed_only), views.relation_graph(seed_only))
+        == []
+    )
+
+
+def test_seed_clusters(seed_as_if_real: KnowledgeGraph) -> None:
+    A = views.affiliation_graph(seed_as_if_real)
+    rows = {r["cluster"]: r for r in cluster_diagnostics(A)}
     medi = rows[CLUSTER + "mediklaszter"]
     # 7 institutes, the manager and 3 illustrative SMEs in the graph; 49 members declared
     assert (medi["members"], medi["size"], medi["below_critical_mass"]) == (11, 49, False)
@@ -41,9 +73,9 @@ def test_seed_clusters(seed_only: KnowledgeGraph) -> None:
     assert medi["in_other_clusters"] == pytest.approx(2 / 11)
 
 
-def test_seed_parallel_initiatives(seed_only: KnowledgeGraph) -> None:
+def test_seed_parallel_initiatives(seed_as_if_real: KnowledgeGraph) -> None:
     (pair,) = parallel_initiatives(
-        views.affiliation_graph(seed_only), views.relation_graph(seed_only)
+        views.affiliation_graph(seed_as_if_real), views.relation_graph(seed_as_if_real)
     )
     assert {pair["first"], pair["second"]} == {
         CLUSTER + "mediklaszter",
@@ -69,9 +101,23 @@ def test_what_if_merging_joins_parts() -> None:
 
 
 def test_report_on_the_seed(seed_only: KnowledgeGraph) -> None:
+    import rdflib
+
     report = ecosystem_report(seed_only, top=3)
-    assert report["headline"]["nodes"] == 23
+    seed = rdflib.Graph().parse(SEED_FILE)
+    real = seed.query(
+        """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a org:classification ?h
+             FILTER NOT EXISTS { ?a hx:illustrative true } }""",
+        initNs={
+            "org": rdflib.Namespace("http://www.w3.org/ns/org#"),
+            "hx": rdflib.Namespace("https://w3id.org/helixgraph/ns#"),
+        },
+    )
+    assert report["headline"]["nodes"] == int(next(iter(real))[0]) == 13
     assert report["headline"]["components"] == 2  # the EU funds a project, not an actor
+    # the EU alone: F = 1 - (12 * 11) / (13 * 12)
+    assert report["headline"]["fragmentation"] == pytest.approx(1 - 132 / 156)
+    assert "illustrative" not in json.dumps(report)
     assert report["methods"]["distance_fragmentation"] == "exact"
     assert report["methods"]["key_players"].startswith("distance fragmentation, ")
     without = report["key_players"]["distance_fragmentation_without_them"]

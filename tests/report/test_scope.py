@@ -83,11 +83,13 @@ def test_the_cli_refuses_a_wrong_scope_without_a_traceback(tmp_path: Path) -> No
 def test_a_cluster_scope_is_its_members_tied_by_their_other_collaborations(
     seed_kg: KnowledgeGraph,
 ) -> None:
-    """MediKlaszter's members, tied only where they share something besides the cluster."""
+    """MediKlaszter's real members, tied only where they share something besides the cluster."""
     cluster = "https://w3id.org/helixgraph/id/cluster/mediklaszter"
     rows = seed_kg.select(
         "SELECT ?a ?c WHERE { ?m org:member ?a ; org:organization ?c . "
-        f"?n org:member ?a ; org:organization <{cluster}> . }}"
+        f"?n org:member ?a ; org:organization <{cluster}> . "
+        + " ".join(f"FILTER NOT EXISTS {{ ?{v} hx:illustrative true }}" for v in "acmn")
+        + " }"
     )
     members = {r["a"] for r in rows}
     others: dict[str, set[str]] = defaultdict(set)
@@ -111,7 +113,8 @@ def test_a_source_scope_is_the_actors_of_that_graph(seed_kg: KnowledgeGraph) -> 
         r["s"]
         for r in seed_kg.select(
             "SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/helixgraph/graph/seed-ecosystem>"
-            " { ?s org:classification ?h } ?h skos:inScheme hx:Helix }"
+            " { ?s org:classification ?h } ?h skos:inScheme hx:Helix"
+            " FILTER NOT EXISTS { ?s hx:illustrative true } }"
         )
     }
     N = scoped_network(seed_kg, Scope(source="seed-ecosystem")).actors

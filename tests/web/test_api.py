@@ -25,6 +25,8 @@ HX = rdflib.Namespace("https://w3id.org/helixgraph/ns#")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
 ID = "https://w3id.org/helixgraph/id/"
 SEED = rdflib.Graph().parse(SEED_FILE)
+#: the seed's examples (hx:illustrative true): no part of the ecosystem's analysis
+EXAMPLES = set(SEED.subjects(HX.illustrative, rdflib.Literal(True)))
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +35,11 @@ def client(app_client: httpx.Client) -> httpx.Client:
 
 
 def seed_members(collaboration: str) -> set[str]:
+    """The real members of a seed collaboration (neither member nor membership an example)."""
     return {
         str(SEED.value(m, ORG.member))
         for m in SEED.subjects(ORG.organization, rdflib.URIRef(collaboration))
+        if m not in EXAMPLES and SEED.value(m, ORG.member) not in EXAMPLES
     }
 
 
@@ -46,7 +50,7 @@ def actors_per_helix() -> Counter[str]:
 
 def test_clusters_with_their_members_and_missing_helices(client: httpx.Client) -> None:
     clusters = client.get("/api/clusters").json()
-    expected = {str(c) for c in SEED.subjects(RDF.type, HX.Cluster)}
+    expected = {str(c) for c in SEED.subjects(RDF.type, HX.Cluster) if c not in EXAMPLES}
     assert {c["iri"] for c in clusters["data"]} == expected
     assert clusters["count"] == len(expected)
     medi = client.get("/api/clusters/mediklaszter").json()
@@ -88,7 +92,7 @@ def test_actors_of_a_cluster_and_their_metrics(client: httpx.Client) -> None:
         for c in SEED.objects(m, ORG.organization)
     ]
     partners = set().union(*(seed_members(c) for c in mine)) | {
-        str(o) for o in SEED.objects(rdflib.URIRef(me), HX.collaboratesWith)
+        str(o) for o in SEED.objects(rdflib.URIRef(me), HX.collaboratesWith) if o not in EXAMPLES
     }
     partners.discard(me)
     assert medi["metrics"]["degree"] == len(partners)
@@ -162,27 +166,67 @@ def test_analysis_routes(client: httpx.Client) -> None:
     assert 0 < scoped["data"]["headline"]["nodes"] <= len(hungarian)
     wider = scoped["data"]["reach"]["through_all"]["fragmentation"]
     assert wider < scoped["data"]["reach"]["through_scope"]["fragmentation"]
-    scenario = {"remove": ["mediklaszter"], "add": [["pic-999904228", "nkfih"]]}
+    scenario = {"remove": ["mediklaszter"], "add": [["pic-999904228", "pic-999860675"]]}
     changed = client.post("/api/analysis/what-if", json=scenario).json()
     assert changed["before"]["nodes"] - changed["after"]["nodes"] == 1
     refused = client.post("/api/analysis/what-if", json={"remove": ["no-such-actor"]})
     assert refused.status_code == 422
+    example = client.post("/api/analysis/what-if", json={"remove": ["nkfih"]})
+    assert example.status_code == 422
+    assert "example" in example.json()["detail"]
 
 
-def test_what_if_two_clusters_merge(client: httpx.Client) -> None:
-    """MediKlaszter and Health cluster B merge within Hungary: every member of one gets a tie to
+SECOND_CLUSTER = """
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix hx: <https://w3id.org/helixgraph/ns#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix actor: <https://w3id.org/helixgraph/id/actor/> .
+<https://w3id.org/helixgraph/id/cluster/second> a hx:Cluster ; skos:prefLabel "Second"@en ;
+    hx:country "HU" ; hx:sector hx:sectorHealth .
+""" + "".join(
+    f"""[] a org:Membership ; org:member actor:{member} ;
+    org:organization <https://w3id.org/helixgraph/id/cluster/second> .
+"""
+    for member in ("pic-999904228", "pic-935813903", "pic-999860675")
+)
+
+
+@pytest.fixture(scope="module")
+def two_clusters(tmp_path_factory: pytest.TempPathFactory, read_store: object) -> object:
+    """The default store with a second Hungarian cluster of three CORDIS actors."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from helixgraph.settings import Settings
+    from helixgraph.store import KnowledgeGraph
+    from helixgraph.web import create_app
+
+    folder = tmp_path_factory.mktemp("two-clusters")
+    store = shutil.copytree(read_store, folder / "store")  # type: ignore[arg-type]
+    (folder / "second.ttl").write_text(SECOND_CLUSTER, encoding="utf-8")
+    with KnowledgeGraph.open(store) as kg:
+        kg.load([folder / "second.ttl"])
+    with TestClient(create_app(Settings(store=str(store))), follow_redirects=False) as client:
+        yield client
+
+
+def test_what_if_two_clusters_merge(two_clusters: httpx.Client) -> None:
+    """MediKlaszter and a second cluster merge within Hungary: every member of one gets a tie to
     every member of the other. The expected figures are counted here with networkx from the
     API's own graph and member lists."""
     import networkx as nx
 
+    client = two_clusters
     graph = client.get("/api/graph", params={"view": "actors", "country": "HU"}).json()
     G = nx.Graph()
     G.add_nodes_from(n["id"] for n in graph["nodes"])
     G.add_edges_from((e["source"], e["target"]) for e in graph["edges"])
     members = [
         [m["iri"] for m in client.get(f"/api/clusters/{c}").json()["member_list"] if m["iri"] in G]
-        for c in ("mediklaszter", "example-health-cluster-b")
+        for c in ("mediklaszter", "second")
     ]
+    assert len(members[1]) == 3
     G.add_edges_from((u, v) for u in members[0] for v in members[1] if u != v)
     expected_df = 1 - sum(
         1 / d
@@ -190,7 +234,7 @@ def test_what_if_two_clusters_merge(client: httpx.Client) -> None:
         for t, d in lengths.items()
         if s != t
     ) / (len(G) * (len(G) - 1))
-    scenario = {"join": [["mediklaszter", "example-health-cluster-b"]]}
+    scenario = {"join": [["mediklaszter", "second"]]}
     answer = client.post("/api/analysis/what-if", params={"country": "HU"}, json=scenario)
     assert answer.status_code == 200, answer.text
     after = answer.json()["after"]

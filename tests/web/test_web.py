@@ -26,11 +26,13 @@ ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
 
 
 def seed_actor_helices() -> dict[str, set[str]]:
-    """Independently of helixgraph: every seed actor's IRI and helices, from the Turtle file."""
+    """Independently of helixgraph: every real seed actor's IRI and helices, from the Turtle
+    file (the examples marked hx:illustrative are no actors of the ecosystem)."""
     seed = rdflib.Graph().parse(SEED_FILE)
+    examples = set(seed.subjects(rdflib.URIRef(HX + "illustrative"), rdflib.Literal(True)))
     return {
         str(actor): {str(h).rsplit("#", 1)[1] for h in seed.objects(actor, ORG.classification)}
-        for actor in seed.subjects(RDF.type, ORG.FormalOrganization)
+        for actor in set(seed.subjects(RDF.type, ORG.FormalOrganization)) - examples
     }
 
 

@@ -17,6 +17,7 @@ from helixgraph.network.views import (
     actor_network,
     affiliation_graph,
     aliases,
+    all_actor_attributes,
     local_name,
 )
 from helixgraph.rdf.namespaces import HELICES, ID_BASE
@@ -72,10 +73,11 @@ def find_actors(
 
 
 def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
-    """One actor with its memberships, ties, roles and services; None if there is no such actor."""
+    """One actor with its memberships, ties, roles and services; None if there is no such actor.
+    An example marked ``hx:illustrative`` has its record too, with no place in the network."""
     merged = aliases(kg)
     iri = merged.get(iri, iri)  # a record stated the same as another is shown as one actor
-    attrs = actor_attributes(kg).get(iri)
+    attrs = all_actor_attributes(kg).get(iri)
     if attrs is None:
         return None
     records = [iri, *sorted(other for other, into in merged.items() if into == iri)]
@@ -83,13 +85,13 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
     memberships = [m for d in details for m in d["memberships"]]
     illustrative = any(d["illustrative"] for d in details)
     N = actor_network(kg)
-    component = nx.node_connected_component(N, iri)
+    placed = iri in N  # an example is not
     metrics = {
-        "degree": N.degree(iri),
-        "shared_collaborations": int(N.degree(iri, weight="weight")),
+        "degree": N.degree(iri) if placed else 0,
+        "shared_collaborations": int(N.degree(iri, weight="weight")) if placed else 0,
         "collaborations": len(memberships),
-        "component_size": len(component),
-        "degree_centrality": N.degree(iri) / (len(N) - 1) if len(N) > 1 else 0.0,
+        "component_size": len(nx.node_connected_component(N, iri)) if placed else 1,
+        "degree_centrality": N.degree(iri) / (len(N) - 1) if placed and len(N) > 1 else 0.0,
     }
     return {
         "id": actor_id(iri),

@@ -138,11 +138,15 @@ def relation_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     each way, both marked ``symmetric=True``. Every actor is a node; so is any collaboration a
     tie points at.
 
+    Ties with an example marked ``hx:illustrative`` at either end are left out.
+
     >>> kg = KnowledgeGraph.in_memory()
     >>> R = relation_graph(kg)
-    >>> sorted(R["https://w3id.org/helixgraph/id/actor/nkfih"][
-    ...     "https://w3id.org/helixgraph/id/actor/pic-999860675"])
-    ['funds']
+    >>> sorted(R["https://w3id.org/helixgraph/id/actor/mediklaszter"][
+    ...     "https://w3id.org/helixgraph/id/actor/pic-999456476"])
+    ['collaboratesWith']
+    >>> "https://w3id.org/helixgraph/id/actor/nkfih" in R  # an example (hx:illustrative)
+    False
     """
     return _cached(kg, ViewKey("relation"), lambda: _relation(kg))
 
@@ -158,9 +162,9 @@ def actor_network(
 
     >>> kg = KnowledgeGraph.in_memory()
     >>> N = actor_network(kg)
-    >>> N["https://w3id.org/helixgraph/id/actor/nkfih"][
-    ...     "https://w3id.org/helixgraph/id/actor/example-medtech-sme-a"]
-    {'weight': 0, 'relations': ['funds']}
+    >>> N["https://w3id.org/helixgraph/id/actor/mediklaszter"][
+    ...     "https://w3id.org/helixgraph/id/actor/pic-999456476"]
+    {'weight': 1, 'relations': ['collaboratesWith']}
     """
     _check_time(years, as_of)
 
@@ -243,9 +247,11 @@ TABLES = {
     "hasEnd": "SELECT ?s ?o WHERE { ?s time:hasEnd ?o }",
     "instant": "SELECT ?s ?o WHERE { { ?s time:inXSDDate ?o } UNION { ?s time:inXSDgYear ?o } }",
     "sameAs": f"SELECT ?s ?o WHERE {{ ?s <{OWL}sameAs> ?o FILTER(isIRI(?s) && isIRI(?o)) }}",
+    "illustrative": "SELECT ?s ?o WHERE { ?s hx:illustrative ?o FILTER(?o = true) }",
 }
 ACTOR_TABLES = (
-    "classification", "primaryHelix", "prefLabel", "name", "country", "kind", "sameAs"
+    "classification", "primaryHelix", "prefLabel", "name", "country", "kind", "sameAs",
+    "illustrative",
 )  # fmt: skip
 MEMBERSHIP_TABLES = ("member", "organization", "role")
 TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
@@ -325,17 +331,50 @@ def _check_time(years: Years | None, as_of: date | None) -> None:
 
 
 def actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
-    """Every actor (an organisation with a helix, not itself a collaboration) and its attributes.
+    """Every real actor (an organisation with a helix, not itself a collaboration, not marked
+    ``hx:illustrative``) and its attributes: what every view and analysis is made of.
 
     ``label`` (English preferred), ``helix`` (the primary one), ``helices`` (all, sorted in
     helix order), ``country`` (ISO code or None), ``kind`` ``"actor"``.
+
+    >>> kg = KnowledgeGraph.in_memory()
+    >>> "https://w3id.org/helixgraph/id/actor/example-digital-health-sme" in actor_attributes(kg)
+    False
     """
-    attributes: dict[str, dict[str, Any]] = kg.memo(_ActorsKey(), lambda: _actor_attributes(kg))
+    examples = illustrative(kg)
+    attributes: dict[str, dict[str, Any]] = kg.memo(
+        _ActorsKey(examples=False),
+        lambda: {k: v for k, v in all_actor_attributes(kg).items() if k not in examples},
+    )
     return attributes
+
+
+def all_actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """Every actor, the examples marked ``hx:illustrative`` too: for the record of one actor and
+    for an explorer asked to show the examples, never for analysis."""
+    attributes: dict[str, dict[str, Any]] = kg.memo(
+        _ActorsKey(examples=True), lambda: _actor_attributes(kg)
+    )
+    return attributes
+
+
+def illustrative(kg: KnowledgeGraph) -> frozenset[str]:
+    """The IRIs marked ``hx:illustrative true``: actors, collaborations and memberships added to
+    show a kind of actor or tie no source names. Analysis leaves them out; SPARQL sees them."""
+    found: frozenset[str] = kg.memo(
+        _IllustrativeKey(),
+        lambda: frozenset(s for s, _, _ in _tables(kg, "illustrative")["illustrative"]),
+    )
+    return found
 
 
 @dataclass(frozen=True)
 class _ActorsKey:
+    examples: bool
+
+
+@dataclass(frozen=True)
+class _IllustrativeKey:
     pass
 
 
@@ -363,7 +402,7 @@ def _aliases(tables: dict[str, list[Row]]) -> dict[str, str]:
 
 def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     tables = _tables(kg, *ACTOR_TABLES)
-    collaborations = _collaboration_kinds(kg)
+    collaborations = {s for s, _, _ in tables["kind"]}
     helices = {HX.term(helix) for helix in HELICES}
     merged = aliases(kg)
     nodes: dict[str, _Node] = defaultdict(_Node)
@@ -394,10 +433,14 @@ def _actor_dict(node: _Node) -> dict[str, Any]:
 
 
 def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
-    """IRI -> kind (cluster, project, initiative, collaboration) of every collaboration."""
+    """IRI -> kind (cluster, project, initiative, collaboration) of every real collaboration
+    (not marked ``hx:illustrative``)."""
     kinds: dict[str, str] = {}
+    examples = illustrative(kg)
     for collaboration, type_, _ in _tables(kg, "kind")["kind"]:
         # the most specific kind wins over the generic org:OrganizationalCollaboration
+        if collaboration in examples:
+            continue
         if kinds.get(collaboration) in (None, "collaboration"):
             kinds[collaboration] = COLLABORATION_KINDS[type_]
     return kinds
@@ -444,8 +487,11 @@ def _memberships(
     roles = _pairs(tables["role"])
     periods = _periods(tables) if timed else {}
     merged = aliases(kg)
+    examples = illustrative(kg)
     kept = []
     for membership, member, _ in tables["member"]:
+        if membership in examples:
+            continue
         actor = merged.get(member, member)
         collaboration = organisations.get(membership)
         if collaboration is None:
@@ -503,11 +549,12 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
     merged = aliases(kg)
     actors = actor_attributes(kg)
     kinds = _collaboration_kinds(kg)
+    examples = illustrative(kg)
     found = []
     for membership, member, _ in tables["member"]:
         actor = merged.get(member, member)
         collaboration = organisations.get(membership)
-        if actor not in actors or collaboration not in kinds:
+        if actor not in actors or collaboration not in kinds or membership in examples:
             continue
         begin, end = periods.get(membership, (None, None))
         role = roles.get(membership)
@@ -655,6 +702,7 @@ def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     symmetric = {row["p"] for row in kg.select(f"SELECT ?p WHERE {{ ?p a <{SYMMETRIC}> }}")}
     arcs: set[tuple[str, str, str]] = set()
     symmetric_keys = {local_name(p) for p in symmetric}
+    examples = illustrative(kg)
     for row in kg.select(
         f"""SELECT DISTINCT ?s ?p ?o WHERE {{
               ?p rdfs:subPropertyOf* <{TIE_PARENT}> .
@@ -663,7 +711,7 @@ def _relation(kg: KnowledgeGraph) -> nx.MultiDiGraph:
             }}"""
     ):
         s, p, o = merged.get(row["s"], row["s"]), row["p"], merged.get(row["o"], row["o"])
-        if s == o:  # a tie between two records of one actor
+        if s == o or s in examples or o in examples:  # one actor's records; an example's tie
             continue
         arcs.add((s, o, local_name(p)))
         if p in symmetric:

@@ -54,8 +54,8 @@ def peer_scopes(kg: KnowledgeGraph, scope: Scope, most: int = 3) -> list[Scope]:
     a country, the ``most`` countries with the most actors; the other filters kept alike.
 
     >>> kg = KnowledgeGraph.in_memory()
-    >>> [p.cluster for p in peer_scopes(kg, Scope(cluster="mediklaszter"))]
-    ['example-health-cluster-b']
+    >>> [p.country for p in peer_scopes(kg, Scope(country="HU"), most=2)]
+    ['DE', 'ES']
     """
     from collections import Counter
     from dataclasses import replace

@@ -38,11 +38,13 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
         key for _, _, key, sym in R.edges(keys=True, data="symmetric") for _ in range(2 - sym)
     )
     multi = sum(1 for _, helices in N.nodes(data="helices") if len(helices) > 1)
+    examples = views.all_actor_attributes(kg).keys() - views.actor_attributes(kg).keys()
     return {
         "actors": {
             "total": N.number_of_nodes(),
             "by_helix": helix_counts(N),
             "in_several_helices": multi,
+            "examples": len(examples),  # hx:illustrative: in the store, in no figure
         },
         "collaborations": {"total": sum(kinds.values()), "by_kind": dict(sorted(kinds.items()))},
         "memberships": A.number_of_edges(),

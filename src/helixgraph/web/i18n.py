@@ -246,6 +246,7 @@ HU: dict[str, str] = {
         "szereplő magában áll"
     ),
     "{triples} triples in {graphs} named graphs": "{triples} hármas {graphs} nevesített gráfban",
+    "{n} examples the seed adds to show a kind of actor (marked hx:illustrative) are in the store but in no figure, finding or chart: every figure is of real actors.": "{n} példa, amelyet a kiinduló adat egy-egy szereplőtípus szemléltetésére vesz fel (hx:illustrative jelöléssel), a tárban van, de egyetlen számban, megállapításban és ábrán sem: minden szám valódi szereplőkről szól.",
     "Explore the graph": "A gráf felfedezése",
     "Query with SPARQL": "Lekérdezés SPARQL-lel",
     "The whole report (JSON)": "A teljes jelentés (JSON)",

@@ -114,6 +114,10 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope, deadline: float) -> 
 
     def node(identifier: str) -> str:
         iri = actor_iri(identifier)
+        if iri in views.illustrative(kg):
+            raise HTTPException(
+                422, detail=f"{identifier!r} is an example (hx:illustrative): not in the analysis"
+            )
         if iri not in N:
             raise HTTPException(422, detail=f"{identifier!r}: no such actor in the network")
         return iri
