@@ -17,6 +17,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+import rdflib
+
 from helixgraph.importers.cordis import (
     CordisData,
     literal,
@@ -29,6 +31,7 @@ from helixgraph.importers.cordis import (
 from helixgraph.store import KnowledgeGraph, graph_iri_for
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "seed-ecosystem.ttl"
 OUT = ROOT / "data" / "cordis-hu.nt.gz"
 NAMES_OUT = ROOT / "data" / "cordis-hu-names.nt.gz"
 DCT = "http://purl.org/dc/terms/"
@@ -48,6 +51,21 @@ def hungarian_slice(data: CordisData) -> CordisData:
             if participation.pic in data.names:
                 part.names[participation.pic] = data.names[participation.pic]
     return part
+
+
+def not_in_the_seed(lines: list[bytes], seed: rdflib.Graph) -> list[bytes]:
+    """The lines whose triple the seed does not state already. Oxigraph 0.5.13 answers a triple
+    stated in two named graphs twice over the union default graph (oxigraph issue #1919), so
+    a count in SPARQL would disagree with the pages' (2,137 academic actors for 2,130)."""
+    subjects = {f"<{s}> ".encode() for s in seed.subjects() if isinstance(s, rdflib.URIRef)}
+    kept = []
+    for line in lines:
+        if line[: line.find(b"> ") + 2] in subjects:
+            (triple,) = rdflib.Graph().parse(data=line.decode(), format="nt")
+            if triple in seed:
+                continue
+        kept.append(line)
+    return kept
 
 
 def main(folder: Path) -> None:
@@ -94,7 +112,8 @@ def main(folder: Path) -> None:
         (f"<{PROV}wasDerivedFrom>", "<https://cordis.europa.eu/>"),
     ]
     lines = [f"{graph} {p} {o} .\n".encode() for p, o in about]
-    lines += list(ntriples(part, mapping, sectors))
+    seed = rdflib.Graph().parse(SEED)
+    lines += not_in_the_seed(list(ntriples(part, mapping, sectors)), seed)
     OUT.write_bytes(gzip.compress(b"".join(lines), mtime=0))
     print(
         f"{OUT.relative_to(ROOT)}: {len(lines)} triples, {len(part.organisations)} actors, "
@@ -114,7 +133,7 @@ def main(folder: Path) -> None:
         (f"<{PROV}wasDerivedFrom>", "<https://cordis.europa.eu/>"),
     ]
     name_lines = [f"{names} {p} {o} .\n".encode() for p, o in about_names]
-    name_lines += list(names_ntriples(part, graph_iri_for(NAMES_OUT)))
+    name_lines += not_in_the_seed(list(names_ntriples(part, graph_iri_for(NAMES_OUT))), seed)
     NAMES_OUT.write_bytes(gzip.compress(b"".join(name_lines), mtime=0))
     print(f"{NAMES_OUT.relative_to(ROOT)}: {len(part.names)} organisations named")
 
