@@ -55,9 +55,9 @@ def test_shipped_cordis_slice_and_its_names_conform_to_the_shapes() -> None:
 
 
 def test_shipped_cordis_slice_holds_what_the_csv_says(seed_kg: object) -> None:
-    from helixgraph.network.census import census
-
     from collections import Counter
+
+    from helixgraph.network.census import census
 
     expected = hungarian_slice_counts()
     counts = census(seed_kg)["https://w3id.org/helixgraph/graph/cordis-hu"]  # type: ignore[arg-type]

@@ -230,12 +230,15 @@ def test_viz_opens_on_the_country_of_the_seed_clusters(client: httpx.Client) -> 
 
 
 def test_a_hungarian_browser_gets_hungarian_pages(client: httpx.Client) -> None:
-    html = client.get("/", headers={"accept-language": "hu-HU,hu;q=0.9,en;q=0.8"}).text
+    analysed_page(client, {"country": "HU"}, 'id="findings"')  # past the warm-up
+    html = client.get(
+        "/", headers={"accept-language": "hu-HU,hu;q=0.9,en;q=0.8"}, follow_redirects=True
+    ).text
     assert '<html lang="hu">' in html
     assert "kormányzat" in html
     assert "Szereplők spirálonként" in html
     # the visitor's own choice wins over the browser's
-    english = client.get("/?lang=en", headers={"accept-language": "hu"}).text
+    english = client.get("/?lang=en", headers={"accept-language": "hu"}, follow_redirects=True).text
     assert '<html lang="en">' in english
 
 
@@ -245,8 +248,24 @@ def test_a_scope_without_actors_gets_a_page_that_says_so(client: httpx.Client) -
         assert words in page
 
 
+def test_the_dashboard_opens_on_the_home_ecosystem_as_the_explorer_does(
+    client: httpx.Client,
+) -> None:
+    """The seed's clusters are Hungarian: / opens on country=HU, says so, and offers the whole
+    store in one click (the form sent empty)."""
+    assert client.get("/").headers["location"] == "/?country=HU"
+    assert client.get("/?lang=hu").headers["location"] == "/?country=HU&lang=hu"
+    page = analysed_page(client, {"country": "HU"}, 'id="findings"')
+    assert "The ecosystem this store was made for." in page
+    assert 'id="whole-store" href="/?country="' in page
+    whole = analysed_page(client, {"country": ""}, 'id="findings"')
+    assert 'id="home-scope" href="/"' in whole
+    hungarian = [a for a in default_actors().values() if a["country"] == "HU"]
+    assert len(hungarian) < len(default_actors())
+
+
 def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
-    html = client.get("/").text
+    html = client.get("/?country=").text
     counts = Counter(str(a["primary"]) for a in default_actors().values())
     for helix, count in counts.items():
         assert re.search(rf'id="helix-{helix}">{count:,}<', html), helix
@@ -256,12 +275,12 @@ def test_dashboard_shows_the_analysis_once_computed(client: httpx.Client) -> Non
     """While the start-up warm-up computes, the page says so and reloads; then it shows the
     findings and fragmentation, equal to an independent count of the network's parts."""
     deadline = time.monotonic() + 300
-    html = client.get("/").text
+    html = client.get("/?country=").text
     while 'id="findings"' not in html:
         assert 'id="computing"' in html
         assert time.monotonic() < deadline, "the analysis never finished"
         time.sleep(2)
-        html = client.get("/").text
+        html = client.get("/?country=").text
     sizes = default_component_sizes()
     n = sum(sizes)
     fragmentation = 1 - sum(s * (s - 1) for s in sizes) / (n * (n - 1))
@@ -374,7 +393,7 @@ def test_the_whole_store_dashboard_offers_the_best_connected_actors_only(
     """6,914 names made the dashboard 824 KB: the what-if panel offers the best connected."""
     from helixgraph.web.routes.pages import WHAT_IF_CHOICES
 
-    page = analysed_page(client, {}, 'id="whatif-card"')
+    page = analysed_page(client, {"country": ""}, 'id="whatif-card"')
     assert page.count("data-id=") == WHAT_IF_CHOICES < len(default_actors())
     assert f"of its {len(default_actors()):,} actors" in page
     assert len(page) < 250_000

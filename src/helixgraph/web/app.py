@@ -149,7 +149,7 @@ class BodyLimit:
 
 
 def _warm_up(kg: KnowledgeGraph) -> None:
-    """Compute the views, the ecosystem report and the explorer's first view once, in the
+    """Compute the views, the home ecosystem's report and the explorer's first view once, in the
     background, so that the first visitor does not wait for them (seconds on the Hungarian
     ecosystem); they stay cached until the store changes."""
     from helixgraph.network.registry import ViewName
@@ -158,9 +158,10 @@ def _warm_up(kg: KnowledgeGraph) -> None:
     from helixgraph.web.routes.pages import DEFAULT_LIMIT, viz_context
 
     try:
-        ecosystem_report(kg)
-        fragmentation_by_year(kg)
-        viz_context(kg, ViewName.actors, home_scope(kg), DEFAULT_LIMIT)
+        home = home_scope(kg)  # what / and /viz open on
+        ecosystem_report(kg, scope=home)
+        fragmentation_by_year(kg, scope=home)
+        viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT)
     except Exception:  # the server still serves; the same failure shows again on request
         logging.getLogger("helixgraph").exception("warming up the ecosystem report failed")
 

@@ -246,7 +246,23 @@ HU: dict[str, str] = {
         "szereplő magában áll"
     ),
     "{triples} triples in {graphs} named graphs": "{triples} hármas {graphs} nevesített gráfban",
-    "{n} examples the seed adds to show a kind of actor (marked hx:illustrative) are in the store but in no figure, finding or chart: every figure is of real actors.": "{n} példa, amelyet a kiinduló adat egy-egy szereplőtípus szemléltetésére vesz fel (hx:illustrative jelöléssel), a tárban van, de egyetlen számban, megállapításban és ábrán sem: minden szám valódi szereplőkről szól.",
+    "{n} examples the seed adds to show a kind of actor (marked hx:illustrative) are in the "
+    "store but in no figure, finding or chart: every figure is of real actors.": (
+        "{n} példa, amelyet a kiinduló adat egy-egy szereplőtípus szemléltetésére vesz fel "
+        "(hx:illustrative jelöléssel), a tárban van, de egyetlen számban, megállapításban és "
+        "ábrán sem: minden szám valódi szereplőkről szól."
+    ),
+    "The ecosystem this store was made for.": "Az ökoszisztéma, amelyre ez a tár készült.",
+    "The ecosystem this store was made for": "Az ökoszisztéma, amelyre ez a tár készült",
+    "the whole store": "a teljes tár",
+    "No actor sits between two others who have no tie of their own.": (
+        "Egyetlen szereplő sem áll két olyan másik között, akiknek nincs saját kapcsolatuk."
+    ),
+    "Brokers and the ties worth building are measured exactly only, on ecosystems of at most "
+    "{limit} actors; this one has {n}: choose a narrower scope above.": (
+        "A közvetítőket és a megérő kapcsolatokat csak pontosan mérjük, legfeljebb {limit} "
+        "szereplős ökoszisztémán; ebben {n} van: válasszon fent szűkebb hatókört."
+    ),
     "Explore the graph": "A gráf felfedezése",
     "Query with SPARQL": "Lekérdezés SPARQL-lel",
     "The whole report (JSON)": "A teljes jelentés (JSON)",

@@ -24,6 +24,7 @@ from helixgraph.report.ecosystem import (
     fragmentation_by_year,
 )
 from helixgraph.report.findings import describe_scope, findings
+from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
 from helixgraph.web.deps import KG, LangDep, ScopeDep, SettingsDep, ThroughDep, templates
@@ -40,7 +41,7 @@ def favicon() -> RedirectResponse:
     return RedirectResponse("/static/favicon.svg", status_code=301)
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", response_class=HTMLResponse, response_model=None)
 def home(
     request: Request,
     kg: KG,
@@ -48,12 +49,21 @@ def home(
     lang: LangDep,
     settings: SettingsDep,
     through: ThroughDep = "scope",
-) -> HTMLResponse:
-    """The dashboard of a scope (default: the whole store; ``/?country=HU&sector=health``):
-    actors per helix, structure, fragmentation, the report's findings, key players, parallel
-    initiatives, clusters to look at, and charts."""
+) -> HTMLResponse | RedirectResponse:
+    """The dashboard of a scope (``/?country=HU&sector=health``): actors per helix, structure,
+    fragmentation, the report's findings, key players, parallel initiatives, clusters to look
+    at, and charts. With no choice made it opens on the ecosystem the store was made for, as
+    ``/viz`` does; the form sent empty (``/?country=``) is the whole store."""
+    home = home_scope(kg)
+    if set(request.query_params) <= {"lang"} and not home.whole:
+        first_view = home.query() | ({"lang": lang} if "lang" in request.query_params else {})
+        return RedirectResponse(f"/?{urlencode(first_view)}", status_code=307)
     context = overview_context(kg, scope, through, lang, deadline=settings.analysis_timeout)
-    context |= {"choices": scope_choices(kg, lang), "years": scope.query().get("years")}
+    context |= {
+        "choices": scope_choices(kg, lang),
+        "years": scope.query().get("years"),
+        "home": scope == home and not home.whole,
+    }
     return templates.TemplateResponse(request, "index.html", context)
 
 
@@ -120,6 +130,8 @@ def overview_context(
         "through": through,
         "concepts": concepts,
         "concept_list": lambda names: ", ".join(concepts.get(n, n) for n in names),
+        # what the report leaves brokers out above (it reads the same settings)
+        "exact_limit": Precision.from_settings().exact_limit,
     }
     key = _Page("overview", scope=scope, through=through, lang=lang)
     if kg.kept(key) is None and computing():
