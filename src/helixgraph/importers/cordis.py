@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.bounded import open_text
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
+from helixgraph.importers.legible import legible_name
 from helixgraph.importers.registry import CheckedImport, ImportJob, register
 from helixgraph.rdf.namespaces import (
     COUNTRY_ALIASES,
@@ -595,12 +596,13 @@ def names_ntriples(data: CordisData, graph: str) -> Iterator[bytes]:
         ]
     )
     for name in data.names.values():
-        yield from _lines(_name(name))
+        org = data.organisations.get(name.pic)
+        yield from _lines(_name(name, org.country if org else (name.nuts or "")[:2]))
 
 
-def _name(name: OrganisationName) -> Iterator[tuple[str, str, str]]:
+def _name(name: OrganisationName, country: str | None) -> Iterator[tuple[str, str, str]]:
     a = actor_iri(name.pic)
-    yield a, f"<{SKOS}prefLabel>", literal(name.name)
+    yield from _labels(a, name.name, country)
     if name.short_name and name.short_name != name.name:
         yield a, f"<{SKOS}altLabel>", literal(name.short_name)
     # no hx:pic: the participations' graph states it, and a second copy would double every
@@ -628,8 +630,10 @@ def _organisation(
     """An organisation's triples; ``named``: the names file labels it, so no PIC label here."""
     a = actor_iri(org.pic)
     yield a, RDF_TYPE, f"<{ORG}FormalOrganization>"
-    if org.name or not named:
-        yield a, f"<{SKOS}prefLabel>", literal(org.name or f"PIC {org.pic}")
+    if org.name:
+        yield from _labels(a, org.name, org.country)
+    elif not named:
+        yield a, f"<{SKOS}prefLabel>", literal(f"PIC {org.pic}")
     if org.short_name:
         yield a, f"<{SKOS}altLabel>", literal(org.short_name)
     yield a, f"<{ORG}classification>", f"<{HX.term(helix_map[org.activity])}>"
@@ -640,6 +644,15 @@ def _organisation(
     yield from _whereabouts(a, org.nuts, org.sme, org.city)
     if org.url:
         yield a, f"<{SCHEMA}url>", f"<{org.url}>"
+
+
+def _labels(actor: str, name: str, country: str | None) -> Iterator[tuple[str, str, str]]:
+    """The name as people write it (:func:`legible_name`) and, where that differs, as CORDIS
+    wrote it: kept and searchable."""
+    readable = legible_name(name, country)
+    yield actor, f"<{SKOS}prefLabel>", literal(readable)
+    if readable != name:
+        yield actor, f"<{SKOS}altLabel>", literal(name)
 
 
 def _project(project: Project, sector_map: Mapping[str, str]) -> Iterator[tuple[str, str, str]]:
