@@ -14,6 +14,7 @@ from conftest import FIXTURES, H2020, H2020_NAMES
 
 from helixgraph.errors import InputError, RowsError
 from helixgraph.importers.cordis import import_cordis, read_helix_map
+from helixgraph.importers.legible import legible_name
 from helixgraph.network.census import census
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
@@ -286,18 +287,24 @@ def test_the_names_file_names_the_organisations_it_knows(tmp_path: Path) -> None
     assert int(named_in_graph[0]["n"]) == len(named)  # only the organisations of the import
     for pic in pics:
         # one label: the name where the file knows one (less the CSV quoting a copy left in
-        # some: compared without quotes), else the PIC
+        # some: compared without quotes) as people write it, else the PIC; CORDIS's spelling
+        # kept as an alternative label (legible_name is checked on its own in test_legible)
         (label,) = pref[pic]
-        wanted = known_name(names.get(pic)) or f"PIC {pic}"
+        written = known_name(names.get(pic))
+        wanted = legible_name(written, names[pic]["country"]) if written else f"PIC {pic}"
         assert label.replace('"', "") == wanted.replace('"', ""), pic
         assert '""' not in label
         if pic in named:
             row = names[pic]
             short = row["short_name"] if row["short_name"] not in ("", "NA") else None
-            assert alt.get(pic, set()) == ({short} if short and short != row["name"] else set())
+            expected = {short} if short and short != row["name"] else set()
+            expected |= {row["name"]} if wanted != row["name"] else set()
+            unquoted = {name.replace('"', "") for name in alt.get(pic, set())}
+            assert unquoted == {name.replace('"', "") for name in expected}, pic
             city = row["city"] if row["city"] not in ("", "NA") else None
             assert places.get(pic, set()) == ({city} if city else set())
-    assert pref["999904228"] == {"BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"}
+    assert pref["999904228"] == {"Budapesti Műszaki és Gazdaságtudományi Egyetem"}
+    assert "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM" in alt["999904228"]
 
 
 def test_projects_carry_the_sector_of_their_programme_part(imported: KnowledgeGraph) -> None:
@@ -326,8 +333,8 @@ def test_a_names_file_alone_names_and_makes_no_actors(tmp_path: Path) -> None:
         after = actor_attributes(kg)
     assert before.keys() == after.keys()  # 24,297 names, no new actor
     bme = "https://w3id.org/helixgraph/id/actor/pic-999904228"
-    assert before[bme]["label"] == "PIC 999904228"
-    assert after[bme]["label"] == "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"
+    assert before[bme]["label"] == "unnamed higher-education institution, HU — PIC 999904228"
+    assert after[bme]["label"] == "Budapesti Műszaki és Gazdaságtudományi Egyetem"
 
 
 NAMES_HEADER = "pic,name,short_name,city,country,activity_type,nuts,sme,source"
@@ -365,7 +372,7 @@ def test_the_whole_of_horizon_2020(h2020_store: tuple[Path, dict[str, int]]) -> 
     with KnowledgeGraph.open(store, read_only=True) as kg:
         counts = census(kg)[GRAPH_BASE + "h2020"]
         bme = kg.select("SELECT DISTINCT ?l WHERE { ?a hx:pic '999904228' ; skos:prefLabel ?l }")
-    assert bme == [{"l": "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM"}]
+    assert bme == [{"l": "Budapesti Műszaki és Gazdaságtudományi Egyetem"}]
     with gzip.open(H2020, "rt") as file:
         pics = {row["pic"] for row in csv.DictReader(file)}
     names = names_rows()

@@ -162,7 +162,7 @@ def test_the_report_of_a_scope_names_its_actors(seed_kg: KnowledgeGraph) -> None
     assert report["scope"]["filters"] == {"country": "HU"}
     assert report["scope"]["exact"] is True
     labels = {row["label"] for row in report["centrality"]["degree"]}
-    assert not any(label.startswith("PIC ") for label in labels)
+    assert not any(label.startswith("PIC ") for label in labels)  # named, or described
     assert (
         report["reach"]["through_all"]["fragmentation"]
         <= report["reach"]["through_scope"]["fragmentation"]

@@ -92,7 +92,7 @@ def test_viz_opens_on_the_home_ecosystem_with_its_clusters_named(
     browser: object, server: Server
 ) -> None:
     """At first sight: the seed's country, actors only; MediKlaszter and every member of its
-    cluster drawn and tied to it; at least 60 % of the actors drawn named (not "PIC …"); a
+    cluster drawn and tied to it; at least 60 % of the actors drawn named (not "unnamed …"); a
     group opens with a click; Draw with the form as it stands draws again."""
     page, requests, problems = visit(browser, server.base + "/viz")
     page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=20_000)
@@ -106,7 +106,7 @@ def test_viz_opens_on_the_home_ecosystem_with_its_clusters_named(
               .filter(m => m.kind === 'cluster').map(m => m.label)}));
         }"""
     )
-    named = [a for a in drawn if not a["name"].startswith("PIC ")]
+    named = [a for a in drawn if not a["name"].startswith("unnamed ")]
     assert len(named) >= 0.6 * len(drawn), (len(named), len(drawn))
     hub = next(a for a in drawn if a["name"] == "MediKlaszter")
     members = [a for a in drawn if "MediKlaszter" in a["clusters"] and a is not hub]

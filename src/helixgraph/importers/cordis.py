@@ -148,6 +148,7 @@ class OrganisationName:
     nuts: str | None = None
     sme: bool | None = None
     source: str | None = None
+    country: str | None = None
 
 
 @dataclass
@@ -408,6 +409,7 @@ def _apply_name(
         nuts=nuts,
         sme=None if sme is None else sme.lower() == "true",
         source=_value(row, "source"),
+        country=_value(row, "country"),
     )
 
 
@@ -597,7 +599,7 @@ def names_ntriples(data: CordisData, graph: str) -> Iterator[bytes]:
     )
     for name in data.names.values():
         org = data.organisations.get(name.pic)
-        yield from _lines(_name(name, org.country if org else (name.nuts or "")[:2]))
+        yield from _lines(_name(name, org.country if org else name.country))
 
 
 def _name(name: OrganisationName, country: str | None) -> Iterator[tuple[str, str, str]]:

@@ -248,10 +248,11 @@ TABLES = {
     "instant": "SELECT ?s ?o WHERE { { ?s time:inXSDDate ?o } UNION { ?s time:inXSDgYear ?o } }",
     "sameAs": f"SELECT ?s ?o WHERE {{ ?s <{OWL}sameAs> ?o FILTER(isIRI(?s) && isIRI(?o)) }}",
     "illustrative": "SELECT ?s ?o WHERE { ?s hx:illustrative ?o FILTER(?o = true) }",
+    "activityType": "SELECT ?s ?o WHERE { ?s hx:activityType ?o }",
 }
 ACTOR_TABLES = (
     "classification", "primaryHelix", "prefLabel", "name", "country", "kind", "sameAs",
-    "illustrative",
+    "illustrative", "activityType",
 )  # fmt: skip
 MEMBERSHIP_TABLES = ("member", "organization", "role")
 TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
@@ -413,10 +414,10 @@ def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     for actor, primary, _ in tables["primaryHelix"]:
         if (found := nodes.get(merged.get(actor, actor))) is not None:
             found.primary = local_name(primary)
-    _add_labels(kg, nodes)
     for actor, country, _ in tables["country"]:
         if (found := nodes.get(merged.get(actor, actor))) is not None:
             found.country = country
+    _add_labels(kg, nodes)
     return {iri: _actor_dict(node) for iri, node in sorted(nodes.items())}
 
 
@@ -452,6 +453,26 @@ PIC_LABEL = re.compile(r"^PIC [0-9]{9}$")
 PIC_NAME = re.compile(r"^pic-[0-9]{9}$")
 
 
+#: what a CORDIS activity type calls an organisation
+ACTIVITY_WORDS = {
+    "PRC": "company",
+    "HES": "higher-education institution",
+    "REC": "research organisation",
+    "PUB": "public body",
+    "OTH": "organisation",
+}
+
+
+def unnamed(pic: str, activity: str | None, country: str | None) -> str:
+    """What an organisation CORDIS names nowhere is called: what is known of it.
+
+    >>> unnamed("935813903", "PRC", "HU")
+    'unnamed company, HU — PIC 935813903'
+    """
+    where = f", {country}" if country else ""
+    return f"unnamed {ACTIVITY_WORDS.get(activity or '', 'organisation')}{where} — PIC {pic}"
+
+
 def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
     """English skos:prefLabel, else any prefLabel, else foaf:name, else a "PIC …" stand-in
     (a names file imported apart may name an organisation labelled by PIC), else the IRI's
@@ -470,11 +491,15 @@ def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
         if how < rank.get(iri, 9) or (how == rank[iri] and label < str(nodes[iri].label)):
             rank[iri] = how
             nodes[iri].label = label
+    rows = _tables(kg, "activityType")["activityType"]
+    activities = {merged.get(s, s): local_name(o).removeprefix("activity") for s, o, _ in rows}
     for iri, node in nodes.items():
-        if node.label is None:
-            name = local_name(iri)
-            # a CORDIS organisation whose names graph was dropped: "PIC 999904228"
-            node.label = f"PIC {name[4:]}" if PIC_NAME.match(name) else name
+        name = local_name(iri)
+        if PIC_NAME.match(name) and (node.label is None or PIC_LABEL.match(node.label)):
+            # CORDIS knows no name of it: say what is known
+            node.label = unnamed(name[4:], activities.get(iri), node.country)
+        elif node.label is None:
+            node.label = name
 
 
 def _memberships(

@@ -175,7 +175,7 @@ def _group_node(
     examples = [
         m["label"]
         for m in sorted(members, key=lambda m: str(m["label"]))
-        if m["kind"] == "actor" and not str(m["label"]).startswith("PIC ")
+        if m["kind"] == "actor" and not str(m["label"]).startswith("unnamed ")
     ][:3]
     mostly = helices.most_common(1)[0][0] if helices else ""
     lines = [
