@@ -73,6 +73,7 @@ def main(folder: Path) -> None:
         folder / "cordis-h2020" / "h2020.csv.gz",
         folder / "cordis-h2020" / "programme_parts.csv.gz",
         folder / "cordis-names" / "organisations.csv.gz",
+        folder / "cordis-projects" / "projects.csv.gz",
     ]
     ontology = KnowledgeGraph.in_memory(default_data=False)
     mapping, sectors = ontology_helix_map(ontology), ontology_sector_map(ontology)
@@ -95,7 +96,8 @@ def main(folder: Path) -> None:
             f"<{DCT}source>",
             literal(
                 "CORDIS, European Union (h2020.csv.gz and programme_parts.csv.gz, "
-                "compacted by zambujo/eunets)"
+                "compacted by zambujo/eunets; projects.csv.gz, acronyms and titles, from "
+                "the Horizon Dashboard)"
             ),
         ),
         (

@@ -367,3 +367,44 @@ def test_oxigraph_answers_a_triple_in_two_graphs_once_per_graph() -> None:
         store.add(ox.Quad(*triple, ox.NamedNode(graph)))
     rows = list(store.query("SELECT ?s WHERE { ?s ?p ?o }", use_default_graph_as_union=True))
     assert len(rows) == 2, f"pyoxigraph {ox.__version__} answers the triple once: see the README"
+
+
+def test_the_shipped_projects_are_named_by_acronym_and_title_else_by_part_and_years() -> None:
+    """The 255 projects of the slice that the shared projects file names read by acronym, with
+    their title; the others by record number, programme part and years."""
+    with gzip.open(SHARED / "data" / "cordis-projects" / "projects.csv.gz", "rt") as file:
+        named = {row["rcn"]: row for row in csv.DictReader(file)}
+    projects, _ = slice_projects_and_pics()
+    shipped = rdflib.Graph().parse(
+        data=gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes()), format="nt"
+    )
+    project = "https://w3id.org/helixgraph/id/project/rcn-"
+    labels = {
+        str(s).removeprefix(project): str(o)
+        for s, o in shipped.subject_objects(SKOS.prefLabel)
+        if str(s).startswith(project)
+    }
+    titles = {
+        str(s).removeprefix(project): str(o)
+        for s, o in shipped.subject_objects(DCT.title)
+        if str(s).startswith(project)
+    }
+    assert labels.keys() == projects
+    known = projects & named.keys()
+    assert len(known) == 255  # the shared README's figure
+    assert all(labels[rcn] == named[rcn]["acronym"] for rcn in known if named[rcn]["acronym"])
+    assert titles == {rcn: named[rcn]["title"] for rcn in known if named[rcn]["title"]}
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt") as file:
+        dates = {r["rcn"]: (r["start_date"][:4], r["end_date"][:4]) for r in csv.DictReader(file)}
+    with gzip.open(SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz", "rt") as file:
+        parts: dict[str, set[str]] = {}
+        for row in csv.DictReader(file):
+            parts.setdefault(row["rcn"], set()).add(row["programme_part"])
+    unnamed = sorted(projects - known)[:50]
+    for rcn in unnamed:
+        start, end = dates[rcn]
+        years = start if start == end else f"{start}-{end}"
+        assert labels[rcn].startswith(f"H2020 project {rcn} · "), labels[rcn]
+        assert labels[rcn].endswith(f" · {years}"), labels[rcn]
+        for part in parts.get(rcn, ()):
+            assert part.replace("Innovation in SMEs", "SMEs") in labels[rcn]

@@ -88,6 +88,7 @@ COMPACT_HEADER = {"rcn", "role", "pic", "type", "contribution", "country", "star
 OFFICIAL_HEADER = {"projectID", "organisationID", "activityType", "role", "country", "rcn"}
 PARTS_HEADER = {"rcn", "programme_part"}
 NAMES_HEADER = {"pic", "name"}
+PROJECT_NAMES_HEADER = {"rcn", "acronym", "title"}
 NAMES_COLUMNS = "pic,name,short_name,city,country,activity_type,nuts,sme,source"
 #: Where the names file's rows come from, said on its graph; each row names its copy too.
 CORDIS_SOURCE = "CORDIS, European Union"
@@ -127,6 +128,7 @@ class Project:
     acronym: str | None = None
     grant: str | None = None
     parts: set[str] = field(default_factory=set)
+    title: str | None = None
 
 
 @dataclass
@@ -186,6 +188,7 @@ def read_cordis(
     """
     data = CordisData()
     parts: list[tuple[Path, int, dict[str, str]]] = []
+    project_names: list[dict[str, str]] = []  # acronym and title by rcn: a lookup table
     names: list[tuple[Path, int, dict[str, str]]] = []
     participations = False
     for path in paths:
@@ -207,6 +210,8 @@ def read_cordis(
                 _read_rows(data, path, rows, helix_map, _official_row, progress)
             elif kind == "parts":
                 parts.extend((path, rows.line_num + 1, row) for row in rows)
+            elif kind == "project_names":
+                project_names.extend(rows)
             elif kind == "names":
                 data.names_files.append(path)
                 names.extend((path, rows.line_num + 1, row) for row in rows)
@@ -218,6 +223,12 @@ def read_cordis(
                 )
     for path, line, row in parts:
         _apply_part(data, path, line, row)
+    if project_names and not participations:
+        raise InputError("project names name the projects of participations: give both files")
+    for row in project_names:
+        if (project := data.projects.get((row.get("rcn") or "").strip())) is not None:
+            project.acronym = project.acronym or _value(row, "acronym")
+            project.title = project.title or _value(row, "title")
     seen: set[str] = set()
     for path, line, row in names:
         _apply_name(data, path, line, row, seen, named_only=participations)
@@ -657,11 +668,19 @@ def _labels(actor: str, name: str, country: str | None) -> Iterator[tuple[str, s
         yield actor, f"<{SKOS}altLabel>", literal(name)
 
 
+def _unnamed_project(project: Project) -> str:
+    """A project no file names, by what is known: ``H2020 project 224978 · SC1 · 2016-2019``."""
+    parts = ", ".join(sorted(part.removeprefix("part") for part in project.parts))
+    years = "-".join(dict.fromkeys(str(d.year) for d in (project.start, project.end) if d))
+    return " · ".join(text for text in (f"H2020 project {project.rcn}", parts, years) if text)
+
+
 def _project(project: Project, sector_map: Mapping[str, str]) -> Iterator[tuple[str, str, str]]:
     p = project_iri(project.rcn)
     yield p, RDF_TYPE, f"<{HX.Project}>"
-    label = project.acronym or f"H2020 project {project.rcn}"
-    yield p, f"<{SKOS}prefLabel>", literal(label)
+    yield p, f"<{SKOS}prefLabel>", literal(project.acronym or _unnamed_project(project))
+    if project.title:
+        yield p, f"<{DCTERMS}title>", literal(project.title)
     yield p, f"<{HX.rcn}>", literal(project.rcn)
     yield p, f"<{RDFS}seeAlso>", f"<{CORDIS_PAGE.format(rcn=project.rcn)}>"
     if project.grant:
@@ -980,6 +999,7 @@ def _file_kind(header: Iterable[str]) -> str | None:
         ("official", OFFICIAL_HEADER),
         ("parts", PARTS_HEADER),
         ("names", NAMES_HEADER),
+        ("project_names", PROJECT_NAMES_HEADER),
     ):
         if columns >= expected:
             return kind

@@ -249,6 +249,7 @@ TABLES = {
     "sameAs": f"SELECT ?s ?o WHERE {{ ?s <{OWL}sameAs> ?o FILTER(isIRI(?s) && isIRI(?o)) }}",
     "illustrative": "SELECT ?s ?o WHERE { ?s hx:illustrative ?o FILTER(?o = true) }",
     "activityType": "SELECT ?s ?o WHERE { ?s hx:activityType ?o }",
+    "title": "SELECT ?s ?o WHERE { ?s dcterms:title ?o FILTER(isIRI(?s)) }",
 }
 ACTOR_TABLES = (
     "classification", "primaryHelix", "prefLabel", "name", "country", "kind", "sameAs",
@@ -685,6 +686,7 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
         if iri in collaborations:
             sectors[iri].append(local_name(sector))
     declared = {s: int(float(o)) for s, o, _ in _tables(kg, "declared")["declared"]}
+    titles = _pairs(_tables(kg, "title")["title"])
     for iri, node in sorted(collaborations.items()):
         A.add_node(
             iri,
@@ -696,6 +698,7 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
             helices=[],
             sectors=sorted(sectors[iri]),
             declared_members=declared.get(iri),
+            title=titles.get(iri),
         )
     for actor, collaboration, role in _memberships(kg, years, as_of):
         if actor in actors and collaboration in kinds:

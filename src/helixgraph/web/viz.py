@@ -47,6 +47,8 @@ def tooltip(attrs: dict[str, Any], words: dict[str, str] | None = None) -> str:
     """
     say = (words or {}).get
     lines = [str(attrs.get("label") or "")]
+    if attrs.get("title"):  # a project's title beside its acronym
+        lines.append(str(attrs["title"]))
     if attrs.get("helices"):
         lines.append(f"{say('helix', 'helix')}: " + ", ".join(say(h, h) for h in attrs["helices"]))
     elif attrs.get("kind"):
