@@ -8,6 +8,7 @@ from the page and findings catalogues (``web/i18n.py``, ``report/findings.py``).
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 Language = Literal["en", "hu"]
@@ -68,3 +69,13 @@ def number(
     if lang == "hu":
         text = text.replace(",", "\u202f").replace(".", ",")
     return text + "%" if percent else text
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what search compares.
+
+    >>> fold("Széchenyi István Egyetem") == fold("SZECHENYI ISTVAN EGYETEM")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

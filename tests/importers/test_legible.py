@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from helixgraph.importers.legible import fold, legible_name
+from helixgraph.importers.legible import legible_name
+from helixgraph.language import fold
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,12 @@ Names written in mixed case are a person's already and are left as they are.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from functools import cache
 
 import wordfreq
+
+from helixgraph.language import fold
 
 #: legal forms and other words written one way whatever the case of the rest
 WRITTEN_AS = {
@@ -83,16 +84,6 @@ def legible_name(name: str, country: str | None = None) -> str:
         lambda token: _word(token.group(), language, first=token.start() == first.start()),  # type: ignore[union-attr]
         name,
     )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: what search compares.
-
-    >>> fold("Széchenyi István Egyetem") == fold("SZECHENYI ISTVAN EGYETEM")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _shouting(name: str) -> bool:

@@ -12,6 +12,8 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
+from helixgraph.language import fold
+from helixgraph.network.names import names_of
 from helixgraph.network.views import (
     actor_attributes,
     actor_network,
@@ -51,9 +53,10 @@ def find_actors(
     text: str | None = None,
     collaboration: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Actors sorted by label, filtered by helix (any of theirs), country, name text and
-    membership of a collaboration (its IRI)."""
-    needle = text.casefold() if text else None
+    """Actors sorted by label, filtered by helix (any of theirs), country, name text (any of
+    an actor's names, without regard to case or accents) and membership of a collaboration."""
+    needle = fold(text) if text else None  # any of its names, any case, with or without accents
+    known = names_of(kg) if needle else {}
     members: set[str] | None = None
     if collaboration is not None:
         A = affiliation_graph(kg)
@@ -66,7 +69,7 @@ def find_actors(
             continue
         if country and (attrs["country"] or "").upper() != country.upper():
             continue
-        if needle and needle not in (attrs["label"] or "").casefold():
+        if needle and not any(needle in name for name in known.get(iri, ())):
             continue
         found.append({"id": actor_id(iri), "iri": iri, **attrs})
     return sorted(found, key=lambda a: (str(a["label"]).casefold(), a["iri"]))
@@ -206,12 +209,12 @@ def find_collaborations(
     """Clusters (``kind="cluster"``) or projects, largest first, filtered by text in the name,
     sector (its local name) and a helix among the members."""
     A = affiliation_graph(kg)
-    needle = text.casefold() if text else None
+    needle = fold(text) if text else None  # its acronym or title, with or without accents
     found = []
     for iri, attrs in A.nodes(data=True):
         if attrs.get("bipartite") != 1 or attrs.get("kind") != kind:
             continue
-        if needle and needle not in str(attrs.get("label") or "").casefold():
+        if needle and needle not in fold(f"{attrs.get('label') or ''} {attrs.get('title') or ''}"):
             continue
         if sector and sector not in (attrs.get("sectors") or []):
             continue

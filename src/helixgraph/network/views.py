@@ -33,7 +33,6 @@ import networkx as nx
 from helixgraph.errors import InputError
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.rdf.namespaces import HELICES, ORG, OWL
-from helixgraph.rdf.namespaces import HX as HX_NAMESPACE
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 
@@ -233,6 +232,7 @@ TABLES = {
     "classification": "SELECT ?s ?o WHERE { ?s org:classification ?o FILTER(isIRI(?s)) }",
     "primaryHelix": "SELECT ?s ?o WHERE { ?s hx:primaryHelix ?o }",
     "prefLabel": "SELECT ?s ?o (LANG(?o) AS ?lang) WHERE { ?s skos:prefLabel ?o }",
+    "altLabel": "SELECT ?s ?o WHERE { ?s skos:altLabel ?o }",
     "name": "SELECT ?s ?o WHERE { ?s foaf:name ?o }",
     "country": "SELECT ?s ?o WHERE { ?s hx:country ?o }",
     "region": "SELECT ?s ?o WHERE { ?s hx:region ?o }",
@@ -275,6 +275,11 @@ def _tables(kg: KnowledgeGraph, *names: str) -> dict[str, list[Row]]:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             fetched = dict(zip(missing, pool.map(lambda n: _fetch(kg, n), missing), strict=True))
     return {name: kg.memo(_TableKey(name), _fetcher(kg, name, fetched)) for name in names}
+
+
+def table_rows(kg: KnowledgeGraph, name: str) -> list[Row]:
+    """The rows of one table (:data:`TABLES`): (subject, object's value, its language)."""
+    return _tables(kg, name)[name]
 
 
 def _fetcher(
@@ -464,28 +469,46 @@ ACTIVITY_WORDS = {
 }
 
 
-def unnamed(pic: str, activity: str | None, country: str | None) -> str:
+ACTIVITY_WORDS_HU = {
+    "PRC": "cég",
+    "HES": "felsőoktatási intézmény",
+    "REC": "kutatóhely",
+    "PUB": "közintézmény",
+    "OTH": "szervezet",
+}
+
+
+def unnamed(pic: str, activity: str | None, country: str | None, lang: str = "en") -> str:
     """What an organisation CORDIS names nowhere is called: what is known of it.
 
     >>> unnamed("935813903", "PRC", "HU")
     'unnamed company, HU — PIC 935813903'
+    >>> unnamed("935813903", "PRC", "HU", "hu")
+    'név nélküli cég, HU — PIC 935813903'
     """
     where = f", {country}" if country else ""
+    if lang == "hu":
+        return (
+            f"név nélküli {ACTIVITY_WORDS_HU.get(activity or '', 'szervezet')}{where} — PIC {pic}"
+        )
     return f"unnamed {ACTIVITY_WORDS.get(activity or '', 'organisation')}{where} — PIC {pic}"
 
 
-def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
-    """English skos:prefLabel, else any prefLabel, else foaf:name, else a "PIC …" stand-in
-    (a names file imported apart may name an organisation labelled by PIC), else the IRI's
-    local name."""
+def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node], lang: str = "en") -> None:
+    """skos:prefLabel in ``lang``, else one without a language (a CORDIS name), else in
+    another language, else foaf:name, else what is known of an organisation CORDIS names
+    nowhere (:func:`unnamed`), else the IRI's local name."""
     tables = _tables(kg, "prefLabel", "name")
     merged = aliases(kg)
     rank: dict[str, int] = {}
-    ranked = [
-        (merged.get(s, s), o, 3 if PIC_LABEL.match(o) else 0 if lang.startswith("en") else 1)
-        for s, o, lang in tables["prefLabel"]
-    ]
-    ranked += [(merged.get(s, s), o, 2) for s, o, _ in tables["name"]]
+
+    def rank_of(label: str, tag: str) -> int:
+        if PIC_LABEL.match(label):
+            return 4
+        return 0 if tag.startswith(lang) else 1 if not tag else 2
+
+    ranked = [(merged.get(s, s), o, rank_of(o, tag)) for s, o, tag in tables["prefLabel"]]
+    ranked += [(merged.get(s, s), o, 3) for s, o, _ in tables["name"]]
     for iri, label, how in ranked:
         if iri not in nodes:
             continue
@@ -498,7 +521,7 @@ def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node]) -> None:
         name = local_name(iri)
         if PIC_NAME.match(name) and (node.label is None or PIC_LABEL.match(node.label)):
             # CORDIS knows no name of it: say what is known
-            node.label = unnamed(name[4:], activities.get(iri), node.country)
+            node.label = unnamed(name[4:], activities.get(iri), node.country, lang)
         elif node.label is None:
             node.label = name
 
@@ -594,35 +617,6 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
             )
         )
     return found
-
-
-def concept_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
-    """Local name -> ``skos:prefLabel`` in ``lang`` (English where a term has none) of every term
-    of the helixgraph vocabulary's schemes (roles, membership roles, services, sectors, helices):
-    what pages show instead of ids such as ``researchLeader``; kept until the store changes."""
-
-    def build() -> dict[str, str]:
-        rows = kg.select(
-            f"""SELECT ?c ?l ?lang WHERE {{
-                  ?c skos:inScheme ?scheme ; skos:prefLabel ?l .
-                  BIND(LANG(?l) AS ?lang)
-                  FILTER(STRSTARTS(STR(?c), "{HX_NAMESPACE}") && ?lang IN ("en", "{lang}"))
-                }}"""
-        )
-        found: dict[str, str] = {}
-        for row in sorted(rows, key=lambda r: (r["lang"] == lang, r["l"])):
-            found[local_name(row["c"])] = row["l"]  # the wanted language last: it wins
-        return dict(sorted(found.items(), key=lambda item: item[1]))
-
-    if lang not in ("en", "hu"):
-        raise ValueError(f"no labels in {lang!r}")
-    found: dict[str, str] = kg.memo(_ConceptLabelsKey(lang), build)
-    return found
-
-
-@dataclass(frozen=True)
-class _ConceptLabelsKey:
-    lang: str
 
 
 def actor_regions(kg: KnowledgeGraph) -> dict[str, str]:

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from helixgraph.language import Language
-from helixgraph.network import views
+from helixgraph.network import names, views
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.rdf.namespaces import HELICES
@@ -77,16 +77,21 @@ def explore_data(
     simple = nx.Graph(shown) if shown.is_multigraph() else shown
     simple = simple.to_undirected() if simple.is_directed() else simple
     components = _component_index(graph)
-    concepts = views.concept_labels(kg, lang)
+    concepts = names.concept_labels(kg, lang)
     details = _details(kg, years, concepts)
     metrics = _metrics(simple)
     words = {**concepts, **_WORDS_HU} if lang == "hu" else concepts
     data = network_data(shown, words=words)
     collaborations: dict[str, str] = {}
+    local = names.labels_in(kg, lang) if lang != "en" else {}  # the page's language's names
+    in_language = names.relabelled(lang, kg)
     for node in data["nodes"]:
         iri = node["id"]
         attrs = graph.nodes[iri]
-        extra = details.get(iri, {})
+        extra = names.relabel(details.get(iri, {}), in_language)
+        if local.get(iri, node["label"]) != node["label"]:
+            node["title"] = node["title"].replace(node["label"], local[iri], 1)
+            node["label"] = local[iri]
         node.update(
             helices=attrs.get("helices") or ([attrs["helix"]] if attrs.get("helix") else []),
             country=attrs.get("country"),

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from helixgraph.analysis.summary import component_sizes
 from helixgraph.language import Language
-from helixgraph.network import views
+from helixgraph.network import names, views
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
 from helixgraph.rdf.namespaces import GRAPH_BASE
@@ -80,7 +80,7 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[s
     countries = Counter(
         attrs["country"] for attrs in views.actor_attributes(kg).values() if attrs["country"]
     )
-    labels = views.concept_labels(kg, lang)
+    labels = names.concept_labels(kg, lang)
     A = views.affiliation_graph(kg)
     regions = Counter(code[:4] for code in views.actor_regions(kg).values() if len(code) >= 4)
     return {
@@ -97,7 +97,7 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[s
         ),
         "clusters": sorted(
             (
-                (views.local_name(iri), str(attrs.get("label") or views.local_name(iri)))
+                (views.local_name(iri), names.labels_in(kg, lang).get(iri) or views.local_name(iri))
                 for iri, attrs in A.nodes(data=True)
                 if attrs.get("kind") == "cluster"
             ),
@@ -120,7 +120,7 @@ def overview_context(
     built in a worker stopped past it (:func:`ecosystem_report`)."""
     scope = scope or Scope()
     stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
-    concepts = views.concept_labels(kg, lang)
+    concepts = names.concept_labels(kg, lang)
     context = {
         "title": translator(lang)("helixgraph: the ecosystem at a glance"),
         "colours": HELIX_COLOURS,
@@ -191,9 +191,12 @@ def _analysis_context(
     deadline: float | None,
 ) -> dict[str, Any]:
     _ = translator(lang)
-    concepts = views.concept_labels(kg, lang)
+    concepts = names.concept_labels(kg, lang)
     where = scope_words(kg, scope, lang)
-    report = ecosystem_report(kg, scope=scope, through=through, deadline=deadline)
+    in_language = names.relabelled(lang, kg)  # the names a page in this language shows
+    report = names.relabel(
+        ecosystem_report(kg, scope=scope, through=through, deadline=deadline), in_language
+    )
     by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
     ties = report.get("mixing", {}).get("ties", {})
@@ -218,7 +221,7 @@ def _analysis_context(
         "peers": rows,
         "by_helix": by_helix,
         "scope_query": urlencode(scope.query()),
-        "scope_actors": _what_if_choices(network),
+        "scope_actors": _what_if_choices(network, names.labels_in(kg, lang)),
         "cluster_choices": scope_choices(kg, lang)["clusters"],
         "scope_size": network.number_of_nodes(),
         "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
@@ -249,11 +252,12 @@ def _analysis_context(
 WHAT_IF_CHOICES = 1000
 
 
-def _what_if_choices(network: Any) -> list[tuple[str, str]]:
-    """The actors the what-if panel offers, by name: all of a scope's, else its best connected."""
+def _what_if_choices(network: Any, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """The actors the what-if panel offers, by their names in the page's language (``labels``):
+    all of a scope's, else its best connected."""
     chosen = sorted(network, key=lambda a: (-network.degree(a), str(a)))[:WHAT_IF_CHOICES]
     return sorted(
-        ((iri, str(network.nodes[iri]["label"])) for iri in chosen),
+        ((iri, labels.get(iri) or str(network.nodes[iri]["label"])) for iri in chosen),
         key=lambda item: item[1].casefold(),
     )
 
@@ -305,7 +309,7 @@ def viz_context(
     key = _Page("viz", view, limit=limit, scope=scope, lang=lang)
     first_view = view == "actors" and scope == home_scope(kg) and limit == DEFAULT_LIMIT
     kept = kg.memo(key, build, scope=None if first_view else key)
-    return _viz_page(view, scope, limit, kept, lang) | {"concepts": views.concept_labels(kg, lang)}
+    return _viz_page(view, scope, limit, kept, lang) | {"concepts": names.concept_labels(kg, lang)}
 
 
 def _viz_page(

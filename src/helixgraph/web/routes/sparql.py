@@ -116,7 +116,7 @@ async def sparql_post(request: Request, kg: KG, pool: PoolDep, settings: Setting
 
 def _page_context(request: Request, kg: KnowledgeGraph) -> dict[str, Any]:
     """The query page's examples, prefixes and what the editor completes."""
-    from helixgraph.network.views import concept_labels
+    from helixgraph.network.names import concept_labels
     from helixgraph.sparql.catalogue import named_queries
 
     return {

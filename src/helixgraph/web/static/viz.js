@@ -77,6 +77,9 @@
   }));
   // what the search lists: an actor by its name, a collaboration by its name and kind, so that
   // MediKlaszter the organisation and MediKlaszter the cluster are two entries
+  // search without regard to case or accents: "szechenyi" finds "Széchenyi"
+  function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+
   function searchName(node) {
     var name = node.title.split("\n")[0];
     return node.kind === "actor" ? name : name + " (" + node.kind + ")";
@@ -310,12 +313,12 @@
   });
   var lastSearch = "";
   document.getElementById("search").addEventListener("change", function (event) {
-    var wanted = event.target.value.trim().toLowerCase();
+    var wanted = fold(event.target.value.trim());
     if (!wanted || wanted === lastSearch) { return; } // leaving the box fires change again
     lastSearch = wanted;
-    var found = data.nodes.filter(function (n) { return searchName(n).toLowerCase() === wanted; })[0] ||
-      data.nodes.filter(function (n) { return n.title.split("\n")[0].toLowerCase() === wanted; })[0] ||
-      data.nodes.filter(function (n) { return n.title.toLowerCase().indexOf(wanted) >= 0; })[0];
+    var found = data.nodes.filter(function (n) { return fold(searchName(n)) === wanted; })[0] ||
+      data.nodes.filter(function (n) { return fold(n.title.split("\n")[0]) === wanted; })[0] ||
+      data.nodes.filter(function (n) { return fold(n.title).indexOf(wanted) >= 0; })[0];
     var status = document.getElementById("search-status");
     if (found) {
       focus(found.id);

@@ -8,9 +8,12 @@
   var form = document.getElementById("whatif-form");
   var message = document.getElementById("whatif-message");
   var table = document.getElementById("whatif-result");
+  // a name is matched without regard to case or accents ("szechenyi" finds "Széchenyi")
+  function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var ids = {};
   document.querySelectorAll("#scope-actors option").forEach(function (option) {
-    if (!(option.value in ids)) { ids[option.value] = option.dataset.id; }
+    var key = fold(option.value);
+    if (!(key in ids)) { ids[key] = option.dataset.id; }
   });
   var FIGURES = [
     ["nodes", t("actors")], ["ties", t("ties")], ["components", t("separate parts")],
@@ -22,8 +25,8 @@
   function actor(input) {
     var name = input.value.trim();
     if (!name) { return null; }
-    if (!(name in ids)) { throw new Error(t("“{name}” is not an actor of this ecosystem: pick one from the list", { name: name })); }
-    return ids[name];
+    if (!(fold(name) in ids)) { throw new Error(t("“{name}” is not an actor of this ecosystem: pick one from the list", { name: name })); }
+    return ids[fold(name)];
   }
 
   function show(value) {
