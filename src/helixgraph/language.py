@@ -56,7 +56,9 @@ def number(
     >>> number(6914, "hu"), number(6914, "en"), number(0.85077, "hu", digits=3)
     ('6\\u202f914', '6,914', '0,851')
     >>> number(0.4, "hu", percent=True), number(-0.00123, "en", digits=4, signed=True)
-    ('40%', '-0.0012')
+    ('40%', '\u22120.0012')
+
+    A negative number takes the minus sign (U+2212), not a hyphen, in every language.
     """
     if percent:
         text = f"{value * 100:,.{digits or 0}f}"
@@ -68,6 +70,7 @@ def number(
         text = "+" + text
     if lang == "hu":
         text = text.replace(",", "\u202f").replace(".", ",")
+    text = text.replace("-", "\u2212", 1) if text.startswith("-") else text
     return text + "%" if percent else text
 
 

@@ -28,7 +28,9 @@ def seed_label(actor: str, lang: str) -> str:
     )
 
 
-@pytest.mark.parametrize("typed", ["szechenyi", "Széchenyi", "SZECHENYI ISTVAN EGYETEM", "széchenyi istván university"])
+@pytest.mark.parametrize(
+    "typed", ["szechenyi", "Széchenyi", "SZECHENYI ISTVAN EGYETEM", "széchenyi istván university"]
+)
 def test_search_finds_an_actor_by_any_of_its_names_without_regard_to_accents(
     client: httpx.Client, typed: str
 ) -> None:

@@ -99,6 +99,31 @@ def concept_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
     return found
 
 
+def relation_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
+    """Local name -> ``rdfs:label`` in ``lang`` of the ties between actors (``funds`` ->
+    "finanszíroz"), English where one has none; kept until the store changes."""
+
+    def in_language(tag: str) -> dict[str, str]:
+        rows = kg.select(
+            f"""SELECT ?p ?l WHERE {{ ?p rdfs:subPropertyOf* org:linkedTo ; rdfs:label ?l .
+                  FILTER(LANGMATCHES(LANG(?l), "{tag}")) }}"""
+        )
+        return {views.local_name(row["p"]): row["l"] for row in rows}
+
+    def build() -> dict[str, str]:
+        return in_language("en") | in_language(lang)  # the wanted language wins
+
+    if lang not in ("en", "hu"):
+        raise ValueError(f"no labels in {lang!r}")
+    found: dict[str, str] = kg.memo(_RelationLabelsKey(lang), build)
+    return found
+
+
+@dataclass(frozen=True)
+class _RelationLabelsKey:
+    lang: str
+
+
 @dataclass(frozen=True)
 class _LabelsKey:
     lang: str

@@ -10,6 +10,7 @@ English is the source text: a sentence is its own key, and Hungarian comes from 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -52,6 +53,7 @@ def language_context(lang: Language) -> dict[str, Any]:
         "_": translator(lang),
         "num": lambda value, **how: number(value, lang, **how),
         "kind_word": lambda kind, n: kind_word(kind, n, lang),
+        "method_note": lambda text: method_note(text or "", lang),
         "script_texts": _HU_SCRIPT_TEXTS if lang == "hu" else "{}",
         "language_links": [],
     }
@@ -66,6 +68,39 @@ def kind_word(kind: str, n: int, lang: Language) -> str:
     if lang == "hu":
         return KINDS_HU.get(kind, kind)
     return kind if n == 1 else kind + "s"
+
+
+#: the report's method notes, phrase by phrase (they are built with figures in them)
+METHOD_PHRASES_HU = [
+    (r"distance fragmentation, exact", "távolságalapú fragmentáltság, pontosan"),
+    (r"every candidate set in (\d+) part\(s\)", r"minden jelölthalmaz \1 részben"),
+    (
+        r"Borgatti's greedy swaps in (\d+) larger part\(s\) \((\d+) starts, seed (\d+)\)",
+        r"Borgatti mohó cseréi \1 nagyobb részben (\2 indítás, kezdőérték: \3)",
+    ),
+    (r"(\d+) sets scored", r"\1 halmaz kiértékelve"),
+    (r"stopped by the ([\d.]+) s budget", r"a \1 s-os időkeret leállította"),
+    (
+        r"above (\d+) actors: the (\d+) most between actors, distance fragmentation without "
+        r"them estimated from (\d+) random sources; a change within ±([\d.]+) is no evidence",
+        r"\1 szereplő fölött: a \2 legnagyobb közöttiségű szereplő, a nélkülük mért "
+        r"távolságalapú fragmentáltság \3 véletlen forrásból becsülve; a ±\4 határon belüli "
+        r"változás nem bizonyíték",
+    ),
+]
+
+
+def method_note(text: str, lang: Language) -> str:
+    """A report's method note in ``lang``, its decimal marks too.
+
+    >>> method_note("every candidate set in 2 part(s); 7 sets scored; ±0.0123", "hu")
+    'minden jelölthalmaz 2 részben; 7 halmaz kiértékelve; ±0,0123'
+    """
+    if lang != "hu":
+        return text
+    for pattern, words in METHOD_PHRASES_HU:
+        text = re.sub(pattern, words, text)
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", text)
 
 
 KINDS_HU = {"cluster": "klaszter", "project": "projekt", "initiative": "kezdeményezés"}

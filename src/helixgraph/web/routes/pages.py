@@ -129,7 +129,8 @@ def overview_context(
         "scope_description": scope_words(kg, scope, lang),
         "through": through,
         "concepts": concepts,
-        "concept_list": lambda names: ", ".join(concepts.get(n, n) for n in names),
+        "concept_list": lambda terms: ", ".join(concepts.get(n, n) for n in terms),
+        "relations": names.relation_labels(kg, lang),
         # what the report leaves brokers out above (it reads the same settings)
         "exact_limit": Precision.from_settings().exact_limit,
     }
@@ -154,11 +155,26 @@ def overview_context(
 def scope_words(kg: KnowledgeGraph, scope: Scope, lang: Language) -> str:
     """The scope in words for a page: ``country HU, cluster MediKlaszter`` (a cluster by its
     name, not its id)."""
-    clusters = dict(scope_choices(kg, lang)["clusters"])
-    named = scope.filters | (
-        {"cluster": clusters.get(scope.cluster, scope.cluster)} if scope.cluster else {}
-    )
+    named = scope.filters | scope_labels(kg, scope, lang)
     return describe_scope(named, list(scope.years) if scope.years else None, lang)
+
+
+def scope_labels(kg: KnowledgeGraph, scope: Scope, lang: Language) -> dict[str, str]:
+    """The scope's values in words: a cluster by its name; on a Hungarian page a sector and a
+    helix by their Hungarian labels ("humán-egészségügyi ellátás", not "health")."""
+    found = {}
+    if scope.cluster:
+        found["cluster"] = dict(scope_choices(kg, lang)["clusters"]).get(
+            scope.cluster, scope.cluster
+        )
+    if lang != "en":
+        concepts = names.concept_labels(kg, lang)
+        known = sectors(kg)
+        if scope.sector and scope.sector in known:
+            found["sector"] = concepts.get(known[scope.sector]["name"], scope.sector)
+        if scope.helix:
+            found["helix"] = concepts.get(scope.helix, scope.helix)
+    return found
 
 
 @dataclass(frozen=True)
@@ -197,6 +213,7 @@ def _analysis_context(
     report = names.relabel(
         ecosystem_report(kg, scope=scope, through=through, deadline=deadline), in_language
     )
+    report["scope"]["labels"] = report["scope"].get("labels", {}) | scope_labels(kg, scope, lang)
     by_year = report.get("by_year") or fragmentation_by_year(kg)
     helices = list(HELIX_COLOURS)
     ties = report.get("mixing", {}).get("ties", {})
