@@ -346,3 +346,15 @@ def test_compare_on_the_default_store_says_peers_are_seen_through_hungary(
     assert "only through its joint projects" in cz["note"]
     czech = [a for a in default_actors().values() if a["country"] == "CZ"]  # from the CSV
     assert cz["actors"] == len(czech) > 0
+
+
+@pytest.mark.parametrize("written", ["HU", "hu", "Hungary", "Magyarország", "magyarorszag"])
+def test_a_country_by_its_code_or_its_name_in_english_or_hungarian(written: str) -> None:
+    assert Scope.parse(f"country={written}") == Scope(country="HU")
+
+
+def test_a_country_nobody_knows_is_refused_with_how_to_write_one() -> None:
+    from helixgraph.errors import InputError
+
+    with pytest.raises(InputError, match="'Atlantis': give its ISO code"):
+        Scope.parse("country=Atlantis")

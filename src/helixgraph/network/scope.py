@@ -30,10 +30,11 @@ from typing import Any, Literal
 import networkx as nx
 from networkx.utils import UnionFind
 
+from helixgraph.countries import country_code
 from helixgraph.errors import InputError
 from helixgraph.network import views
 from helixgraph.network.views import Years, local_name, parse_years
-from helixgraph.rdf.namespaces import COUNTRY_ALIASES, GRAPH_BASE, HELICES
+from helixgraph.rdf.namespaces import GRAPH_BASE, HELICES
 from helixgraph.store import KnowledgeGraph
 
 Through = Literal["scope", "all"]
@@ -91,8 +92,13 @@ class Scope:
         case, ``UK`` as ``GB``, helix and sector names lower case)."""
         values = {name: (value.strip() if value else None) for name, value in filters.items()}
         if values.get("country"):
-            code = str(values["country"]).upper()
-            values["country"] = COUNTRY_ALIASES.get(code, code)
+            code = country_code(str(values["country"]))
+            if code is None:
+                raise InputError(
+                    f"country {values['country']!r}: give its ISO code (HU) or its name in "
+                    "English or Hungarian (Hungary, Magyarország)"
+                )
+            values["country"] = code
         if values.get("region"):
             values["region"] = str(values["region"]).upper()
         if values.get("sector"):
