@@ -407,3 +407,45 @@ def test_the_whole_store_dashboard_offers_the_best_connected_actors_only(
     assert page.count("data-id=") == WHAT_IF_CHOICES < len(default_actors())
     assert f"of its {len(default_actors()):,} actors" in page
     assert len(page) < 250_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "'1990-1995': the data has activity in"),
+        ("hu", "„1990-1995”: az adatokban csak"),
+    ],
+)
+def test_a_bad_form_is_the_page_again_with_the_message_beside_the_field(
+    client: httpx.Client, lang: str, message: str
+) -> None:
+    for path in ("/", "/viz"):
+        answer = client.get(path, params={"country": "HU", "years": "1990-1995", "lang": lang})
+        assert answer.status_code == 422
+        assert answer.headers["content-type"].startswith("text/html")
+        import html
+
+        page = html.unescape(answer.text)
+        assert f'<html lang="{lang}">' in page
+        assert 'id="years" name="years" value="1990-1995"' in page  # as it was sent
+        assert 'aria-invalid="true"' in page
+        assert message in page
+        assert '<option value="HU" selected>' in page  # the rest of the form kept
+    country = client.get("/", params={"country": "Atlantis", "lang": "hu"})
+    assert country.status_code == 422
+    assert "„Atlantis” ország" in country.text
+    assert client.get("/api/graph", params={"years": "1990-1995"}).status_code == 422  # JSON
+
+
+def test_the_command_line_and_the_pages_agree_on_a_window_of_years(read_store: object) -> None:
+    from typer.testing import CliRunner
+
+    from helixgraph.cli.commands import app
+
+    runner = CliRunner()
+    beyond = runner.invoke(
+        app,
+        ["analyze", "--years", "1990-1995", "--scope", "country=HU", "--store", str(read_store)],
+    )
+    assert beyond.exit_code != 0
+    assert "'1990-1995': the data has activity in" in beyond.output

@@ -584,12 +584,14 @@ def analyze(
     from rich.console import Console
 
     from helixgraph.network.scope import Scope
-    from helixgraph.report.ecosystem import ecosystem_report
+    from helixgraph.report.ecosystem import ecosystem_report, within_activity
 
     console = Console(stderr=True)
     with reported_errors():
         chosen = Scope.parse(scope, years=parse_years(years))
         kg = open_store(store, read_only=True)
+        if chosen.years:  # cut to the data's years, as the pages do
+            chosen = chosen.with_years(within_activity(kg, chosen.years))
         with console.status(f"analysing {chosen.describe()}…"):
             report = ecosystem_report(kg, scope=chosen, through=through.value, top=top)
     if as_json:
@@ -634,6 +636,7 @@ def report(
     from rich.console import Console
 
     from helixgraph.network.scope import Scope
+    from helixgraph.report.ecosystem import within_activity
     from helixgraph.web.standalone import print_to_pdf, standalone_report
 
     console = Console(stderr=True, quiet=quiet)
@@ -641,6 +644,8 @@ def report(
         check_output(out)  # before the analysis, not after
         chosen = Scope.parse(scope, years=parse_years(years))
         kg = open_store(store, read_only=True)
+        if chosen.years:  # cut to the data's years, as the pages do
+            chosen = chosen.with_years(within_activity(kg, chosen.years))
         with console.status(f"analysing {chosen.describe()}…"):
             page = standalone_report(kg, chosen, through=through.value, lang=lang.value)
         if file_format is ReportFormat.pdf:

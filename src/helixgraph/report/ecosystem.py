@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from helixgraph.analysis.summary import component_sizes, helix_counts
-from helixgraph.errors import AnalysisBusyError
+from helixgraph.errors import AnalysisBusyError, InputError
 from helixgraph.network import views
 from helixgraph.network.census import census
 from helixgraph.network.scope import Scope, Through, yearly
@@ -187,6 +187,22 @@ def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     """
     span: tuple[int, int] | None = kg.memo(_ActivityYearsKey(), lambda: _activity_years(kg))
     return span
+
+
+def within_activity(kg: KnowledgeGraph, years: tuple[int, int]) -> tuple[int, int]:
+    """``years`` cut to the years the data holds activity in (``1-3000`` and ``2014-2024`` are
+    one window); :class:`InputError` for a window with no activity at all. What the pages and
+    the command line both do with a window of years.
+
+    >>> within_activity(KnowledgeGraph.in_memory(), (1900, 2016))[1]
+    2016
+    """
+    span = activity_years(kg) or years
+    first, last = max(years[0], span[0]), min(years[1], span[1])
+    if first > last:
+        window = f"{years[0]}" if years[0] == years[1] else f"{years[0]}-{years[1]}"
+        raise InputError(f"{window!r}: the data has activity in {span[0]}-{span[1]} only")
+    return first, last
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any, Literal
 
@@ -65,7 +66,7 @@ def get_years(
     """The years window asked for, cut to the years the data holds (so that ``1-3000`` and
     ``2014-2024`` are one window, computed once); empty means every year."""
     from helixgraph.network.views import parse_years
-    from helixgraph.report.ecosystem import activity_years
+    from helixgraph.report.ecosystem import within_activity
 
     if years is None or not years.strip():
         return None
@@ -73,13 +74,10 @@ def get_years(
         first, last = parse_years(years) or (0, 0)
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None
-    span = activity_years(get_kg(request)) or (first, last)
-    first, last = max(first, span[0]), min(last, span[1])
-    if first > last:
-        raise HTTPException(
-            422, detail=f"{years!r}: the data has activity in {span[0]}-{span[1]} only"
-        )
-    return first, last
+    try:
+        return within_activity(get_kg(request), (first, last))
+    except InputError as error:
+        raise HTTPException(422, detail=str(error)) from None
 
 
 def _filter(description: str) -> Any:
@@ -112,11 +110,48 @@ def get_scope(
         raise HTTPException(422, detail=str(error)) from None
 
 
+@dataclass(frozen=True)
+class PageScope:
+    """The scope a page's form asks for, or what was wrong with it: the page is then shown again
+    for the rest of the form (``scope``), with ``error`` beside the ``field`` as it was sent."""
+
+    scope: Scope
+    error: str | None = None
+    field: str | None = None
+    sent: str | None = None
+
+
+def get_page_scope(request: Request) -> PageScope:
+    """:func:`get_scope` for a page: a bad value is the page's to say, not a JSON 422."""
+    params = {name: request.query_params.get(name) for name in FILTER_NAMES}
+    sent_years = request.query_params.get("years")
+    try:
+        years = get_years(request, sent_years)
+    except HTTPException as error:
+        rest = PageScope(get_scope(None, **params), str(error.detail), "years", sent_years)
+        return rest
+    try:
+        return PageScope(get_scope(years, **params))
+    except HTTPException as error:
+        field = next(
+            (n for n in FILTER_NAMES if params[n] and repr(params[n]) in error.detail), None
+        )
+        without = {name: value for name, value in params.items() if name != field}
+        try:
+            scope = get_scope(years, **without)
+        except HTTPException:
+            scope = Scope()
+        return PageScope(scope, str(error.detail), field, params.get(field or ""))
+
+
+FILTER_NAMES = ("country", "region", "sector", "helix", "cluster", "source")
+
 KG = Annotated[KnowledgeGraph, Depends(get_kg)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PoolDep = Annotated[QueryPool, Depends(get_pool)]
 YearsDep = Annotated[tuple[int, int] | None, Depends(get_years)]
 ScopeDep = Annotated[Scope, Depends(get_scope)]
+PageScopeDep = Annotated[PageScope, Depends(get_page_scope)]
 ThroughDep = Annotated[
     Literal["scope", "all"],
     Query(

@@ -103,6 +103,38 @@ def method_note(text: str, lang: Language) -> str:
     return re.sub(r"(\d)\.(\d)", r"\1,\2", text)
 
 
+#: what a form's value can be refused for, in Hungarian
+ERROR_PHRASES_HU = [
+    (
+        r"^'(.+)': the data has activity in (\d+)-(\d+) only$",
+        r"„\1”: az adatokban csak \2 és \3 között van tevékenység",
+    ),
+    (
+        r"^'(.+)': give a year or a range of years, such as 2014-2016$",
+        r"„\1”: adjon meg egy évet vagy évtartományt, például 2014-2016",
+    ),
+    (
+        r"^country '(.+)': give its ISO code \(HU\) or its name in English or Hungarian .*$",
+        r"„\1” ország: adja meg az ISO-kódját (HU) vagy a nevét angolul vagy magyarul "
+        r"(Hungary, Magyarország)",
+    ),
+    (r"^helix '(.+)': one of (.+)$", r"„\1” spirál: a következők egyike: \2"),
+]
+
+
+def error_text(detail: str, lang: Language) -> str:
+    """A form value's refusal in ``lang``.
+
+    >>> error_text("'1990': the data has activity in 2012-2026 only", "hu")
+    '„1990”: az adatokban csak 2012 és 2026 között van tevékenység'
+    """
+    if lang == "hu":
+        for pattern, words in ERROR_PHRASES_HU:
+            if re.match(pattern, detail):
+                return re.sub(pattern, words, detail)
+    return detail
+
+
 KINDS_HU = {"cluster": "klaszter", "project": "projekt", "initiative": "kezdeményezés"}
 
 #: Every sentence of the pages and their scripts, in Hungarian.

@@ -27,9 +27,17 @@ from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
-from helixgraph.web.deps import KG, LangDep, ScopeDep, SettingsDep, ThroughDep, templates
+from helixgraph.web.deps import (
+    KG,
+    LangDep,
+    PageScope,
+    PageScopeDep,
+    SettingsDep,
+    ThroughDep,
+    templates,
+)
 from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
-from helixgraph.web.i18n import translator
+from helixgraph.web.i18n import error_text, translator
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -45,7 +53,7 @@ def favicon() -> RedirectResponse:
 def home(
     request: Request,
     kg: KG,
-    scope: ScopeDep,
+    asked: PageScopeDep,
     lang: LangDep,
     settings: SettingsDep,
     through: ThroughDep = "scope",
@@ -58,13 +66,23 @@ def home(
     if set(request.query_params) <= {"lang"} and not home.whole:
         first_view = home.query() | ({"lang": lang} if "lang" in request.query_params else {})
         return RedirectResponse(f"/?{urlencode(first_view)}", status_code=307)
+    scope = asked.scope  # with a bad value: the rest of the form, the value said beside it
     context = overview_context(kg, scope, through, lang, deadline=settings.analysis_timeout)
     context |= {
         "choices": scope_choices(kg, lang),
-        "years": scope.query().get("years"),
+        "years": asked.sent if asked.field == "years" else scope.query().get("years"),
         "home": scope == home and not home.whole,
+        "form_error": form_error(asked, lang),
     }
-    return templates.TemplateResponse(request, "index.html", context)
+    status = 422 if asked.error else 200
+    return templates.TemplateResponse(request, "index.html", context, status_code=status)
+
+
+def form_error(asked: PageScope, lang: Language) -> dict[str, str] | None:
+    """What was wrong with a page's form, in the page's language, and beside which field."""
+    if asked.error is None:
+        return None
+    return {"field": asked.field or "", "message": error_text(asked.error, lang)}
 
 
 def scope_choices(kg: KnowledgeGraph, lang: Language = "en") -> dict[str, list[tuple[str, Any]]]:
@@ -289,7 +307,7 @@ DEFAULT_LIMIT = 500
 def viz(
     request: Request,
     kg: KG,
-    scope: ScopeDep,
+    asked: PageScopeDep,
     lang: LangDep,
     view: Annotated[View, Query(description="which network to draw")] = ViewName.affiliation,
     limit: Annotated[
@@ -302,9 +320,16 @@ def viz(
         first_view = {"view": ViewName.actors.value, **home_scope(kg).query()}
         first_view |= {"lang": lang} if "lang" in request.query_params else {}
         return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
+    scope = asked.scope
     context = viz_context(kg, view, scope, limit, lang)
-    context |= {"choices": scope_choices(kg, lang), "scope": scope}
-    return templates.TemplateResponse(request, "viz.html", context)
+    context |= {
+        "choices": scope_choices(kg, lang),
+        "scope": scope,
+        "form_error": form_error(asked, lang),
+        **({"years": asked.sent} if asked.field == "years" else {}),
+    }
+    status = 422 if asked.error else 200
+    return templates.TemplateResponse(request, "viz.html", context, status_code=status)
 
 
 def viz_context(
