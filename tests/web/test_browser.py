@@ -402,7 +402,7 @@ def test_the_what_if_panel_answers_for_the_scope(browser: object, server: Server
     cells = page.eval_on_selector_all(  # type: ignore[attr-defined]
         "#whatif-nodes td", "cells => cells.map(c => c.textContent)"
     )
-    assert cells == ["actors", str(actors), str(actors - 1), "-1"]
+    assert cells == ["actors", str(actors), str(actors - 1), "\u22121"]
     df = page.eval_on_selector_all(  # type: ignore[attr-defined]
         "#whatif-distance_fragmentation td", "cells => cells.map(c => c.textContent)"
     )
@@ -510,3 +510,68 @@ def test_the_report_file_opens_offline(browser: object, read_store: Path, tmp_pa
     assert requests == [out.as_uri()]
     assert problems == []
     page.close()  # type: ignore[attr-defined]
+
+
+def english_catalogue() -> list[str]:
+    """What the project itself writes in English and must never show on a Hungarian page: the
+    page sentences that have a Hungarian translation, the method notes' phrases, the relation
+    and helix ids, the sector short names as scopes write them."""
+    from helixgraph.web.i18n import HU
+
+    sentences = [
+        english.split("{")[0].strip()
+        for english, hungarian in HU.items()
+        if english != hungarian and len(english.split("{")[0].strip()) >= 14
+    ]
+    ours = ["distance fragmentation", "sets scored", "part(s)", "collaboratesWith"]
+    ours += ["providesServiceTo", "ágazat: health", "unnamed ", "actors: "]
+    return [*sentences, *ours]
+
+
+def test_a_hungarian_walk_shows_no_english_of_ours(
+    browser: object, server: Server, read_store: Path, tmp_path: Path
+) -> None:
+    """?lang=hu: the dashboard, a what-if, a bad form, the explorer, the query page and the
+    printable report, scanned for the project's English (names of organisations aside)."""
+    from typer.testing import CliRunner
+
+    from helixgraph.cli.commands import app
+
+    catalogue = english_catalogue()
+    found: dict[str, list[str]] = {}
+
+    def scan(page: object, where: str) -> None:
+        text = page.inner_text("body")  # type: ignore[attr-defined]
+        found[where] = [words for words in catalogue if words in text]
+
+    page, _, problems = visit(browser, server.base + "/?country=HU&sector=health&lang=hu")
+    page.wait_for_selector("#whatif-card", timeout=120_000)  # type: ignore[attr-defined]
+    scan(page, "dashboard")
+    page.fill("#whatif-remove", "Semmelweis Egyetem")  # type: ignore[attr-defined]
+    page.click("#whatif-form button")  # type: ignore[attr-defined]
+    page.wait_for_selector("#whatif-nodes", timeout=30_000)  # type: ignore[attr-defined]
+    scan(page, "what-if")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "walk-hu-dashboard.png"), full_page=True)  # type: ignore[attr-defined]
+    page.fill("#years", "1990")  # type: ignore[attr-defined]
+    page.click("form.controls button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_selector("#form-error", timeout=60_000)  # type: ignore[attr-defined]
+    assert "1990" in page.inner_text("#form-error")  # type: ignore[attr-defined]
+    scan(page, "bad form")
+    page.screenshot(path=str(OUTPUT / "walk-hu-bad-form.png"), full_page=True)  # type: ignore[attr-defined]
+    for path in ("/viz?lang=hu", "/sparql?lang=hu"):
+        other, _, more = visit(browser, server.base + path)
+        other.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+        scan(other, path)
+        problems += more
+    report = tmp_path / "jelentes.html"
+    made = CliRunner().invoke(
+        app,
+        ["report", "--store", str(read_store), "--scope", "country=HU,sector=health",
+         "--lang", "hu", "--out", str(report)],
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    printed, _, _ = visit(browser, report.as_uri())
+    scan(printed, "report")
+    assert not {where: words for where, words in found.items() if words}
+    assert [p for p in problems if "status of 422" not in p] == []  # the bad form's own 422

@@ -4,6 +4,7 @@ typed parameters.
 A query file opens with comment lines::
 
     # title: Actors of a helix
+    # title@hu: Egy spirál szereplői
     # description: Every actor classified in the given helix ...
     # param: helix helix = community : the helix to list
 
@@ -44,6 +45,15 @@ class NamedQuery:
     description: str
     parameters: tuple[Parameter, ...]
     sparql: str
+    #: the title and description in Hungarian (``# title@hu:``), where the file gives them
+    title_hu: str | None = None
+    description_hu: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_hu if lang == "hu" else None) or self.title
+
+    def description_in(self, lang: str) -> str:
+        return (self.description_hu if lang == "hu" else None) or self.description
 
 
 @cache
@@ -90,6 +100,8 @@ def parse(name: str, text: str) -> NamedQuery:
         description=header.get("description", ""),
         parameters=tuple(parameters),
         sparql=text,
+        title_hu=header.get("title@hu"),
+        description_hu=header.get("description@hu"),
     )
 
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from helixgraph.analysis.summary import component_sizes
+from helixgraph.countries import country_name
 from helixgraph.language import Language
 from helixgraph.network import names, views
 from helixgraph.network.registry import ViewName
@@ -186,6 +187,8 @@ def scope_labels(kg: KnowledgeGraph, scope: Scope, lang: Language) -> dict[str, 
             scope.cluster, scope.cluster
         )
     if lang != "en":
+        if scope.country:
+            found["country"] = country_name(scope.country, lang)
         concepts = names.concept_labels(kg, lang)
         known = sectors(kg)
         if scope.sector and scope.sector in known:

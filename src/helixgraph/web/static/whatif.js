@@ -30,8 +30,9 @@
   }
 
   function show(value) {
-    return Number.isInteger(value) ? value.toLocaleString(locale)
+    var text = Number.isInteger(value) ? value.toLocaleString(locale)
       : value.toLocaleString(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+    return text.replace(/^-/, "\u2212"); // one minus sign, as the page's tables write it
   }
 
   form.addEventListener("submit", function (event) {
