@@ -7,8 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # the package with one of its extras (test, dev, bench): $(VENV)/.installed-test ...
 EXTRA  := $(VENV)/.installed-
-HOST   ?= 127.0.0.1
-PORT   ?= 8000
+# the address `make run` serves on: HOST/PORT, else the settings HELIX_HOST/HELIX_PORT
+HOST   ?= $(or $(HELIX_HOST),127.0.0.1)
+PORT   ?= $(or $(HELIX_PORT),8000)
 
 .PHONY: setup run test test-fast check lint format types bench vocab vendor openapi data clean
 

@@ -247,3 +247,33 @@ def test_an_xlsx_named_after_a_table_and_bad_cells_name_the_sheet(
 def test_a_missing_workbook_is_named(kg: KnowledgeGraph, tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"ecosystem\.xlsx: no such file"):
         import_spreadsheet(kg, [tmp_path / "ecosystem.xlsx"])
+
+
+def test_a_manager_s_own_list_as_they_keep_it(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    """Four columns of actors (no region, sector or website), a sector by its short name or its
+    NACE code, a country by name, the folder given as a whole: the cluster takes its members'
+    country and sectors, so that it shows under country=HU and sector=health."""
+    from helixgraph.network.scope import Scope, scoped_network
+
+    (tmp_path / "actors.csv").write_text(
+        "id,name,helix,country,sector\n"
+        "a,Alpha Klinika,business,HU,health\n"
+        "b,Beta Egyetem,academia,Hungary,Q86\n"
+        "c,Gamma Kft.,business,Magyarország,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "memberships.csv").write_text(
+        "actor,collaboration,role,start,end\n"
+        + "".join(f"{who},Our Cluster,clusterMember,,\n" for who in "abc"),
+        encoding="utf-8",
+    )
+    import_spreadsheet(kg, [tmp_path])
+    cluster = "https://w3id.org/helixgraph/id/cluster/our-cluster"
+    (row,) = kg.select(f"SELECT ?c WHERE {{ <{cluster}> hx:country ?c }}")
+    assert row["c"] == "HU"
+    sectors = {r["s"] for r in kg.select(f"SELECT ?s WHERE {{ <{cluster}> hx:sector ?s }}")}
+    assert sectors == {"https://w3id.org/helixgraph/ns#sectorHealth"}
+    countries = {r["c"] for r in kg.select("SELECT ?c WHERE { ?a hx:country ?c }")}
+    assert countries == {"HU"}
+    health = scoped_network(kg, Scope(country="HU", sector="health")).actors
+    assert set(health) == {ACTOR + who for who in ("a", "b", "c")}

@@ -1,7 +1,7 @@
 """The spreadsheet template -> RDF: for ecosystem managers who keep their ecosystem in a
 spreadsheet. Four CSV files, recognised by name (templates in ``data/templates/``):
 
-``actors.csv``       id, name, helix, country, region, sector, website (and optionally pic)
+``actors.csv``       id, name, helix, country (and optionally region, sector, website, pic)
 ``memberships.csv``  actor, collaboration, role, start, end (and optionally kind)
 ``ties.csv``         source, relation, target, weight, since
 ``services.csv``     provider, service type, audience
@@ -19,17 +19,19 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from helixgraph.countries import country_code
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.cordis import Say, literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
 from helixgraph.importers.registry import CheckedImport, ImportJob, register
-from helixgraph.importers.tables import Table, tables
+from helixgraph.importers.tables import Table, tables, template_files
 from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
 from helixgraph.rdf.vocab import HX
 
@@ -44,6 +46,8 @@ FILES = {
     "ties.csv": ("source", "relation", "target", "weight", "since"),
     "services.csv": ("provider", "service type", "audience"),
 }
+#: columns a table may leave out (read as empty)
+OPTIONAL = {"actors.csv": {"region", "sector", "website"}}
 KINDS = {"cluster": "Cluster", "project": "Project", "initiative": "Initiative"}
 
 
@@ -75,8 +79,11 @@ class Vocabulary:
                 "{ ?c skos:prefLabel ?key FILTER(LANGMATCHES(LANG(?key), 'en')) } "
                 "UNION { ?c skos:notation ?key } }"
             ):
+                local = row["c"].rsplit("#", 1)[-1].lower()
                 found[row["key"].lower()] = row["c"]
-                found[row["c"].rsplit("#", 1)[-1].lower()] = row["c"]
+                found[local] = row["c"]
+                # a sector by the short name scopes use: health for hx:sectorHealth
+                found.setdefault(local.removeprefix("sector"), row["c"])
             return found
 
         relations = {
@@ -96,6 +103,10 @@ class Sheet:
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    #: what the members say of a cluster the sheet names without its country or sector
+    countries: dict[str, str] = field(default_factory=dict)
+    sectors: dict[str, list[str]] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str]) -> Sheet:
@@ -116,12 +127,27 @@ def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str])
         if name in by_name:
             for line, row, say in _rows(sheet, by_name[name]):
                 handle(sheet, row, say, line, vocabulary, resolvable)
+    _where_clusters_work(sheet)
     return sheet
+
+
+def _where_clusters_work(sheet: Sheet) -> None:
+    """A collaboration's country and sectors, taken from its members where the sheet gives
+    them: the country most of them are in, every sector one of them works in. So that a
+    manager's cluster shows under ``country=HU`` and ``sector=health``."""
+    for collaboration, members in sheet.members.items():
+        countries = Counter(sheet.countries[m] for m in members if m in sheet.countries)
+        if countries:
+            country = countries.most_common(1)[0][0]
+            sheet.triples.append(f"{collaboration} <{HX.country}> {literal(country)} .")
+        for sector in sorted({s for m in members for s in sheet.sectors.get(m, [])}):
+            sheet.triples.append(f"{collaboration} <{HX.sector}> <{sector}> .")
 
 
 def _rows(sheet: Sheet, table: Table) -> Iterator[tuple[int, dict[str, str], Say]]:
     with table.rows() as (header, rows):
-        missing = [c for c in FILES[table.name] if c not in header]
+        optional = OPTIONAL.get(table.name, set())
+        missing = [c for c in FILES[table.name] if c not in header and c not in optional]
         if missing:
             hint = ""
             if len(header) == 1 and ";" in header[0]:
@@ -130,6 +156,7 @@ def _rows(sheet: Sheet, table: Table) -> Iterator[tuple[int, dict[str, str], Say
                 f"{table.where}:1: header: missing column(s) {', '.join(missing)}{hint}"
             )
         for line, row in rows:
+            row = {**dict.fromkeys(optional, ""), **row}
             sheet.rows_read += 1
             before = len(sheet.problems)
 
@@ -188,10 +215,12 @@ def _actor(
         add(f"{iri} <{HX.primaryHelix}> <{HX.term(helices[0])}> .")
     country = row["country"].upper()
     if country:
-        if re.fullmatch(r"[A-Z]{2}", country):
-            add(f"{iri} <{HX.country}> {literal(country)} .")
+        code = country_code(country)
+        if code is not None:
+            add(f"{iri} <{HX.country}> {literal(code)} .")
+            sheet.countries[iri] = code
         else:
-            say("country", f"{row['country']!r} is not a two-letter country code")
+            say("country", f"{row['country']!r} is no country (HU, Hungary or Magyarország)")
     region = row["region"].upper()
     if region:
         if re.fullmatch(r"[A-Z]{2}[A-Z0-9]{0,3}", region):
@@ -199,11 +228,14 @@ def _actor(
         else:
             say("region", f"{row['region']!r} is not a NUTS code such as HU110")
     if row["sector"]:
-        sector = vocabulary.sectors.get(row["sector"].lower())
+        sector = vocabulary.sectors.get(row["sector"].strip().lower())
+        if sector is not None:
+            sheet.sectors.setdefault(iri, []).append(sector)
         if sector is None:
             say(
                 "sector",
-                f"unknown sector {row['sector']!r} (a NACE code of hx:Sector, such as Q86)",
+                f"unknown sector {row['sector']!r} (a short name such as health, or its NACE code "
+                "such as Q86)",
             )
         else:
             add(f"{iri} <{HX.sector}> <{sector}> .")
@@ -255,6 +287,7 @@ def _membership(
     collaboration = f"<{ID}{kind.lower()}/{slug(name)}>"
     membership = f"<{ID}membership/{slug(name)}-{line}>"
     add = sheet.triples.append
+    sheet.members.setdefault(collaboration, []).append(actor)
     add(f"{collaboration} <{RDF}type> <{HX.term(kind)}> .")
     add(f"{collaboration} <{SKOS}prefLabel> {literal(name)} .")
     add(f"{membership} <{RDF}type> <{ORG}Membership> .")
@@ -407,6 +440,7 @@ def check_spreadsheet(
     from helixgraph.rdf.namespaces import GRAPH_BASE
     from helixgraph.store import GraphWrite
 
+    paths = template_files(paths, FILES)  # a folder: the template's files in it
     known = {row["a"] for row in kg.select("SELECT DISTINCT ?a WHERE { ?a org:classification ?h }")}
     sheet = read_spreadsheet(paths, Vocabulary.of(kg), known)
     if sheet.problems and not skip_invalid:

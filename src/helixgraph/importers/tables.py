@@ -50,10 +50,11 @@ class Table:
 
 
 def tables(paths: Sequence[Path], names: Mapping[str, object]) -> dict[str, Table]:
-    """The tables the given files hold, by template name (a key of ``names``)."""
+    """The tables the given files hold, by template name (a key of ``names``); a folder stands
+    for the template files (and workbooks) in it."""
     found: dict[str, Table] = {}
     expected = ", ".join(names)
-    for path in paths:
+    for path in template_files(paths, names):
         if path.suffix.lower() == ".xlsx":
             held = _workbook_tables(path, names)
         elif path.name.lower() in names:
@@ -68,6 +69,23 @@ def tables(paths: Sequence[Path], names: Mapping[str, object]) -> dict[str, Tabl
                 twice = f"{table.name} is given twice (also {earlier.where})"
                 raise InputError(f"{table.where}: {twice}")
             found[table.name] = table
+    return found
+
+
+def template_files(paths: Sequence[Path], names: Mapping[str, object]) -> list[Path]:
+    """``paths`` with each folder replaced by the template files and workbooks it holds."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        held = sorted(
+            p for p in path.iterdir()
+            if p.is_file() and (p.name.lower() in names or p.suffix.lower() == ".xlsx")
+        )  # fmt: skip
+        if not held:
+            raise InputError(f"{path}: a folder without the template's files ({', '.join(names)})")
+        found += held
     return found
 
 
