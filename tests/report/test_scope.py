@@ -358,3 +358,28 @@ def test_a_country_nobody_knows_is_refused_with_how_to_write_one() -> None:
 
     with pytest.raises(InputError, match="'Atlantis': give its ISO code"):
         Scope.parse("country=Atlantis")
+
+
+def test_a_cluster_with_no_outside_tie_has_no_outside_partner_to_speak_of(
+    tmp_path: Path,
+) -> None:
+    """The default store's 6,900 CORDIS actors are no partners of a cluster none of whose
+    members works with them: the finding says it has none (it spoke of 6,914)."""
+    from helixgraph.importers.spreadsheet import import_spreadsheet
+    from helixgraph.report.ecosystem import ecosystem_report
+
+    (tmp_path / "actors.csv").write_text(
+        "id,name,helix,country\na,Alpha,business,HU\nb,Beta,academia,HU\nc,Gamma,community,HU\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "memberships.csv").write_text(
+        "actor,collaboration,role,start,end\n"
+        + "".join(f"{who},Lonely Cluster,clusterMember,,\n" for who in "abc"),
+        encoding="utf-8",
+    )
+    kg = KnowledgeGraph.in_memory()
+    import_spreadsheet(kg, [tmp_path])
+    report = ecosystem_report(kg, scope=Scope(cluster="lonely-cluster"), through="all")
+    assert report["reach"]["through_all"]["outside_partners"] == 0
+    assert "no outside partner" in " ".join(report["findings"])
+    assert "outside partners:" not in " ".join(report["findings"])

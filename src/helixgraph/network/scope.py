@@ -536,8 +536,13 @@ def reach_through_all(
     n = len(focal)
     pairs = n * (n - 1)
     reached = sum(c * (c - 1) for c in counts.values())
+    actors = views.actor_attributes(kg)
+    # the actors outside the scope that paths between focal actors can pass through: those in a
+    # part of the wider network that holds a focal actor
+    outside = sum(1 for iri, v in index.items() if iri in actors and membership[v] in counts) - n
     result: dict[str, Any] = {
         "actors_in_wider_network": wider,
+        "outside_partners": outside,
         "parts": len(counts),
         "largest": max(counts.values(), default=0),
         "isolates": sum(1 for c in counts.values() if c == 1),

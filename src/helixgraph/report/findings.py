@@ -117,12 +117,23 @@ class _Writer:
     def reach(self, head: dict[str, Any], alone: dict[str, Any], wider: dict[str, Any]) -> str:
         ties = self.n(head["ties"])
         inside = self.n(alone["fragmentation"], digits=3)
-        outside = self.n(wider["fragmentation"], digits=3)
-        partners = self.n(wider["actors_in_wider_network"] - head["nodes"])
+        through = self.n(wider["fragmentation"], digits=3)
+        outside = wider.get("outside_partners", wider["actors_in_wider_network"] - head["nodes"])
+        partners = self.n(outside)
         rarely = alone["fragmentation"] - wider["fragmentation"] > 0.1
+        if outside == 0:  # a cluster working only with itself: no path to count
+            if self.lang == "hu":
+                return (
+                    f"{ties} kapcsolat köztük; F {inside}: nincs külső partnerük, akin át "
+                    "elérhetnék egymást."
+                )
+            return (
+                f"{ties} ties among them; F is {inside}: they have no outside partner to reach "
+                "each other through."
+            )
         if self.lang == "hu":
             return (
-                f"{ties} kapcsolat köztük; F egymás között {inside}, és {outside}, ha az utak "
+                f"{ties} kapcsolat köztük; F egymás között {inside}, és {through}, ha az utak "
                 f"{partners} külső partnerükön át is vezethetnek"
                 + (
                     ": egymást főként külső partnereken át érik el, ritkán közvetlenül."
@@ -131,7 +142,7 @@ class _Writer:
                 )
             )
         return (
-            f"{ties} ties among them; F is {inside} among themselves and {outside} when paths "
+            f"{ties} ties among them; F is {inside} among themselves and {through} when paths "
             f"may pass through their {partners} outside partners"
             + (
                 ": they reach each other through outside partners, rarely directly."

@@ -96,6 +96,9 @@ class ReachSide(BaseModel):
 class ReachAll(ReachSide):
     isolates: int
     actors_in_wider_network: int
+    outside_partners: int = Field(
+        0, description="actors outside the scope that paths between its actors can pass through"
+    )
 
 
 class Reach(BaseModel):
