@@ -508,3 +508,30 @@ def test_a_users_file_never_takes_a_shipped_graphs_name(store_dir: Path, tmp_pat
     renamed = mine.rename(mine.with_name("my-seed-ecosystem.ttl"))
     assert cli("load", str(renamed), "--store", str(store_dir)).returncode == 0
     assert cli("query", count, "--format", "json", "--store", str(store_dir)).stdout == before
+
+
+def test_export_and_viz_take_a_scope(read_store: Path, tmp_path: Path) -> None:
+    """`--scope country=Hungary` as analyze takes it: the Hungarian actors only, by name."""
+    import networkx as nx
+    from conftest import default_actors
+
+    out = tmp_path / "hu.graphml"
+    result = run(
+        "export", "--out", str(out), "--view", "actors", "--scope", "country=Hungary",
+        "--store", str(read_store),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    G = nx.read_graphml(out)
+    hungarian = {iri for iri, a in default_actors().items() if a["country"] == "HU"}
+    assert set(G) <= hungarian
+    assert len(G) > 0.9 * len(hungarian)  # those with a membership or a tie
+    page = tmp_path / "hu.html"
+    result = run(
+        "viz", "--out", str(page), "--view", "actors", "--scope", "country=HU,sector=health",
+        "--store", str(read_store),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "MediKlaszter" in page.read_text(encoding="utf-8")
+    refused = run("export", "--out", str(tmp_path / "x.ttl"), "--scope", "country=HU",
+                  "--store", str(read_store))  # fmt: skip
+    assert refused.exit_code == 2

@@ -48,6 +48,15 @@ StoreOption = Annotated[
         show_default=False,
     ),
 ]
+ScopeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scope",
+        help="Which part of the store: country=HU, region=HU1 (NUTS prefix), sector=health, "
+        "helix=academia, cluster=ID, source=GRAPH; combine them with commas, such as "
+        "country=HU,sector=health. Default: the whole store.",
+    ),
+]
 
 
 class ExportFormat(StrEnum):
@@ -461,6 +470,7 @@ def export(
         str | None,
         typer.Option(help="Only memberships running in these years, such as 2014-2016."),
     ] = None,
+    scope: ScopeOption = None,
     store: StoreOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
 ) -> None:
@@ -472,6 +482,7 @@ def export(
     from rich.console import Console
 
     from helixgraph.network import export as exporting
+    from helixgraph.network.scope import Scope
 
     span = parse_years(years)
     said = _EXTENSIONS.get(out.suffix.lower())
@@ -483,13 +494,14 @@ def export(
         kg = open_store(store, read_only=True)
         with console.status(f"exporting {fmt.value}…"):
             if fmt.value in exporting.RDF_FORMATS:
-                if years is not None:
-                    fail("--years applies to network formats only", code=2)
+                if years is not None or scope is not None:
+                    fail("--years and --scope apply to network formats only", code=2)
                 with writing(out):
                     written = exporting.write_rdf(kg, fmt.value, out)
                 what = f"{len(kg):,} quads"
             else:
-                G = exporting.network(kg, view.value, years=span)
+                chosen = Scope.parse(scope, years=span) if scope else None
+                G = exporting.network(kg, view.value, years=span, scope=chosen)
                 with writing(out):
                     written = exporting.write_network(G, fmt.value, out)
                 size = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
@@ -514,6 +526,7 @@ def viz(
     limit: Annotated[
         int, typer.Option(min=10, max=20000, help="Nodes at most: the best-connected ones.")
     ] = 500,
+    scope: ScopeOption = None,
     store: StoreOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only errors.")] = False,
 ) -> None:
@@ -521,6 +534,7 @@ def viz(
     inlined, so it opens from disk, offline, and can be mailed or put on a slide."""
     from rich.console import Console
 
+    from helixgraph.network.scope import Scope
     from helixgraph.web.standalone import standalone_viz
 
     span = parse_years(years)
@@ -530,23 +544,13 @@ def viz(
     with reported_errors():
         kg = open_store(store, read_only=True)
         with console.status(f"laying out the {view.value} view…"):
-            page = standalone_viz(kg, view, years=span, limit=limit)
+            chosen = Scope.parse(scope or "", years=span)
+            page = standalone_viz(kg, view, scope=chosen, limit=limit)
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as error:
         fail(f"{out}: cannot write: {error.strerror}")
     console.print(f"wrote {out} ({len(page) / 1e6:.1f} MB)")
-
-
-ScopeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--scope",
-        help="Which part of the store: country=HU, region=HU1 (NUTS prefix), sector=health, "
-        "helix=academia, cluster=ID, source=GRAPH; combine them with commas, such as "
-        "country=HU,sector=health. Default: the whole store.",
-    ),
-]
 
 
 class Through(StrEnum):

@@ -20,6 +20,8 @@ import pyoxigraph as ox
 from helixgraph.errors import InputError
 from helixgraph.formulas import spreadsheet_safe
 from helixgraph.network import views
+from helixgraph.network.registry import VIEWS
+from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.store import KnowledgeGraph
 
@@ -31,14 +33,35 @@ RDF_FORMATS = {
 }
 
 
+def scoped_view(kg: KnowledgeGraph, view: str, scope: Scope | None = None) -> nx.Graph:
+    """The view called ``view`` (the relation view has no dates: all of it), cut to the scope's
+    actors and in-scope collaborations where the scope filters them: what the explorer draws
+    and ``helixgraph export --scope`` writes."""
+    scope = scope or Scope()
+    years = scope.years if VIEWS[view].dated else None  # type: ignore[index]
+    if not scope.filters:
+        return views.view(kg, view, years=years)  # type: ignore[arg-type]
+    net = scoped_network(kg, scope)
+    if view == "actors":
+        return net.actors
+    if view == "affiliation":
+        return net.affiliation
+    graph = views.view(kg, view, years=years)  # type: ignore[arg-type]
+    return graph.subgraph(node for node in net.affiliation if node in graph)
+
+
 def network(
     kg: KnowledgeGraph,
     view: str = "collaboration",
     *,
     years: tuple[int, int] | None = None,
     as_of: date | None = None,
+    scope: Scope | None = None,
 ) -> nx.Graph:
-    """The view to export, with attributes flattened to plain values (a new graph)."""
+    """The view to export (of a scope, or of the whole store on a day or in years), with
+    attributes flattened to plain values (a new graph)."""
+    if scope is not None and (scope.filters or scope.years):
+        return flatten(scoped_view(kg, view, scope))
     return flatten(views.view(kg, view, years=years, as_of=as_of))  # type: ignore[arg-type]
 
 

@@ -14,8 +14,9 @@ import networkx as nx
 
 from helixgraph.language import Language
 from helixgraph.network import names, views
+from helixgraph.network.export import scoped_view
 from helixgraph.network.registry import VIEWS, ViewName
-from helixgraph.network.scope import Scope, scoped_network
+from helixgraph.network.scope import Scope
 from helixgraph.rdf.namespaces import HELICES
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
@@ -36,19 +37,8 @@ METRICS = {
 
 
 def view_graph(kg: KnowledgeGraph, view: View, scope: Scope | None = None) -> nx.Graph:
-    """The networkx view a visitor chose (the relation view has no dates: all of it), cut to
-    the scope's actors and in-scope collaborations where the scope filters them."""
-    scope = scope or Scope()
-    years = scope.years if VIEWS[view].dated else None
-    if not scope.filters:
-        return views.view(kg, view, years=years)
-    net = scoped_network(kg, scope)
-    if view == "actors":
-        return net.actors
-    if view == "affiliation":
-        return net.affiliation
-    graph = views.view(kg, view, years=years)
-    return graph.subgraph(node for node in net.affiliation if node in graph)
+    """The networkx view a visitor chose, cut to the scope (:func:`scoped_view`)."""
+    return scoped_view(kg, view, scope)
 
 
 def explore_data(

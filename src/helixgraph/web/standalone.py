@@ -32,11 +32,12 @@ def standalone_viz(
     kg: KnowledgeGraph,
     view: View = ViewName.affiliation,
     *,
-    years: tuple[int, int] | None = None,
+    scope: Scope | None = None,
     limit: int = 500,
 ) -> str:
-    """The explorer page for ``view`` as one HTML document."""
-    context = viz_context(kg, view, Scope(years=years), limit) | language_context("en")
+    """The explorer page for ``view`` of ``scope`` (default: the whole store) as one HTML
+    document."""
+    context = viz_context(kg, view, scope or Scope(), limit) | language_context("en")
     context.update(
         standalone=True,
         css=_static("helixgraph.css"),
