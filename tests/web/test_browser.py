@@ -575,3 +575,39 @@ def test_a_hungarian_walk_shows_no_english_of_ours(
     scan(printed, "report")
     assert not {where: words for where, words in found.items() if words}
     assert [p for p in problems if "status of 422" not in p] == []  # the bad form's own 422
+
+
+def test_the_explorer_s_labels_never_overlap(browser: object, server: Server) -> None:
+    """The first view: the most active nodes named, no two labels on each other; zoomed in,
+    more names fit; an opened group's members named where they fit."""
+    page, _, problems = visit(browser, server.base + "/viz")
+    page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=30_000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+
+    def boxes() -> list[dict[str, float]]:
+        found: list[dict[str, float]] = page.evaluate("window.helixgraph.labelBoxes()")  # type: ignore[attr-defined]
+        return found
+
+    def overlapping(found: list[dict[str, float]]) -> list[tuple[str, str]]:
+        return [
+            (a["id"], b["id"])
+            for i, a in enumerate(found)
+            for b in found[i + 1 :]
+            if a["left"] < b["right"] and b["left"] < a["right"]
+            and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+        ]  # fmt: skip
+
+    first = boxes()
+    assert len(first) >= 5
+    assert overlapping(first) == []
+    shown = page.evaluate(  # type: ignore[attr-defined]
+        "() => window.network.body.data.nodes.get().filter(n => n.label).map(n => n.id)"
+    )
+    assert sorted(shown) == sorted(b["id"] for b in first)  # what is drawn is what was placed
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "viz-first-view-labels.png"))  # type: ignore[attr-defined]
+    page.evaluate("window.network.moveTo({scale: window.network.getScale() * 3})")  # type: ignore[attr-defined]
+    page.wait_for_timeout(600)  # type: ignore[attr-defined]
+    zoomed = boxes()
+    assert overlapping(zoomed) == []
+    assert problems == []

@@ -18,6 +18,7 @@
     neighbours[node.id] = [];
     node.baseSize = node.size;
     node.name = node.label;
+    node.unnamed = /^(unnamed |név nélküli )/.test(node.label || "");
   });
   data.edges.forEach(function (edge, index) {
     edge.id = "e" + index;
@@ -181,7 +182,15 @@
   }
   var network = new vis.Network(document.getElementById("graph"), { nodes: nodeView, edges: edgeView }, options);
   window.network = network;
-  network.once("afterDrawing", function () { document.body.dataset.drawn = "true"; });
+  network.once("afterDrawing", function () {
+    restyle(); // the labels, now that the picture's scale is known
+    document.body.dataset.drawn = "true";
+  });
+  var zooming = null;
+  network.on("zoom", function () {
+    clearTimeout(zooming);
+    zooming = setTimeout(restyle, 150);
+  });
 
   function count() {
     var shown = nodeView.getIds(), actors = 0, groups = 0, inGroups = 0;
@@ -206,6 +215,40 @@
     restyle(); // the labels go to the most active of the nodes now drawn
   }
 
+  // Labels never overlap: the most active nodes are labelled first, a label that would cover
+  // one already drawn is left to hover; labels keep one size on screen, so zooming in makes
+  // room for more (restyled on zoom).
+  var LABEL_PX = 13;
+  var boxes = [];
+  function labelBox(node, text) {
+    var at = network.canvasToDOM(network.getPositions([node.id])[node.id] || { x: 0, y: 0 });
+    var radius = (node.size || node.baseSize || 10) * network.getScale();
+    var width = text.length * LABEL_PX * 0.56 + 4;
+    return { id: node.id, left: at.x - width / 2, right: at.x + width / 2,
+      top: at.y + radius, bottom: at.y + radius + LABEL_PX * 1.3 };
+  }
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function readable(candidates) {
+    var chosen = {};
+    boxes = [];
+    if (!network) { return chosen; }
+    var groups = data.nodes.filter(function (n) { return n.kind === "community" && visible[n.id]; });
+    // the ten most active first, then the groups, then the others; a name before "unnamed …"
+    var named = candidates.filter(function (n) { return !n.unnamed; });
+    var order = named.slice(0, 10).concat(groups, named.slice(10), candidates.filter(function (n) {
+      return n.unnamed;
+    }));
+    order.forEach(function (node) {
+      var box = labelBox(node, shortName(node.name));
+      if (boxes.some(function (other) { return overlaps(box, other); })) { return; }
+      boxes.push(box);
+      chosen[node.id] = true;
+    });
+    return chosen;
+  }
+
   function restyle() {
     var metric = controls.size.value;
     var top = 0;
@@ -214,11 +257,9 @@
     if (controls.highlight.checked) {
       data.highlight.key_players.concat(data.highlight.brokers).forEach(function (id) { marked[id] = true; });
     }
-    var labelled = {};
     var wanted = controls.labels.value === "all" ? ranked.length : Number(controls.labels.value);
-    ranked.filter(function (n) { return visible[n.id]; }).slice(0, wanted).forEach(function (n) {
-      labelled[n.id] = true;
-    });
+    var labelled = readable(ranked.filter(function (n) { return visible[n.id]; }).slice(0, wanted));
+    var font = LABEL_PX / (network ? network.getScale() : 1);
     var byCommunity = controls.colour.value === "community";
     nodes.update(data.nodes.map(function (n) {
       var size = metric && top > 0 && n.kind !== "community"
@@ -227,7 +268,8 @@
       return {
         id: n.id,
         size: size,
-        label: n.kind === "community" || labelled[n.id] ? shortName(n.name) : "",
+        label: labelled[n.id] ? shortName(n.name) : "",
+        font: { size: font },
         borderWidth: marked[n.id] ? 5 : 1,
         color: marked[n.id] ? { background: fill, border: "#000000" } : fill,
       };
@@ -348,6 +390,7 @@
   window.helixgraph = {
     data: data,
     visibleNodes: function () { return nodeView.getIds(); },
+    labelBoxes: function () { return boxes.slice(); },
     focus: focus,
   };
 })();
