@@ -11,7 +11,10 @@ import pytest
 import rdflib
 from conftest import SEED_FILE
 
+from helixgraph.language import fold
+
 ACTOR = "https://w3id.org/helixgraph/id/actor/"
+HX = "https://w3id.org/helixgraph/ns#"
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +50,11 @@ def test_the_what_if_panel_offers_names_in_the_page_s_language(client: httpx.Cli
             page = client.get("/", params={"cluster": "mediklaszter", "lang": lang}).text
             if 'id="whatif-card"' in page:
                 break
-        assert f'<option value="{shown}" data-id="{ACTOR}pic-986279123">' in page, lang
-        assert f'value="{other}"' not in page
+        assert f'<option value="{shown}" data-id="{ACTOR}pic-986279123"' in page, lang
+        assert f'<option value="{other}"' not in page
+        known = re.search(rf'data-id="{ACTOR}pic-986279123" data-names="([^"]*)"', page)
+        assert known
+        assert fold(other) in known[1].split("|")  # a name it goes by, for the what-if
 
 
 def test_hungarian_organisations_read_with_their_accents_not_in_capitals(
@@ -73,3 +79,25 @@ def test_an_unnamed_organisation_is_described_by_what_is_known(client: httpx.Cli
         pic = actor["id"].removeprefix("pic-")
         assert actor["label"].endswith(f", HU — PIC {pic}"), actor["label"]
     assert not [a for a in actors if a["label"].startswith("PIC ")]
+
+
+@pytest.mark.parametrize("params", [{"country": "HU", "sector": "health"}, {"country": "HU"}])
+def test_no_report_names_an_example(client: httpx.Client, params: dict[str, str]) -> None:
+    """The seed's examples (hx:illustrative, read from the file) appear nowhere in a report."""
+    seed = rdflib.Graph().parse(SEED_FILE)
+    examples = set(seed.subjects(rdflib.URIRef(HX + "illustrative"), rdflib.Literal(True)))
+    labels = {  # the English ones: a real record of NKFIH (CORDIS) has its Hungarian name
+        str(o)
+        for s in examples
+        for o in seed.objects(s, rdflib.SKOS.prefLabel)
+        if o.language == "en"  # type: ignore[attr-defined]
+    }
+    for _ in range(60):
+        answer = client.get("/api/analysis/report", params=params)
+        if answer.status_code == 200:
+            break
+    text = answer.text
+    assert not [str(iri) for iri in examples if str(iri) in text]
+    assert not [label for label in labels if label in text and label != "MediKlaszter"]
+    page = client.get("/", params=params).text
+    assert not [label for label in labels if label in page and label != "MediKlaszter"]

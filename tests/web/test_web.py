@@ -449,3 +449,15 @@ def test_the_command_line_and_the_pages_agree_on_a_window_of_years(read_store: o
     )
     assert beyond.exit_code != 0
     assert "'1990-1995': the data has activity in" in beyond.output
+
+
+def test_a_page_that_is_not_there_is_a_page_for_people_and_json_for_scripts(
+    client: httpx.Client,
+) -> None:
+    page = client.get("/nowhere", params={"lang": "hu"}, headers={"Accept": "text/html"})
+    assert page.status_code == 404
+    assert '<html lang="hu">' in page.text
+    assert "Nincs ilyen oldal" in page.text
+    script = client.get("/api/nowhere", headers={"Accept": "text/html"})
+    assert script.status_code == 404
+    assert script.json() == {"detail": "Not Found"}

@@ -11,7 +11,7 @@ from importlib import resources
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,6 +35,7 @@ from helixgraph.sparql.catalogue import named_queries
 from helixgraph.sparql.grammar import prepare
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
+from helixgraph.web.deps import templates
 from helixgraph.web.routes import (
     actors,
     analysis,
@@ -168,6 +169,17 @@ def _warm_up(kg: KnowledgeGraph) -> None:
 
 def _map_errors(app: FastAPI) -> None:
     """Domain errors -> HTTP, in one place: a short ``detail`` that tests assert on."""
+
+    @app.exception_handler(404)
+    def not_found(request: Request, error: Exception) -> Response:
+        # a person's browser gets a page in its language; a script gets JSON
+        wants_page = "text/html" in request.headers.get("accept", "")
+        if wants_page and not request.url.path.startswith(("/api/", "/static/")):
+            return templates.TemplateResponse(
+                request, "not_found.html", {"title": "helixgraph"}, status_code=404
+            )
+        detail = getattr(error, "detail", "Not Found")
+        return JSONResponse({"detail": detail}, status_code=404)
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:

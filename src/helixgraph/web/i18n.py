@@ -320,6 +320,12 @@ HU: dict[str, str] = {
         "ábrán sem: minden szám valódi szereplőkről szól."
     ),
     "The ecosystem this store was made for.": "Az ökoszisztéma, amelyre ez a tár készült.",
+    "No such page": "Nincs ilyen oldal",
+    "There is no page at this address. Start again from the overview, the graph or the SPARQL "
+    "page above.": (
+        "Ezen a címen nincs oldal. Kezdje újra fent az áttekintésből, a gráfból vagy a SPARQL "
+        "oldalról."
+    ),
     "The ecosystem this store was made for": "Az ökoszisztéma, amelyre ez a tár készült",
     "the whole store": "a teljes tár",
     "No actor sits between two others who have no tie of their own.": (

@@ -260,6 +260,8 @@ def _analysis_context(
         "by_helix": by_helix,
         "scope_query": urlencode(scope.query()),
         "scope_actors": _what_if_choices(network, names.labels_in(kg, lang)),
+        # every other name of each (small scopes only: the page stays light), for the what-if
+        "other_names": names.names_of(kg) if network.number_of_nodes() <= OTHER_NAMES_UP_TO else {},
         "cluster_choices": scope_choices(kg, lang)["clusters"],
         "scope_size": network.number_of_nodes(),
         "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
@@ -288,6 +290,8 @@ def _analysis_context(
 #: The what-if panel lists at most this many actors: all 6,914 of the whole default store made
 #: the dashboard 824 KB.
 WHAT_IF_CHOICES = 1000
+#: up to this many actors in scope, the what-if panel knows every name of each
+OTHER_NAMES_UP_TO = 300
 
 
 def _what_if_choices(network: Any, labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -12,8 +12,11 @@
   function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var ids = {};
   document.querySelectorAll("#scope-actors option").forEach(function (option) {
-    var key = fold(option.value);
-    if (!(key in ids)) { ids[key] = option.dataset.id; }
+    // its name on the page, and any other it goes by (English, Hungarian, as CORDIS wrote it)
+    [option.value].concat((option.dataset.names || "").split("|")).forEach(function (name) {
+      var key = fold(name);
+      if (key && !(key in ids)) { ids[key] = option.dataset.id; }
+    });
   });
   var FIGURES = [
     ["nodes", t("actors")], ["ties", t("ties")], ["components", t("separate parts")],
