@@ -19,7 +19,10 @@ give each project its sectors (``hx:sector``) by the ontology's mapping (``skos:
 Every row is checked; ``NA`` or an empty cell is a missing value, not an error. Problems are
 reported as ``file:line: column: what is wrong``. The activity type -> helix mapping comes from the
 ontology (``skos:broadMatch`` in ``hx:ActivityType``) unless the caller gives another.
-Names are kept as CORDIS wrote them (often upper case without accents).
+Names are written as people write them (:mod:`helixgraph.importers.legible`), CORDIS's spelling
+kept beside; the project names file (``rcn,acronym,title,…``) names projects. What is read is
+held in :mod:`~helixgraph.importers.cordis_data` and written by
+:mod:`~helixgraph.importers.cordis_rdf`.
 """
 
 from __future__ import annotations
@@ -27,8 +30,8 @@ from __future__ import annotations
 import csv
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -36,31 +39,25 @@ from typing import TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.importers.bounded import open_text
+from helixgraph.importers.cordis_data import (
+    CordisData,
+    Organisation,
+    OrganisationName,
+    Participation,
+    Project,
+)
+from helixgraph.importers.cordis_rdf import names_ntriples, ntriples
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
-from helixgraph.importers.legible import legible_name
 from helixgraph.importers.registry import CheckedImport, ImportJob, register
 from helixgraph.rdf.namespaces import (
     COUNTRY_ALIASES,
-    DCTERMS,
     HELICES,
-    ID_BASE,
-    NUTS,
-    ORG,
-    RDF,
-    RDFS,
-    SCHEMA,
-    SKOS,
-    TIME,
-    XSD,
 )
-from helixgraph.rdf.vocab import HX
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
 
 VERSION = "1"
-ID = ID_BASE
-RDF_TYPE = f"<{RDF}type>"
 
 ROLES = {
     "coordinator": "coordinator",
@@ -91,9 +88,6 @@ NAMES_HEADER = {"pic", "name"}
 PROJECT_NAMES_HEADER = {"rcn", "acronym", "title"}
 NAMES_COLUMNS = "pic,name,short_name,city,country,activity_type,nuts,sme,source"
 #: Where the names file's rows come from, said on its graph; each row names its copy too.
-CORDIS_SOURCE = "CORDIS, European Union"
-#: A project's page on CORDIS, by record number (a link for the reader; never fetched).
-CORDIS_PAGE = "https://cordis.europa.eu/project/rcn/{rcn}"
 
 
 #: Report a problem with a cell: ``say(column, message)``.
@@ -102,77 +96,6 @@ Say = Callable[[str, str], None]
 ProgressHook = Callable[[int], None]
 Parsed = tuple["Organisation", "Project", "Participation"]
 RowParser = Callable[[dict[str, str], Say, Mapping[str, str]], "Parsed | None"]
-
-
-@dataclass
-class Organisation:
-    pic: str
-    activity: str
-    country: str | None
-    line: str
-    name: str | None = None
-    short_name: str | None = None
-    sme: bool | None = None
-    nuts: str | None = None
-    city: str | None = None
-    url: str | None = None
-
-
-@dataclass
-class Project:
-    rcn: str
-    start: date | None = None
-    end: date | None = None
-    total_cost: Decimal | None = None
-    max_contribution: Decimal | None = None
-    acronym: str | None = None
-    grant: str | None = None
-    parts: set[str] = field(default_factory=set)
-    title: str | None = None
-
-
-@dataclass
-class Participation:
-    rcn: str
-    pic: str
-    role: str
-    contribution: Decimal | None
-
-
-@dataclass
-class OrganisationName:
-    """A row of the names file: what CORDIS calls an organisation, and which copy says so."""
-
-    pic: str
-    name: str
-    short_name: str | None = None
-    city: str | None = None
-    nuts: str | None = None
-    sme: bool | None = None
-    source: str | None = None
-    country: str | None = None
-
-
-@dataclass
-class CordisData:
-    """What the CORDIS files hold, checked: ready to become triples."""
-
-    organisations: dict[str, Organisation] = field(default_factory=dict)
-    projects: dict[str, Project] = field(default_factory=dict)
-    participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
-    rows_read: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
-    unknown_parts: int = 0
-    #: PIC -> name, from the names file (only the organisations of the participations, if any)
-    names: dict[str, OrganisationName] = field(default_factory=dict)
-    #: how many of the rows read came from the names file
-    name_rows: int = 0
-    #: the names files among those read (their rows go to a graph of their own)
-    names_files: list[Path] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for r in self.rejected for p in r.problems]
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -535,22 +458,6 @@ def _date(row: dict[str, str], column: str, say: Say) -> date | None:
 # -- triples -----------------------------------------------------------------------------------
 
 
-def literal(text: str) -> str:
-    """An N-Triples string literal.
-
-    >>> literal('Univ. "Alpha"\\nBudapest')
-    '"Univ. \\\\"Alpha\\\\"\\\\nBudapest"'
-    """
-    escaped = (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    )
-    return f'"{escaped}"'
-
-
-def typed(value: object, datatype: str) -> str:
-    return f'"{value}"^^<{XSD}{datatype}>'
-
-
 def _web_site(url: str | None) -> str | None:
     """An organisation's web site if it is an http(s) IRI; a malformed one is dropped, not
     fatal (CORDIS has ``http://[::1``-like and ``%zz`` entries). Checked with the same IRI parser
@@ -568,160 +475,6 @@ def _web_site(url: str | None) -> str | None:
     except ValueError:
         return None
     return url
-
-
-def actor_iri(pic: str) -> str:
-    return f"<{ID}actor/pic-{pic}>"
-
-
-def project_iri(rcn: str, fragment: str = "") -> str:
-    return f"<{ID}project/rcn-{rcn}{fragment}>"
-
-
-def ntriples(
-    data: CordisData, helix_map: Mapping[str, str], sector_map: Mapping[str, str]
-) -> Iterator[bytes]:
-    """The participations as N-Triples lines (bytes): organisations, projects, memberships.
-
-    ``sector_map`` gives the sector of each programme part (local names, as
-    :func:`ontology_sector_map` reads them)."""
-    for org in data.organisations.values():
-        yield from _lines(_organisation(org, helix_map, named=org.pic in data.names))
-    for project in data.projects.values():
-        yield from _lines(_project(project, sector_map))
-    periods = {rcn for rcn, p in data.projects.items() if p.start or p.end}
-    for part in data.participations.values():
-        yield from _lines(_membership(part, part.rcn in periods))
-
-
-def _lines(triples: Iterable[tuple[str, str, str]]) -> Iterator[bytes]:
-    for s, p, o in triples:
-        yield f"{s} {p} {o} .\n".encode()
-
-
-def names_ntriples(data: CordisData, graph: str) -> Iterator[bytes]:
-    """The names file's rows as N-Triples lines (bytes), for a graph of their own."""
-    about = f"<{graph}>"
-    yield from _lines(
-        [
-            (about, f"<{DCTERMS}title>", literal("Names of CORDIS organisations, by PIC")),
-            (about, f"<{DCTERMS}source>", literal(CORDIS_SOURCE)),
-        ]
-    )
-    for name in data.names.values():
-        org = data.organisations.get(name.pic)
-        yield from _lines(_name(name, org.country if org else name.country))
-
-
-def _name(name: OrganisationName, country: str | None) -> Iterator[tuple[str, str, str]]:
-    a = actor_iri(name.pic)
-    yield from _labels(a, name.name, country)
-    if name.short_name and name.short_name != name.name:
-        yield a, f"<{SKOS}altLabel>", literal(name.short_name)
-    # no hx:pic: the participations' graph states it, and a second copy would double every
-    # answer of a query that joins on it (the default graph is the union of the graphs)
-    yield from _whereabouts(a, name.nuts, name.sme, name.city)
-    copy = f" (copy: {name.source})" if name.source else ""
-    yield a, f"<{DCTERMS}source>", literal(CORDIS_SOURCE + copy)
-
-
-def _whereabouts(
-    actor: str, nuts: str | None, sme: bool | None, city: str | None
-) -> Iterator[tuple[str, str, str]]:
-    """An organisation's NUTS region, SME flag and city, where known."""
-    if nuts:
-        yield actor, f"<{HX.region}>", f"<{NUTS}{nuts}>"
-    if sme is not None:
-        yield actor, f"<{HX.sme}>", typed(str(sme).lower(), "boolean")
-    if city:
-        yield actor, f"<{SCHEMA}addressLocality>", literal(city)
-
-
-def _organisation(
-    org: Organisation, helix_map: Mapping[str, str], *, named: bool = False
-) -> Iterator[tuple[str, str, str]]:
-    """An organisation's triples; ``named``: the names file labels it, so no PIC label here."""
-    a = actor_iri(org.pic)
-    yield a, RDF_TYPE, f"<{ORG}FormalOrganization>"
-    if org.name:
-        yield from _labels(a, org.name, org.country)
-    elif not named:
-        yield a, f"<{SKOS}prefLabel>", literal(f"PIC {org.pic}")
-    if org.short_name:
-        yield a, f"<{SKOS}altLabel>", literal(org.short_name)
-    yield a, f"<{ORG}classification>", f"<{HX.term(helix_map[org.activity])}>"
-    yield a, f"<{HX.activityType}>", f"<{HX.NS}activity{org.activity}>"
-    yield a, f"<{HX.pic}>", literal(org.pic)
-    if org.country:
-        yield a, f"<{HX.country}>", literal(org.country)
-    yield from _whereabouts(a, org.nuts, org.sme, org.city)
-    if org.url:
-        yield a, f"<{SCHEMA}url>", f"<{org.url}>"
-
-
-def _labels(actor: str, name: str, country: str | None) -> Iterator[tuple[str, str, str]]:
-    """The name as people write it (:func:`legible_name`) and, where that differs, as CORDIS
-    wrote it: kept and searchable."""
-    readable = legible_name(name, country)
-    yield actor, f"<{SKOS}prefLabel>", literal(readable)
-    if readable != name:
-        yield actor, f"<{SKOS}altLabel>", literal(name)
-
-
-def _unnamed_project(project: Project) -> str:
-    """A project no file names, by what is known: ``H2020 project 224978 · SC1 · 2016-2019``."""
-    parts = ", ".join(sorted(part.removeprefix("part") for part in project.parts))
-    years = "-".join(dict.fromkeys(str(d.year) for d in (project.start, project.end) if d))
-    return " · ".join(text for text in (f"H2020 project {project.rcn}", parts, years) if text)
-
-
-def _project(project: Project, sector_map: Mapping[str, str]) -> Iterator[tuple[str, str, str]]:
-    p = project_iri(project.rcn)
-    yield p, RDF_TYPE, f"<{HX.Project}>"
-    yield p, f"<{SKOS}prefLabel>", literal(project.acronym or _unnamed_project(project))
-    if project.title:
-        yield p, f"<{DCTERMS}title>", literal(project.title)
-    yield p, f"<{HX.rcn}>", literal(project.rcn)
-    yield p, f"<{RDFS}seeAlso>", f"<{CORDIS_PAGE.format(rcn=project.rcn)}>"
-    if project.grant:
-        yield p, f"<{SCHEMA}identifier>", literal(project.grant)
-    for part in sorted(project.parts):
-        yield p, f"<{HX.programmePart}>", f"<{HX.term(part)}>"
-    for sector in sorted({sector_map[part] for part in project.parts if part in sector_map}):
-        yield p, f"<{HX.sector}>", f"<{HX.term(sector)}>"
-    if project.total_cost is not None:
-        yield p, f"<{HX.totalCost}>", typed(project.total_cost, "decimal")
-    if project.max_contribution is not None:
-        yield p, f"<{HX.maxContribution}>", typed(project.max_contribution, "decimal")
-    if project.start or project.end:
-        period = project_iri(project.rcn, "#period")
-        yield period, RDF_TYPE, f"<{TIME}Interval>"
-        for day, edge, fragment, prop in (
-            (project.start, "hasBeginning", "#start", "startDate"),
-            (project.end, "hasEnd", "#end", "endDate"),
-        ):
-            if day is None:
-                continue
-            instant = project_iri(project.rcn, fragment)
-            yield p, f"<{SCHEMA}{prop}>", typed(day.isoformat(), "date")
-            yield period, f"<{TIME}{edge}>", instant
-            yield instant, RDF_TYPE, f"<{TIME}Instant>"
-            yield instant, f"<{TIME}inXSDDate>", typed(day.isoformat(), "date")
-
-
-def _membership(part: Participation, dated: bool) -> Iterator[tuple[str, str, str]]:
-    m = f"<{ID}membership/rcn-{part.rcn}-pic-{part.pic}>"
-    yield m, RDF_TYPE, f"<{ORG}Membership>"
-    yield m, f"<{ORG}member>", actor_iri(part.pic)
-    yield m, f"<{ORG}organization>", project_iri(part.rcn)
-    yield m, f"<{ORG}role>", f"<{HX.term(part.role)}>"
-    if dated:
-        yield m, f"<{ORG}memberDuring>", project_iri(part.rcn, "#period")
-    if part.contribution is not None:
-        yield m, f"<{HX.euContribution}>", typed(part.contribution, "decimal")
-
-
-# -- the helix mapping -------------------------------------------------------------------------
 
 
 def read_helix_map(path: Path) -> dict[str, str]:
