@@ -14,6 +14,7 @@ from typing import Any
 
 from helixgraph.language import fold
 from helixgraph.network import views
+from helixgraph.network.labels import choose_labels
 from helixgraph.rdf.namespaces import HX as HX_NAMESPACE
 from helixgraph.store import KnowledgeGraph
 
@@ -29,9 +30,15 @@ def labels_in(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
     """
 
     def build() -> dict[str, str]:
-        nodes = {iri: views._Node(country=a["country"]) for iri, a in _everyone(kg).items()}
-        views._add_labels(kg, nodes, lang)
-        return {iri: str(node.label) for iri, node in nodes.items()}
+        wanted = {iri: a["country"] for iri, a in _everyone(kg).items()}
+        return choose_labels(
+            wanted,
+            views.table_rows(kg, "prefLabel"),
+            views.table_rows(kg, "name"),
+            views.table_rows(kg, "activityType"),
+            views.aliases(kg),
+            lang,
+        )
 
     found: dict[str, str] = kg.memo(_LabelsKey(lang), build)
     return found

@@ -20,7 +20,6 @@ with no dates is timeless and always kept.
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -31,6 +30,8 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from helixgraph.errors import InputError
+from helixgraph.network.labels import PIC_NAME, choose_labels
+from helixgraph.network.labels import local_name as local_name  # what views are read with
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.rdf.namespaces import HELICES, ORG, OWL
 from helixgraph.rdf.vocab import HX
@@ -67,15 +68,6 @@ def parse_years(text: str | None) -> Years | None:
 
 
 G_ = TypeVar("G_", bound=nx.Graph)
-
-
-def local_name(iri: str) -> str:
-    """The part of an IRI after its last ``#`` or ``/``.
-
-    >>> local_name("https://w3id.org/helixgraph/ns#funds")
-    'funds'
-    """
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 # -- the views ---------------------------------------------------------------------------------
@@ -453,77 +445,15 @@ def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
     return kinds
 
 
-#: The label the CORDIS importer gives an organisation it knows no name of.
-PIC_LABEL = re.compile(r"^PIC [0-9]{9}$")
-#: The local name of the IRI the CORDIS importer gives an organisation.
-PIC_NAME = re.compile(r"^pic-[0-9]{9}$")
-
-
-#: what a CORDIS activity type calls an organisation
-ACTIVITY_WORDS = {
-    "PRC": "company",
-    "HES": "higher-education institution",
-    "REC": "research organisation",
-    "PUB": "public body",
-    "OTH": "organisation",
-}
-
-
-ACTIVITY_WORDS_HU = {
-    "PRC": "cég",
-    "HES": "felsőoktatási intézmény",
-    "REC": "kutatóhely",
-    "PUB": "közintézmény",
-    "OTH": "szervezet",
-}
-
-
-def unnamed(pic: str, activity: str | None, country: str | None, lang: str = "en") -> str:
-    """What an organisation CORDIS names nowhere is called: what is known of it.
-
-    >>> unnamed("935813903", "PRC", "HU")
-    'unnamed company, HU — PIC 935813903'
-    >>> unnamed("935813903", "PRC", "HU", "hu")
-    'név nélküli cég, HU — PIC 935813903'
-    """
-    where = f", {country}" if country else ""
-    if lang == "hu":
-        return (
-            f"név nélküli {ACTIVITY_WORDS_HU.get(activity or '', 'szervezet')}{where} — PIC {pic}"
-        )
-    return f"unnamed {ACTIVITY_WORDS.get(activity or '', 'organisation')}{where} — PIC {pic}"
-
-
 def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node], lang: str = "en") -> None:
-    """skos:prefLabel in ``lang``, else one without a language (a CORDIS name), else in
-    another language, else foaf:name, else what is known of an organisation CORDIS names
-    nowhere (:func:`unnamed`), else the IRI's local name."""
-    tables = _tables(kg, "prefLabel", "name")
-    merged = aliases(kg)
-    rank: dict[str, int] = {}
-
-    def rank_of(label: str, tag: str) -> int:
-        if PIC_LABEL.match(label):
-            return 4
-        return 0 if tag.startswith(lang) else 1 if not tag else 2
-
-    ranked = [(merged.get(s, s), o, rank_of(o, tag)) for s, o, tag in tables["prefLabel"]]
-    ranked += [(merged.get(s, s), o, 3) for s, o, _ in tables["name"]]
-    for iri, label, how in ranked:
-        if iri not in nodes:
-            continue
-        if how < rank.get(iri, 9) or (how == rank[iri] and label < str(nodes[iri].label)):
-            rank[iri] = how
-            nodes[iri].label = label
-    rows = _tables(kg, "activityType")["activityType"]
-    activities = {merged.get(s, s): local_name(o).removeprefix("activity") for s, o, _ in rows}
-    for iri, node in nodes.items():
-        name = local_name(iri)
-        if PIC_NAME.match(name) and (node.label is None or PIC_LABEL.match(node.label)):
-            # CORDIS knows no name of it: say what is known
-            node.label = unnamed(name[4:], activities.get(iri), node.country, lang)
-        elif node.label is None:
-            node.label = name
+    """Each node's label in ``lang`` (:func:`helixgraph.network.labels.choose_labels`)."""
+    tables = _tables(kg, "prefLabel", "name", "activityType")
+    chosen = choose_labels(
+        {iri: node.country for iri, node in nodes.items()},
+        tables["prefLabel"], tables["name"], tables["activityType"], aliases(kg), lang,
+    )  # fmt: skip
+    for iri, label in chosen.items():
+        nodes[iri].label = label
 
 
 def _memberships(
