@@ -21,6 +21,7 @@ import typer
 
 from helixgraph.cli.answers import OutputFormat, print_answer
 from helixgraph.cli.outputs import check_output, writing
+from helixgraph.cli.report_tables import print_report
 from helixgraph.network.registry import VIEWS, ViewName
 
 if TYPE_CHECKING:
@@ -601,7 +602,7 @@ def analyze(
     if as_json:
         typer.echo(json.dumps(report, indent=2, default=str))
         return
-    _print_report(report)
+    print_report(report)
 
 
 class ReportLanguage(StrEnum):
@@ -716,66 +717,6 @@ def _figure(value: object) -> str:
     if value is None:
         return "-"
     return f"{value:,.4f}" if isinstance(value, float) else f"{value:,}"
-
-
-def _print_report(data: dict[str, object]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from helixgraph.report.model import EcosystemReport
-
-    report = EcosystemReport.model_validate(data)
-    console = Console()
-    console.print(
-        f"[bold]{report.scope.description}[/bold]: {report.scope.actors:,} actors"
-        + ("" if report.scope.exact else " (some figures estimated: see below)")
-    )
-    console.print("[bold]Findings[/bold]")
-    for finding in report.findings:
-        console.print(f"  • {finding}")
-    table = Table("figure", "value", title="Headline")
-    for key, value in report.headline.model_dump().items():
-        table.add_row(
-            key.replace("_", " "), f"{value:,.4f}" if isinstance(value, float) else f"{value:,}"
-        )
-    console.print(table)
-    for name, rows in (report.centrality.model_dump() if report.centrality else {}).items():
-        if rows is None:
-            continue
-        ranking = Table("actor", "value", title=f"Top by {name}")
-        for row in rows:
-            ranking.add_row(str(row["label"]), f"{row['value']:.4f}")
-        console.print(ranking)
-    clusters = Table(
-        "cluster", "size", "missing helices", "Blau", "in other clusters", title="Clusters"
-    )
-    for cluster in report.clusters or []:
-        clusters.add_row(
-            cluster.label,
-            str(cluster.size),
-            ", ".join(cluster.missing) or "-",
-            f"{cluster.blau:.2f}",
-            f"{cluster.in_other_clusters:.0%}",
-        )
-    console.print(clusters)
-    years = Table(
-        "year", "actors", "collaborations", "parts", "largest", "F", "synergy (bits)",
-        title="Year by year (each year alone)",
-    )  # fmt: skip
-    for row in report.by_year or []:
-        years.add_row(
-            str(row.year),
-            f"{row.actors:,}",
-            f"{row.collaborations:,}",
-            f"{row.parts:,}",
-            f"{row.largest:,}",
-            f"{row.fragmentation:.3f}",
-            "-" if row.synergy_bits_3d is None else f"{row.synergy_bits_3d:.3f}",
-        )
-    if report.by_year:
-        console.print(years)
-    for part, how in report.methods.items():
-        console.print(f"[dim]{part}: {how}[/dim]")
 
 
 @app.command()
