@@ -49,6 +49,18 @@ class NamedQuery:
     title_hu: str | None = None
     description_hu: str | None = None
 
+    @property
+    def body(self) -> str:
+        """The query without its header of comment lines: what the editor is given (the page
+        shows the title and description in its own language).
+
+        >>> parse("x", "# title: X\\nSELECT ?n {}").body
+        'SELECT ?n {}'
+        """
+        lines = self.sparql.splitlines()
+        start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+        return "\n".join(lines[start:])
+
     def title_in(self, lang: str) -> str:
         return (self.title_hu if lang == "hu" else None) or self.title
 
