@@ -243,9 +243,22 @@ def test_a_hungarian_browser_gets_hungarian_pages(client: httpx.Client) -> None:
 
 
 def test_a_scope_without_actors_gets_a_page_that_says_so(client: httpx.Client) -> None:
-    for lang, words in (("en", "No actor is in the scope country XX"), ("hu", "nincs szereplő")):
-        page = analysed_page(client, {"country": "XX", "lang": lang}, 'id="findings"')
+    for lang, words in (("en", "No actor is in the scope"), ("hu", "nincs szereplő")):
+        page = analysed_page(
+            client, {"country": "HU", "region": "DE1", "lang": lang}, 'id="findings"'
+        )
         assert words in page
+
+
+def test_a_country_the_store_does_not_hold_gets_the_codes_it_does(client: httpx.Client) -> None:
+    import html
+
+    hungarian = html.unescape(client.get("/", params={"country": "XX", "lang": "hu"}).text)
+    assert "„XX” ország: a tárban ezen országok szereplői vannak: AL, AM," in hungarian
+    answer = client.get("/api/analysis/report", params={"country": "XX"})
+    assert answer.status_code == 422
+    assert "the store holds actors of" in answer.json()["detail"]
+    assert ", HU," in answer.json()["detail"]
 
 
 def test_the_dashboard_opens_on_the_home_ecosystem_as_the_explorer_does(

@@ -588,7 +588,7 @@ def analyze(
 
     from rich.console import Console
 
-    from helixgraph.network.scope import Scope
+    from helixgraph.network.scope import Scope, check_country
     from helixgraph.report.ecosystem import ecosystem_report, within_activity
 
     console = Console(stderr=True)
@@ -597,6 +597,7 @@ def analyze(
         kg = open_store(store, read_only=True)
         if chosen.years:  # cut to the data's years, as the pages do
             chosen = chosen.with_years(within_activity(kg, chosen.years))
+        check_country(kg, chosen)
         with console.status(f"analysing {chosen.describe()}…"):
             report = ecosystem_report(kg, scope=chosen, through=through.value, top=top)
     if as_json:
@@ -640,7 +641,7 @@ def report(
     nothing to install or load to read it (such as --scope country=HU,sector=health --lang hu)."""
     from rich.console import Console
 
-    from helixgraph.network.scope import Scope
+    from helixgraph.network.scope import Scope, check_country
     from helixgraph.report.ecosystem import within_activity
     from helixgraph.web.standalone import print_to_pdf, standalone_report
 
@@ -651,6 +652,7 @@ def report(
         kg = open_store(store, read_only=True)
         if chosen.years:  # cut to the data's years, as the pages do
             chosen = chosen.with_years(within_activity(kg, chosen.years))
+        check_country(kg, chosen)
         with console.status(f"analysing {chosen.describe()}…"):
             page = standalone_report(kg, chosen, through=through.value, lang=lang.value)
         if file_format is ReportFormat.pdf:

@@ -437,6 +437,16 @@ def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str,
     return rows
 
 
+def check_country(kg: KnowledgeGraph, scope: Scope) -> None:
+    """:class:`InputError` for a country no actor of the store is in, with the codes it holds
+    (a typo, or a code the data writes otherwise, should not read as an empty ecosystem)."""
+    held = {a["country"] for a in views.actor_attributes(kg).values() if a["country"]}
+    if scope.country and held and scope.country not in held:
+        raise InputError(
+            f"country {scope.country!r}: the store holds actors of {', '.join(sorted(held))}"
+        )
+
+
 def _matching_actors(
     kg: KnowledgeGraph,
     scope: Scope,

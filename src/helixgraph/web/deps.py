@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from helixgraph.errors import InputError, QueryTimeoutError
 from helixgraph.language import Language
-from helixgraph.network.scope import Scope
+from helixgraph.network.scope import Scope, check_country
 from helixgraph.settings import Settings
 from helixgraph.sparql.budget import ClientBudget, client_address
 from helixgraph.sparql.pool import QueryAnswer, QueryPool, QueryRequest
@@ -85,6 +85,7 @@ def _filter(description: str) -> Any:
 
 
 def get_scope(
+    request: Request,
     years: Annotated[tuple[int, int] | None, Depends(get_years)],
     country: Annotated[str | None, _filter("ISO country code of the actors, such as HU")] = None,
     region: Annotated[str | None, _filter("NUTS code prefix of the actors, such as HU1")] = None,
@@ -95,9 +96,11 @@ def get_scope(
         str | None, _filter("the actors of this graph, such as a spreadsheet")
     ] = None,
 ) -> Scope:
-    """The scope the query string asks for (README, "Scope"); empty parameters are left out."""
+    """The scope the query string asks for (README, "Scope"); empty parameters are left out.
+    A country no actor of the store is in is refused with the codes it holds."""
+    kg = get_kg(request)
     try:
-        return Scope.of(
+        scope = Scope.of(
             country=country,
             region=region,
             sector=sector,
@@ -106,6 +109,8 @@ def get_scope(
             source=source,
             years=years,
         )
+        check_country(kg, scope)
+        return scope
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None
 
@@ -128,17 +133,17 @@ def get_page_scope(request: Request) -> PageScope:
     try:
         years = get_years(request, sent_years)
     except HTTPException as error:
-        rest = PageScope(get_scope(None, **params), str(error.detail), "years", sent_years)
+        rest = PageScope(get_scope(request, None, **params), str(error.detail), "years", sent_years)
         return rest
     try:
-        return PageScope(get_scope(years, **params))
+        return PageScope(get_scope(request, years, **params))
     except HTTPException as error:
         field = next(
             (n for n in FILTER_NAMES if params[n] and repr(params[n]) in error.detail), None
         )
         without = {name: value for name, value in params.items() if name != field}
         try:
-            scope = get_scope(years, **without)
+            scope = get_scope(request, years, **without)
         except HTTPException:
             scope = Scope()
         return PageScope(scope, str(error.detail), field, params.get(field or ""))

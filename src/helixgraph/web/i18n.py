@@ -119,6 +119,10 @@ ERROR_PHRASES_HU = [
         r"(Hungary, Magyarország)",
     ),
     (r"^helix '(.+)': one of (.+)$", r"„\1” spirál: a következők egyike: \2"),
+    (
+        r"^country '(.+)': the store holds actors of (.+)$",
+        r"„\1” ország: a tárban ezen országok szereplői vannak: \2",
+    ),
 ]
 
 
