@@ -247,6 +247,11 @@ def test_an_xlsx_named_after_a_table_and_bad_cells_name_the_sheet(
 def test_a_missing_workbook_is_named(kg: KnowledgeGraph, tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"ecosystem\.xlsx: no such file"):
         import_spreadsheet(kg, [tmp_path / "ecosystem.xlsx"])
+    with pytest.raises(InputError, match=r"my-cluster: no such file or folder"):
+        import_spreadsheet(kg, [tmp_path / "my-cluster"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"empty: a folder without the template's files"):
+        import_spreadsheet(kg, [tmp_path / "empty"])
 
 
 def test_a_manager_s_own_list_as_they_keep_it(kg: KnowledgeGraph, tmp_path: Path) -> None:

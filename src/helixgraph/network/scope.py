@@ -440,11 +440,23 @@ def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str,
 def check_country(kg: KnowledgeGraph, scope: Scope) -> None:
     """:class:`InputError` for a country no actor of the store is in, with the codes it holds
     (a typo, or a code the data writes otherwise, should not read as an empty ecosystem)."""
-    held = {a["country"] for a in views.actor_attributes(kg).values() if a["country"]}
-    if scope.country and held and scope.country not in held:
+    if not scope.country:
+        return
+    held: frozenset[str] = kg.memo(
+        _CountriesKey(),
+        lambda: frozenset(
+            a["country"] for a in views.actor_attributes(kg).values() if a["country"]
+        ),
+    )  # asked on every request with a scope: counted once per state of the store
+    if held and scope.country not in held:
         raise InputError(
             f"country {scope.country!r}: the store holds actors of {', '.join(sorted(held))}"
         )
+
+
+@dataclass(frozen=True)
+class _CountriesKey:
+    pass
 
 
 def _matching_actors(
