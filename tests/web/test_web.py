@@ -444,6 +444,9 @@ def test_a_bad_form_is_the_page_again_with_the_message_beside_the_field(
         assert 'aria-invalid="true"' in page
         assert message in page
         assert '<option value="HU" selected>' in page  # the rest of the form kept
+    both = client.get("/", params={"country": "xx", "years": "1990", "lang": "hu"})
+    assert both.status_code == 422  # two bad values: still the page, not JSON
+    assert both.headers["content-type"].startswith("text/html")
     country = client.get("/", params={"country": "Atlantis", "lang": "hu"})
     assert country.status_code == 422
     assert "„Atlantis” ország" in country.text

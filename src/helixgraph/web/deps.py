@@ -133,20 +133,31 @@ def get_page_scope(request: Request) -> PageScope:
     try:
         years = get_years(request, sent_years)
     except HTTPException as error:
-        rest = PageScope(get_scope(request, None, **params), str(error.detail), "years", sent_years)
-        return rest
+        return _rest_of_form(request, None, params, str(error.detail), "years", sent_years)
     try:
         return PageScope(get_scope(request, years, **params))
     except HTTPException as error:
-        field = next(
-            (n for n in FILTER_NAMES if params[n] and repr(params[n]) in error.detail), None
-        )
-        without = {name: value for name, value in params.items() if name != field}
-        try:
-            scope = get_scope(request, years, **without)
-        except HTTPException:
-            scope = Scope()
-        return PageScope(scope, str(error.detail), field, params.get(field or ""))
+        detail = str(error.detail)  # "country 'XX': …", "helix 'x': …"
+        named = detail.split(" ", 1)[0]
+        field = named if named in FILTER_NAMES else None
+        return _rest_of_form(request, years, params, detail, field, params.get(named))
+
+
+def _rest_of_form(
+    request: Request,
+    years: tuple[int, int] | None,
+    params: dict[str, str | None],
+    detail: str,
+    field: str | None,
+    sent: str | None,
+) -> PageScope:
+    """The scope without the field at fault (the whole store if the rest fails too)."""
+    without = {name: value for name, value in params.items() if name != field}
+    try:
+        scope = get_scope(request, years, **without)
+    except HTTPException:
+        scope = Scope()
+    return PageScope(scope, detail, field, sent)
 
 
 FILTER_NAMES = ("country", "region", "sector", "helix", "cluster", "source")
