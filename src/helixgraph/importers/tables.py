@@ -76,7 +76,7 @@ def template_files(paths: Sequence[Path], names: Mapping[str, object]) -> list[P
     """``paths`` with each folder replaced by the template files and workbooks it holds."""
     found: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.suffix:  # a missing file is said when it is read
             raise InputError(f"{path}: no such file or folder")
         if not path.is_dir():
             found.append(path)
