@@ -28,7 +28,7 @@ from rich.table import Table
 
 from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.sparql.catalogue import bind, named_queries
-from helixgraph.sparql.pool import term_from_spec
+from helixgraph.sparql.evaluation import term_from_spec
 from helixgraph.store import KnowledgeGraph
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

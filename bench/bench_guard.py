@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.bench_queries import median_seconds
+from helixgraph.guard import checks as guard
 from helixgraph.rdf.namespaces import PREFIXES
-from helixgraph.sparql import guard
 from helixgraph.sparql.catalogue import named_queries
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

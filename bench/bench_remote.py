@@ -53,10 +53,11 @@ MEASURE = """
 import json, resource, statistics, sys, time
 from helixgraph.network import views
 from helixgraph.network.scope import Scope, scoped_network
-from helixgraph.report.ecosystem import ReportKey, _report
+from helixgraph.report.ecosystem import _report
+from helixgraph.report.key import ReportKey
 from helixgraph.report.precision import Precision
 from helixgraph.sparql.catalogue import bind, named_queries
-from helixgraph.sparql.pool import term_from_spec
+from helixgraph.sparql.evaluation import term_from_spec
 from helixgraph.store import KnowledgeGraph
 
 store, actor, project, repeats = sys.argv[1:5]

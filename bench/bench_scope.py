@@ -24,7 +24,8 @@ from helixgraph.analysis.keyplayers import search_key_players
 from helixgraph.analysis.recommend import _candidates, _distances, _gain, recommend_ties
 from helixgraph.network import views
 from helixgraph.network.scope import Scope, scoped_network
-from helixgraph.report.ecosystem import ReportKey, _report
+from helixgraph.report.ecosystem import _report
+from helixgraph.report.key import ReportKey
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 

@@ -151,8 +151,20 @@ class UpdateRefusedError(QueryRefusedError):
     """An update sent where only queries are answered; answer 403."""
 
 
-class QueryTimeoutError(QueryError):
+class DeadlineError(HelixgraphError):
+    """Work in a worker process ran past its deadline and the worker was stopped; answer 503."""
+
+
+class QueryTimeoutError(DeadlineError, QueryError):
     """The query ran past its deadline and was stopped; answer 503."""
+
+
+class UpdateTimeoutError(DeadlineError):
+    """The update ran past its deadline; its writer was stopped and nothing was written."""
+
+
+class AnalysisTimeoutError(DeadlineError):
+    """The analysis ran past its deadline and its worker was stopped."""
 
 
 class QueryBusyError(QueryError):

@@ -1,17 +1,14 @@
-"""Settings of the web service: one pydantic ``BaseSettings``, read from ``HELIX_*`` variables;
-and where the store is, decided here for the server and every command."""
+"""Settings of the web service: one pydantic ``BaseSettings``, read from ``HELIX_*`` variables.
+
+A leaf: read once where a process starts (the server, a command) and handed down."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-if TYPE_CHECKING:
-    from helixgraph.store.remote import RemoteEndpoint
 
 
 class Settings(BaseSettings):
@@ -121,32 +118,3 @@ class Settings(BaseSettings):
     max_workbook_bytes: int = Field(
         default=64 << 20, gt=0, description="bytes an .xlsx workbook may hold once unzipped"
     )
-
-
-def store_location(given: Path | str | RemoteEndpoint | None = None) -> Path | RemoteEndpoint:
-    """The store to use: the one given (``--store``), else ``$HELIX_STORE``, else ``store`` in
-    the per-user data directory. An ``http://`` or ``https://`` URL is a remote store, never a
-    folder name."""
-    from helixgraph.store.remote import RemoteEndpoint, is_url
-
-    if isinstance(given, RemoteEndpoint):
-        return given
-    named = str(given) if given else os.environ.get("HELIX_STORE")
-    if named and is_url(named):
-        return RemoteEndpoint.from_url(named)
-    if named:
-        return Path(named).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("helixgraph")) / "store"
-
-
-def default_data_wanted() -> bool:
-    """Whether stores are opened with the shipped default ecosystem: yes unless
-    ``$HELIX_DEFAULT_DATA`` is ``none``."""
-    value = os.environ.get("HELIX_DEFAULT_DATA", "shipped").strip().lower()
-    if value not in ("shipped", "none"):
-        from helixgraph.errors import InputError
-
-        raise InputError(f"HELIX_DEFAULT_DATA={value!r}: give `shipped` (the default) or `none`")
-    return value == "shipped"

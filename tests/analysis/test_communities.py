@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from helixgraph.web.communities import SUMMARISE_ABOVE, community_index, summarise
+from helixgraph.analysis.nodes import community_index
+from helixgraph.web.communities import SUMMARISE_ABOVE, summarise
 from helixgraph.web.viz import network_data
 
 

@@ -139,7 +139,7 @@ def test_the_command_lines_query_cannot_reach_the_network_even_unguarded(
 
     # the guard taken away: what stands is the sandbox the command puts itself in
     unguarded = (
-        "import sys, helixgraph.sparql.guard as guard; guard.check_query = lambda text: text; "
+        "import sys, helixgraph.guard.checks as guard; guard.check_query = lambda text: text; "
         "from helixgraph.cli.commands import app; sys.argv[0] = 'helixgraph'; app()"
     )
     with listener() as (port, connections):

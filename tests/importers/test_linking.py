@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from helixgraph.cli.commands import app
 from helixgraph.errors import RowsError
+from helixgraph.importers.linking import link_actors
 from helixgraph.importers.spreadsheet import import_spreadsheet
-from helixgraph.network.linking import link_actors
 from helixgraph.network.records import actor_detail
 from helixgraph.network.views import actor_network
 from helixgraph.store import KnowledgeGraph

@@ -153,12 +153,12 @@ def test_analyze_the_default_ecosystem_estimates_and_says_so(read_store: object)
 
 
 def test_a_report_in_a_worker_is_the_report_and_stops_at_its_deadline(read_store: Path) -> None:
-    from helixgraph.errors import QueryTimeoutError
+    from helixgraph.errors import AnalysisTimeoutError
     from helixgraph.network.scope import Scope
 
     health = Scope.parse("country=HU,sector=health")
     with KnowledgeGraph.open(read_store, read_only=True) as kg:
-        with pytest.raises(QueryTimeoutError, match="deadline"):
+        with pytest.raises(AnalysisTimeoutError, match="deadline"):
             ecosystem_report(kg, scope=health, deadline=0.05)
         built_apart = ecosystem_report(kg, scope=health, deadline=120)
         kg.forget()

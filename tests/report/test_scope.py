@@ -27,9 +27,10 @@ from helixgraph.analysis.keyplayers import search_key_players
 from helixgraph.analysis.recommend import recommend_ties
 from helixgraph.cli.commands import app
 from helixgraph.errors import InputError
-from helixgraph.network.scope import Scope, scoped_network, yearly
+from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.report.compare import compare_scopes
-from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
+from helixgraph.report.ecosystem import ecosystem_report
+from helixgraph.report.years import fragmentation_by_year, yearly
 from helixgraph.store import KnowledgeGraph
 
 # -- the scope as users write it ----------------------------------------------------------------

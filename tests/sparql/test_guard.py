@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helixgraph.errors import QueryError, QueryRefusedError, QuerySyntaxError
+from helixgraph.guard.checks import MAX_DEPTH, check_query, check_update
 from helixgraph.rdf.namespaces import PREFIXES
-from helixgraph.sparql.guard import MAX_DEPTH, check_query, check_update
-from helixgraph.sparql.pool import QueryPool, QueryRequest
+from helixgraph.sparql.evaluation import QueryRequest
+from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 
 
@@ -277,7 +278,7 @@ def test_a_bad_iri_is_the_request_s_error_not_the_worker_s() -> None:
 
 def test_an_undeclared_prefix_is_named_with_its_place_and_the_declared_ones() -> None:
     from helixgraph.errors import QuerySyntaxError
-    from helixgraph.sparql.guard import check_query, check_update
+    from helixgraph.guard.checks import check_query, check_update
 
     with pytest.raises(QuerySyntaxError) as caught:
         check_query("SELECT * WHERE {\n  ?s foo:bar ?o }")
@@ -292,7 +293,7 @@ def test_an_undeclared_prefix_is_named_with_its_place_and_the_declared_ones() ->
 
 
 def test_terms_the_ontology_does_not_define_are_named() -> None:
-    from helixgraph.sparql.guard import unknown_terms
+    from helixgraph.guard.checks import unknown_terms
 
     assert unknown_terms("SELECT * { ?a org:classification hx:busines ; a hx:Cluster }") == [
         "hx:busines"

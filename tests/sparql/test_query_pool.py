@@ -9,7 +9,8 @@ import pytest
 from conftest import SEED_FILE
 
 from helixgraph.errors import QuerySyntaxError, QueryTimeoutError
-from helixgraph.sparql.pool import QueryPool, QueryRequest
+from helixgraph.sparql.evaluation import QueryRequest
+from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 
 pytestmark = pytest.mark.timing  # deadlines and latencies: run alone

@@ -15,10 +15,10 @@ from helixgraph.errors import (
     InputError,
     QueryRefusedError,
     QuerySyntaxError,
-    QueryTimeoutError,
     RDFSyntaxError,
     StoreError,
     UnsupportedFormatError,
+    UpdateTimeoutError,
     ValidationError,
 )
 from helixgraph.rdf.namespaces import GRAPH_BASE
@@ -482,7 +482,7 @@ def test_an_update_past_its_deadline_writes_nothing_and_the_store_writes_after(
             "INSERT { ?a hx:p ?c } "
             "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"
         )
-        with pytest.raises(QueryTimeoutError, match="nothing was written"):
+        with pytest.raises(UpdateTimeoutError, match="nothing was written"):
             kg.update(runaway, deadline=1)
         assert snapshot(kg) == before
         broken = "INSERT DATA {\n  <a> }"

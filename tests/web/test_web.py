@@ -376,8 +376,8 @@ def test_the_dashboard_of_a_scope_has_its_year_by_year_table(
     client: httpx.Client, seed_kg: object
 ) -> None:
     """The per-year table of Hungary's health scope, row for row what `--years` gives."""
-    from helixgraph.network.scope import Scope, yearly
-    from helixgraph.report.ecosystem import activity_years
+    from helixgraph.network.scope import Scope
+    from helixgraph.report.years import activity_years, yearly
 
     scope = Scope(country="HU", sector="health")
     first, last = activity_years(seed_kg) or (0, 0)  # type: ignore[arg-type]

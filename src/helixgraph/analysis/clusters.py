@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from helixgraph.rdf.namespaces import HELICES
+from helixgraph.helices import HELICES
 
 CRITICAL_MASS = 15
 

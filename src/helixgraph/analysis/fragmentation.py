@@ -47,14 +47,24 @@ def fragmentation(G: nx.Graph) -> float:
     >>> fragmentation(nx.path_graph(4))
     0.0
     """
-    n = G.number_of_nodes()
-    if n < 2:
-        return 0.0
     components = (
         nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
     )
-    reachable = sum(len(c) * (len(c) - 1) for c in components)
-    return float(1.0 - reachable / (n * (n - 1)))
+    return fragmentation_of_parts([len(c) for c in components])
+
+
+def fragmentation_of_parts(sizes: Iterable[int]) -> float:
+    """Borgatti's fragmentation of nodes falling into parts of ``sizes`` (every node in one):
+    what :func:`fragmentation` computes from the components.
+
+    >>> fragmentation_of_parts([2, 2]), fragmentation_of_parts([4]), fragmentation_of_parts([1])
+    (0.6666666666666667, 0.0, 0.0)
+    """
+    sizes = list(sizes)
+    n = sum(sizes)
+    if n < 2:
+        return 0.0
+    return float(1.0 - sum(s * (s - 1) for s in sizes) / (n * (n - 1)))
 
 
 def distance_fragmentation(G: nx.Graph, weight: str | None = None) -> float:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import networkx as nx
 
-from helixgraph.rdf.namespaces import HELICES
+from helixgraph.helices import HELICES
 
 
 def helix_counts(G: nx.Graph, attr: str = "helix") -> dict[str, int]:

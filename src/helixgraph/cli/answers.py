@@ -27,7 +27,7 @@ def print_answer(kg: KnowledgeGraph, sparql: str, output: OutputFormat) -> None:
     """Run a checked query and print its answer; on the thread that calls it (a deep-stack
     one: Oxigraph recurses over the query's tree), which loses the network first when the
     store is on disk. A reader that stops reading (``| head``) ends it quietly."""
-    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
+    from helixgraph.workers.sandbox import SandboxUnavailable, deny_network
 
     if isinstance(kg.path, Path):  # a store on disk needs no network: this thread loses it
         with contextlib.suppress(SandboxUnavailable):

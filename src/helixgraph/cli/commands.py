@@ -8,7 +8,6 @@ Exit codes: 0 done; 1 the input, query or store was wrong (the message says what
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -130,12 +129,10 @@ def open_store(store: str | None, *, read_only: bool = False) -> KnowledgeGraph:
     the per-user default). A command that only reads refuses a named store that does not exist
     (a mistyped path would otherwise be made, filled with the defaults, and answer for it)."""
 
-    from helixgraph.settings import store_location
     from helixgraph.store import KnowledgeGraph
+    from helixgraph.store.location import named_store
 
-    given = store or _store_before_command
-    named = given or os.environ.get("HELIX_STORE")
-    location = store_location(named) if named else None
+    location = named_store(store or _store_before_command)
     if read_only and isinstance(location, Path):  # noqa: SIM102 (one condition per line)
         if not location.exists() or (location.is_dir() and not any(location.iterdir())):
             fail(
@@ -258,8 +255,8 @@ def init(
     Any other command creates a store with the default ecosystem when it finds none; `init` makes
     the choice explicit. To add the default data to an empty store later, `load` its files.
     """
-    from helixgraph.settings import store_location
     from helixgraph.store import KnowledgeGraph
+    from helixgraph.store.location import store_location
 
     location = store_location(store or _store_before_command)
     if isinstance(location, Path):
@@ -314,7 +311,7 @@ def link(
     organisation is close enough (score below 90, or two too close to tell apart). Check the
     list before --apply: a wrong link merges two actors.
     """
-    from helixgraph.network.linking import apply_links, link_actors, read_actors, write_links
+    from helixgraph.importers.linking import apply_links, link_actors, read_actors, write_links
 
     with reported_errors():
         if out is not None:
@@ -397,13 +394,8 @@ def import_(
     from rich.console import Console
 
     from helixgraph.cli.progress import progress_bar
-    from helixgraph.importers.registry import (
-        ImportJob,
-        ImportOptions,
-        ImportProgress,
-        importer,
-        write,
-    )
+    from helixgraph.importers.jobs import ImportJob, ImportOptions, ImportProgress
+    from helixgraph.importers.registry import importer, write
 
     console = Console(stderr=True, quiet=quiet)
     source = importer(str(kind))
@@ -589,7 +581,8 @@ def analyze(
     from rich.console import Console
 
     from helixgraph.network.scope import Scope, check_country
-    from helixgraph.report.ecosystem import ecosystem_report, within_activity
+    from helixgraph.report.ecosystem import ecosystem_report
+    from helixgraph.report.years import within_activity
 
     console = Console(stderr=True)
     with reported_errors():
@@ -642,7 +635,7 @@ def report(
     from rich.console import Console
 
     from helixgraph.network.scope import Scope, check_country
-    from helixgraph.report.ecosystem import within_activity
+    from helixgraph.report.years import within_activity
     from helixgraph.web.standalone import print_to_pdf, standalone_report
 
     console = Console(stderr=True, quiet=quiet)
@@ -822,8 +815,8 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a read-only SPARQL query on the store (prefixes hx:, org:, skos:, … are predeclared)."""
-    from helixgraph.sparql.guard import check_query
-    from helixgraph.sparql.pool import in_deep_stack
+    from helixgraph.guard.checks import check_query
+    from helixgraph.workers.process import in_deep_stack
 
     if sparql.startswith("@"):
         try:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helixgraph.errors import InputError, Problem, RowsError
+from helixgraph.helices import HELICES
 from helixgraph.importers.bounded import open_text
 from helixgraph.importers.cordis_data import (
     CordisData,
@@ -48,11 +49,8 @@ from helixgraph.importers.cordis_data import (
 )
 from helixgraph.importers.cordis_rdf import names_ntriples, ntriples
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors, write_rejects
-from helixgraph.importers.registry import CheckedImport, ImportJob, register
-from helixgraph.rdf.namespaces import (
-    COUNTRY_ALIASES,
-    HELICES,
-)
+from helixgraph.importers.jobs import CheckedImport, ImportJob
+from helixgraph.rdf.namespaces import COUNTRY_ALIASES
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -702,7 +700,7 @@ def _check_shapes(
 
 
 class CordisImporter:
-    """CORDIS CSV files as an importer of the registry."""
+    """CORDIS CSV files as an importer (:mod:`helixgraph.importers.registry`)."""
 
     name = "cordis"
     description = (
@@ -757,6 +755,3 @@ def _file_kind(header: Iterable[str]) -> str | None:
         if columns >= expected:
             return kind
     return None
-
-
-register(CordisImporter())

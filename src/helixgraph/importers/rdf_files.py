@@ -1,12 +1,12 @@
-"""RDF files as an importer of the registry: each file into a named graph of its own, checked
-against the SHACL shapes first (:meth:`KnowledgeGraph.check_files`)."""
+"""RDF files as an importer (:mod:`helixgraph.importers.registry`): each file into a named
+graph of its own, checked against the SHACL shapes first (:meth:`KnowledgeGraph.check_files`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from helixgraph.importers.registry import CheckedImport, ImportJob, register
+from helixgraph.importers.jobs import CheckedImport, ImportJob
 
 
 class RdfImporter:
@@ -30,6 +30,3 @@ class RdfImporter:
             writes=tuple(writes),
             summary=", ".join(f"{item.file_name} ({len(item.triples)})" for item in writes),
         )
-
-
-register(RdfImporter())

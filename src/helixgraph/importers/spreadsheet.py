@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from helixgraph.countries import country_code
 from helixgraph.errors import InputError, Problem, RowsError
+from helixgraph.helices import HELICES
 from helixgraph.importers.cordis import Say
 from helixgraph.importers.cordis_rdf import literal, typed
 from helixgraph.importers.csv_text import Rejected, write_rejects
-from helixgraph.importers.registry import CheckedImport, ImportJob, register
+from helixgraph.importers.jobs import CheckedImport, ImportJob
 from helixgraph.importers.tables import Table, tables, template_files
-from helixgraph.rdf.namespaces import HELICES, ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
+from helixgraph.rdf.namespaces import ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
 from helixgraph.rdf.vocab import HX
 
 if TYPE_CHECKING:
@@ -485,7 +486,7 @@ def check_spreadsheet(
 
 
 class SpreadsheetImporter:
-    """The spreadsheet templates as an importer of the registry."""
+    """The spreadsheet templates as an importer (:mod:`helixgraph.importers.registry`)."""
 
     name = "spreadsheet"
     description = (
@@ -507,6 +508,3 @@ class SpreadsheetImporter:
         return check_spreadsheet(
             job.kg, list(job.paths), skip_invalid=options.skip_invalid, rejects=options.rejects
         )
-
-
-register(SpreadsheetImporter())

@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
+from helixgraph.helices import HELICES
 from helixgraph.language import fold
 from helixgraph.network.names import names_of
 from helixgraph.network.views import (
@@ -22,7 +23,7 @@ from helixgraph.network.views import (
     all_actor_attributes,
     local_name,
 )
-from helixgraph.rdf.namespaces import HELICES, ID_BASE
+from helixgraph.rdf.namespaces import ID_BASE
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 

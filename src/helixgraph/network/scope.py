@@ -18,7 +18,8 @@ sector=health``, ``?country=HU&sector=health``, ``Scope(country="HU", sector="he
 
 ``through="scope"`` measures the focal network alone; ``through="all"`` lets paths pass through
 actors outside the scope (foreign partners) and measures the focal actors' reach in that wider
-network (:func:`reach_through_all`). The empty scope is the whole store, every actor a node.
+network (:func:`helixgraph.report.reach.reach_through_all`). The empty scope is the whole
+store, every actor a node.
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 import networkx as nx
-from networkx.utils import UnionFind
 
 from helixgraph.countries import country_code
 from helixgraph.errors import InputError
+from helixgraph.helices import HELICES
 from helixgraph.network import views
 from helixgraph.network.views import Years, local_name, parse_years
-from helixgraph.rdf.namespaces import GRAPH_BASE, HELICES
+from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
 
 Through = Literal["scope", "all"]
@@ -339,7 +340,7 @@ def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
 
 
 @dataclass
-class _Selection:
+class Selection:
     """What a scope selects: in-scope collaborations with all their members, the focal actors,
     membership roles, the scope's own cluster, and the direct ties among focal actors (None
     where a sector is asked: direct ties have none)."""
@@ -356,7 +357,7 @@ def _select(
     scope: Scope,
     memberships: list[views.Membership] | None = None,
     matching: set[str] | None = None,
-) -> _Selection:
+) -> Selection:
     """``memberships``, ``matching``: where to look (default: all) and the actors the filters
     let in; a caller asking year after year finds both once."""
     A_all = views.affiliation_graph(kg)
@@ -390,51 +391,19 @@ def _select(
             if u in matching and v in matching and u in actors and v in actors
         ]
         focal |= {a for u, v, _ in direct for a in (u, v)}
-    return _Selection(dict(in_scope), focal, roles, cluster, direct)
+    return Selection(dict(in_scope), focal, roles, cluster, direct)
 
 
-def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str, Any]]:
-    """The scope year by year: the focal actors active that year, the in-scope collaborations
-    they take part in, the parts they fall into, the largest, Borgatti's F, and the
-    triple-helix synergy of those collaborations (None without any). ``scope``'s own years are
-    replaced by each year in turn: the same semantics as ``--years``."""
-    from helixgraph.analysis.synergy import helix_synergy
-
+def selections_by_year(
+    kg: KnowledgeGraph, scope: Scope, years: list[int]
+) -> list[tuple[int, Selection]]:
+    """What ``scope`` selects in each of ``years`` alone (its own years replaced by each year
+    in turn: the same semantics as ``--years``)."""
     actors = views.actor_attributes(kg)
     cluster = cluster_iri(kg, scope.cluster) if scope.cluster else None
     matching = _matching_actors(kg, scope.with_years(None), actors, cluster)
     mine = [m for m in views.dated_memberships(kg) if m.actor in matching]
-    rows = []
-    for year in years:
-        part = _select(kg, scope.with_years((year, year)), mine, matching)
-        joined = UnionFind(part.focal)
-        helix_sets = []
-        for collaboration, members in part.collaborations.items():
-            inside = sorted(members & part.focal)
-            if not inside:
-                continue
-            helix_sets.append({actors[a]["helix"] for a in inside})
-            if collaboration != part.cluster:
-                joined.union(*inside)
-        for u, v, _ in part.direct or []:
-            joined.union(u, v)
-        sizes = {root: 0 for root in map(joined.__getitem__, part.focal)}
-        for a in part.focal:
-            sizes[joined[a]] += 1
-        n = len(part.focal)
-        reached = sum(s * (s - 1) for s in sizes.values())
-        rows.append(
-            {
-                "year": year,
-                "actors": n,
-                "collaborations": len(helix_sets),
-                "parts": len(sizes),
-                "largest": max(sizes.values(), default=0),
-                "fragmentation": 1.0 - reached / (n * (n - 1)) if n > 1 else 0.0,
-                "synergy_bits_3d": helix_synergy(helix_sets) if helix_sets else None,
-            }
-        )
-    return rows
+    return [(year, _select(kg, scope.with_years((year, year)), mine, matching)) for year in years]
 
 
 def check_country(kg: KnowledgeGraph, scope: Scope) -> None:
@@ -499,7 +468,7 @@ class _WiderKey:
     cluster: str | None
 
 
-def _wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str, int], int]:
+def wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str, int], int]:
     """The bipartite graph of actors and in-scope collaborations (a direct tie is a middle
     vertex: two steps), its vertex of each actor and collaboration, and how many actors it
     has; kept with the scope."""
@@ -532,61 +501,3 @@ def _wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[st
     key = _WiderKey(scope.sector, scope.years, scope.cluster)
     found: tuple[Any, dict[str, int], int] = kg.memo(key, build, scope=key)
     return found
-
-
-def reach_through_all(
-    net: ScopedNetwork, kg: KnowledgeGraph, *, samples: int | None = None, seed: int = 1
-) -> dict[str, Any]:
-    """The focal actors' fragmentation when paths may pass through any actor of an in-scope
-    collaboration (and, without a sector, any direct tie): F, distance fragmentation among the
-    focal pairs (exact, or from ``samples`` random focal sources with its 95% interval), the
-    parts the focal actors fall into and the largest.
-
-    Distances are read on the bipartite actor-collaboration graph (half its path lengths):
-    it has as many edges as memberships, where the actor network has a tie per pair.
-    """
-    import numpy as np
-
-    from helixgraph.analysis.compiled import fragmentation_from_sources
-
-    graph, index, wider = _wider_network(net, kg)
-    focal = [index[a] for a in net.actors]
-    membership = graph.connected_components().membership
-    counts: dict[int, int] = defaultdict(int)
-    for v in focal:
-        counts[membership[v]] += 1
-    n = len(focal)
-    pairs = n * (n - 1)
-    reached = sum(c * (c - 1) for c in counts.values())
-    actors = views.actor_attributes(kg)
-    # the actors outside the scope that paths between focal actors can pass through: those in a
-    # part of the wider network that holds a focal actor
-    outside = sum(1 for iri, v in index.items() if iri in actors and membership[v] in counts) - n
-    result: dict[str, Any] = {
-        "actors_in_wider_network": wider,
-        "outside_partners": outside,
-        "parts": len(counts),
-        "largest": max(counts.values(), default=0),
-        "isolates": sum(1 for c in counts.values() if c == 1),
-        "fragmentation": 1.0 - reached / pairs if pairs else 0.0,
-    }
-    if n < 2:
-        result |= {"distance_fragmentation": 0.0, "distance_fragmentation_error": 0.0}
-        return result
-    sampled = samples is not None and samples < n
-    sources = (
-        sorted(np.random.default_rng(seed).choice(focal, samples, replace=False).tolist())
-        if sampled
-        else focal
-    )
-    per_source = []
-    for start in range(0, len(sources), 256):  # a block at a time: memory stays bounded
-        lengths = np.asarray(
-            graph.distances(source=sources[start : start + 256], target=focal), dtype=float
-        )
-        with np.errstate(divide="ignore"):
-            inverse = np.where(np.isfinite(lengths) & (lengths > 0), 2.0 / lengths, 0.0)
-        per_source.append(inverse.sum(axis=1) / (n - 1))
-    df, error = fragmentation_from_sources(np.concatenate(per_source), sampled=sampled)
-    result |= {"distance_fragmentation": df, "distance_fragmentation_error": error}
-    return result

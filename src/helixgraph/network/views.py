@@ -30,10 +30,11 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from helixgraph.errors import InputError
+from helixgraph.helices import HELICES
 from helixgraph.network.labels import PIC_NAME, choose_labels
 from helixgraph.network.labels import local_name as local_name  # what views are read with
 from helixgraph.network.registry import VIEWS, ViewName
-from helixgraph.rdf.namespaces import HELICES, ORG, OWL
+from helixgraph.rdf.namespaces import ORG, OWL
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 

@@ -39,8 +39,5 @@ PREFIXES = {
     "time": TIME,
 }
 
-#: The four strands of the quadruple helix: the local names of hx:Helix's concepts, in the order
-#: tables and charts show them.
-HELICES = ("government", "academia", "business", "community")
 #: Country codes as the EU writes them -> the ISO 3166-1 code the store holds (``hx:country``).
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}

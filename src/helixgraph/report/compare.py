@@ -9,10 +9,20 @@ where it finds it, instead of passing those figures off as the peer's own ecosys
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
-from helixgraph.network.scope import Scope, Through, reach_through_all, scoped_network
+from helixgraph.analysis.compiled import CompiledGraph
+from helixgraph.analysis.fragmentation import fragmentation
+from helixgraph.analysis.summary import component_sizes, helix_counts
+from helixgraph.analysis.synergy import helix_synergy
+from helixgraph.network import views
+from helixgraph.network.scope import Scope, Through, scoped_network
+from helixgraph.report.computing import computing_lock
 from helixgraph.report.precision import Precision
+from helixgraph.report.reach import reach_through_all
+from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
 
 
@@ -31,9 +41,7 @@ def compare_scopes(
     >>> rows[0]["scope"], rows[0]["actors"] > 0
     ('country=HU', True)
     """
-    from helixgraph.report.ecosystem import computing_lock
-
-    precision = precision or Precision.from_settings()
+    precision = precision or Precision.from_settings(Settings())
     with computing_lock(wait):
         rows = [_figures(kg, scope, through, precision, seed) for scope in scopes]
     first = scoped_network(kg, scopes[0])
@@ -57,11 +65,6 @@ def peer_scopes(kg: KnowledgeGraph, scope: Scope, most: int = 3) -> list[Scope]:
     >>> [p.country for p in peer_scopes(kg, Scope(country="HU"), most=2)]
     ['DE', 'ES']
     """
-    from collections import Counter
-    from dataclasses import replace
-
-    from helixgraph.network import views
-
     if scope.cluster:
         A = views.affiliation_graph(kg)
         own = scope.cluster.lower()
@@ -83,11 +86,6 @@ def peer_scopes(kg: KnowledgeGraph, scope: Scope, most: int = 3) -> list[Scope]:
 def _figures(
     kg: KnowledgeGraph, scope: Scope, through: Through, precision: Precision, seed: int
 ) -> dict[str, Any]:
-    from helixgraph.analysis.compiled import CompiledGraph
-    from helixgraph.analysis.fragmentation import fragmentation
-    from helixgraph.analysis.summary import component_sizes, helix_counts
-    from helixgraph.analysis.synergy import helix_synergy
-
     net = scoped_network(kg, scope)
     N, A = net.actors, net.affiliation
     n = N.number_of_nodes()

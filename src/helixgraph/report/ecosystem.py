@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import copy
-import threading
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from helixgraph.analysis.summary import component_sizes, helix_counts
-from helixgraph.errors import AnalysisBusyError, InputError
 from helixgraph.network import views
 from helixgraph.network.census import census
-from helixgraph.network.scope import Scope, Through, yearly
+from helixgraph.network.scope import Scope, Through
+from helixgraph.report.computing import computing_lock
+from helixgraph.report.key import ReportKey
+from helixgraph.report.parts import report_of
 from helixgraph.report.precision import Precision
 from helixgraph.report.worker import worker_for
+from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
 
 
@@ -64,27 +63,6 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
-_COMPUTING = threading.Lock()
-
-
-@dataclass(frozen=True)
-class ReportKey:
-    """Under what :meth:`KnowledgeGraph.memo` keeps a report: its arguments (the defaults are
-    :func:`ecosystem_report`'s, so others can look for the default report of a window)."""
-
-    scope: Scope = field(default_factory=Scope)
-    through: Through = "scope"
-    top: int = 10
-    seed: int = 1
-    precision: Precision = field(default_factory=Precision)
-
-
-@dataclass(frozen=True)
-class _FragmentationByYearKey:
-    last: int
-    scope: Scope
-
-
 #: The key of the report being computed under _COMPUTING, if any.
 _being_computed: ReportKey | None = None
 
@@ -113,14 +91,15 @@ def ecosystem_report(
     asking again costs a copy. One report is computed at a time; with ``wait`` seconds given, a
     caller that waits longer for another one's computation gets :class:`AnalysisBusyError`.
     With a ``deadline`` (seconds), a report of a store on disk is built in a worker process
-    killed past it (:mod:`helixgraph.report.worker`: :class:`QueryTimeoutError`).
+    killed past it (:mod:`helixgraph.report.worker`: :class:`AnalysisTimeoutError`). Without a
+    ``precision``, the ``HELIX_*`` settings' (the web app hands down its own).
 
     >>> report = ecosystem_report(KnowledgeGraph.in_memory(default_data=False))
     >>> report["headline"]["nodes"], report["findings"]
     (0, ['The store holds no actors yet: import a source first.'])
     """
     global _being_computed
-    precision = precision or Precision.from_settings()
+    precision = precision or Precision.from_settings(Settings())
     scope = (scope or Scope()).with_years(years) if years else scope or Scope()
     key = ReportKey(scope, through, top, seed, precision)
     report = kg.kept(key)
@@ -135,113 +114,7 @@ def ecosystem_report(
             if worker is not None and deadline is not None:
                 report = kg.memo(key, lambda: worker.report(kg, key, deadline), scope=scope)
             else:
-                report = kg.memo(key, lambda: _report(kg, key), scope=scope)
+                report = report_of(kg, key)
             return copy.deepcopy(report)
         finally:
             _being_computed = None
-
-
-def _report(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
-    from helixgraph.report.parts import build_report
-
-    return build_report(kg, key.scope, key.through, key.top, key.seed, key.precision)
-
-
-@contextmanager
-def computing_lock(wait: float | None) -> Iterator[None]:
-    """Hold the one-computation-at-a-time lock; :class:`AnalysisBusyError` after ``wait``
-    seconds (None: wait as long as it takes)."""
-    if not _COMPUTING.acquire(timeout=-1 if wait is None else wait):
-        raise AnalysisBusyError(
-            f"another analysis has been computing for over {wait:g} s; ask again shortly"
-        )
-    try:
-        yield
-    finally:
-        _COMPUTING.release()
-
-
-def computing() -> bool:
-    """Whether a report (or the fragmentation by year) is being computed right now."""
-    return _COMPUTING.locked()
-
-
-def scope_by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
-    """The report's year-by-year table of ``scope``: its years (at most the last 15), or the
-    store's last 15 years with activity, kept as :func:`fragmentation_by_year` keeps them."""
-    if scope.years:
-        first, last = scope.years
-        return yearly(kg, scope, list(range(max(first, last - 14), last + 1)))
-    rows: list[dict[str, Any]] = kg.memo(
-        _FragmentationByYearKey(15, scope), lambda: _fragmentation_by_year(kg, 15, scope)
-    )
-    return rows
-
-
-def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
-    """The first and last year any membership or collaboration is dated, or None; kept until
-    the store changes.
-
-    >>> activity_years(KnowledgeGraph.in_memory(default_data=False)) is None
-    True
-    """
-    span: tuple[int, int] | None = kg.memo(_ActivityYearsKey(), lambda: _activity_years(kg))
-    return span
-
-
-def within_activity(kg: KnowledgeGraph, years: tuple[int, int]) -> tuple[int, int]:
-    """``years`` cut to the years the data holds activity in (``1-3000`` and ``2014-2024`` are
-    one window); :class:`InputError` for a window with no activity at all. What the pages and
-    the command line both do with a window of years.
-
-    >>> within_activity(KnowledgeGraph.in_memory(), (1900, 2016))[1]
-    2016
-    """
-    span = activity_years(kg) or years
-    first, last = max(years[0], span[0]), min(years[1], span[1])
-    if first > last:
-        window = f"{years[0]}" if years[0] == years[1] else f"{years[0]}-{years[1]}"
-        raise InputError(f"{window!r}: the data has activity in {span[0]}-{span[1]} only")
-    return first, last
-
-
-@dataclass(frozen=True)
-class _ActivityYearsKey:
-    pass
-
-
-def _activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
-    years = [
-        int(row["o"][:4])
-        for row in kg.select(
-            "SELECT DISTINCT ?o WHERE { { ?i time:inXSDDate ?o } UNION { ?i time:inXSDgYear ?o } }"
-        )
-        if row["o"][:4].isdigit()
-    ]
-    return (min(years), max(years)) if years else None
-
-
-def fragmentation_by_year(
-    kg: KnowledgeGraph, *, last: int = 15, scope: Scope | None = None
-) -> list[dict[str, Any]]:
-    """The scope (default: the whole store) year by year, at most the ``last`` years with dated
-    activity: the actors active that year (in a collaboration running in it), the parts they
-    fall into, Borgatti's F among them and the synergy of their collaborations; the same
-    semantics as ``--years``. Kept until the store changes.
-    """
-    scope = (scope or Scope()).with_years(None)
-    with _COMPUTING:
-        found = kg.memo(
-            _FragmentationByYearKey(last, scope), lambda: _fragmentation_by_year(kg, last, scope)
-        )
-        return list(found)
-
-
-def _fragmentation_by_year(kg: KnowledgeGraph, last: int, scope: Scope) -> list[dict[str, Any]]:
-    span = activity_years(kg)
-    if span is None:
-        return []
-    return [
-        {**row, "active_actors": row["actors"]}
-        for row in yearly(kg, scope, list(range(max(span[0], span[1] - last + 1), span[1] + 1)))
-    ]

@@ -14,20 +14,23 @@ from typing import Any
 
 import networkx as nx
 
+from helixgraph.analysis.brokerage import brokerage_roles
 from helixgraph.analysis.centrality import betweenness_error_bound
+from helixgraph.analysis.clusters import cluster_diagnostics, parallel_initiatives
 from helixgraph.analysis.compiled import CompiledGraph
+from helixgraph.analysis.fragmentation import fragmentation
+from helixgraph.analysis.keyplayers import search_key_players
+from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing
+from helixgraph.analysis.recommend import recommend_ties
 from helixgraph.analysis.summary import component_sizes, helix_counts
+from helixgraph.analysis.synergy import helix_synergy, normalized_mutual_information
 from helixgraph.network import views
-from helixgraph.network.scope import (
-    Scope,
-    ScopedNetwork,
-    Through,
-    cluster_iri,
-    reach_through_all,
-    scoped_network,
-)
+from helixgraph.network.scope import Scope, ScopedNetwork, Through, cluster_iri, scoped_network
 from helixgraph.report.findings import findings
+from helixgraph.report.key import ReportKey
 from helixgraph.report.precision import Precision
+from helixgraph.report.reach import reach_through_all
+from helixgraph.report.years import scope_by_year
 from helixgraph.store import KnowledgeGraph
 
 
@@ -63,6 +66,16 @@ class Build:
 
 
 Builder = Callable[[Build, dict[str, Any]], dict[str, Any]]
+
+
+def report_of(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
+    """The report ``key`` names, built once and kept until the store changes."""
+    report: dict[str, Any] = kg.memo(
+        key,
+        lambda: build_report(kg, key.scope, key.through, key.top, key.seed, key.precision),
+        scope=key.scope,
+    )
+    return report
 
 
 def build_report(
@@ -103,8 +116,6 @@ def build_report(
 
 def headline(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """Actors, ties, parts, F and DF among the scope's actors."""
-    from helixgraph.analysis.fragmentation import fragmentation
-
     n, samples = b.n, b.precision.fragmentation_samples
     sizes = component_sizes(b.N)
     df, df_error = b.C.estimate_distance_fragmentation(n if b.exact else samples, seed=b.seed)
@@ -173,8 +184,6 @@ def helices(b: Build, report: dict[str, Any]) -> dict[str, Any]:
 
 def mixing(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """Ties between helices, and the E-I indices."""
-    from helixgraph.analysis.mixing import ei_index, group_ei_index, helix_mixing
-
     return {
         "mixing": helix_mixing(b.N, "helix"),
         "ei_index": ei_index(b.N, "helix"),
@@ -184,8 +193,6 @@ def mixing(b: Build, report: dict[str, Any]) -> dict[str, Any]:
 
 def synergy(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """Triple- and quadruple-helix synergy of the in-scope collaborations."""
-    from helixgraph.analysis.synergy import helix_synergy
-
     A = b.A
     collaborations = [
         {A.nodes[m]["helix"] for m in A[c]}
@@ -232,9 +239,6 @@ def centrality(b: Build, report: dict[str, Any]) -> dict[str, Any]:
 def brokerage(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """Structural holes (constraint), Gould-Fernandez brokers and the ties worth building:
     exact only (quadratic in degree, and a distance matrix)."""
-    from helixgraph.analysis.brokerage import brokerage_roles
-    from helixgraph.analysis.recommend import recommend_ties
-
     if not b.exact:
         for part in ("closeness", "constraint", "brokerage", "recommendations"):
             b.methods[part] = f"left out above {b.precision.exact_limit} actors"
@@ -257,8 +261,6 @@ def key_players(b: Build, report: dict[str, Any]) -> dict[str, Any]:
 
 def clusters(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """Each cluster's size, helices and density; clusters that work in parallel."""
-    from helixgraph.analysis.clusters import cluster_diagnostics, parallel_initiatives
-
     R = views.relation_graph(b.kg)
     return {
         "clusters": cluster_diagnostics(b.A, R),
@@ -268,8 +270,6 @@ def clusters(b: Build, report: dict[str, Any]) -> dict[str, Any]:
 
 def communities(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """Louvain communities, and how far they follow the declared clusters (NMI)."""
-    from helixgraph.analysis.synergy import normalized_mutual_information
-
     A, declared_clusters = b.A, report["clusters"]
     found_parts = b.C.louvain(b.seed)
     declared = {
@@ -296,8 +296,6 @@ def communities(b: Build, report: dict[str, Any]) -> dict[str, Any]:
 
 def by_year(b: Build, report: dict[str, Any]) -> dict[str, Any]:
     """The scope year by year, kept with the store's other per-year tables."""
-    from helixgraph.report.ecosystem import scope_by_year  # (which builds its reports here)
-
     b.methods["by_year"] = (
         "each year alone, with this scope: the actors active that year (in an in-scope "
         "collaboration running in it), F among them, synergy of their collaborations"
@@ -323,8 +321,6 @@ WITH_ACTORS: tuple[Builder, ...] = (
 def _key_players(b: Build) -> dict[str, Any]:
     """The key-player set and whether it matters: reported only when removing it changes
     distance fragmentation by more than the figure's own error (exact: any rise)."""
-    from helixgraph.analysis.keyplayers import search_key_players
-
     N, C, central, exact = b.N, b.C, b.central, b.exact
     precision, seed, methods = b.precision, b.seed, b.methods
 

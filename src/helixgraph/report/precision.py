@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helixgraph.settings import Settings
+
 
 @dataclass(frozen=True)
 class Precision:
@@ -37,11 +39,8 @@ class Precision:
         return actors <= self.exact_limit
 
     @classmethod
-    def from_settings(cls) -> Precision:
-        """The precision the ``HELIX_*`` settings ask for."""
-        from helixgraph.settings import Settings
-
-        settings = Settings()
+    def from_settings(cls, settings: Settings) -> Precision:
+        """The precision ``settings`` ask for."""
         return cls(
             settings.exact_limit,
             settings.fragmentation_samples,

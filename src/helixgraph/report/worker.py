@@ -9,24 +9,23 @@ and the next request starts a fresh one; so it is when the store changed. The de
 from when the worker has built the store-wide views (:data:`STARTUP`).
 
 The worker cannot open network sockets where the platform allows it
-(:mod:`helixgraph.sparql.sandbox`).
+(:mod:`helixgraph.workers.sandbox`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from helixgraph.errors import AnalysisBusyError, QueryTimeoutError, StoreError
-
-if TYPE_CHECKING:
-    from helixgraph.report.ecosystem import ReportKey
-    from helixgraph.store import KnowledgeGraph
+from helixgraph.errors import AnalysisBusyError, AnalysisTimeoutError, StoreError
+from helixgraph.network import views
+from helixgraph.report.key import ReportKey
+from helixgraph.report.parts import report_of
+from helixgraph.store import KnowledgeGraph
+from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 #: Seconds a worker may take to start, open the store and build the store-wide views, not
 #: counted in a request's deadline: their cost is the store's size (minutes at 16 M triples,
@@ -40,8 +39,7 @@ class AnalysisWorker:
 
     def __init__(self, location: Path) -> None:
         self.location = location
-        self._process: Any = None
-        self._conn: Connection | None = None
+        self._worker: WorkerProcess | None = None
         self._generation: int | None = None  # the store's generation the worker opened
         self._lock = threading.Lock()
 
@@ -63,13 +61,9 @@ class AnalysisWorker:
         return self._ask(kg, ("call", function, args, kwargs), deadline)
 
     def stop(self) -> None:
-        if self._process is not None:
-            with contextlib.suppress(Exception):
-                self._process.kill()
-                self._process.join(timeout=10)
-        if self._conn is not None:
-            self._conn.close()
-        self._process = self._conn = self._generation = None
+        if self._worker is not None:
+            self._worker.kill()
+        self._worker = self._generation = None
 
     def _ask(self, kg: KnowledgeGraph, request: tuple[Any, ...], deadline: float) -> Any:
         if not self._lock.acquire(timeout=deadline):
@@ -77,18 +71,18 @@ class AnalysisWorker:
                 f"another analysis has been computing for over {deadline:g} s; ask again shortly"
             )
         try:
-            conn = self._ready(kg.generation)
-            conn.send(request)
-            if not conn.poll(deadline):
+            worker = self._ready(kg.generation)
+            worker.send(request)
+            try:
+                ok, value = worker.receive(deadline)
+            except WorkerSilent:
                 self.stop()
-                raise QueryTimeoutError(
+                raise AnalysisTimeoutError(
                     f"the analysis ran past the {deadline:g} s deadline and was stopped; narrow "
                     "the scope, or run `helixgraph analyze`, which has none "
                     "(HELIX_ANALYSIS_TIMEOUT sets it)"
-                )
-            try:
-                ok, value = conn.recv()
-            except EOFError:
+                ) from None
+            except WorkerDied:
                 self.stop()
                 raise StoreError("the analysis worker stopped unexpectedly; try again") from None
         finally:
@@ -97,24 +91,19 @@ class AnalysisWorker:
             raise value
         return value
 
-    def _ready(self, generation: int) -> Connection:
-        """The worker's pipe; a fresh worker where there is none, it died, or the store changed
-        since it opened it (a read-only store does not see later writes)."""
-        alive = self._process is not None and self._process.is_alive()
-        if alive and self._generation == generation and self._conn is not None:
-            return self._conn
+    def _ready(self, generation: int) -> WorkerProcess:
+        """The worker; a fresh one where there is none, it died, or the store changed since it
+        opened it (a read-only store does not see later writes)."""
+        worker = self._worker
+        if worker is not None and worker.alive() and self._generation == generation:
+            return worker
         self.stop()
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=_serve, args=(child, str(self.location)), daemon=True, name="helixgraph-analysis"
+        worker = self._worker = WorkerProcess(
+            _serve, str(self.location), name="helixgraph-analysis"
         )
-        process.start()
-        child.close()
-        self._process, self._conn = process, parent
         try:
-            started = parent.poll(STARTUP) and parent.recv() == "ready"
-        except EOFError:
+            started = worker.receive(STARTUP) == "ready"
+        except (WorkerSilent, WorkerDied):
             started = False
         if not started:
             self.stop()
@@ -122,7 +111,7 @@ class AnalysisWorker:
                 f"{self.location}: the analysis worker could not open the store and build its views"
             )
         self._generation = generation
-        return parent
+        return worker
 
 
 _workers: dict[Path, AnalysisWorker] = {}
@@ -140,18 +129,9 @@ def worker_for(kg: KnowledgeGraph) -> AnalysisWorker | None:
         return _workers[kg.path]
 
 
-def _serve(conn: Connection, location: str) -> None:
-    """The worker's life: lose the network, open the store read-only, build the store-wide
-    views, answer until the pipe closes."""
-    from helixgraph.network import views
-    from helixgraph.report.ecosystem import ecosystem_report
-    from helixgraph.sparql.lifeline import die_with_parent
-    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
-    from helixgraph.store import KnowledgeGraph
-
-    die_with_parent()
-    with contextlib.suppress(SandboxUnavailable):
-        deny_network()
+def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
+    """The worker's life (without the network where the platform allows it): open the store
+    read-only, build the store-wide views, answer until the pipe closes."""
     kg = KnowledgeGraph.open(Path(location), read_only=True)
     views.build_store_wide(kg)
     conn.send("ready")
@@ -162,15 +142,7 @@ def _serve(conn: Connection, location: str) -> None:
             return
         try:
             if request[0] == "report":
-                key = request[1]
-                answer = ecosystem_report(
-                    kg,
-                    scope=key.scope,
-                    through=key.through,
-                    top=key.top,
-                    seed=key.seed,
-                    precision=key.precision,
-                )
+                answer = report_of(kg, request[1])
             else:
                 _, function, args, kwargs = request
                 answer = function(*args, **kwargs)

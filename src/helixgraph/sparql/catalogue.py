@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from helixgraph.errors import InputError
+from helixgraph.helices import HELICES
 from helixgraph.rdf import resources
-from helixgraph.rdf.namespaces import HELICES
 from helixgraph.rdf.vocab import HX
 
 TYPES = ("helix", "iri", "string", "integer")

@@ -10,7 +10,7 @@ is reniced and moves to the slow lane (half as many workers), trading places wit
 there so the fast lane stays whole; the pool remembers its shape (text without comments, dataset,
 parameters) and sends it to the slow lane directly next time. With the slow lane full, a query
 turning long is stopped at once with :class:`QueryBusyError` (503, Retry-After). Workers cannot
-open network sockets (:mod:`helixgraph.sparql.sandbox`) and evaluate on a deep stack.
+open network sockets (:mod:`helixgraph.workers.sandbox`) and evaluate on a deep stack.
 
 Answers are kept (up to ``cache_bytes``) until the store changes: the same query with the same
 parameters and format is answered from memory. Most of what a public endpoint is asked is asked
@@ -27,17 +27,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import multiprocessing
 import os
 import queue
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from helixgraph.errors import (
     NotAcceptableError,
@@ -46,31 +44,9 @@ from helixgraph.errors import (
     QueryTimeoutError,
     StoreError,
 )
-from helixgraph.sparql import results
+from helixgraph.sparql.evaluation import QueryRequest, serve
 from helixgraph.store import KnowledgeGraph, RemoteEndpoint, query_syntax_error
-
-#: A substitution crosses the pipe as ("iri", value) or ("literal", value, datatype, language).
-TermSpec = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class QueryRequest:
-    """One query and how to answer it."""
-
-    sparql: str
-    accept: str | None = None
-    #: ``format=`` parameter, wins over ``accept``.
-    format: str | None = None
-    #: The protocol's ``default-graph-uri`` / ``named-graph-uri``; None: not given.
-    default_graphs: tuple[str, ...] | None = None
-    named_graphs: tuple[str, ...] | None = None
-    #: The query names its own dataset (FROM / FROM NAMED).
-    has_dataset_clause: bool = False
-    substitutions: dict[str, TermSpec] = field(default_factory=dict)
-    max_rows: int = 10_000
-    base_iri: str | None = None
-    #: CSV for people (the named queries'): no cell a spreadsheet would run as a formula.
-    formula_safe: bool = False
+from helixgraph.workers.process import WorkerProcess
 
 
 @dataclass(frozen=True)
@@ -110,7 +86,6 @@ class QueryPool:
         self._answers: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
         self._answers_size = 0
         self._answers_lock = threading.Lock()
-        self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._slow_idle: queue.Queue[_Worker] = queue.Queue()
         # the shapes of queries seen running past SLOW_AFTER: they go to the slow lane directly
@@ -149,15 +124,18 @@ class QueryPool:
         self.close()
 
     def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
         location = self.kg.path
         path = str(location) if isinstance(location, Path) else location
-        process = self._context.Process(
-            target=_serve, args=(child, path, self._dump), daemon=True, name="helixgraph-query"
+        return _Worker(
+            WorkerProcess(
+                serve,
+                path,
+                self._dump,
+                name="helixgraph-query",
+                sandbox=not isinstance(path, RemoteEndpoint),  # a remote store is on the network
+                deep_stack=True,
+            )
         )
-        process.start()
-        child.close()
-        return _Worker(process, parent)
 
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and put a fresh one in its lane, in the background."""
@@ -348,7 +326,7 @@ SLOW_AFTER = 1.0
 
 def _shape(request: QueryRequest) -> tuple[Any, ...]:
     """What makes a query long: its text without comments or spacing, and its dataset."""
-    from helixgraph.sparql.guard import tokens
+    from helixgraph.guard.tokens import tokens
 
     try:
         text = " ".join(t.text for t in tokens(request.sparql) if t.kind != "comment")
@@ -391,15 +369,16 @@ def _answer(reply: tuple[Any, ...], seconds: float, *, cached: bool = False) -> 
 
 
 class _Worker:
-    def __init__(self, process: Any, conn: Connection) -> None:
-        self.process = process
-        self.conn = conn
+    def __init__(self, worker: WorkerProcess) -> None:
+        self.worker = worker
+        self.process = worker.process
+        self.conn = worker.conn
         self.reniced = False
         #: The lane the worker returns to when it is done.
         self.lane: queue.Queue[_Worker] = queue.Queue()
         #: The native id of the worker's answering thread.
-        self.thread_id: int = process.pid
-        #: The worker cannot open network sockets (see :mod:`helixgraph.sparql.sandbox`).
+        self.thread_id: int = worker.pid
+        #: The worker cannot open network sockets (see :mod:`helixgraph.workers.sandbox`).
         self.sandboxed = False
 
     def wait_ready(self, timeout: float = 120.0) -> None:
@@ -443,11 +422,7 @@ class _Worker:
         return True
 
     def kill(self) -> None:
-        with contextlib.suppress(Exception):
-            self.process.kill()
-            self.process.join(timeout=5)
-        with contextlib.suppress(Exception):
-            self.conn.close()
+        self.worker.kill()
 
 
 @functools.cache
@@ -460,172 +435,3 @@ def _warn_unsandboxed(*, remote: bool) -> None:
         f"query workers run without the network sandbox ({reason}): only the query guard "
         "keeps SERVICE and LOAD from reaching the network"
     )
-
-
-# -- the worker process ----------------------------------------------------------------------
-
-
-def _serve(conn: Connection, path: str | RemoteEndpoint | None, dump: bytes | None) -> None:
-    """A worker's life: lose the network, open the store, then answer requests until the pipe
-    closes. Queries run on a thread with a deep stack: Oxigraph recurses over the query's tree.
-
-    A worker of a remote store keeps the network (the store is on it); killing it at the
-    deadline closes its connection to the store."""
-    from helixgraph.sparql.lifeline import die_with_parent
-    from helixgraph.sparql.sandbox import SandboxUnavailable, deny_network
-
-    die_with_parent()
-    sandboxed = False
-    if not isinstance(path, RemoteEndpoint):
-        try:
-            deny_network()
-            sandboxed = True
-        except SandboxUnavailable:
-            pass
-    in_deep_stack(_answer_requests, conn, path, dump, sandboxed)
-
-
-def _answer_requests(
-    conn: Connection, path: str | RemoteEndpoint | None, dump: bytes | None, sandboxed: bool
-) -> None:
-    try:
-        store = _open(path, dump)
-    except Exception as error:
-        conn.send(("error", str(error)))
-        return
-    # the thread answering, whose priority the pool lowers for long queries (on Linux a nice
-    # value belongs to a thread)
-    remote = isinstance(path, RemoteEndpoint)
-    conn.send(("ready", sandboxed, threading.get_native_id(), remote))
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(evaluate(store, request))
-
-
-_T = TypeVar("_T")
-_stack_size_lock = threading.Lock()
-#: Stack of the thread that evaluates queries: 64 MiB of address space, touched only as deep
-#: as a query goes (the guard's depth and token limits stay well inside it).
-DEEP_STACK = 64 << 20
-
-
-def in_deep_stack(function: Callable[..., _T], *args: Any) -> _T:
-    """Call ``function(*args)`` on a thread with a :data:`DEEP_STACK` stack and return what it
-    returns (or raise what it raises)."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, function(*args)))
-        except BaseException as error:
-            outcome.append((False, error))
-
-    with _stack_size_lock:
-        previous = threading.stack_size(DEEP_STACK)
-        try:
-            thread = threading.Thread(target=run, name="helixgraph-deep-stack")
-            thread.start()
-        finally:
-            threading.stack_size(previous)
-    thread.join()
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    return value  # type: ignore[no-any-return]
-
-
-def _open(path: str | RemoteEndpoint | None, dump: bytes | None) -> Any:
-    import pyoxigraph as ox
-
-    from helixgraph.store import RemoteStore, open_read_only
-
-    if isinstance(path, RemoteEndpoint):
-        return RemoteStore(path)
-    if path is not None:
-        return open_read_only(Path(path))
-    store = ox.Store()
-    if dump:
-        store.bulk_load(dump, format=ox.RdfFormat.N_QUADS)
-    return store
-
-
-def evaluate(store: Any, request: QueryRequest) -> tuple[Any, ...]:
-    """Run one query on an Oxigraph store and serialise its answer (in the worker)."""
-    import pyoxigraph as ox
-
-    from helixgraph.rdf.namespaces import PREFIXES
-    from helixgraph.store import visible_dataset
-
-    # a bad graph name or parameter is the request's error, never the worker's end
-    try:
-        options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": request.base_iri}
-        if request.default_graphs is not None:
-            options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-        if request.named_graphs is not None:
-            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-        elif request.default_graphs is not None:
-            options["named_graphs"] = []  # the protocol's dataset is all there is
-        if (
-            request.default_graphs is None
-            and request.named_graphs is None
-            and not request.has_dataset_clause
-        ):
-            options.update(visible_dataset(store))
-        if request.substitutions:
-            options["substitutions"] = {
-                ox.Variable(name): term_from_spec(spec)
-                for name, spec in request.substitutions.items()
-            }
-        result = store.query(request.sparql, **options)
-        if isinstance(result, ox.QueryBoolean):
-            media = _media(request, "boolean")
-            return ("ok", media, results.write_boolean(bool(result), media), 1, False)
-        if isinstance(result, ox.QuerySolutions):
-            media = _media(request, "solutions")
-            names = [v.value for v in result.variables]
-            rows, truncated = _take(result, request.max_rows)
-            table = [list(row) for row in rows]  # a solution iterates in variable order
-            body = results.write_solutions(names, table, media, formula_safe=request.formula_safe)
-            return ("ok", media, body, len(table), truncated)
-        media = _media(request, "graph")
-        triples, truncated = _take(result, request.max_rows)
-        return ("ok", media, results.write_graph(triples, media), len(triples), truncated)
-    except SyntaxError as error:
-        return ("syntax", str(error))
-    except NotAcceptableError as error:
-        return ("not-acceptable", str(error))
-    except Exception as error:  # the request's error, whatever its type: the worker lives on
-        return ("error", str(error))
-
-
-def _media(request: QueryRequest, kind: results.Kind) -> str:
-    media = results.negotiate(request.accept, kind, request.format)
-    if media is None:
-        offered = ", ".join(results.OFFERED[kind])
-        wanted = request.format or request.accept
-        raise NotAcceptableError(f"{wanted!r}: this {kind} result comes as one of {offered}")
-    return media
-
-
-def _take(items: Any, limit: int) -> tuple[list[Any], bool]:
-    taken: list[Any] = []
-    for item in items:
-        if len(taken) == limit:
-            return taken, True
-        taken.append(item)
-    return taken, False
-
-
-def term_from_spec(spec: Sequence[str]) -> Any:
-    """The RDF term a substitution crossed the pipe as (see ``TermSpec``)."""
-    import pyoxigraph as ox
-
-    if spec[0] == "iri":
-        return ox.NamedNode(spec[1])
-    _, value, datatype, language = spec
-    if language:
-        return ox.Literal(value, language=language)
-    return ox.Literal(value, datatype=ox.NamedNode(datatype) if datatype else None)

@@ -436,7 +436,7 @@ def _with_values(sparql: str, substitutions: Mapping[ox.Variable, Any] | None) -
     """
     if not substitutions:
         return sparql
-    from helixgraph.sparql.guard import tokens
+    from helixgraph.guard.tokens import tokens
 
     found = tokens(sparql)
     after_where = [i for i, t in enumerate(found) if t.kind == "word" and t.text.upper() == "WHERE"]

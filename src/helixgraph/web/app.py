@@ -19,20 +19,25 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from helixgraph import __version__
 from helixgraph.errors import (
     AnalysisBusyError,
+    DeadlineError,
     InputError,
     NotAcceptableError,
     QueryBusyError,
     QueryError,
     QueryRefusedError,
     QuerySyntaxError,
-    QueryTimeoutError,
     StoreError,
     UpdateRefusedError,
 )
+from helixgraph.guard.grammar import prepare
+from helixgraph.network.registry import ViewName
+from helixgraph.network.scope import home_scope
+from helixgraph.report.ecosystem import ecosystem_report
+from helixgraph.report.precision import Precision
+from helixgraph.report.years import fragmentation_by_year
 from helixgraph.settings import Settings
 from helixgraph.sparql.budget import ClientBudget, OverBudgetError
 from helixgraph.sparql.catalogue import named_queries
-from helixgraph.sparql.grammar import prepare
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import templates
@@ -46,6 +51,7 @@ from helixgraph.web.routes import (
     queries,
     sparql,
 )
+from helixgraph.web.routes.pages import DEFAULT_LIMIT, viz_context
 
 
 def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = None) -> FastAPI:
@@ -74,7 +80,10 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
         app.state.budget = ClientBudget(settings.client_query_seconds)
         if settings.warm_up:
             threading.Thread(
-                target=_warm_up, args=(app.state.kg,), daemon=True, name="helixgraph-warm-up"
+                target=_warm_up,
+                args=(app.state.kg, settings),
+                daemon=True,
+                name="helixgraph-warm-up",
             ).start()
         try:
             yield
@@ -149,20 +158,16 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-def _warm_up(kg: KnowledgeGraph) -> None:
+def _warm_up(kg: KnowledgeGraph, settings: Settings) -> None:
     """Compute the views, the home ecosystem's report and the explorer's first view once, in the
     background, so that the first visitor does not wait for them (seconds on the Hungarian
     ecosystem); they stay cached until the store changes."""
-    from helixgraph.network.registry import ViewName
-    from helixgraph.network.scope import home_scope
-    from helixgraph.report.ecosystem import ecosystem_report, fragmentation_by_year
-    from helixgraph.web.routes.pages import DEFAULT_LIMIT, viz_context
-
+    precision = Precision.from_settings(settings)  # the pages' own, so that they find it kept
     try:
         home = home_scope(kg)  # what / and /viz open on
-        ecosystem_report(kg, scope=home)
+        ecosystem_report(kg, scope=home, precision=precision)
         fragmentation_by_year(kg, scope=home)
-        viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT)
+        viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT, precision=precision)
     except Exception:  # the server still serves; the same failure shows again on request
         logging.getLogger("helixgraph").exception("warming up the ecosystem report failed")
 
@@ -202,8 +207,8 @@ def _map_errors(app: FastAPI) -> None:
         status = 403 if isinstance(error, UpdateRefusedError) else 400
         return JSONResponse({"detail": f"query refused: {error}"}, status_code=status)
 
-    @app.exception_handler(QueryTimeoutError)
-    def query_timeout(request: Request, error: QueryTimeoutError) -> JSONResponse:
+    @app.exception_handler(DeadlineError)
+    def past_deadline(request: Request, error: DeadlineError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503)
 
     @app.exception_handler(AnalysisBusyError)

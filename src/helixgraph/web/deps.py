@@ -15,7 +15,8 @@ from helixgraph.language import Language
 from helixgraph.network.scope import Scope, check_country
 from helixgraph.settings import Settings
 from helixgraph.sparql.budget import ClientBudget, client_address
-from helixgraph.sparql.pool import QueryAnswer, QueryPool, QueryRequest
+from helixgraph.sparql.evaluation import QueryRequest
+from helixgraph.sparql.pool import QueryAnswer, QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.i18n import page_language, request_language
 
@@ -66,7 +67,7 @@ def get_years(
     """The years window asked for, cut to the years the data holds (so that ``1-3000`` and
     ``2014-2024`` are one window, computed once); empty means every year."""
     from helixgraph.network.views import parse_years
-    from helixgraph.report.ecosystem import within_activity
+    from helixgraph.report.years import within_activity
 
     if years is None or not years.strip():
         return None

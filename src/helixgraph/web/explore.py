@@ -12,12 +12,15 @@ from typing import Any
 
 import networkx as nx
 
+from helixgraph.analysis.nodes import component_index, node_measures
+from helixgraph.helices import HELICES
 from helixgraph.language import Language
 from helixgraph.network import names, views
 from helixgraph.network.export import scoped_view
+from helixgraph.network.records import actor_id, collaboration_id
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.network.scope import Scope
-from helixgraph.rdf.namespaces import HELICES
+from helixgraph.report.key import ReportKey
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.communities import summarise
@@ -49,6 +52,7 @@ def explore_data(
     limit: int = 500,
     max_edges: int | None = None,
     lang: Language = "en",
+    precision: Precision | None = None,
 ) -> dict[str, Any]:
     """The explorer's data for ``view``: vis-network nodes (with details, metrics and filter
     values), edges, options, the filters' choices, and what was left out. Above ``limit`` nodes
@@ -59,6 +63,7 @@ def explore_data(
     (True, ['betweenness', 'brokerage', 'degree', 'reach'])
     """
     scope = scope or Scope()
+    precision = precision or Precision()
     years = scope.years
     graph = view_graph(kg, view, scope)
     # the strongest ties, three per node drawn (at least 3,000): enough to see the structure,
@@ -66,10 +71,11 @@ def explore_data(
     shown = largest_part(graph, limit, max_edges or max(3000, 3 * limit))
     simple = nx.Graph(shown) if shown.is_multigraph() else shown
     simple = simple.to_undirected() if simple.is_directed() else simple
-    components = _component_index(graph)
+    components = component_index(graph)
     concepts = names.concept_labels(kg, lang)
     details = _details(kg, years, concepts)
-    metrics = _metrics(simple)
+    exact = precision.exact(simple.number_of_nodes())
+    metrics = node_measures(simple, exact=exact, betweenness_samples=precision.betweenness_samples)
     words = {**concepts, **_WORDS_HU} if lang == "hu" else concepts
     data = network_data(shown, words=words)
     collaborations: dict[str, str] = {}
@@ -101,7 +107,7 @@ def explore_data(
             collaborations.setdefault(membership["collaboration"], membership["label"])
     present = {n["id"] for n in data["nodes"]}
     summarise(data, simple, say=translator(lang), labels=concepts)
-    key_players = _key_players(kg, scope, present)
+    key_players = _key_players(kg, scope, present, precision)
     brokers = sorted(present, key=lambda n: (-metrics["brokerage"].get(n, 0), str(n)))[:10]
     return {
         "view": view,
@@ -110,7 +116,7 @@ def explore_data(
         "total": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
         "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
         "metrics": METRICS,
-        "brokerage_left_out": not Precision.from_settings().exact(simple.number_of_nodes()),
+        "brokerage_left_out": not exact,
         "highlight": {"key_players": sorted(key_players), "brokers": brokers},
         "helix_labels": {h: concepts.get(h, h) for h in HELICES},
         "filters": {
@@ -133,8 +139,6 @@ def explore_data(
 
 
 def _api_path(iri: str, kind: str) -> str:
-    from helixgraph.network.records import actor_id, collaboration_id
-
     if kind == "actor":
         return f"/api/actors/{actor_id(iri)}"
     if kind in ("cluster", "project"):
@@ -142,46 +146,11 @@ def _api_path(iri: str, kind: str) -> str:
     return "/api/graph"
 
 
-def _component_index(G: nx.Graph) -> dict[Any, int]:
-    """Each node's component, numbered by size: 1 is the largest."""
-    undirected = G.to_undirected(as_view=True) if G.is_directed() else G
-    parts = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
-    return {node: i for i, part in enumerate(parts, start=1) for node in part}
-
-
-def _metrics(G: nx.Graph) -> dict[str, dict[Any, float]]:
-    from helixgraph.analysis.brokerage import brokerage_roles
-    from helixgraph.analysis.compiled import CompiledGraph
-
-    exact = Precision.from_settings()
-    n = G.number_of_nodes()
-    result: dict[str, dict[Any, float]] = {"degree": {v: float(d) for v, d in G.degree}}
-    compiled = CompiledGraph(G, weight=None)
-    result["betweenness"] = compiled.betweenness(
-        None if exact.exact(n) else exact.betweenness_samples
-    )
-    if exact.exact(n):  # brokerage counts two-paths, quadratic in degree
-        grouped = nx.Graph(G)
-        for _, attrs in grouped.nodes(data=True):
-            attrs["group"] = attrs.get("helix") or attrs.get("kind") or "other"
-        roles = brokerage_roles(grouped, group="group")
-        result["brokerage"] = {v: float(r["total"]) for v, r in roles.items()}
-    else:
-        result["brokerage"] = {}
-    result["reach"] = {
-        v: (len(nx.single_source_shortest_path_length(G, v, cutoff=2)) - 1) / (n - 1)
-        if n > 1
-        else 0.0
-        for v in G
-    }
-    return result
-
-
-def _key_players(kg: KnowledgeGraph, scope: Scope, present: set[Any]) -> set[Any]:
+def _key_players(
+    kg: KnowledgeGraph, scope: Scope, present: set[Any], precision: Precision
+) -> set[Any]:
     """The report's key players, where the report is already at hand (never computed here)."""
-    from helixgraph.report.ecosystem import ReportKey
-
-    report = kg.kept(ReportKey(scope, precision=Precision.from_settings()))
+    report = kg.kept(ReportKey(scope, precision=precision))
     if report is None:
         return set()
     return {a for a in report.get("key_players", {}).get("actors", []) if a in present}

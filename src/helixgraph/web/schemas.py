@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from helixgraph.rdf.namespaces import HELICES
+from helixgraph.helices import HELICES
 
 #: Spelled out for the schema (and for mypy); it may not drift from the ontology's helices.
 Helix = Literal["government", "academia", "business", "community"]

@@ -20,6 +20,7 @@ from helixgraph.network.scope import Scope, Through, cluster_iri, scoped_network
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.model import PARTS, EcosystemReport, Part, ReportPart, ScopeFigures
+from helixgraph.report.precision import Precision
 from helixgraph.report.worker import worker_for
 from helixgraph.settings import Settings
 from helixgraph.web.deps import KG, ScopeDep, SettingsDep, ThroughDep
@@ -57,7 +58,13 @@ def read_comparison(
         scopes = [Scope.parse(text) for text in scope]
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None
-    return compare_scopes(kg, scopes, through=through, wait=settings.query_timeout)
+    return compare_scopes(
+        kg,
+        scopes,
+        through=through,
+        wait=settings.query_timeout,
+        precision=Precision.from_settings(settings),
+    )
 
 
 @router.get("/{part}", response_model=ReportPart, response_model_exclude_unset=True)
@@ -85,6 +92,7 @@ def _report(kg: KG, scope: Scope, settings: Settings, through: Through, top: int
         top=top,
         wait=settings.query_timeout,
         deadline=settings.analysis_timeout,
+        precision=Precision.from_settings(settings),
     )
 
 

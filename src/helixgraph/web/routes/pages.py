@@ -18,14 +18,12 @@ from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.report.compare import compare_scopes, peer_scopes
-from helixgraph.report.ecosystem import (
-    computing,
-    ecosystem_report,
-    ecosystem_stats,
-    fragmentation_by_year,
-)
+from helixgraph.report.computing import computing
+from helixgraph.report.ecosystem import ecosystem_report, ecosystem_stats
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
+from helixgraph.report.years import fragmentation_by_year
+from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
 from helixgraph.web.deps import (
@@ -68,7 +66,14 @@ def home(
         first_view = home.query() | ({"lang": lang} if "lang" in request.query_params else {})
         return RedirectResponse(f"/?{urlencode(first_view)}", status_code=307)
     scope = asked.scope  # with a bad value: the rest of the form, the value said beside it
-    context = overview_context(kg, scope, through, lang, deadline=settings.analysis_timeout)
+    context = overview_context(
+        kg,
+        scope,
+        through,
+        lang,
+        deadline=settings.analysis_timeout,
+        precision=Precision.from_settings(settings),
+    )
     context |= {
         "choices": scope_choices(kg, lang),
         "years": asked.sent if asked.field == "years" else scope.query().get("years"),
@@ -132,12 +137,15 @@ def overview_context(
     lang: Language = "en",
     *,
     deadline: float | None = None,
+    precision: Precision | None = None,
 ) -> dict[str, Any]:
     """The dashboard's figures and charts, computed once per state of the store and scope.
     While the analysis is being computed (the server's start-up warm-up), the page shows the
     counts and says so, rather than keep the visitor waiting. ``deadline``: the report is
-    built in a worker stopped past it (:func:`ecosystem_report`)."""
+    built in a worker stopped past it (:func:`ecosystem_report`); ``precision``: the server's
+    (default: the ``HELIX_*`` settings')."""
     scope = scope or Scope()
+    precision = precision or Precision.from_settings(Settings())
     stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
     concepts = names.concept_labels(kg, lang)
     context = {
@@ -151,7 +159,7 @@ def overview_context(
         "concept_list": lambda terms: ", ".join(concepts.get(n, n) for n in terms),
         "relations": names.relation_labels(kg, lang),
         # what the report leaves brokers out above (it reads the same settings)
-        "exact_limit": Precision.from_settings().exact_limit,
+        "exact_limit": precision.exact_limit,
     }
     key = _Page("overview", scope=scope, through=through, lang=lang)
     if kg.kept(key) is None and computing():
@@ -165,7 +173,7 @@ def overview_context(
         }
     analysis = kg.memo(
         key,
-        lambda: _analysis_context(kg, stats, scope, through, lang, deadline),
+        lambda: _analysis_context(kg, stats, scope, through, lang, deadline, precision),
         scope=None if scope.whole and through == "scope" else key,
     )
     return {**context, **analysis}
@@ -226,13 +234,15 @@ def _analysis_context(
     through: Through,
     lang: Language,
     deadline: float | None,
+    precision: Precision,
 ) -> dict[str, Any]:
     _ = translator(lang)
     concepts = names.concept_labels(kg, lang)
     where = scope_words(kg, scope, lang)
     in_language = names.relabelled(lang, kg)  # the names a page in this language shows
     report = names.relabel(
-        ecosystem_report(kg, scope=scope, through=through, deadline=deadline), in_language
+        ecosystem_report(kg, scope=scope, through=through, deadline=deadline, precision=precision),
+        in_language,
     )
     report["scope"]["labels"] = report["scope"].get("labels", {}) | scope_labels(kg, scope, lang)
     by_year = report.get("by_year") or fragmentation_by_year(kg)
@@ -249,7 +259,9 @@ def _analysis_context(
         more = _("{n} more").format(n=len(sizes) - 8)
         component_bars.append((more, float(sum(sizes[8:])), "#999999"))
     peers = peer_scopes(kg, scope)
-    rows = compare_scopes(kg, [scope, *peers], through=through) if peers else []
+    rows = (
+        compare_scopes(kg, [scope, *peers], through=through, precision=precision) if peers else []
+    )
     for row, peer in zip(rows, [scope, *peers], strict=False):
         row["label"] = scope_words(kg, peer, lang)
     return {
@@ -316,6 +328,7 @@ def viz(
     kg: KG,
     asked: PageScopeDep,
     lang: LangDep,
+    settings: SettingsDep,
     view: Annotated[View, Query(description="which network to draw")] = ViewName.affiliation,
     limit: Annotated[
         int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
@@ -328,7 +341,7 @@ def viz(
         first_view |= {"lang": lang} if "lang" in request.query_params else {}
         return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
     scope = asked.scope
-    context = viz_context(kg, view, scope, limit, lang)
+    context = viz_context(kg, view, scope, limit, lang, Precision.from_settings(settings))
     context |= {
         "choices": scope_choices(kg, lang),
         "scope": scope,
@@ -340,14 +353,21 @@ def viz(
 
 
 def viz_context(
-    kg: KnowledgeGraph, view: View, scope: Scope, limit: int, lang: Language = "en"
+    kg: KnowledgeGraph,
+    view: View,
+    scope: Scope,
+    limit: int,
+    lang: Language = "en",
+    precision: Precision | None = None,
 ) -> dict[str, Any]:
     """What the explorer page is rendered with; the data and layout are computed once per
-    state of the store and choice (seconds on big views)."""
+    state of the store and choice (seconds on big views). ``precision``: the server's
+    (default: the ``HELIX_*`` settings')."""
+    precision = precision or Precision.from_settings(Settings())
     limit = next(step for step in LIMIT_STEPS if step >= limit)
 
     def build() -> dict[str, Any]:
-        data = explore_data(kg, view, scope=scope, limit=limit, lang=lang)
+        data = explore_data(kg, view, scope=scope, limit=limit, lang=lang, precision=precision)
         return {
             "data_json": script_json(data),
             "total": data["total"],

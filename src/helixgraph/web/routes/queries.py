@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from helixgraph.sparql.catalogue import bind, named_queries, named_query
-from helixgraph.sparql.pool import QueryRequest
+from helixgraph.sparql.evaluation import QueryRequest
 from helixgraph.web.deps import SettingsDep, run_counted
 from helixgraph.web.routes.sparql import answer_response
 from helixgraph.web.schemas import NamedQueriesPublic, NamedQueryPublic

@@ -30,10 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
 from helixgraph.errors import NotAcceptableError
-from helixgraph.rdf.namespaces import HELICES, PREFIXES
-from helixgraph.settings import Settings
-from helixgraph.sparql import results
-from helixgraph.sparql.guard import (
+from helixgraph.guard.checks import (
     check_graph_names,
     check_query,
     check_update,
@@ -43,7 +40,12 @@ from helixgraph.sparql.guard import (
     uses_from,
     with_using,
 )
-from helixgraph.sparql.pool import QueryAnswer, QueryRequest
+from helixgraph.helices import HELICES
+from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.settings import Settings
+from helixgraph.sparql import results
+from helixgraph.sparql.evaluation import QueryRequest
+from helixgraph.sparql.pool import QueryAnswer
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, run_counted, templates
 from helixgraph.web.i18n import request_language

@@ -4,7 +4,7 @@ The store keeps its bookkeeping in the data (a graph pending, the source a graph
 it was loaded: :data:`helixgraph.store.graph.BOOKKEEPING` and the provenance each graph states
 about itself). Reading an update's text for those IRIs is not enough: ``BIND(IRI(CONCAT(…,
 "pending", "Import")) AS ?p)`` names none of them and writes one. So every update is confined
-by what it can write, on the grammar's reading (:mod:`helixgraph.sparql.grammar`):
+by what it can write, on the grammar's reading (:mod:`helixgraph.guard.grammar`):
 
 - an IRI written in the update (an IRI, a prefixed name, escapes decoded, relative IRIs
   resolved against its ``BASE``) that is reserved refuses it; so does a template that states a
@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 from lark import Token, Tree
 
 from helixgraph.errors import QueryRefusedError
-from helixgraph.sparql.grammar import Reading, emit
+from helixgraph.guard.grammar import Reading, emit
 
 _TEMPLATES = ("insert_clause", "delete_clause", "quad_pattern", "quad_data")
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -45,7 +45,7 @@ def confine(
     ``about_graphs`` predicates about a name under ``graph_base``; refused where the update
     says so in so many words.
 
-    >>> from helixgraph.sparql.grammar import read
+    >>> from helixgraph.guard.grammar import read
     >>> confine(read("INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }", update=True),
     ...         reserved={"urn:r": "is reserved"}, about_graphs=(), graph_base="urn:g/",
     ...         prefixes={})

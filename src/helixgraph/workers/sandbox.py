@@ -6,7 +6,7 @@ every ``socket()`` call for a family other than ``AF_UNIX`` (the pipe to the ser
 socket pair, made before) and to ``io_uring_setup`` (io_uring can open sockets on its own). The
 filter holds for the thread that installs it and every thread that thread starts afterwards (a
 worker installs it first thing: the whole process), and cannot be lifted: should
-a query ever get past :mod:`helixgraph.sparql.guard`, Oxigraph's HTTP client still reaches nothing,
+a query ever get past :mod:`helixgraph.guard`, Oxigraph's HTTP client still reaches nothing,
 not even a DNS server.
 
 The filter is a classic BPF program handed to ``prctl(PR_SET_SECCOMP)`` through ctypes: six

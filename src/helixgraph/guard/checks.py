@@ -2,7 +2,7 @@
 
 helixgraph serves SPARQL to the public: no query may reach the network (``SERVICE``, ``LOAD``),
 nothing is written through the query interface, and nothing may crash the engine. The request is
-parsed with the full SPARQL 1.1 grammar (:mod:`helixgraph.sparql.grammar`); every decision is
+parsed with the full SPARQL 1.1 grammar (:mod:`helixgraph.guard.grammar`); every decision is
 taken on that parse, and :func:`check_query` and :func:`check_update` return the text the engine
 must be given: the parse written out again, so that what runs is what was checked.
 
@@ -14,117 +14,25 @@ must be given: the parse written out again, so that what runs is what was checke
   the trees such requests make, and overflow their stack.
 
 The guard is one of two layers: the worker processes that evaluate queries cannot open a network
-socket at all (:mod:`helixgraph.sparql.sandbox`). The tokenizer below (:func:`tokens`) only reads
+socket at all (:mod:`helixgraph.workers.sandbox`). The tokenizer below (:func:`tokens`) only reads
 texts already checked, or the application's own.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
 
 from helixgraph.errors import QueryError, QueryRefusedError, QuerySyntaxError, UpdateRefusedError
+from helixgraph.guard.grammar import MAX_DEPTH, MAX_TOKENS, Reading, Term, read
+from helixgraph.guard.tokens import Token, position, tokens
+from helixgraph.guard.writes import confine
 from helixgraph.rdf.namespaces import PREFIXES
-from helixgraph.sparql.grammar import MAX_DEPTH, MAX_TOKENS, Reading, Term, read
-from helixgraph.sparql.writes import confine
 
 __all__ = ["MAX_DEPTH", "MAX_TOKENS", "check_query", "check_update", "tokens"]
 
 #: Graph names a query may use: the store's own are web IRIs; file:, data: and their kin are not.
 SAFE_SCHEMES = ("http://", "https://", "urn:", "tag:")
-
-# The terminals of SPARQL 1.1 (section 19.8), in the order the grammar prefers them.
-_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_CHARS_U = _BASE + "_"
-_CHARS = _CHARS_U + "\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
-_ECHAR = r"\\[tbnrf\\\"']|" + _UCHAR
-_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
-_LOCAL = f"(?:[{_CHARS_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
-_STRING = "|".join(
-    (
-        f"'''(?:(?:'|'')?(?:[^'\\\\]|{_ECHAR}))*'''",
-        f'"""(?:(?:"|"")?(?:[^"\\\\]|{_ECHAR}))*"""',
-        f"'(?:[^'\\\\\\n\\r]|{_ECHAR})*'",
-        f'"(?:[^"\\\\\\n\\r]|{_ECHAR})*"',
-    )
-)
-_TOKEN = re.compile(
-    "|".join(
-        f"(?P<{kind}>{pattern})"
-        for kind, pattern in (
-            ("space", r"[ \t\r\n]+"),
-            ("comment", r"#[^\r\n]*"),  # ends at \r too, as Oxigraph's does
-            ("string", _STRING),
-            ("iri", f'<(?:[^<>"{{}}|^`\\\\\\x00-\\x20]|{_UCHAR})*>'),
-            ("pname", f"(?:{_PREFIX})?:(?:{_LOCAL})?"),
-            ("var", f"[?$][{_CHARS_U}0-9][{_CHARS_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*"),
-            ("bnode", f"_:[{_CHARS_U}0-9](?:[{_CHARS}.]*[{_CHARS}])?"),
-            ("langtag", r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*"),
-            (
-                "number",
-                r"[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+",
-            ),
-            ("word", r"[A-Za-z_][A-Za-z0-9_]*"),
-            ("punct", r"<<|>>|\^\^|&&|\|\||!=|<=|>=|[{}()\[\].,;*/|^!=<>+\-?~]"),
-        )
-    )
-)
-
-
-@dataclass(frozen=True)
-class Token:
-    """One terminal of a SPARQL request: its kind, its text and where it starts."""
-
-    kind: str
-    text: str
-    start: int
-
-
-@functools.lru_cache(maxsize=32)
-def tokens(sparql: str) -> tuple[Token, ...]:
-    """The request's terminals, comments included, whitespace left out; a character that starts
-    no terminal is a :class:`QuerySyntaxError` naming its line and column. Kept for the last
-    few texts: one request is read by the guard, the dataset checks and the pool's lanes alike.
-
-    >>> [(t.kind, t.text) for t in tokens("SELECT * { ?s hx:a\\\\' 'x' } # end")]
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [('word', 'SELECT'), ('punct', '*'), ('punct', '{'), ('var', '?s'),
-     ('pname', "hx:a\\\\'"), ('string', "'x'"), ('punct', '}'), ('comment', '# end')]
-    """
-    found = []
-    offset, end = 0, len(sparql)
-    while offset < end:
-        match = _TOKEN.match(sparql, offset)
-        if match is None or match.end() == offset:
-            line, column = position(sparql, offset)
-            raise QuerySyntaxError(
-                f"line {line}, column {column}: {sparql[offset]!r} starts nothing SPARQL reads "
-                "here (an unclosed string or IRI, or a stray character)",
-                line,
-                column,
-            )
-        kind = match.lastgroup or ""
-        if kind != "space":
-            found.append(Token(kind, match[0], offset))
-        offset = match.end()
-    return tuple(found)
-
-
-def position(sparql: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a character offset.
-
-    >>> position("SELECT *\\nWHERE { }", 9)
-    (2, 1)
-    """
-    line = sparql.count("\n", 0, offset) + 1
-    return line, offset - (sparql.rfind("\n", 0, offset) + 1) + 1
 
 
 def _where(sparql: str, token: Token) -> str:
@@ -173,7 +81,7 @@ def _hidden_keyword(reading: Reading, keywords: tuple[str, ...]) -> tuple[str, T
 
 def check_query(sparql: str) -> str:
     """Refuse a query that would write, call another endpoint or overflow the engine; say where.
-    Return the text to run: the query as the grammar read it (:mod:`helixgraph.sparql.grammar`).
+    Return the text to run: the query as the grammar read it (:mod:`helixgraph.guard.grammar`).
 
     >>> check_query("SELECT ?service WHERE { ?service a <http://example.org/SERVICE> }")
     'SELECT ?service WHERE { ?service a <http://example.org/SERVICE> }'
@@ -214,7 +122,7 @@ def check_update(
     an endpoint) or overflow the engine; say where. Return the text to run, as
     :func:`check_query` does: with ``reserved`` (IRI -> why), confined so that it writes none
     of those IRIs nor ``about_graphs`` statements about graph names under ``graph_base``,
-    however it computes them (:func:`helixgraph.sparql.writes.confine`).
+    however it computes them (:func:`helixgraph.guard.writes.confine`).
 
     >>> check_update("CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     'CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }'

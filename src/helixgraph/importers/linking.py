@@ -16,18 +16,23 @@ two nodes apart, so precision comes first.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
+
+import pyoxigraph as ox
 
 from helixgraph.errors import InputError
-
-if TYPE_CHECKING:
-    from helixgraph.store import KnowledgeGraph
+from helixgraph.formulas import spreadsheet_safe
+from helixgraph.importers.spreadsheet import FILES, slug
+from helixgraph.importers.tables import Table, tables
+from helixgraph.rdf.namespaces import GRAPH_BASE, ID_BASE, OWL
+from helixgraph.store import GraphWrite, KnowledgeGraph
 
 #: The lowest score (0-100) of a proposed link.
 THRESHOLD = 90.0
@@ -173,8 +178,6 @@ def read_actors(path: Path) -> list[dict[str, str]]:
     """The rows of a template's actors table: ``actors.csv``, an ``.xlsx`` workbook, or a
     folder holding either. Each needs the columns ``id`` and ``name`` (``country`` is used
     where given)."""
-    from helixgraph.importers.spreadsheet import FILES
-    from helixgraph.importers.tables import Table, tables
 
     if path.is_dir():
         held = [p for p in sorted(path.iterdir()) if p.name.lower() in FILES or p.suffix == ".xlsx"]
@@ -199,7 +202,6 @@ def read_actors(path: Path) -> list[dict[str, str]]:
 
 def write_links(links: Sequence[Link], out: IO[str]) -> None:
     """The links as CSV: ``id,name,pic,matched_name,score``, one row per actor."""
-    from helixgraph.formulas import spreadsheet_safe
 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "name", "pic", "matched_name", "score"])
@@ -214,13 +216,6 @@ def apply_links(kg: KnowledgeGraph, links: Sequence[Link], source: Path) -> int:
     """Record the proposed links in the store, in a graph of their own (``links-NAME``), as
     ``owl:sameAs`` between the IRI the spreadsheet importer gives each actor and its EU record:
     the views then show each as one actor. Re-applying replaces the graph. The links recorded."""
-    import hashlib
-
-    import pyoxigraph as ox
-
-    from helixgraph.importers.spreadsheet import slug
-    from helixgraph.rdf.namespaces import GRAPH_BASE, ID_BASE, OWL
-    from helixgraph.store import GraphWrite
 
     same = ox.NamedNode(OWL + "sameAs")
     triples = [
