@@ -45,7 +45,7 @@ done(seconds=time.perf_counter() - started, triples=report.triples)
 """
 
 MAKE_NTRIPLES = """
-from helixgraph.importers.cordis import read_cordis
+from helixgraph.importers.cordis_reading import read_cordis
 from helixgraph.importers.cordis_rdf import ntriples
 folder, work = Path(sys.argv[1]), Path(sys.argv[2])
 mapping = {"HES": "academia", "REC": "academia", "PRC": "business", "PUB": "government",

@@ -51,7 +51,7 @@ CROSSING = 0.15
 
 MEASURE = """
 import json, resource, statistics, sys, time
-from helixgraph.network import views
+from helixgraph.network import tables, views
 from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.report.ecosystem import _report
 from helixgraph.report.key import ReportKey
@@ -73,7 +73,7 @@ def timed(name, run, repeat=int(repeats)):
         times.append(time.perf_counter() - started)
     figures[name] = statistics.median(times)
 
-timed("view tables", lambda: views._tables(kg, *views.TABLES))
+timed("view tables", lambda: tables.fetch_tables(kg, *tables.TABLES))
 timed("actor network (whole store)", lambda: views.actor_network(kg), repeat=1)
 figures["actors"] = views.actor_network(kg).number_of_nodes()
 precision = Precision.from_settings()
@@ -219,11 +219,11 @@ def measure_tables(store: str) -> float:
     """Seconds the view tables take to read in a fresh process."""
     script = (
         "import sys, time\n"
-        "from helixgraph.network import views\n"
+        "from helixgraph.network import tables\n"
         "from helixgraph.store import KnowledgeGraph\n"
         "kg = KnowledgeGraph.open(sys.argv[1], read_only=True)\n"
         "started = time.perf_counter()\n"
-        "views._tables(kg, *views.TABLES)\n"
+        "tables.fetch_tables(kg, *tables.TABLES)\n"
         "print(time.perf_counter() - started)\n"
     )
     env = {**os.environ, "HELIX_DEFAULT_DATA": "none"}

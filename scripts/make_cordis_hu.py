@@ -19,9 +19,10 @@ from pathlib import Path
 
 import rdflib
 
-from helixgraph.importers.cordis import ontology_helix_map, ontology_sector_map, read_cordis
+from helixgraph.importers.cordis import ontology_helix_map, ontology_sector_map
 from helixgraph.importers.cordis_data import CordisData
 from helixgraph.importers.cordis_rdf import literal, names_ntriples, ntriples
+from helixgraph.importers.cordis_reading import read_cordis
 from helixgraph.store import KnowledgeGraph, graph_iri_for
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -344,7 +344,7 @@ def test_a_mistyped_store_is_refused_by_commands_that_only_read(tmp_path: Path) 
 
 
 def test_a_pic_is_nine_ascii_digits() -> None:
-    from helixgraph.importers.cordis import PIC
+    from helixgraph.importers.cordis_reading import PIC
 
     assert PIC.match("999904228")
     assert not PIC.match("٩٩٩٩٠٤٢٢٨")  # Arabic-Indic digits, which \d takes

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helixgraph.errors import InputError
-from helixgraph.importers.cordis import COMPACT_HEADER, import_cordis
+from helixgraph.importers.cordis import import_cordis
+from helixgraph.importers.cordis_reading import COMPACT_HEADER
 from helixgraph.importers.spreadsheet import FILES, import_spreadsheet
 from helixgraph.store import KnowledgeGraph
 

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from helixgraph.countries import country_code
 from helixgraph.errors import InputError, Problem, RowsError
 from helixgraph.helices import HELICES
-from helixgraph.importers.cordis import Say
 from helixgraph.importers.cordis_rdf import literal, typed
+from helixgraph.importers.cordis_reading import Say
 from helixgraph.importers.csv_text import Rejected, write_rejects
 from helixgraph.importers.jobs import CheckedImport, ImportJob
 from helixgraph.importers.tables import Table, tables, template_files

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from helixgraph.network.views import COLLABORATION_KINDS, local_name
+from helixgraph.network.tables import COLLABORATION_KINDS
+from helixgraph.network.views import local_name
 from helixgraph.store import KnowledgeGraph
 
 _KINDS = " ".join(f"<{t}>" for t in COLLABORATION_KINDS)

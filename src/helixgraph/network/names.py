@@ -15,6 +15,7 @@ from typing import Any
 from helixgraph.language import fold
 from helixgraph.network import views
 from helixgraph.network.labels import choose_labels
+from helixgraph.network.tables import table_rows
 from helixgraph.rdf.namespaces import HX as HX_NAMESPACE
 from helixgraph.store import KnowledgeGraph
 
@@ -33,9 +34,9 @@ def labels_in(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
         wanted = {iri: a["country"] for iri, a in _everyone(kg).items()}
         return choose_labels(
             wanted,
-            views.table_rows(kg, "prefLabel"),
-            views.table_rows(kg, "name"),
-            views.table_rows(kg, "activityType"),
+            table_rows(kg, "prefLabel"),
+            table_rows(kg, "name"),
+            table_rows(kg, "activityType"),
             views.aliases(kg),
             lang,
         )
@@ -72,7 +73,7 @@ def names_of(kg: KnowledgeGraph) -> dict[str, set[str]]:
         merged = views.aliases(kg)
         found: dict[str, set[str]] = defaultdict(set)
         for name in ("prefLabel", "altLabel", "name"):
-            for s, o, _ in views.table_rows(kg, name):
+            for s, o, _ in table_rows(kg, name):
                 found[merged.get(s, s)].add(fold(o))
         for iri, label in labels_in(kg, "en").items():
             found[iri].add(fold(label))

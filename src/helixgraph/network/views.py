@@ -19,10 +19,8 @@ with no dates is timeless and always kept.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -34,16 +32,19 @@ from helixgraph.helices import HELICES
 from helixgraph.network.labels import PIC_NAME, choose_labels
 from helixgraph.network.labels import local_name as local_name  # what views are read with
 from helixgraph.network.registry import VIEWS, ViewName
+from helixgraph.network.tables import (
+    ACTOR_TABLES,
+    COLLABORATION_KINDS,
+    MEMBERSHIP_TABLES,
+    TIME_TABLES,
+    Row,
+    fetch_tables,
+    pairs,
+)
 from helixgraph.rdf.namespaces import ORG, OWL
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 
-COLLABORATION_KINDS = {
-    HX.Cluster: "cluster",
-    HX.Project: "project",
-    HX.Initiative: "initiative",
-    ORG + "OrganizationalCollaboration": "collaboration",
-}
 TIE_PARENT = ORG + "linkedTo"
 SYMMETRIC = OWL + "SymmetricProperty"
 
@@ -212,88 +213,6 @@ def view(
     return graph
 
 
-# -- building them -----------------------------------------------------------------------------
-#
-# The views read the store one predicate at a time and join in Python. On Oxigraph a SPARQL join
-# costs an index lookup per row (some 20 microseconds here) where a scan of one predicate costs a
-# few; Horizon 2020 alone has 145,000 memberships. The scans run two at a time (Oxigraph releases
-# the GIL) and are cached on the knowledge graph until it changes.
-
-_KINDS = " ".join(f"<{t}>" for t in COLLABORATION_KINDS)
-#: name -> SELECT with ?s, ?o (and ?lang where the language matters)
-TABLES = {
-    "classification": "SELECT ?s ?o WHERE { ?s org:classification ?o FILTER(isIRI(?s)) }",
-    "primaryHelix": "SELECT ?s ?o WHERE { ?s hx:primaryHelix ?o }",
-    "prefLabel": "SELECT ?s ?o (LANG(?o) AS ?lang) WHERE { ?s skos:prefLabel ?o }",
-    "altLabel": "SELECT ?s ?o WHERE { ?s skos:altLabel ?o }",
-    "name": "SELECT ?s ?o WHERE { ?s foaf:name ?o }",
-    "country": "SELECT ?s ?o WHERE { ?s hx:country ?o }",
-    "region": "SELECT ?s ?o WHERE { ?s hx:region ?o }",
-    "sector": "SELECT ?s ?o WHERE { ?s hx:sector ?o }",
-    "declared": "SELECT ?s ?o WHERE { ?s hx:declaredMemberCount ?o }",
-    "kind": f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {_KINDS} }} ?s a ?o }}",
-    "member": "SELECT ?s ?o WHERE { ?s org:member ?o }",
-    "organization": "SELECT ?s ?o WHERE { ?s org:organization ?o }",
-    "role": "SELECT ?s ?o WHERE { ?s org:role ?o }",
-    "memberDuring": "SELECT ?s ?o WHERE { ?s org:memberDuring ?o }",
-    "hasBeginning": "SELECT ?s ?o WHERE { ?s time:hasBeginning ?o }",
-    "hasEnd": "SELECT ?s ?o WHERE { ?s time:hasEnd ?o }",
-    "instant": "SELECT ?s ?o WHERE { { ?s time:inXSDDate ?o } UNION { ?s time:inXSDgYear ?o } }",
-    "sameAs": f"SELECT ?s ?o WHERE {{ ?s <{OWL}sameAs> ?o FILTER(isIRI(?s) && isIRI(?o)) }}",
-    "illustrative": "SELECT ?s ?o WHERE { ?s hx:illustrative ?o FILTER(?o = true) }",
-    "activityType": "SELECT ?s ?o WHERE { ?s hx:activityType ?o }",
-    "title": "SELECT ?s ?o WHERE { ?s dcterms:title ?o FILTER(isIRI(?s)) }",
-}
-ACTOR_TABLES = (
-    "classification", "primaryHelix", "prefLabel", "name", "country", "kind", "sameAs",
-    "illustrative", "activityType",
-)  # fmt: skip
-MEMBERSHIP_TABLES = ("member", "organization", "role")
-TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
-
-Row = tuple[str, str, str]  # subject, object's value, object's language ("" if none)
-
-
-@dataclass(frozen=True)
-class _TableKey:
-    name: str
-
-
-def _tables(kg: KnowledgeGraph, *names: str) -> dict[str, list[Row]]:
-    """The rows of the named tables, fetched concurrently where not kept yet."""
-    missing = [name for name in names if kg.kept(_TableKey(name)) is None]
-    fetched: dict[str, list[Row]] = {}
-    if missing:
-        workers = max(1, min(len(missing), os.cpu_count() or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            fetched = dict(zip(missing, pool.map(lambda n: _fetch(kg, n), missing), strict=True))
-    return {name: kg.memo(_TableKey(name), _fetcher(kg, name, fetched)) for name in names}
-
-
-def table_rows(kg: KnowledgeGraph, name: str) -> list[Row]:
-    """The rows of one table (:data:`TABLES`): (subject, object's value, its language)."""
-    return _tables(kg, name)[name]
-
-
-def _fetcher(
-    kg: KnowledgeGraph, name: str, fetched: dict[str, list[Row]]
-) -> Callable[[], list[Row]]:
-    """What builds a table: the rows fetched already, else a fetch (a write came meanwhile)."""
-    return lambda: fetched.pop(name, None) or _fetch(kg, name)
-
-
-def _fetch(kg: KnowledgeGraph, name: str) -> list[Row]:
-    return [
-        (row["s"]["value"], row["o"]["value"], row.get("lang", {}).get("value", ""))
-        for row in kg.bindings(TABLES[name])
-    ]
-
-
-def _pairs(rows: list[Row]) -> dict[str, str]:
-    """Subject -> object (the last one, where a subject has several)."""
-    return {s: o for s, o, _ in rows}
-
-
 @dataclass
 class _Node:
     label: str | None = None
@@ -363,7 +282,7 @@ def illustrative(kg: KnowledgeGraph) -> frozenset[str]:
     show a kind of actor or tie no source names. Analysis leaves them out; SPARQL sees them."""
     found: frozenset[str] = kg.memo(
         _IllustrativeKey(),
-        lambda: frozenset(s for s, _, _ in _tables(kg, "illustrative")["illustrative"]),
+        lambda: frozenset(s for s, _, _ in fetch_tables(kg, "illustrative")["illustrative"]),
     )
     return found
 
@@ -382,7 +301,7 @@ def aliases(kg: KnowledgeGraph) -> dict[str, str]:
     """IRI -> the IRI of the node it is merged into, for actors stated the same
     (``owl:sameAs``, as ``helixgraph link --apply`` records): the EU record (``actor/pic-N``)
     wins, else the first IRI in order. Empty when nothing is stated the same."""
-    found: dict[str, str] = kg.memo(_AliasesKey(), lambda: _aliases(_tables(kg, "sameAs")))
+    found: dict[str, str] = kg.memo(_AliasesKey(), lambda: _aliases(fetch_tables(kg, "sameAs")))
     return found
 
 
@@ -401,7 +320,7 @@ def _aliases(tables: dict[str, list[Row]]) -> dict[str, str]:
 
 
 def _actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
-    tables = _tables(kg, *ACTOR_TABLES)
+    tables = fetch_tables(kg, *ACTOR_TABLES)
     collaborations = {s for s, _, _ in tables["kind"]}
     helices = {HX.term(helix) for helix in HELICES}
     merged = aliases(kg)
@@ -437,7 +356,7 @@ def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
     (not marked ``hx:illustrative``)."""
     kinds: dict[str, str] = {}
     examples = illustrative(kg)
-    for collaboration, type_, _ in _tables(kg, "kind")["kind"]:
+    for collaboration, type_, _ in fetch_tables(kg, "kind")["kind"]:
         # the most specific kind wins over the generic org:OrganizationalCollaboration
         if collaboration in examples:
             continue
@@ -448,7 +367,7 @@ def _collaboration_kinds(kg: KnowledgeGraph) -> dict[str, str]:
 
 def _add_labels(kg: KnowledgeGraph, nodes: dict[str, _Node], lang: str = "en") -> None:
     """Each node's label in ``lang`` (:func:`helixgraph.network.labels.choose_labels`)."""
-    tables = _tables(kg, "prefLabel", "name", "activityType")
+    tables = fetch_tables(kg, "prefLabel", "name", "activityType")
     chosen = choose_labels(
         {iri: node.country for iri, node in nodes.items()},
         tables["prefLabel"], tables["name"], tables["activityType"], aliases(kg), lang,
@@ -462,9 +381,9 @@ def _memberships(
 ) -> list[tuple[str, str, str | None]]:
     """(actor, collaboration, role) of every membership running in the time asked for."""
     timed = years is not None or as_of is not None
-    tables = _tables(kg, *MEMBERSHIP_TABLES, *(TIME_TABLES if timed else ()))
-    organisations = _pairs(tables["organization"])
-    roles = _pairs(tables["role"])
+    tables = fetch_tables(kg, *MEMBERSHIP_TABLES, *(TIME_TABLES if timed else ()))
+    organisations = pairs(tables["organization"])
+    roles = pairs(tables["role"])
     periods = _periods(tables) if timed else {}
     merged = aliases(kg)
     examples = illustrative(kg)
@@ -522,9 +441,9 @@ class _DatedKey:
 
 
 def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
-    tables = _tables(kg, *MEMBERSHIP_TABLES, *TIME_TABLES)
-    organisations = _pairs(tables["organization"])
-    roles = _pairs(tables["role"])
+    tables = fetch_tables(kg, *MEMBERSHIP_TABLES, *TIME_TABLES)
+    organisations = pairs(tables["organization"])
+    roles = pairs(tables["role"])
     periods = _periods(tables)
     merged = aliases(kg)
     actors = actor_attributes(kg)
@@ -553,13 +472,13 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
 def actor_regions(kg: KnowledgeGraph) -> dict[str, str]:
     """Actor IRI -> its NUTS code (``HU110``), where a source states one (``hx:region``)."""
     merged = aliases(kg)
-    return {merged.get(s, s): local_name(o) for s, o, _ in _tables(kg, "region")["region"]}
+    return {merged.get(s, s): local_name(o) for s, o, _ in fetch_tables(kg, "region")["region"]}
 
 
 def _periods(tables: dict[str, list[Row]]) -> dict[str, tuple[str | None, str | None]]:
     """Membership -> (begin, end) as ISO dates or years, from ``org:memberDuring`` intervals."""
-    instants = _pairs(tables["instant"])
-    begins, ends = _pairs(tables["hasBeginning"]), _pairs(tables["hasEnd"])
+    instants = pairs(tables["instant"])
+    begins, ends = pairs(tables["hasBeginning"]), pairs(tables["hasEnd"])
     periods = {}
     for membership, interval, _ in tables["memberDuring"]:
         begin, end = begins.get(interval), ends.get(interval)
@@ -593,7 +512,7 @@ def _in_time(begin: str | None, end: str | None, years: Years | None, as_of: dat
 
 def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) -> nx.Graph:
     timed = years is not None or as_of is not None
-    _tables(
+    fetch_tables(
         kg, *ACTOR_TABLES, *MEMBERSHIP_TABLES, "sector", "declared", *(TIME_TABLES if timed else ())
     )
     A = nx.Graph()
@@ -603,15 +522,15 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
     kinds = _collaboration_kinds(kg)
     collaborations: dict[str, _Node] = {iri: _Node(kind=kind) for iri, kind in kinds.items()}
     _add_labels(kg, collaborations)
-    for iri, country, _ in _tables(kg, "country")["country"]:
+    for iri, country, _ in fetch_tables(kg, "country")["country"]:
         if iri in collaborations:
             collaborations[iri].country = country
     sectors: dict[str, list[str]] = defaultdict(list)
-    for iri, sector, _ in _tables(kg, "sector")["sector"]:
+    for iri, sector, _ in fetch_tables(kg, "sector")["sector"]:
         if iri in collaborations:
             sectors[iri].append(local_name(sector))
-    declared = {s: int(float(o)) for s, o, _ in _tables(kg, "declared")["declared"]}
-    titles = _pairs(_tables(kg, "title")["title"])
+    declared = {s: int(float(o)) for s, o, _ in fetch_tables(kg, "declared")["declared"]}
+    titles = pairs(fetch_tables(kg, "title")["title"])
     for iri, node in sorted(collaborations.items()):
         A.add_node(
             iri,
