@@ -90,6 +90,9 @@ class GraphWrite:
     ntriples: Callable[[], Iterator[bytes]] | None = None
     importer: str = f"helixgraph {__version__}"
     rows: dict[str, int] = field(default_factory=dict)
+    #: Compact the store after bulk-loading ``ntriples`` (a big import); the shipped data, a
+    #: few hundred thousand triples, is read as fast without.
+    compact: bool = True
 
 
 class GraphWriter(GraphReader):
@@ -258,7 +261,7 @@ class GraphWriter(GraphReader):
             ) from None
         for item in writes:  # a shipped file loaded again is back for good
             self._store.remove(_declined(item.source_graph))
-        if any(item.ntriples is not None for item in writes):
+        if any(item.ntriples is not None and item.compact for item in writes):
             if compacting is not None:
                 compacting()
             self.compact()
