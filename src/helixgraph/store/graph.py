@@ -28,6 +28,7 @@ Either way the store holds exactly what it held before the write, or everything 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -192,7 +193,7 @@ class KnowledgeGraph(GraphWriter):
                 lines = gunzip(path, data).splitlines(keepends=True)
                 writes.append(
                     GraphWrite(
-                        graph, item.name, checksum, ntriples=lambda lines=lines: iter(lines),
+                        graph, item.name, checksum, ntriples=functools.partial(iter, lines),
                         compact=False,
                     )
                 )  # fmt: skip
