@@ -149,4 +149,4 @@ YearsOption = Annotated[
 
 def store_named(store: str | None) -> str | None:
     """The store a command was given: its own ``--store``, else ``helixgraph --store DIR``'s."""
-    return store_named(store)
+    return store or _store_before_command
