@@ -9,7 +9,6 @@ reads "Szegedi Tudományegyetem" where an English one reads "University of Szege
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from helixgraph.language import fold
@@ -18,8 +17,10 @@ from helixgraph.network.labels import choose_labels
 from helixgraph.network.tables import table_rows
 from helixgraph.rdf.namespaces import HX as HX_NAMESPACE
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept
 
 
+@kept
 def labels_in(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
     """IRI -> the name shown in ``lang``, for every actor (examples too) and collaboration;
     kept until the store changes.
@@ -41,8 +42,7 @@ def labels_in(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
             lang,
         )
 
-    found: dict[str, str] = kg.memo(_LabelsKey(lang), build)
-    return found
+    return build()
 
 
 def _everyone(kg: KnowledgeGraph) -> dict[str, dict[str, str | None]]:
@@ -64,6 +64,7 @@ def relabelled(lang: str, kg: KnowledgeGraph) -> dict[str, str]:
     return {english[iri]: label for iri, label in local.items() if english.get(iri) != label}
 
 
+@kept
 def names_of(kg: KnowledgeGraph) -> dict[str, set[str]]:
     """Actor IRI -> every name it goes by (labels in each language, CORDIS's own spelling,
     short names), folded (:func:`fold`): what search matches, without regard to case or
@@ -79,10 +80,10 @@ def names_of(kg: KnowledgeGraph) -> dict[str, set[str]]:
             found[iri].add(fold(label))
         return dict(found)
 
-    found: dict[str, set[str]] = kg.memo(_NamesKey(), build)
-    return found
+    return build()
 
 
+@kept
 def concept_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
     """Local name -> ``skos:prefLabel`` in ``lang`` (English where a term has none) of every term
     of the helixgraph vocabulary's schemes (roles, membership roles, services, sectors, helices):
@@ -103,10 +104,10 @@ def concept_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
 
     if lang not in ("en", "hu"):
         raise ValueError(f"no labels in {lang!r}")
-    found: dict[str, str] = kg.memo(_ConceptLabelsKey(lang), build)
-    return found
+    return build()
 
 
+@kept
 def relation_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
     """Local name -> ``rdfs:label`` in ``lang`` of the ties between actors (``funds`` ->
     "finanszíroz"), English where one has none; kept until the store changes."""
@@ -123,28 +124,7 @@ def relation_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
 
     if lang not in ("en", "hu"):
         raise ValueError(f"no labels in {lang!r}")
-    found: dict[str, str] = kg.memo(_RelationLabelsKey(lang), build)
-    return found
-
-
-@dataclass(frozen=True)
-class _RelationLabelsKey:
-    lang: str
-
-
-@dataclass(frozen=True)
-class _LabelsKey:
-    lang: str
-
-
-@dataclass(frozen=True)
-class _NamesKey:
-    pass
-
-
-@dataclass(frozen=True)
-class _ConceptLabelsKey:
-    lang: str
+    return build()
 
 
 #: where a report or page data names an actor or collaboration

@@ -37,6 +37,7 @@ from helixgraph.network import views
 from helixgraph.network.views import Years, local_name, parse_years
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept, kept_by
 
 Through = Literal["scope", "all"]
 #: The actor filters, in the order a scope is written.
@@ -164,44 +165,26 @@ def _years_text(years: Years) -> str:
 # -- resolving a scope against the store ---------------------------------------------------------
 
 
+@kept
 def home_scope(kg: KnowledgeGraph) -> Scope:
     """The ecosystem the store was made for: the country most members of its clusters are in
     (the seed's Hungarian health clusters: ``country=HU``), or the whole store when it holds no
     cluster. What ``/viz`` opens on; kept until the store changes."""
-
-    def build() -> Scope:
-        A = views.affiliation_graph(kg)
-        countries = Counter(
-            A.nodes[member].get("country")
-            for cluster, kind in A.nodes(data="kind")
-            if kind == "cluster"
-            for member in A[cluster]
-            if A.nodes[member].get("country")
-        )
-        return Scope(country=countries.most_common(1)[0][0]) if countries else Scope()
-
-    found: Scope = kg.memo(_HomeKey(), build)
-    return found
+    A = views.affiliation_graph(kg)
+    countries = Counter(
+        A.nodes[member].get("country")
+        for cluster, kind in A.nodes(data="kind")
+        if kind == "cluster"
+        for member in A[cluster]
+        if A.nodes[member].get("country")
+    )
+    return Scope(country=countries.most_common(1)[0][0]) if countries else Scope()
 
 
-@dataclass(frozen=True)
-class _HomeKey:
-    pass
-
-
+@kept
 def sectors(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     """The sectors the ontology knows: short name (``health``) -> local name
     (``sectorHealth``), NACE notation and labels; kept until the store changes."""
-    found: dict[str, dict[str, Any]] = kg.memo(_SectorsKey(), lambda: _sectors(kg))
-    return found
-
-
-@dataclass(frozen=True)
-class _SectorsKey:
-    pass
-
-
-def _sectors(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for row in kg.select(
         """SELECT ?s ?notation ?label WHERE {
@@ -280,11 +263,7 @@ class ScopedNetwork:
     direct_ties: bool
 
 
-@dataclass(frozen=True)
-class _ScopeKey:
-    scope: Scope
-
-
+@kept_by("scope")
 def scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
     """The network of the scope's focal actors; kept until the store changes (among the last
     few scopes asked). :class:`InputError` when a filter names nothing the store knows.
@@ -294,10 +273,7 @@ def scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
     >>> all(country == "HU" for _, country in net.actors.nodes(data="country"))
     True
     """
-    built: ScopedNetwork = kg.memo(
-        _ScopeKey(scope), lambda: build_scoped_network(kg, scope), scope=scope
-    )
-    return built
+    return build_scoped_network(kg, scope)
 
 
 def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
@@ -411,21 +387,17 @@ def check_country(kg: KnowledgeGraph, scope: Scope) -> None:
     (a typo, or a code the data writes otherwise, should not read as an empty ecosystem)."""
     if not scope.country:
         return
-    held: frozenset[str] = kg.memo(
-        _CountriesKey(),
-        lambda: frozenset(
-            a["country"] for a in views.actor_attributes(kg).values() if a["country"]
-        ),
-    )  # asked on every request with a scope: counted once per state of the store
+    held = countries_held(kg)
     if held and scope.country not in held:
         raise InputError(
             f"country {scope.country!r}: the store holds actors of {', '.join(sorted(held))}"
         )
 
 
-@dataclass(frozen=True)
-class _CountriesKey:
-    pass
+@kept  # asked on every request with a scope: counted once per state of the store
+def countries_held(kg: KnowledgeGraph) -> frozenset[str]:
+    """The countries the store's actors are in."""
+    return frozenset(a["country"] for a in views.actor_attributes(kg).values() if a["country"])
 
 
 def _matching_actors(
@@ -458,16 +430,6 @@ def _matching_actors(
 # -- reach through the wider network -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _WiderKey:
-    """The wider network depends on what selects collaborations only, not on the actor
-    filters: every country of one sector shares it."""
-
-    sector: str | None
-    years: Years | None
-    cluster: str | None
-
-
 def wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str, int], int]:
     """The bipartite graph of actors and in-scope collaborations (a direct tie is a middle
     vertex: two steps), its vertex of each actor and collaboration, and how many actors it
@@ -497,7 +459,7 @@ def wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str
             vertex(actor)
         return ig.Graph(n=len(index), edges=edges), index, len(actors | set(net.actors))
 
-    scope = net.scope
-    key = _WiderKey(scope.sector, scope.years, scope.cluster)
+    # what selects collaborations only, not the actor filters: every country of a sector shares it
+    key = ("wider network", net.scope.sector, net.scope.years, net.scope.cluster)
     found: tuple[Any, dict[str, int], int] = kg.memo(key, build, scope=key)
     return found

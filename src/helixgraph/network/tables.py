@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
 from helixgraph.rdf.namespaces import ORG, OWL
 from helixgraph.rdf.vocab import HX
@@ -60,20 +59,15 @@ TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
 Row = tuple[str, str, str]  # subject, object's value, object's language ("" if none)
 
 
-@dataclass(frozen=True)
-class _TableKey:
-    name: str
-
-
 def fetch_tables(kg: KnowledgeGraph, *names: str) -> dict[str, list[Row]]:
     """The rows of the named tables, fetched concurrently where not kept yet."""
-    missing = [name for name in names if kg.kept(_TableKey(name)) is None]
+    missing = [name for name in names if kg.kept(("table", name)) is None]
     fetched: dict[str, list[Row]] = {}
     if missing:
         workers = max(1, min(len(missing), os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             fetched = dict(zip(missing, pool.map(lambda n: _fetch(kg, n), missing), strict=True))
-    return {name: kg.memo(_TableKey(name), _fetcher(kg, name, fetched)) for name in names}
+    return {name: kg.memo(("table", name), _fetcher(kg, name, fetched)) for name in names}
 
 
 def table_rows(kg: KnowledgeGraph, name: str) -> list[Row]:

@@ -44,6 +44,7 @@ from helixgraph.network.tables import (
 from helixgraph.rdf.namespaces import ORG, OWL
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept
 
 TIE_PARENT = ORG + "linkedTo"
 SYMMETRIC = OWL + "SymmetricProperty"
@@ -93,8 +94,7 @@ def affiliation_graph(
     'cooperatingInstitute'
     """
     _check_time(years, as_of)
-    key = ViewKey("affiliation", years, as_of)
-    return _cached(kg, key, lambda: _affiliation(kg, years, as_of))
+    return _cached(kg, "affiliation", years, as_of, lambda: _affiliation(kg, years, as_of))
 
 
 def collaboration_graph(
@@ -118,8 +118,11 @@ def collaboration_graph(
     _check_time(years, as_of)
     return _cached(
         kg,
-        ViewKey("collaboration", years, as_of, weight),
+        "collaboration",
+        years,
+        as_of,
         lambda: _collaboration(affiliation_graph(kg, years=years, as_of=as_of), weight),
+        weight,
     )
 
 
@@ -141,7 +144,7 @@ def relation_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     >>> "https://w3id.org/helixgraph/id/actor/nkfih" in R  # an example (hx:illustrative)
     False
     """
-    return _cached(kg, ViewKey("relation"), lambda: _relation(kg))
+    return _cached(kg, "relation", None, None, lambda: _relation(kg))
 
 
 def actor_network(
@@ -174,7 +177,7 @@ def actor_network(
                 G[u][v]["relations"] = sorted(relations)
         return G
 
-    return _cached(kg, ViewKey("network", years, as_of), build)
+    return _cached(kg, "network", years, as_of, build)
 
 
 def build_store_wide(kg: KnowledgeGraph) -> None:
@@ -222,24 +225,21 @@ class _Node:
     kind: str = "actor"
 
 
-@dataclass(frozen=True)
-class ViewKey:
-    """Under what :meth:`KnowledgeGraph.memo` keeps a view: which, and for what time."""
-
-    view: str
-    years: Years | None = None
-    as_of: date | None = None
-    weight: str | None = None
-
-
-def _cached(kg: KnowledgeGraph, key: ViewKey, build: Callable[[], G_]) -> G_:
+def _cached(
+    kg: KnowledgeGraph,
+    view: str,
+    years: Years | None,
+    as_of: date | None,
+    build: Callable[[], G_],
+    weight: str | None = None,
+) -> G_:
     """The view, frozen (callers share it), kept per time window among the last few asked."""
 
     def frozen() -> G_:
         graph: G_ = nx.freeze(build())
         return graph
 
-    return kg.memo(key, frozen, scope=key.years or key.as_of)
+    return kg.memo(("view", view, years, as_of, weight), frozen, scope=years or as_of)
 
 
 def _check_time(years: Years | None, as_of: date | None) -> None:
@@ -249,6 +249,7 @@ def _check_time(years: Years | None, as_of: date | None) -> None:
         raise ValueError(f"years={years}: the start year comes after the end year")
 
 
+@kept
 def actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     """Every real actor (an organisation with a helix, not itself a collaboration, not marked
     ``hx:illustrative``) and its attributes: what every view and analysis is made of.
@@ -261,53 +262,29 @@ def actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     False
     """
     examples = illustrative(kg)
-    attributes: dict[str, dict[str, Any]] = kg.memo(
-        _ActorsKey(examples=False),
-        lambda: {k: v for k, v in all_actor_attributes(kg).items() if k not in examples},
-    )
-    return attributes
+    return {k: v for k, v in all_actor_attributes(kg).items() if k not in examples}
 
 
+@kept
 def all_actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     """Every actor, the examples marked ``hx:illustrative`` too: for the record of one actor and
     for an explorer asked to show the examples, never for analysis."""
-    attributes: dict[str, dict[str, Any]] = kg.memo(
-        _ActorsKey(examples=True), lambda: _actor_attributes(kg)
-    )
-    return attributes
+    return _actor_attributes(kg)
 
 
+@kept
 def illustrative(kg: KnowledgeGraph) -> frozenset[str]:
     """The IRIs marked ``hx:illustrative true``: actors, collaborations and memberships added to
     show a kind of actor or tie no source names. Analysis leaves them out; SPARQL sees them."""
-    found: frozenset[str] = kg.memo(
-        _IllustrativeKey(),
-        lambda: frozenset(s for s, _, _ in fetch_tables(kg, "illustrative")["illustrative"]),
-    )
-    return found
+    return frozenset(s for s, _, _ in fetch_tables(kg, "illustrative")["illustrative"])
 
 
-@dataclass(frozen=True)
-class _ActorsKey:
-    examples: bool
-
-
-@dataclass(frozen=True)
-class _IllustrativeKey:
-    pass
-
-
+@kept
 def aliases(kg: KnowledgeGraph) -> dict[str, str]:
     """IRI -> the IRI of the node it is merged into, for actors stated the same
     (``owl:sameAs``, as ``helixgraph link --apply`` records): the EU record (``actor/pic-N``)
     wins, else the first IRI in order. Empty when nothing is stated the same."""
-    found: dict[str, str] = kg.memo(_AliasesKey(), lambda: _aliases(fetch_tables(kg, "sameAs")))
-    return found
-
-
-@dataclass(frozen=True)
-class _AliasesKey:
-    pass
+    return _aliases(fetch_tables(kg, "sameAs"))
 
 
 def _aliases(tables: dict[str, list[Row]]) -> dict[str, str]:
@@ -428,16 +405,11 @@ class Membership:
         )
 
 
+@kept
 def dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
     """Every membership of an actor in a collaboration, with the years it runs; kept until the
     store changes. Scopes filter this one list rather than reading the store per window."""
-    found: list[Membership] = kg.memo(_DatedKey(), lambda: _dated_memberships(kg))
-    return found
-
-
-@dataclass(frozen=True)
-class _DatedKey:
-    pass
+    return _dated_memberships(kg)
 
 
 def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:

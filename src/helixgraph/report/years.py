@@ -3,7 +3,6 @@ fragmentation and synergy (the report's table and the dashboard's chart)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from networkx.utils import UnionFind
@@ -15,12 +14,7 @@ from helixgraph.network import views
 from helixgraph.network.scope import Scope, selections_by_year
 from helixgraph.report.computing import computing_lock
 from helixgraph.store import KnowledgeGraph
-
-
-@dataclass(frozen=True)
-class _FragmentationByYearKey:
-    last: int
-    scope: Scope
+from helixgraph.store.kept import kept
 
 
 def scope_by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
@@ -29,10 +23,7 @@ def scope_by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
     if scope.years:
         first, last = scope.years
         return yearly(kg, scope, list(range(max(first, last - 14), last + 1)))
-    rows: list[dict[str, Any]] = kg.memo(
-        _FragmentationByYearKey(15, scope), lambda: _fragmentation_by_year(kg, 15, scope)
-    )
-    return rows
+    return _fragmentation_by_year(kg, 15, scope)
 
 
 def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
@@ -42,8 +33,7 @@ def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     >>> activity_years(KnowledgeGraph.in_memory(default_data=False)) is None
     True
     """
-    span: tuple[int, int] | None = kg.memo(_ActivityYearsKey(), lambda: _activity_years(kg))
-    return span
+    return _activity_years(kg)
 
 
 def within_activity(kg: KnowledgeGraph, years: tuple[int, int]) -> tuple[int, int]:
@@ -62,11 +52,7 @@ def within_activity(kg: KnowledgeGraph, years: tuple[int, int]) -> tuple[int, in
     return first, last
 
 
-@dataclass(frozen=True)
-class _ActivityYearsKey:
-    pass
-
-
+@kept
 def _activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     years = [
         int(row["o"][:4])
@@ -88,12 +74,10 @@ def fragmentation_by_year(
     """
     scope = (scope or Scope()).with_years(None)
     with computing_lock(None):
-        found = kg.memo(
-            _FragmentationByYearKey(last, scope), lambda: _fragmentation_by_year(kg, last, scope)
-        )
-        return list(found)
+        return list(_fragmentation_by_year(kg, last, scope))
 
 
+@kept
 def _fragmentation_by_year(kg: KnowledgeGraph, last: int, scope: Scope) -> list[dict[str, Any]]:
     span = activity_years(kg)
     if span is None:

@@ -7,7 +7,6 @@ served from memory afterwards; ``methods`` says how each estimated figure was es
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -138,7 +137,7 @@ def _what_if(kg: KG, scenario: WhatIfRequest, scope: Scope, deadline: float) -> 
     for first, second in scenario.join:  # merged clusters: their members all work together
         ours = [_members(kg, first, N), _members(kg, second, N)]
         add += [(u, v) for u in ours[0] for v in ours[1] if u != v and not {u, v} & gone]
-    key = _HeadlineKey(scope)
+    key = ("what-if headline", scope)  # every scenario on a scope starts from its figures
     before = kg.kept(key)
     worker = worker_for(kg)
     try:
@@ -184,10 +183,3 @@ def _members(kg: KG, cluster: str, N: Any) -> list[str]:
         raise HTTPException(422, detail=str(error)) from None
     A = views.affiliation_graph(kg)
     return sorted(m for m in A[iri] if m in N)
-
-
-@dataclass(frozen=True)
-class _HeadlineKey:
-    """A scope's headline figures: what every what-if on it starts from."""
-
-    scope: Scope

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hmac
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -42,11 +41,13 @@ from helixgraph.guard.checks import (
 )
 from helixgraph.helices import HELICES
 from helixgraph.rdf.namespaces import PREFIXES
+from helixgraph.rdf.vocab import HX
 from helixgraph.settings import Settings
 from helixgraph.sparql import results
 from helixgraph.sparql.evaluation import QueryRequest
 from helixgraph.sparql.pool import QueryAnswer
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, run_counted, templates
 from helixgraph.web.i18n import request_language
 from helixgraph.web.viz import script_json
@@ -131,21 +132,10 @@ def _page_context(request: Request, kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
+@kept
 def vocabulary(kg: KnowledgeGraph) -> list[str]:
     """What the editor completes after a prefix: every term of the ontology and every class and
     property the store uses, as prefixed names; kept until the store changes."""
-    found: list[str] = kg.memo(_VocabularyKey(), lambda: _vocabulary(kg))
-    return found
-
-
-@dataclass(frozen=True)
-class _VocabularyKey:
-    pass
-
-
-def _vocabulary(kg: KnowledgeGraph) -> list[str]:
-    from helixgraph.rdf.vocab import HX
-
     iris = {HX.NS + term for term in HX.TERMS}
     iris |= {row["p"] for row in kg.select("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
     iris |= {row["c"] for row in kg.select("SELECT DISTINCT ?c WHERE { ?s a ?c }")}

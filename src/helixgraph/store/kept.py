@@ -1,0 +1,68 @@
+"""Values derived from the store, computed once per state of it: decorate ``f(kg, ...)`` with
+:func:`kept` and each call's value is kept under the function and its arguments by
+:meth:`~helixgraph.store.reading.GraphReader.memo` until the store changes.
+
+With :func:`kept_by`, the values are kept by scope: only those of the few scopes asked most
+recently stay (a years window, a page's choice), so that asking for many cannot fill the memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable, Hashable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from helixgraph.store.reading import GraphReader
+
+K = TypeVar("K", bound=GraphReader)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def kept(function: Callable[Concatenate[K, P], R]) -> Callable[Concatenate[K, P], R]:
+    """Keep ``function``'s value per store state and arguments (which must be hashable).
+
+    >>> from helixgraph.store import KnowledgeGraph
+    >>> calls = []
+    >>> @kept
+    ... def size(kg: KnowledgeGraph, graph: str) -> int:
+    ...     calls.append(graph)
+    ...     return 1
+    >>> kg = KnowledgeGraph.in_memory(default_data=False)
+    >>> size(kg, "a"), size(kg, "a"), size(kg, "b"), calls
+    (1, 1, 1, ['a', 'b'])
+    >>> kg.forget(); _ = size(kg, "a"); calls
+    ['a', 'b', 'a']
+    """
+    return _keeping(function, scope=None)
+
+
+def kept_by(
+    scope: str,
+) -> Callable[[Callable[Concatenate[K, P], R]], Callable[Concatenate[K, P], R]]:
+    """:func:`kept`, grouped by the argument named ``scope``: the values of the
+    :data:`~helixgraph.store.reading.GraphReader.SCOPES_KEPT` scopes asked most recently stay."""
+
+    def decorate(function: Callable[Concatenate[K, P], R]) -> Callable[Concatenate[K, P], R]:
+        return _keeping(function, scope=scope)
+
+    return decorate
+
+
+def _keeping(
+    function: Callable[Concatenate[K, P], R], *, scope: str | None
+) -> Callable[Concatenate[K, P], R]:
+    signature = inspect.signature(function)
+    name = (function.__module__, function.__qualname__)
+
+    def wrapper(kg: K, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        bound = signature.bind(kg, *args, **kwargs)
+        bound.apply_defaults()  # f(kg) and f(kg, "en") are one call when "en" is the default
+        given = list(bound.arguments.values())[1:]
+        key: Hashable = (name, *given)
+        group: Hashable = bound.arguments.get(scope) if scope is not None else None
+        return kg.memo(key, lambda: function(kg, *args, **kwargs), scope=group)
+
+    functools.update_wrapper(wrapper, function)
+    return wrapper
