@@ -5,23 +5,17 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from helixgraph.cli.outputs import check_output, writing
-from helixgraph.cli.report_tables import print_report
-
-if TYPE_CHECKING:
-    pass
 from helixgraph.cli.common import (
     ScopeOption,
     StoreOption,
     Through,
     ThroughOption,
-    View,
     YearsOption,
     app,
     fail,
@@ -29,18 +23,21 @@ from helixgraph.cli.common import (
     parse_years,
     reported_errors,
 )
+from helixgraph.cli.outputs import check_output, writing
+from helixgraph.cli.report_tables import print_report
+from helixgraph.network.registry import ViewName
 
 
 @app.command()
 def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
     view: Annotated[
-        View,
+        ViewName,
         typer.Option(
             help="Which network: actors and their collaborations, actors sharing "
             "collaborations, or direct ties."
         ),
-    ] = View.affiliation,
+    ] = ViewName.affiliation,
     years: Annotated[
         str | None,
         typer.Option(help="Only memberships running in these years, such as 2014-2016."),

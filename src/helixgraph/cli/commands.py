@@ -11,17 +11,14 @@ Exit codes: 0 done; 1 the input, query or store was wrong (the message says what
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from helixgraph.cli.answers import OutputFormat, print_answer
-
-if TYPE_CHECKING:
-    pass
 # imported for what they do on import: they register their commands on the app
 from helixgraph.cli import analysis_commands as analysis_commands
 from helixgraph.cli import data_commands as data_commands
+from helixgraph.cli.answers import OutputFormat, print_answer
 from helixgraph.cli.common import (
     StoreOption,
     app,

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import click
 import typer
 
-from helixgraph.network.registry import ViewName
-
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
 
@@ -56,9 +54,6 @@ ScopeOption = Annotated[
         "country=HU,sector=health. Default: the whole store.",
     ),
 ]
-
-
-View = ViewName
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:

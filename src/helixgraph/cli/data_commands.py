@@ -7,21 +7,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from helixgraph.cli.outputs import check_output, writing
-from helixgraph.network.registry import VIEWS
-
-if TYPE_CHECKING:
-    pass
 from helixgraph.cli.common import (
     ScopeOption,
     StoreOption,
-    View,
     app,
     fail,
     open_store,
@@ -29,6 +23,8 @@ from helixgraph.cli.common import (
     reported_errors,
     store_named,
 )
+from helixgraph.cli.outputs import check_output, writing
+from helixgraph.network.registry import VIEWS, ViewName
 
 
 @app.command()
@@ -290,13 +286,13 @@ def export(
         typer.Option("--format", "-f", help="Network (graphml, gexf, json, csv, pajek) or RDF."),
     ] = ExportFormat.graphml,
     view: Annotated[
-        View,
+        ViewName,
         typer.Option(
             help="Which network: "
             + "; ".join(f"{name}: {item.description}" for name, item in VIEWS.items())
             + "."
         ),
-    ] = View.collaboration,
+    ] = ViewName.collaboration,
     years: Annotated[
         str | None,
         typer.Option(help="Only memberships running in these years, such as 2014-2016."),

@@ -15,7 +15,7 @@ from helixgraph.language import fold
 from helixgraph.network import views
 from helixgraph.network.labels import choose_labels
 from helixgraph.network.tables import table_rows
-from helixgraph.rdf.namespaces import HX as HX_NAMESPACE
+from helixgraph.rdf.namespaces import HX_NAMESPACE
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.kept import kept
 

@@ -7,7 +7,7 @@ BASE = "https://w3id.org/helixgraph/"
 GRAPH_BASE = BASE + "graph/"
 ID_BASE = BASE + "id/"
 
-HX = "https://w3id.org/helixgraph/ns#"
+HX_NAMESPACE = "https://w3id.org/helixgraph/ns#"
 ORG = "http://www.w3.org/ns/org#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 SCHEMA = "https://schema.org/"
@@ -26,7 +26,7 @@ SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
 
 #: Declared in every query the store runs.
 PREFIXES = {
-    "hx": HX,
+    "hx": HX_NAMESPACE,
     "org": ORG,
     "skos": SKOS,
     "schema": SCHEMA,

@@ -8,7 +8,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, Field
 
 
-class Scope(BaseModel):
+class ScopeSummary(BaseModel):
     """What the report is about (README, "Scope")."""
 
     years: list[int] | None = Field(description="[first, last] year, or null for every year")
@@ -196,7 +196,7 @@ class ReportParts(BaseModel):
 class EcosystemReport(ReportParts):
     """The whole report."""
 
-    scope: Scope
+    scope: ScopeSummary
     methods: dict[str, str] = Field(description="how each estimated figure was estimated")
     headline: Headline
     helices: dict[str, int]
@@ -263,6 +263,6 @@ class ReportPart(BaseModel):
     """One part of the report, with its scope and the methods behind the whole report."""
 
     part: Part
-    scope: Scope
+    scope: ScopeSummary
     data: ReportParts
     methods: dict[str, str]

@@ -27,7 +27,6 @@ from helixgraph.web.communities import summarise
 from helixgraph.web.i18n import translator
 from helixgraph.web.viz import largest_part, network_data
 
-View = ViewName
 VIEW_NAMES: dict[str, str] = {name: item.description for name, item in VIEWS.items()}
 #: The words of the tooltips in Hungarian (helices, roles and sectors come from the ontology).
 _WORDS_HU = {"helix": "spirál", "country": "ország", "cluster": "klaszter", "project": "projekt"}
@@ -39,14 +38,14 @@ METRICS = {
 }
 
 
-def view_graph(kg: KnowledgeGraph, view: View, scope: Scope | None = None) -> nx.Graph:
+def view_graph(kg: KnowledgeGraph, view: ViewName, scope: Scope | None = None) -> nx.Graph:
     """The networkx view a visitor chose, cut to the scope (:func:`scoped_view`)."""
     return scoped_view(kg, view, scope)
 
 
 def explore_data(
     kg: KnowledgeGraph,
-    view: View = ViewName.affiliation,
+    view: ViewName = ViewName.affiliation,
     *,
     scope: Scope | None = None,
     limit: int = 500,

@@ -18,7 +18,6 @@ from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.deps import templates
-from helixgraph.web.explore import View
 from helixgraph.web.i18n import language_context
 from helixgraph.web.routes.pages import overview_context, viz_context
 
@@ -30,7 +29,7 @@ def _static(name: str) -> str:
 
 def standalone_viz(
     kg: KnowledgeGraph,
-    view: View = ViewName.affiliation,
+    view: ViewName = ViewName.affiliation,
     *,
     scope: Scope | None = None,
     limit: int = 500,

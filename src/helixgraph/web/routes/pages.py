@@ -35,7 +35,7 @@ from helixgraph.web.deps import (
     ThroughDep,
     templates,
 )
-from helixgraph.web.explore import METRICS, VIEW_NAMES, View, explore_data
+from helixgraph.web.explore import METRICS, VIEW_NAMES, explore_data
 from helixgraph.web.i18n import error_text, translator
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
@@ -329,7 +329,7 @@ def viz(
     asked: PageScopeDep,
     lang: LangDep,
     settings: SettingsDep,
-    view: Annotated[View, Query(description="which network to draw")] = ViewName.affiliation,
+    view: Annotated[ViewName, Query(description="which network to draw")] = ViewName.affiliation,
     limit: Annotated[
         int, Query(ge=10, le=5000, description="nodes at most (rounded up to 10, 20, 50, …)")
     ] = DEFAULT_LIMIT,
@@ -354,7 +354,7 @@ def viz(
 
 def viz_context(
     kg: KnowledgeGraph,
-    view: View,
+    view: ViewName,
     scope: Scope,
     limit: int,
     lang: Language = "en",
@@ -382,7 +382,7 @@ def viz_context(
 
 
 def _viz_page(
-    view: View, scope: Scope, limit: int, data: dict[str, Any], lang: Language
+    view: ViewName, scope: Scope, limit: int, data: dict[str, Any], lang: Language
 ) -> dict[str, Any]:
     years = scope.years
     return {
