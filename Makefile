@@ -11,7 +11,7 @@ EXTRA  := $(VENV)/.installed-
 HOST   ?= $(or $(HELIX_HOST),127.0.0.1)
 PORT   ?= $(or $(HELIX_PORT),8000)
 
-.PHONY: setup run test test-fast check lint format types bench vocab vendor openapi data clean
+.PHONY: setup run test test-fast check lint format types bench vocab vendor openapi data conformance clean
 
 setup: $(STAMP)
 
@@ -74,3 +74,8 @@ openapi: $(STAMP)
 # (its organisations' names) from ../shared with the importer.
 data: $(STAMP)
 	$(BIN)/python scripts/make_cordis_hu.py ../shared/data
+	$(BIN)/python scripts/record_conformance.py
+
+# Check the shipped data against the SHACL shapes and record the verdict the tests read
+conformance: $(STAMP)
+	$(BIN)/python scripts/record_conformance.py

@@ -7,6 +7,7 @@ import csv
 import fcntl
 import functools
 import gzip
+import importlib.util
 import json
 import os
 import socket
@@ -18,6 +19,7 @@ import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -36,6 +38,16 @@ SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
 H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
 H2020_PARTS = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
 H2020_NAMES = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
+
+
+def load_script(name: str) -> ModuleType:
+    """One of the repository's scripts (``scripts/NAME.py``) as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 
 def test_openapi_json_is_up_to_date() -> None:
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "generate_openapi.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("generate_openapi")
     shipped = (ROOT / "api" / "openapi.json").read_text(encoding="utf-8")
     assert json.loads(shipped) == json.loads(module.render()), "stale: run `make openapi`"
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from helixgraph.store import GraphWrite, KnowledgeGraph
+if TYPE_CHECKING:  # only named in annotations: `helixgraph --help` loads no store
+    from helixgraph.store import GraphWrite, KnowledgeGraph
 
 
 @dataclass(frozen=True)
