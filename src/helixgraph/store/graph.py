@@ -190,10 +190,10 @@ class KnowledgeGraph(GraphWriter):
                 continue
             path = Path(item.name)
             if path.name.endswith((".nt", ".nt.gz")):  # Oxigraph's own parser: 10x Python's
-                lines = gunzip(path, data).splitlines(keepends=True)
+                text = gunzip(path, data)  # one chunk: fed to the loader as it is
                 writes.append(
                     GraphWrite(
-                        graph, item.name, checksum, ntriples=functools.partial(iter, lines),
+                        graph, item.name, checksum, ntriples=functools.partial(iter, [text]),
                         compact=False,
                     )
                 )  # fmt: skip

@@ -528,7 +528,7 @@ class _LineStream(io.RawIOBase):
             if line is None:
                 break
             self._buffer += line
-            self.lines += 1
+            self.lines += line.count(b"\n")  # a chunk may hold many lines
         size = min(wanted, len(self._buffer))
         target[:size] = self._buffer[:size]
         del self._buffer[:size]
