@@ -10,6 +10,7 @@ import gzip
 import importlib.util
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -58,11 +59,7 @@ def h2020_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     30-60 s of CPU."""
     from helixgraph.importers.cordis import import_cordis
 
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        folder = tmp_path_factory.getbasetemp().parent / "h2020"  # this run's, every worker's
-        folder.mkdir(exist_ok=True)
-    else:
-        folder = tmp_path_factory.mktemp("h2020")
+    folder = run_folder(tmp_path_factory, "h2020")
     done = folder / "import.json"
     with (folder / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -87,9 +84,7 @@ def seed_kg() -> KnowledgeGraph:
 @pytest.fixture
 def store_dir(read_store: Path, tmp_path: Path) -> Path:
     """A fresh default store on disk, for tests that write: a copy of ``read_store`` (making
-    one, with the Hungarian slice, takes some ten seconds)."""
-    import shutil
-
+    one, with the Hungarian slice, takes seconds)."""
     return Path(shutil.copytree(read_store, tmp_path / "store"))
 
 
@@ -101,10 +96,24 @@ def empty_store_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def read_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A default store on disk, made once: for tests that only read."""
-    path = tmp_path_factory.mktemp("read-store") / "store"
-    KnowledgeGraph.open(path).close()
-    return path
+    """A default store on disk, made once per run (under xdist by the first worker to ask, in
+    the run's shared folder): for tests that only read, and the original of their copies."""
+    folder = run_folder(tmp_path_factory, "read-store")
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "made").exists():
+            KnowledgeGraph.open(folder / "store").close()
+            (folder / "made").touch()
+    return folder / "store"
+
+
+def run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder of this run that every xdist worker shares (a worker's own without xdist)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return tmp_path_factory.mktemp(name)
+    folder = tmp_path_factory.getbasetemp().parent / name
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @contextlib.contextmanager
@@ -162,11 +171,12 @@ def running_server(
     folder: Path, store: Path, env: dict[str, str] | None = None
 ) -> Iterator[Server]:
     """A real `helixgraph serve` (uvicorn) on 127.0.0.1 over ``store``, with ``HELIX_*``
-    variables from ``env`` only."""
+    variables from ``env`` only; two query workers (and one for long queries) unless ``env``
+    says otherwise: each is a process of its own, and a test asks one query at a time."""
     port = free_port()
     log = folder / f"server-{port}.log"
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
-    environment |= env or {}
+    environment |= {"HELIX_QUERY_WORKERS": "2"} | (env or {})
     with log.open("wb") as out:
         process = subprocess.Popen(
             [
@@ -194,15 +204,16 @@ def running_server(
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh store."""
+def server(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterator[Server]:
+    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh default store (a copy)."""
     folder = tmp_path_factory.mktemp("server")
-    with running_server(folder, folder / "store") as running:
+    store = Path(shutil.copytree(read_store, folder / "store"))
+    with running_server(folder, store) as running:
         yield running
 
 
 @pytest.fixture(scope="session")
-def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def app_client(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterator[TestClient]:
     """The web app in this process over a fresh store, asked through FastAPI's TestClient (no
     socket, no uvicorn): for what the app answers. `server` (a real uvicorn) stays for what a
     real server is needed for: browsers, clients, deadlines, addresses."""
@@ -211,7 +222,8 @@ def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]
     from helixgraph.settings import Settings
     from helixgraph.web import create_app
 
-    settings = Settings(store=str(tmp_path_factory.mktemp("app") / "store"))
+    store = shutil.copytree(read_store, tmp_path_factory.mktemp("app") / "store")  # fresh: a copy
+    settings = Settings(store=str(store))
     with TestClient(create_app(settings), follow_redirects=False) as client:
         yield client
 

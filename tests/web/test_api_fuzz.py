@@ -4,6 +4,7 @@ answer is never a server error, never a traceback, and the store is unchanged.""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,11 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def live(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("fuzz")
+    store = shutil.copytree(read_store, folder / "store")  # a fresh default store
     # short deadlines keep a generated runaway query from holding the run
-    with running_server(folder, folder / "store", {"HELIX_QUERY_TIMEOUT": "5"}) as server:
+    with running_server(folder, store, {"HELIX_QUERY_TIMEOUT": "5"}) as server:
         yield server
 
 

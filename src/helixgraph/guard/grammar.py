@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib.resources import files
+from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -86,9 +87,20 @@ _PATCHES = (
 )
 
 
+def _grammar_file() -> Path:
+    """sparqlkit's grammar.lark, found without importing sparqlkit: its package builds three
+    parsers of its own on import (0.9 s in every process that reads a query)."""
+    spec = importlib.util.find_spec("sparqlkit")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            "sparqlkit is not installed: its grammar.lark is what queries are read with"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "grammar.lark"
+
+
 @functools.cache
 def _parser(start: str) -> Lark:
-    grammar = files("sparqlkit").joinpath("grammar.lark").read_text(encoding="utf-8")
+    grammar = _grammar_file().read_text(encoding="utf-8")
     for old, new in _PATCHES:
         if old not in grammar:  # another sparqlkit: its grammar must be looked at again
             raise RuntimeError(f"sparqlkit's grammar.lark has no {old!r} to patch")
