@@ -338,3 +338,44 @@ def default_component_sizes() -> list[int]:
             if s in actors and o in actors:
                 G.add_edge(str(s), str(o))
     return sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+
+
+# -- a real browser ----------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: Where page tests leave their screenshots, for a person to look at.
+OUTPUT = ROOT / "test-output"
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A real headless Chromium (Debian's), one per test process, with a fresh profile."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Debian's chromium is not installed: `make test` installs it (as root), "
+            "or run apt-get install chromium"
+        )
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield context
+        context.close()
+
+
+def visit(browser: object, url: str) -> tuple[object, list[str], list[str]]:
+    """A new page at ``url``, with every request it makes and every error it reports."""
+    page = browser.new_page()  # type: ignore[attr-defined]
+    requests: list[str] = []
+    problems: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(url)
+    return page, requests, problems

@@ -7,50 +7,13 @@ test-output/ for a person to look at.
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, Server
+from conftest import OUTPUT, Server, visit
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-OUTPUT = ROOT / "test-output"
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            "Debian's chromium is not installed: `make test` installs it (as root), "
-            "or run apt-get install chromium"
-        )
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield context
-        context.close()
-
-
-def visit(browser: object, url: str) -> tuple[object, list[str], list[str]]:
-    page = browser.new_page()  # type: ignore[attr-defined]
-    requests: list[str] = []
-    problems: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(url)
-    return page, requests, problems
 
 
 @pytest.mark.parametrize("path", ["/", "/viz", "/sparql"])
@@ -463,32 +426,6 @@ def test_search_tells_an_actor_from_a_cluster_of_the_same_name(
     assert not problems, problems
 
 
-def test_the_pages_speak_hungarian(browser: object, server: Server) -> None:
-    """`?lang=hu`: the helices by their Hungarian names, numbers written the Hungarian way, the
-    explorer and its script in Hungarian; the switch in the header goes back to English."""
-    page, requests, problems = visit(browser, server.base + "/?lang=hu")
-    page.wait_for_selector("#findings", timeout=60_000)  # type: ignore[attr-defined]
-    text = page.inner_text("main")  # type: ignore[attr-defined]
-    for helix in ("kormányzat", "tudományos szféra", "üzleti szféra", "civil társadalom"):
-        assert helix in text
-    assert page.get_attribute("html", "lang") == "hu"  # type: ignore[attr-defined]
-    assert "Amit először érdemes megnézni" in text
-    assert re.search(r"\d,\d{3}", page.inner_text("#fragmentation-f"))  # type: ignore[attr-defined]
-    OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / "page-home-hu.png"), full_page=True)  # type: ignore[attr-defined]
-    page.click("header .languages a[hreflang=en]")  # type: ignore[attr-defined]
-    page.wait_for_selector("#findings")  # type: ignore[attr-defined]
-    assert "What to look at first" in page.inner_text("main")  # type: ignore[attr-defined]
-    page.goto(server.base + "/viz?lang=hu")  # type: ignore[attr-defined]
-    page.wait_for_function("document.body.dataset.drawn === 'true'", timeout=20_000)  # type: ignore[attr-defined]
-    assert "szereplő és" in page.inner_text("#shown-count")  # type: ignore[attr-defined]
-    assert "Szereplő keresése" in page.inner_text("main")  # type: ignore[attr-defined]
-    page.screenshot(path=str(OUTPUT / "viz-hu.png"))  # type: ignore[attr-defined]
-    assert problems == []
-    assert all(url.startswith(server.base + "/") for url in requests), requests
-    page.close()  # type: ignore[attr-defined]
-
-
 def test_the_report_file_opens_offline(browser: object, read_store: Path, tmp_path: Path) -> None:
     """`helixgraph report` of Hungary's health ecosystem, opened from disk: findings and charts
     shown, no request made, no error."""
@@ -510,76 +447,6 @@ def test_the_report_file_opens_offline(browser: object, read_store: Path, tmp_pa
     assert requests == [out.as_uri()]
     assert problems == []
     page.close()  # type: ignore[attr-defined]
-
-
-def english_catalogue() -> list[str]:
-    """What the project itself writes in English and must never show on a Hungarian page: the
-    page sentences that have a Hungarian translation, the method notes' phrases, the relation
-    and helix ids, the sector short names as scopes write them."""
-    from helixgraph.web.i18n import HU
-
-    sentences = [
-        english.split("{")[0].strip()
-        for english, hungarian in HU.items()
-        if english != hungarian and len(english.split("{")[0].strip()) >= 14
-    ]
-    ours = ["distance fragmentation", "sets scored", "part(s)", "collaboratesWith"]
-    ours += ["providesServiceTo", "ágazat: health", "unnamed ", "actors: "]
-    return [*sentences, *ours]
-
-
-def test_a_hungarian_walk_shows_no_english_of_ours(
-    browser: object, server: Server, read_store: Path, tmp_path: Path
-) -> None:
-    """?lang=hu: the dashboard, a what-if, a bad form, the explorer, the query page and the
-    printable report, scanned for the project's English (names of organisations aside)."""
-    from typer.testing import CliRunner
-
-    from helixgraph.cli.commands import app
-
-    catalogue = english_catalogue()
-    found: dict[str, list[str]] = {}
-
-    def scan(page: object, where: str) -> None:
-        text = page.inner_text("body")  # type: ignore[attr-defined]
-        found[where] = [words for words in catalogue if words in text]
-
-    page, _, problems = visit(browser, server.base + "/?country=HU&sector=health&lang=hu")
-    page.wait_for_selector("#whatif-card", timeout=120_000)  # type: ignore[attr-defined]
-    scan(page, "dashboard")
-    page.fill("#whatif-remove", "Semmelweis Egyetem")  # type: ignore[attr-defined]
-    page.click("#whatif-form button")  # type: ignore[attr-defined]
-    page.wait_for_selector("#whatif-nodes", timeout=30_000)  # type: ignore[attr-defined]
-    scan(page, "what-if")
-    # any of an actor's names, in any case, with or without accents: the English one here
-    page.fill("#whatif-remove", "semmelweis university")  # type: ignore[attr-defined]
-    page.click("#whatif-form button")  # type: ignore[attr-defined]
-    page.wait_for_timeout(1500)  # type: ignore[attr-defined]
-    assert page.inner_text("#whatif-message") == ""  # type: ignore[attr-defined]
-    OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / "walk-hu-dashboard.png"), full_page=True)  # type: ignore[attr-defined]
-    page.fill("#years", "1990")  # type: ignore[attr-defined]
-    page.click("form.controls button[type=submit]")  # type: ignore[attr-defined]
-    page.wait_for_selector("#form-error", timeout=60_000)  # type: ignore[attr-defined]
-    assert "1990" in page.inner_text("#form-error")  # type: ignore[attr-defined]
-    scan(page, "bad form")
-    page.screenshot(path=str(OUTPUT / "walk-hu-bad-form.png"), full_page=True)  # type: ignore[attr-defined]
-    for path in ("/viz?lang=hu", "/sparql?lang=hu"):
-        other, _, more = visit(browser, server.base + path)
-        other.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
-        scan(other, path)
-        problems += more
-    report = tmp_path / "jelentes.html"
-    made = CliRunner().invoke(
-        app,
-        ["report", "--store", str(read_store), "--scope", "country=HU,sector=health",
-         "--lang", "hu", "--out", str(report)],
-    )  # fmt: skip
-    assert made.exit_code == 0, made.output
-    printed, _, _ = visit(browser, report.as_uri())
-    scan(printed, "report")
-    assert not {where: words for where, words in found.items() if words}
-    assert [p for p in problems if "status of 422" not in p] == []  # the bad form's own 422
 
 
 def test_the_explorer_s_labels_never_overlap(browser: object, server: Server) -> None:
