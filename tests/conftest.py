@@ -171,12 +171,13 @@ def running_server(
     folder: Path, store: Path, env: dict[str, str] | None = None
 ) -> Iterator[Server]:
     """A real `helixgraph serve` (uvicorn) on 127.0.0.1 over ``store``, with ``HELIX_*``
-    variables from ``env`` only; two query workers (and one for long queries) unless ``env``
-    says otherwise: each is a process of its own, and a test asks one query at a time."""
+    variables from ``env`` only. Unless ``env`` says otherwise: two query workers (and one for
+    long queries; each is a process of its own, and a test asks one query at a time), and no
+    start-up warm-up (the report a test does not ask for would cost the run its CPU)."""
     port = free_port()
     log = folder / f"server-{port}.log"
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
-    environment |= {"HELIX_QUERY_WORKERS": "2"} | (env or {})
+    environment |= {"HELIX_QUERY_WORKERS": "2", "HELIX_WARM_UP": "false"} | (env or {})
     with log.open("wb") as out:
         process = subprocess.Popen(
             [
@@ -208,7 +209,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterat
     """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh default store (a copy)."""
     folder = tmp_path_factory.mktemp("server")
     store = Path(shutil.copytree(read_store, folder / "store"))
-    with running_server(folder, store) as running:
+    with running_server(folder, store, {"HELIX_WARM_UP": "true"}) as running:  # as users start it
         yield running
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-import numpy as np
-
-from helixgraph.analysis.compiled import fragmentation_from_sources
+from helixgraph.analysis.compiled import focal_distance_fragmentation
 from helixgraph.analysis.fragmentation import fragmentation_of_parts
 from helixgraph.network import views
 from helixgraph.network.scope import ScopedNetwork, wider_network
@@ -45,23 +43,9 @@ def reach_through_all(
         "isolates": sum(1 for c in counts.values() if c == 1),
         "fragmentation": fragmentation_of_parts(counts.values()),
     }
-    if n < 2:
-        result |= {"distance_fragmentation": 0.0, "distance_fragmentation_error": 0.0}
-        return result
-    sampled = samples is not None and samples < n
-    sources = (
-        sorted(np.random.default_rng(seed).choice(focal, samples, replace=False).tolist())
-        if sampled
-        else focal
+    # distances on the bipartite graph: two steps are one tie
+    df, error = focal_distance_fragmentation(
+        graph, focal, samples=samples, seed=seed, steps_per_tie=2
     )
-    per_source = []
-    for start in range(0, len(sources), 256):  # a block at a time: memory stays bounded
-        lengths = np.asarray(
-            graph.distances(source=sources[start : start + 256], target=focal), dtype=float
-        )
-        with np.errstate(divide="ignore"):
-            inverse = np.where(np.isfinite(lengths) & (lengths > 0), 2.0 / lengths, 0.0)
-        per_source.append(inverse.sum(axis=1) / (n - 1))
-    df, error = fragmentation_from_sources(np.concatenate(per_source), sampled=sampled)
     result |= {"distance_fragmentation": df, "distance_fragmentation_error": error}
     return result
