@@ -268,12 +268,12 @@ def test_bad_files_get_a_message_with_their_place_and_change_nothing(
     for name, content in files.items():
         (tmp_path / name).write_bytes(content)
         for command in (["load", "--store", str(store_dir)], ["validate"]):
-            result = cli(*command, str(tmp_path / name))
-            assert result.returncode == 1, result.stderr[-300:]
-            assert f"{tmp_path / name}: {expected[name]}" in result.stderr
+            result = run(*command, str(tmp_path / name))
+            assert result.exit_code == 1, result.stderr[-300:]  # type: ignore[attr-defined]
+            assert f"{tmp_path / name}: {expected[name]}" in result.stderr  # type: ignore[attr-defined]
     bom = tmp_path / "bom.nt"
     bom.write_bytes(b"\xef\xbb\xbf" + good.encode())
-    assert cli("validate", str(bom)).returncode == 0
+    assert run("validate", str(bom)).exit_code == 0  # type: ignore[attr-defined]
 
 
 def test_bad_spreadsheets_say_file_line_and_what_to_do(store_dir: Path, tmp_path: Path) -> None:
@@ -498,15 +498,15 @@ def test_a_users_file_never_takes_a_shipped_graphs_name(store_dir: Path, tmp_pat
     mine = tmp_path / "my" / "seed-ecosystem.ttl"
     mine.parent.mkdir()
     mine.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> .\n")
-    result = cli("load", str(mine), "--store", str(store_dir))
-    assert result.returncode == 1
+    result = run("load", str(mine), "--store", str(store_dir))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "which helixgraph ships" in result.stderr
     assert "my-seed-ecosystem.ttl" in result.stderr
     assert cli("query", count, "--format", "json", "--store", str(store_dir)).stdout == before
     # the shipped file itself may still be loaded again, and a renamed copy goes beside it
-    assert cli("load", str(SEED_FILE), "--store", str(store_dir)).returncode == 0
+    assert run("load", str(SEED_FILE), "--store", str(store_dir)).exit_code == 0  # type: ignore[attr-defined]
     renamed = mine.rename(mine.with_name("my-seed-ecosystem.ttl"))
-    assert cli("load", str(renamed), "--store", str(store_dir)).returncode == 0
+    assert run("load", str(renamed), "--store", str(store_dir)).exit_code == 0  # type: ignore[attr-defined]
     assert cli("query", count, "--format", "json", "--store", str(store_dir)).stdout == before
 
 
