@@ -17,6 +17,7 @@ from helixgraph.cli.common import (
     Through,
     ThroughOption,
     YearsOption,
+    analysed_scope,
     app,
     fail,
     open_store,
@@ -86,17 +87,11 @@ def analyze(
 
     from rich.console import Console
 
-    from helixgraph.network.scope import Scope, check_country
     from helixgraph.report.ecosystem import ecosystem_report
-    from helixgraph.report.years import within_activity
 
     console = Console(stderr=True)
     with reported_errors():
-        chosen = Scope.parse(scope, years=parse_years(years))
-        kg = open_store(store, read_only=True)
-        if chosen.years:  # cut to the data's years, as the pages do
-            chosen = chosen.with_years(within_activity(kg, chosen.years))
-        check_country(kg, chosen)
+        kg, chosen = analysed_scope(store, scope, years)
         with console.status(f"analysing {chosen.describe()}…"):
             report = ecosystem_report(kg, scope=chosen, through=through.value, top=top)
     if as_json:
@@ -139,18 +134,12 @@ def report(
     by name, fragmentation, key players, peers, the scope year by year and the charts, with
     nothing to install or load to read it (such as --scope country=HU,sector=health --lang hu)."""
 
-    from helixgraph.network.scope import Scope, check_country
-    from helixgraph.report.years import within_activity
     from helixgraph.web.standalone import print_to_pdf, standalone_report
 
     console = Console(stderr=True, quiet=quiet)
     with reported_errors():
         check_output(out)  # before the analysis, not after
-        chosen = Scope.parse(scope, years=parse_years(years))
-        kg = open_store(store, read_only=True)
-        if chosen.years:  # cut to the data's years, as the pages do
-            chosen = chosen.with_years(within_activity(kg, chosen.years))
-        check_country(kg, chosen)
+        kg, chosen = analysed_scope(store, scope, years)
         with console.status(f"analysing {chosen.describe()}…"):
             page = standalone_report(kg, chosen, through=through.value, lang=lang.value)
         if file_format is ReportFormat.pdf:

@@ -17,6 +17,7 @@ import click
 import typer
 
 if TYPE_CHECKING:
+    from helixgraph.network.scope import Scope
     from helixgraph.store import KnowledgeGraph
 
 
@@ -145,3 +146,19 @@ YearsOption = Annotated[
 def store_named(store: str | None) -> str | None:
     """The store a command was given: its own ``--store``, else ``helixgraph --store DIR``'s."""
     return store or _store_before_command
+
+
+def analysed_scope(
+    store: str | None, scope: str | None, years: str | None
+) -> tuple[KnowledgeGraph, Scope]:
+    """The store (read-only) and the scope a command analyses: the years cut to the data's, as
+    the pages cut them; a country the store holds no actor of refused with those it holds."""
+    from helixgraph.network.scope import Scope, check_country
+    from helixgraph.report.years import within_activity
+
+    chosen = Scope.parse(scope, years=parse_years(years))
+    kg = open_store(store, read_only=True)
+    if chosen.years:
+        chosen = chosen.with_years(within_activity(kg, chosen.years))
+    check_country(kg, chosen)
+    return kg, chosen
