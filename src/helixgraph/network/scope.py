@@ -168,8 +168,14 @@ def _years_text(years: Years) -> str:
 @kept
 def home_scope(kg: KnowledgeGraph) -> Scope:
     """The ecosystem the store was made for: the country most members of its clusters are in
-    (the seed's Hungarian health clusters: ``country=HU``), or the whole store when it holds no
-    cluster. What ``/viz`` opens on; kept until the store changes."""
+    (the seed's Hungarian health clusters: ``country=HU``); in a store without clusters (a
+    whole programme), the country with most actors; the whole store only when no actor has a
+    country. What ``/`` and ``/viz`` open on, and what the server computes at start-up; kept
+    until the store changes.
+
+    >>> home_scope(KnowledgeGraph.in_memory()).country
+    'HU'
+    """
     A = views.affiliation_graph(kg)
     countries = Counter(
         A.nodes[member].get("country")
@@ -178,6 +184,10 @@ def home_scope(kg: KnowledgeGraph) -> Scope:
         for member in A[cluster]
         if A.nodes[member].get("country")
     )
+    if not countries:  # no cluster: the country a user of the store most likely looks at
+        countries = Counter(
+            a["country"] for a in views.actor_attributes(kg).values() if a["country"]
+        )
     return Scope(country=countries.most_common(1)[0][0]) if countries else Scope()
 
 

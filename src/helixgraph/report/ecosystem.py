@@ -91,7 +91,9 @@ def ecosystem_report(
     asking again costs a copy. One report is computed at a time; with ``wait`` seconds given, a
     caller that waits longer for another one's computation gets :class:`AnalysisBusyError`.
     With a ``deadline`` (seconds), a report of a store on disk is built in a worker process
-    killed past it (:mod:`helixgraph.report.worker`: :class:`AnalysisTimeoutError`). Without a
+    killed past it (:mod:`helixgraph.report.worker`: :class:`AnalysisTimeoutError`), which
+    waits only for the worker's other requests, never for the server's start-up warm-up (the
+    home report, computed in the server; asked for while it computes, it is waited for). Without a
     ``precision``, the ``HELIX_*`` settings' (the web app hands down its own).
 
     >>> report = ecosystem_report(KnowledgeGraph.in_memory(default_data=False))
@@ -105,12 +107,17 @@ def ecosystem_report(
     report = kg.kept(key)
     if report is not None:  # kept: no need to wait for another computation
         return copy.deepcopy(report)
-    # one report at a time: a second asker waits for the first one's answer, and for its own
-    # report (the start-up warm-up computes the default one) as long as that takes
+    worker = worker_for(kg) if deadline is not None else None
+    if worker is not None and deadline is not None and _being_computed != key:
+        # in the analysis worker, a process of its own: it waits for none of the server's own
+        # computations (the start-up warm-up's), only for another request's in the worker
+        report = kg.memo(key, lambda: worker.report(kg, key, deadline, wait), scope=scope)
+        return copy.deepcopy(report)
+    # one report at a time in the server: a second asker waits for the first one's answer,
+    # and for its own report (the start-up warm-up computes the home one) as long as that takes
     with computing_lock(None if _being_computed == key else wait):
         _being_computed = key
         try:
-            worker = worker_for(kg) if deadline is not None else None
             if worker is not None and deadline is not None:
                 report = kg.memo(key, lambda: worker.report(kg, key, deadline), scope=scope)
             else:

@@ -43,9 +43,12 @@ class AnalysisWorker:
         self._generation: int | None = None  # the store's generation the worker opened
         self._lock = threading.Lock()
 
-    def report(self, kg: KnowledgeGraph, key: ReportKey, deadline: float) -> dict[str, Any]:
-        """The report ``key`` asks for, built (and kept) in the worker."""
-        report: dict[str, Any] = self._ask(kg, ("report", key), deadline)
+    def report(
+        self, kg: KnowledgeGraph, key: ReportKey, deadline: float, wait: float | None = None
+    ) -> dict[str, Any]:
+        """The report ``key`` asks for, built (and kept) in the worker; ``wait``: seconds to wait
+        for the worker's computation of another report (default: the deadline)."""
+        report: dict[str, Any] = self._ask(kg, ("report", key), deadline, wait)
         return report
 
     def call(
@@ -65,10 +68,17 @@ class AnalysisWorker:
             self._worker.kill()
         self._worker = self._generation = None
 
-    def _ask(self, kg: KnowledgeGraph, request: tuple[Any, ...], deadline: float) -> Any:
-        if not self._lock.acquire(timeout=deadline):
+    def _ask(
+        self,
+        kg: KnowledgeGraph,
+        request: tuple[Any, ...],
+        deadline: float,
+        wait: float | None = None,
+    ) -> Any:
+        wait = deadline if wait is None else wait
+        if not self._lock.acquire(timeout=wait):
             raise AnalysisBusyError(
-                f"another analysis has been computing for over {deadline:g} s; ask again shortly"
+                f"another analysis has been computing for over {wait:g} s; ask again shortly"
             )
         try:
             worker = self._ready(kg.generation)

@@ -1,0 +1,48 @@
+"""The start-up warm-up never stands in a request's way (issue 27, item 1): a report of another
+scope asked while the server computes its home report is answered, not 503."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import running_server
+
+from helixgraph.network.scope import Scope, home_scope
+from helixgraph.store import KnowledgeGraph
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_report_asked_during_the_warm_up_is_answered(
+    tmp_path_factory: pytest.TempPathFactory, read_store: Path
+) -> None:
+    folder = tmp_path_factory.mktemp("warm-up")
+    store = shutil.copytree(read_store, folder / "store")
+    # a one-second wait for another computation: the warm-up (views, then the home report) takes
+    # longer, and a request that waited for it would be told 503
+    env = {"HELIX_WARM_UP": "true", "HELIX_QUERY_TIMEOUT": "1"}
+    with running_server(folder, store, env) as server:
+        answer = httpx.get(
+            server.base + "/api/analysis/report", params={"country": "DE"}, timeout=300
+        )
+        log = server.log.read_text(encoding="utf-8")
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["scope"]["filters"] == {"country": "DE"}
+    assert "warming up the ecosystem report failed" not in log
+
+
+def test_a_store_without_clusters_opens_on_its_country_with_most_actors() -> None:
+    """The whole store is no ecosystem a manager looks at first: the country with most actors
+    is (counted here from the actors' countries, clusters left out of the store)."""
+    kg = KnowledgeGraph.in_memory()
+    kg.update("DELETE { GRAPH ?g { ?c ?p ?o } } WHERE { GRAPH ?g { ?c a hx:Cluster ; ?p ?o } }")
+    rows = kg.select(
+        "SELECT ?country (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a org:classification ?h ; "
+        "hx:country ?country FILTER NOT EXISTS { ?a hx:illustrative true } } "
+        "GROUP BY ?country ORDER BY DESC(?n)"
+    )
+    assert home_scope(kg) == Scope(country=rows[0]["country"])
+    assert rows[0]["country"] != "HU"  # not the seed's clusters' country any more
