@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -163,6 +165,8 @@ def _warm_up(kg: KnowledgeGraph, settings: Settings) -> None:
     background, so that the first visitor does not wait for them (seconds on the Hungarian
     ecosystem); they stay cached until the store changes."""
     precision = Precision.from_settings(settings)  # the pages' own, so that they find it kept
+    with contextlib.suppress(OSError, AttributeError):  # requests first (a thread's own nice)
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     try:
         home = home_scope(kg)  # what / and /viz open on
         ecosystem_report(kg, scope=home, precision=precision)
