@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import hashlib
 import json
 import re
 import unicodedata
 
+import pyoxigraph as ox
 import pyshacl
 import pytest
 import rdflib
@@ -236,14 +238,28 @@ def test_no_personal_contact_data() -> None:
 ACTOR_PIC = "https://w3id.org/helixgraph/id/actor/pic-"
 
 
-def slice_projects_and_pics() -> tuple[set[str], set[str]]:
+@functools.cache
+def shipped_statements(name: str, predicate: str) -> dict[str, list[str]]:
+    """Subject -> the values of ``predicate`` in one of the shipped N-Triples files, read with
+    Oxigraph's parser (not helixgraph's store; ten times rdflib's speed on 150,000 triples)."""
+    found: dict[str, list[str]] = {}
+    data = gzip.decompress((ROOT / "data" / name).read_bytes())
+    for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        if triple.predicate.value == predicate:
+            found.setdefault(triple.subject.value, []).append(triple.object.value)
+    return found
+
+
+@functools.cache
+def slice_projects_and_pics() -> tuple[frozenset[str], frozenset[str]]:
     """From the shared CSV: the projects with a participant in HU, and all their participants."""
     with gzip.open(SHARED / "data" / "cordis-h2020" / "h2020.csv.gz", "rt", newline="") as file:
         rows = list(csv.DictReader(file))
-    projects = {row["rcn"] for row in rows if row["country"] == "HU"}
-    return projects, {row["pic"] for row in rows if row["rcn"] in projects}
+    projects = frozenset(row["rcn"] for row in rows if row["country"] == "HU")
+    return projects, frozenset(row["pic"] for row in rows if row["rcn"] in projects)
 
 
+@functools.cache
 def names_file() -> dict[str, dict[str, str]]:
     path = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
     with gzip.open(path, "rt", encoding="utf-8", newline="") as file:
@@ -258,10 +274,8 @@ def test_the_shipped_names_are_the_names_file_rows_of_the_slice() -> None:
         for pic in pics
         if pic in rows and rows[pic]["name"] not in ("", "NA")
     }
-    shipped = rdflib.Graph().parse(
-        data=gzip.decompress((ROOT / "data" / "cordis-hu-names.nt.gz").read_bytes()), format="nt"
-    )
-    found = {str(s): str(o) for s, o in shipped.subject_objects(SKOS.prefLabel)}
+    labels = shipped_statements("cordis-hu-names.nt.gz", str(SKOS.prefLabel))
+    found = {s: o for s, values in labels.items() for o in values}
     assert found.keys() == expected.keys()
     # as people write it (legible_name: tests/importers/test_legible.py), CORDIS's spelling
     # kept beside it; but for the CSV quoting some copies left in a name
@@ -269,14 +283,13 @@ def test_the_shipped_names_are_the_names_file_rows_of_the_slice() -> None:
     assert {k: found[k] for k in unquoted} == {
         k: legible_name(expected[k], rows[k.rsplit("-", 1)[1]]["country"]) for k in unquoted
     }
-    written = {(str(s), str(o)) for s, o in shipped.subject_objects(SKOS.altLabel)}
+    spelled = shipped_statements("cordis-hu-names.nt.gz", str(SKOS.altLabel))
+    written = {(s, o) for s, values in spelled.items() for o in values}
     assert all((k, expected[k]) in written for k in unquoted if found[k] != expected[k])
     assert all('""' not in name and not name.startswith('"') for name in found.values())
     assert len(found) >= 4_700  # the issue's figure (the names file's README: 4,784 PICs)
-    bme = rdflib.URIRef(ACTOR_PIC + "999904228")
-    assert str(shipped.value(bme, SKOS.prefLabel)) == (
-        "Budapesti Műszaki és Gazdaságtudományi Egyetem"
-    )
+    bme = ACTOR_PIC + "999904228"
+    assert labels[bme] == ["Budapesti Műszaki és Gazdaságtudományi Egyetem"]
     # no PIC label in the participations' graph for a named organisation: one label each
     participations = gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes()).decode()
     assert f'<{bme}> <{SKOS.prefLabel}> "PIC 999904228"' not in participations
@@ -391,19 +404,18 @@ def test_the_shipped_projects_are_named_by_acronym_and_title_else_by_part_and_ye
     with gzip.open(SHARED / "data" / "cordis-projects" / "projects.csv.gz", "rt") as file:
         named = {row["rcn"]: row for row in csv.DictReader(file)}
     projects, _ = slice_projects_and_pics()
-    shipped = rdflib.Graph().parse(
-        data=gzip.decompress((ROOT / "data" / "cordis-hu.nt.gz").read_bytes()), format="nt"
-    )
     project = "https://w3id.org/helixgraph/id/project/rcn-"
     labels = {
-        str(s).removeprefix(project): str(o)
-        for s, o in shipped.subject_objects(SKOS.prefLabel)
-        if str(s).startswith(project)
+        s.removeprefix(project): o
+        for s, values in shipped_statements("cordis-hu.nt.gz", str(SKOS.prefLabel)).items()
+        for o in values
+        if s.startswith(project)
     }
     titles = {
-        str(s).removeprefix(project): str(o)
-        for s, o in shipped.subject_objects(DCT.title)
-        if str(s).startswith(project)
+        s.removeprefix(project): o
+        for s, values in shipped_statements("cordis-hu.nt.gz", str(DCT.title)).items()
+        for o in values
+        if s.startswith(project)
     }
     assert labels.keys() == projects
     known = projects & named.keys()

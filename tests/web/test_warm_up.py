@@ -4,6 +4,7 @@ scope asked while the server computes its home report is answered, not 503."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import httpx
@@ -11,9 +12,24 @@ import pytest
 from conftest import running_server
 
 from helixgraph.network.scope import Scope, home_scope
+from helixgraph.report.computing import computing_lock
+from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.store import KnowledgeGraph
 
 pytestmark = pytest.mark.slow
+
+
+def test_a_report_in_the_worker_waits_for_no_computation_of_the_server(read_store: Path) -> None:
+    """While the server computes (the lock its warm-up holds), a report with a deadline is
+    built in the analysis worker, not refused after ``wait`` seconds."""
+    with (
+        KnowledgeGraph.open(read_store, read_only=True) as kg,
+        computing_lock(None),  # what the warm-up holds while it computes the home report
+    ):
+        health = Scope(country="HU", sector="health")
+        report = ecosystem_report(kg, scope=health, wait=0.5, deadline=120)
+    assert report["scope"]["filters"] == {"country": "HU", "sector": "health"}
+    assert report["headline"]["nodes"] > 0
 
 
 def test_a_report_asked_during_the_warm_up_is_answered(
@@ -21,16 +37,20 @@ def test_a_report_asked_during_the_warm_up_is_answered(
 ) -> None:
     folder = tmp_path_factory.mktemp("warm-up")
     store = shutil.copytree(read_store, folder / "store")
-    # a one-second wait for another computation: the warm-up (views, then the home report) takes
-    # longer, and a request that waited for it would be told 503
+    # a one-second wait for another computation: a request that waited for the warm-up
+    # (views, then the home report) would be told 503
     env = {"HELIX_WARM_UP": "true", "HELIX_QUERY_TIMEOUT": "1"}
     with running_server(folder, store, env) as server:
-        answer = httpx.get(
-            server.base + "/api/analysis/report", params={"country": "DE"}, timeout=300
-        )
+        for _ in range(100):  # asked while the page says the warm-up computes, where it can
+            page = httpx.get(server.base + "/?country=HU", timeout=60).text
+            if 'id="computing"' in page or 'id="findings"' in page:
+                break
+            time.sleep(0.05)
+        asked = {"country": "HU", "sector": "health"}  # not the home scope (country=HU)
+        answer = httpx.get(server.base + "/api/analysis/report", params=asked, timeout=300)
         log = server.log.read_text(encoding="utf-8")
     assert answer.status_code == 200, answer.text
-    assert answer.json()["scope"]["filters"] == {"country": "DE"}
+    assert answer.json()["scope"]["filters"] == asked
     assert "warming up the ecosystem report failed" not in log
 
 
