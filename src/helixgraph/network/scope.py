@@ -440,13 +440,16 @@ def _matching_actors(
 # -- reach through the wider network -----------------------------------------------------------
 
 
-def wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str, int], int]:
+def wider_network(
+    net: ScopedNetwork, kg: KnowledgeGraph
+) -> tuple[Any, dict[str, int], frozenset[str]]:
     """The bipartite graph of actors and in-scope collaborations (a direct tie is a middle
-    vertex: two steps), its vertex of each actor and collaboration, and how many actors it
-    has; kept with the scope."""
+    vertex: two steps), its vertex of each actor and collaboration (every actor of the store
+    has one, so that any scope's focal actors are in it), and the actors in those
+    collaborations and ties; kept with the scope."""
     import igraph as ig
 
-    def build() -> tuple[Any, dict[str, int], int]:
+    def build() -> tuple[Any, dict[str, int], frozenset[str]]:
         index: dict[str, int] = {}
 
         def vertex(name: str) -> int:
@@ -465,11 +468,12 @@ def wider_network(net: ScopedNetwork, kg: KnowledgeGraph) -> tuple[Any, dict[str
                     middle = vertex(f"{u} {v}")
                     edges += [(vertex(u), middle), (middle, vertex(v))]
                     actors |= {u, v}
-        for actor in net.actors:  # a focal actor with no in-scope tie is a vertex too
+        # shared by scopes with other focal actors: one with no in-scope tie is a vertex alone
+        for actor in views.actor_attributes(kg):
             vertex(actor)
-        return ig.Graph(n=len(index), edges=edges), index, len(actors | set(net.actors))
+        return ig.Graph(n=len(index), edges=edges), index, frozenset(actors)
 
     # what selects collaborations only, not the actor filters: every country of a sector shares it
     key = ("wider network", net.scope.sector, net.scope.years, net.scope.cluster)
-    found: tuple[Any, dict[str, int], int] = kg.memo(key, build, scope=key)
+    found: tuple[Any, dict[str, int], frozenset[str]] = kg.memo(key, build, scope=key)
     return found

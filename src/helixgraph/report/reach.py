@@ -24,7 +24,7 @@ def reach_through_all(
     Distances are read on the bipartite actor-collaboration graph (half its path lengths):
     it has as many edges as memberships, where the actor network has a tie per pair.
     """
-    graph, index, wider = wider_network(net, kg)
+    graph, index, collaborating = wider_network(net, kg)
     focal = [index[a] for a in net.actors]
     membership = graph.connected_components().membership
     counts: dict[int, int] = defaultdict(int)
@@ -36,7 +36,7 @@ def reach_through_all(
     # part of the wider network that holds a focal actor
     outside = sum(1 for iri, v in index.items() if iri in actors and membership[v] in counts) - n
     result: dict[str, Any] = {
-        "actors_in_wider_network": wider,
+        "actors_in_wider_network": len(collaborating | set(net.actors)),
         "outside_partners": outside,
         "parts": len(counts),
         "largest": max(counts.values(), default=0),
