@@ -53,9 +53,9 @@ MEASURE = """
 import json, resource, statistics, sys, time
 from helixgraph.network import tables, views
 from helixgraph.network.scope import Scope, scoped_network
-from helixgraph.report.ecosystem import _report
-from helixgraph.report.key import ReportKey
+from helixgraph.report.parts import build_report
 from helixgraph.report.precision import Precision
+from helixgraph.settings import Settings
 from helixgraph.sparql.catalogue import bind, named_queries
 from helixgraph.sparql.evaluation import term_from_spec
 from helixgraph.store import KnowledgeGraph
@@ -76,9 +76,9 @@ def timed(name, run, repeat=int(repeats)):
 timed("view tables", lambda: tables.fetch_tables(kg, *tables.TABLES))
 timed("actor network (whole store)", lambda: views.actor_network(kg), repeat=1)
 figures["actors"] = views.actor_network(kg).number_of_nodes()
-precision = Precision.from_settings()
+precision = Precision.from_settings(Settings())
 scope = Scope.parse("country=HU")
-timed("report country=HU (cold)", lambda: _report(kg, ReportKey(scope, precision=precision)))
+timed("report country=HU (cold)", lambda: build_report(kg, scope, "scope", 10, 1, precision))
 given = {"actor": actor, "collaboration": project}
 for query in named_queries():
     values = {p.name: given[p.name] for p in query.parameters if p.name in given}

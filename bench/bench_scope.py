@@ -24,9 +24,9 @@ from helixgraph.analysis.keyplayers import search_key_players
 from helixgraph.analysis.recommend import _candidates, _distances, _gain, recommend_ties
 from helixgraph.network import views
 from helixgraph.network.scope import Scope, scoped_network
-from helixgraph.report.ecosystem import _report
-from helixgraph.report.key import ReportKey
+from helixgraph.report.parts import build_report
 from helixgraph.report.precision import Precision
+from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
 
 
@@ -35,12 +35,12 @@ def reports(kg: KnowledgeGraph, console: Console) -> None:
         "scope", "actors", "exact", "report (median of 3)", "DF", "key players",
         title="The report of a scope, views built (default store)",
     )  # fmt: skip
-    precision = Precision.from_settings()
+    precision = Precision.from_settings(Settings())
     for text, repeat in (("country=HU", 3), ("country=HU,sector=health", 3), ("", 1)):
         scope = Scope.parse(text)
         scoped_network(kg, scope)  # a view of the scope: built once, kept
         seconds, report = timed(
-            lambda scope=scope: _report(kg, ReportKey(scope, precision=precision)), repeat
+            lambda scope=scope: build_report(kg, scope, "scope", 10, 1, precision), repeat
         )
         players = report["key_players"]
         table.add_row(
