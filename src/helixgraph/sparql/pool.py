@@ -369,9 +369,11 @@ def _answer(reply: tuple[Any, ...], seconds: float, *, cached: bool = False) -> 
 
 
 class _Worker:
+    """A query worker as the pool sees it: its process, its lane, its priority."""
+
     def __init__(self, worker: WorkerProcess) -> None:
         self.worker = worker
-        self.process = worker.process
+        #: The pipe to the worker (requests down, answers up).
         self.conn = worker.conn
         self.reniced = False
         #: The lane the worker returns to when it is done.
@@ -401,7 +403,7 @@ class _Worker:
         """CPU time the answering thread has used; +inf where the platform does not say (then
         wall time alone decides what is long)."""
         try:
-            stat = Path(f"/proc/{self.process.pid}/task/{self.thread_id}/stat").read_text()
+            stat = Path(f"/proc/{self.worker.pid}/task/{self.thread_id}/stat").read_text()
         except OSError:
             return float("inf")
         fields = stat.rsplit(")", 1)[1].split()
