@@ -34,6 +34,8 @@ app = typer.Typer(
 )
 
 
+#: ``--json``: what a command prints for a program to read instead of a person
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 StoreOption = Annotated[
     str | None,
     typer.Option(

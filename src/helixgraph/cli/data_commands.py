@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from helixgraph.cli.common import (
+    JsonOption,
     ScopeOption,
     StoreOption,
     app,
@@ -338,7 +339,7 @@ def export(
 @app.command()
 def sources(
     store: StoreOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List the named graphs: the source each holds, its file, checksum, time and rows."""
     from dataclasses import asdict

@@ -32,7 +32,7 @@ import csv
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from helixgraph.errors import InputError, RowsError
 from helixgraph.helices import HELICES
@@ -41,7 +41,7 @@ from helixgraph.importers.cordis_data import (
 )
 from helixgraph.importers.cordis_rdf import names_ntriples, ntriples
 from helixgraph.importers.csv_text import write_rejects
-from helixgraph.importers.jobs import CheckedImport, ImportJob
+from helixgraph.importers.jobs import CheckedImport, ImportJob, RowChecks
 
 if TYPE_CHECKING:
     from helixgraph.store import KnowledgeGraph
@@ -117,23 +117,13 @@ def import_cordis(
     kg: KnowledgeGraph,
     paths: list[Path],
     *,
-    skip_invalid: bool = False,
-    rejects: Path | None = None,
-    helix_map: Mapping[str, str] | None = None,
-    read_progress: ProgressHook | None = None,
     write_progress: ProgressHook | None = None,
+    **checks: Unpack[CordisChecks],
 ) -> CordisReport:
     """Check CORDIS files (:func:`check_cordis`) and write them into named graphs: the
     participations (and programme parts) into one named after the first of their files, the
     names into one named after the names file. All or nothing."""
-    checked = check_cordis(
-        kg,
-        paths,
-        skip_invalid=skip_invalid,
-        rejects=rejects,
-        helix_map=helix_map,
-        read_progress=read_progress,
-    )
+    checked = check_cordis(kg, paths, **checks)
     loaded = kg.write(list(checked.writes), progress=write_progress)
     return CordisReport(
         graphs=tuple(item.graph for item in loaded),
@@ -144,6 +134,11 @@ def import_cordis(
         rejects_file=checked.rejects_file,
         **checked.counts,
     )
+
+
+class CordisChecks(RowChecks, total=False):
+    helix_map: Mapping[str, str] | None
+    read_progress: ProgressHook | None
 
 
 def check_cordis(

@@ -360,17 +360,19 @@ def _required(row: dict[str, str], column: str, say: Say) -> str | None:
 
 
 def _rcn(row: dict[str, str], column: str, say: Say) -> str | None:
-    value = _required(row, column, say)
-    if value is not None and not RCN.match(value):
-        say(column, f"{value!r} is not a CORDIS record number")
-        return None
-    return value
+    return _matching(row, column, say, RCN, "a CORDIS record number")
 
 
 def _pic(row: dict[str, str], column: str, say: Say) -> str | None:
+    return _matching(row, column, say, PIC, "a PIC (nine digits)")
+
+
+def _matching(
+    row: dict[str, str], column: str, say: Say, pattern: re.Pattern[str], what: str
+) -> str | None:
     value = _required(row, column, say)
-    if value is not None and not PIC.match(value):
-        say(column, f"{value!r} is not a PIC (nine digits)")
+    if value is not None and not pattern.match(value):
+        say(column, f"{value!r} is not {what}")
         return None
     return value
 

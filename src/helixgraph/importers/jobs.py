@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 if TYPE_CHECKING:  # only named in annotations: `helixgraph --help` loads no store
     from helixgraph.store import GraphWrite, KnowledgeGraph
@@ -20,6 +20,13 @@ class ImportOptions:
     skip_invalid: bool = False  # write the valid rows, list the others in a rejects CSV
     rejects: Path | None = None  # where; by default beside the input
     helix_map: Path | None = None  # activity type -> helix, instead of the ontology's
+
+
+class RowChecks(TypedDict, total=False):
+    """How an importer's ``import_*`` function hands its options on to its ``check_*`` one."""
+
+    skip_invalid: bool
+    rejects: Path | None
 
 
 @dataclass(frozen=True)

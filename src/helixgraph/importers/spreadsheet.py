@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Unpack
 
 from helixgraph.countries import country_code
 from helixgraph.errors import InputError, Problem, RowsError
@@ -32,7 +32,7 @@ from helixgraph.helices import HELICES
 from helixgraph.importers.cordis_rdf import literal, typed
 from helixgraph.importers.cordis_reading import Say
 from helixgraph.importers.csv_text import Rejected, write_rejects
-from helixgraph.importers.jobs import CheckedImport, ImportJob
+from helixgraph.importers.jobs import CheckedImport, ImportJob, RowChecks
 from helixgraph.importers.tables import Table, tables, template_files
 from helixgraph.rdf.namespaces import ID_BASE, NUTS, ORG, RDF, SCHEMA, SKOS, TIME
 from helixgraph.rdf.vocab import HX
@@ -100,6 +100,14 @@ class Vocabulary:
 
 
 @dataclass
+class Known:
+    """What a row may refer to: the ontology's terms, and actors by id (or by IRI)."""
+
+    vocabulary: Vocabulary
+    actors: dict[str, str]
+
+
+@dataclass
 class Sheet:
     triples: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -116,11 +124,11 @@ def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str])
     into N-Triples lines (strings)."""
     by_name = tables(paths, FILES)
     sheet = Sheet()
-    actors: dict[str, str] = {}
+    actors = Known(vocabulary, {})
     if "actors.csv" in by_name:
         for line, row, say in _rows(sheet, by_name["actors.csv"]):
-            _actor(sheet, row, say, line, vocabulary, actors)
-    resolvable = {**actors, **{iri: f"<{iri}>" for iri in known}}
+            _actor(sheet, row, say, line, actors)
+    resolvable = Known(vocabulary, {**actors.actors, **{iri: f"<{iri}>" for iri in known}})
     for name, handle in (
         ("memberships.csv", _membership),
         ("ties.csv", _tie),
@@ -128,7 +136,7 @@ def read_spreadsheet(paths: list[Path], vocabulary: Vocabulary, known: set[str])
     ):
         if name in by_name:
             for line, row, say in _rows(sheet, by_name[name]):
-                handle(sheet, row, say, line, vocabulary, resolvable)
+                handle(sheet, row, say, line, resolvable)
     _where_clusters_work(sheet)
     return sheet
 
@@ -173,14 +181,8 @@ def _rows(sheet: Sheet, table: Table) -> Iterator[tuple[int, dict[str, str], Say
                 sheet.rejected.append(Rejected(table.where, line, dict(row), problems))
 
 
-def _actor(
-    sheet: Sheet,
-    row: dict[str, str],
-    say: Say,
-    line: int,
-    vocabulary: Vocabulary,
-    actors: dict[str, str],
-) -> None:
+def _actor(sheet: Sheet, row: dict[str, str], say: Say, line: int, known: Known) -> None:
+    vocabulary, actors = known.vocabulary, known.actors
     identifier, name = row["id"], row["name"]
     if not identifier:
         say("id", "missing; every actor needs an id")
@@ -263,14 +265,8 @@ def _resolve(value: str, column: str, say: Say, actors: dict[str, str]) -> str |
     return iri
 
 
-def _membership(
-    sheet: Sheet,
-    row: dict[str, str],
-    say: Say,
-    line: int,
-    vocabulary: Vocabulary,
-    actors: dict[str, str],
-) -> None:
+def _membership(sheet: Sheet, row: dict[str, str], say: Say, line: int, known: Known) -> None:
+    vocabulary, actors = known.vocabulary, known.actors
     actor = _resolve(row["actor"], "actor", say, actors)
     name = row["collaboration"]
     if not name:
@@ -309,20 +305,14 @@ def _membership(
                 add(f"{instant} <{TIME}inXSDDate> {typed(day.isoformat(), 'date')} .")
 
 
-def _tie(
-    sheet: Sheet,
-    row: dict[str, str],
-    say: Say,
-    line: int,
-    vocabulary: Vocabulary,
-    actors: dict[str, str],
-) -> None:
+def _tie(sheet: Sheet, row: dict[str, str], say: Say, line: int, known: Known) -> None:
+    vocabulary, actors = known.vocabulary, known.actors
     source = _resolve(row["source"], "source", say, actors)
     target = _resolve(row["target"], "target", say, actors)
     relation = vocabulary.relations.get(row["relation"])
     if relation is None:
-        known = ", ".join(sorted(vocabulary.relations))
-        say("relation", f"unknown relation {row['relation']!r} (known: {known})")
+        names = ", ".join(sorted(vocabulary.relations))
+        say("relation", f"unknown relation {row['relation']!r} (known: {names})")
     weight = None
     if row["weight"]:
         try:
@@ -351,14 +341,8 @@ def _tie(
             add(f"{statement} <{HX.since}> {typed(since, 'gYear')} .")
 
 
-def _service(
-    sheet: Sheet,
-    row: dict[str, str],
-    say: Say,
-    line: int,
-    vocabulary: Vocabulary,
-    actors: dict[str, str],
-) -> None:
+def _service(sheet: Sheet, row: dict[str, str], say: Say, line: int, known: Known) -> None:
+    vocabulary, actors = known.vocabulary, known.actors
     provider = _resolve(row["provider"], "provider", say, actors)
     service_type = vocabulary.services.get(row["service type"].lower())
     if service_type is None:
@@ -404,15 +388,11 @@ class SpreadsheetImport(NamedTuple):
 
 
 def import_spreadsheet(
-    kg: KnowledgeGraph,
-    paths: list[Path],
-    *,
-    skip_invalid: bool = False,
-    rejects: Path | None = None,
+    kg: KnowledgeGraph, paths: list[Path], **checks: Unpack[RowChecks]
 ) -> SpreadsheetImport:
     """Check the template's files (:func:`check_spreadsheet`) and write them into one graph,
     named after their folder. All or nothing."""
-    checked = check_spreadsheet(kg, paths, skip_invalid=skip_invalid, rejects=rejects)
+    checked = check_spreadsheet(kg, paths, **checks)
     (loaded,) = kg.write(list(checked.writes))
     return SpreadsheetImport(
         loaded.graph,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -55,6 +56,25 @@ async def run_counted(request: Request, wanted: QueryRequest) -> QueryAnswer:
     if not answer.cached:  # an answer kept in memory cost no worker anything
         budget.spend(client, answer.seconds)
     return answer
+
+
+def check_writer(request: Request, settings: Settings) -> None:
+    """Let a write through only with ``Authorization: Bearer <HELIX_UPDATE_TOKEN>``: 403 while
+    no token is set (the service is read-only), 401 without the right one."""
+    token = settings.update_token
+    if token is None:
+        raise HTTPException(
+            403, detail="updates are not accepted: the endpoint is read-only (HELIX_UPDATE_TOKEN)"
+        )
+    sent = request.headers.get("authorization", "")
+    scheme, _, credential = sent.partition(" ")
+    expected = token.get_secret_value().encode()
+    if scheme.lower() != "bearer" or not hmac.compare_digest(credential.encode(), expected):
+        raise HTTPException(
+            401,
+            detail="updates need the header Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": 'Bearer realm="helixgraph"'},
+        )
 
 
 def get_years(

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 
 from helixgraph.network.records import collaboration_detail, collaboration_iri, find_collaborations
 from helixgraph.web.deps import KG
 from helixgraph.web.schemas import CollaborationDetailPublic, CollaborationsPublic, Helix
 
 router = APIRouter(prefix="/api", tags=["clusters and projects"])
-
-
-def _listing(
-    kg: KG,
-    kind: Literal["cluster", "project"],
-    q: str | None,
-    sector: str | None,
-    helix: Helix | None,
-    skip: int,
-    limit: int,
-) -> dict[str, object]:
-    found = find_collaborations(kg, kind, text=q, sector=sector, helix=helix)
-    return {"data": found[skip : skip + limit], "count": len(found)}
 
 
 def _one(kg: KG, kind: Literal["cluster", "project"], identifier: str) -> dict[str, object]:
@@ -38,21 +26,40 @@ Sector = Annotated[
     str | None, Query(max_length=100, description="a sector's local name, e.g. sectorHealth")
 ]
 HelixAmong = Annotated[Helix | None, Query(description="with a member of this helix")]
-Skip = Annotated[int, Query(ge=0)]
-Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
-@router.get("/clusters", response_model=CollaborationsPublic)
-def list_clusters(
-    kg: KG,
+@dataclass(frozen=True)
+class Listing:
+    """Which collaborations a listing asks for, and which page of them."""
+
+    q: str | None
+    sector: str | None
+    helix: Helix | None
+    skip: int
+    limit: int
+
+    def of(self, kg: KG, kind: Literal["cluster", "project"]) -> dict[str, object]:
+        found = find_collaborations(kg, kind, text=self.q, sector=self.sector, helix=self.helix)
+        return {"data": found[self.skip : self.skip + self.limit], "count": len(found)}
+
+
+def _listing(
     q: Text = None,
     sector: Sector = None,
     helix: HelixAmong = None,
-    skip: Skip = 0,
-    limit: Limit = 100,
-) -> dict[str, object]:
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> Listing:
+    return Listing(q, sector, helix, skip, limit)
+
+
+Asked = Annotated[Listing, Depends(_listing)]
+
+
+@router.get("/clusters", response_model=CollaborationsPublic)
+def list_clusters(kg: KG, asked: Asked) -> dict[str, object]:
     """Clusters, most members first, with the helices among their members and those missing."""
-    return _listing(kg, "cluster", q, sector, helix, skip, limit)
+    return asked.of(kg, "cluster")
 
 
 @router.get("/clusters/{cluster_id:path}", response_model=CollaborationDetailPublic)
@@ -62,16 +69,9 @@ def read_cluster(kg: KG, cluster_id: str) -> dict[str, object]:
 
 
 @router.get("/projects", response_model=CollaborationsPublic)
-def list_projects(
-    kg: KG,
-    q: Text = None,
-    sector: Sector = None,
-    helix: HelixAmong = None,
-    skip: Skip = 0,
-    limit: Limit = 100,
-) -> dict[str, object]:
+def list_projects(kg: KG, asked: Asked) -> dict[str, object]:
     """Projects, most participants first."""
-    return _listing(kg, "project", q, sector, helix, skip, limit)
+    return asked.of(kg, "project")
 
 
 @router.get("/projects/{project_id:path}", response_model=CollaborationDetailPublic)

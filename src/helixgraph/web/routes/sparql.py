@@ -17,7 +17,6 @@ says, an empty graph; the header ``Helix-Unknown-Graphs`` names such graphs so a
 
 from __future__ import annotations
 
-import hmac
 import re
 from typing import Any
 from urllib.parse import parse_qs
@@ -48,7 +47,7 @@ from helixgraph.sparql.evaluation import QueryRequest
 from helixgraph.sparql.pool import QueryAnswer
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.kept import kept
-from helixgraph.web.deps import KG, PoolDep, SettingsDep, run_counted, templates
+from helixgraph.web.deps import KG, PoolDep, SettingsDep, check_writer, run_counted, templates
 from helixgraph.web.i18n import request_language
 from helixgraph.web.viz import script_json
 
@@ -79,7 +78,7 @@ async def sparql_get(request: Request, kg: KG, pool: PoolDep, settings: Settings
         return _service_description(request, settings)
     if len(queries) > 1:
         raise HTTPException(400, detail="send exactly one query= parameter")
-    return await _query(request, kg, pool, settings, queries[0], params)
+    return await _query(request, kg, settings, queries[0], params)
 
 
 @router.post("/sparql", response_model=None)
@@ -111,10 +110,10 @@ async def sparql_post(request: Request, kg: KG, pool: PoolDep, settings: Setting
             raise HTTPException(400, detail="send exactly one query= or one update= in the form")
         if updates:
             return await _update(request, kg, pool, settings, updates[0], params)
-        return await _query(request, kg, pool, settings, queries[0], params)
+        return await _query(request, kg, settings, queries[0], params)
     if media == SPARQL_UPDATE:
         return await _update(request, kg, pool, settings, text, params)
-    return await _query(request, kg, pool, settings, text, params)
+    return await _query(request, kg, settings, text, params)
 
 
 def _page_context(request: Request, kg: KnowledgeGraph) -> dict[str, Any]:
@@ -151,12 +150,7 @@ def vocabulary(kg: KnowledgeGraph) -> list[str]:
 
 
 async def _query(
-    request: Request,
-    kg: KG,
-    pool: PoolDep,
-    settings: Settings,
-    sparql: str,
-    params: QueryParams,
+    request: Request, kg: KG, settings: Settings, sparql: str, params: QueryParams
 ) -> Response:
     sparql = await run_in_threadpool(check_query, sparql)  # what runs is what was checked
     default = params.getlist("default-graph-uri")
@@ -200,20 +194,7 @@ async def _update(
     sparql: str,
     params: QueryParams,
 ) -> Response:
-    token = settings.update_token
-    if token is None:
-        raise HTTPException(
-            403, detail="updates are not accepted: the endpoint is read-only (HELIX_UPDATE_TOKEN)"
-        )
-    sent = request.headers.get("authorization", "")
-    scheme, _, credential = sent.partition(" ")
-    expected = token.get_secret_value().encode()
-    if scheme.lower() != "bearer" or not hmac.compare_digest(credential.encode(), expected):
-        raise HTTPException(
-            401,
-            detail="updates need the header Authorization: Bearer <token>",
-            headers={"WWW-Authenticate": 'Bearer realm="helixgraph"'},
-        )
+    check_writer(request, settings)
     sparql = await run_in_threadpool(check_update, sparql)  # what runs is what was checked
     using = params.getlist("using-graph-uri")
     using_named = params.getlist("using-named-graph-uri")
