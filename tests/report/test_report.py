@@ -113,21 +113,22 @@ def test_report_on_the_seed(seed_only: KnowledgeGraph) -> None:
             "hx": rdflib.Namespace("https://w3id.org/helixgraph/ns#"),
         },
     )
-    assert report["headline"]["nodes"] == int(next(iter(real))[0]) == 13
-    assert report["headline"]["components"] == 2  # the EU funds a project, not an actor
+    assert report.headline.nodes == int(next(iter(real))[0]) == 13
+    assert report.headline.components == 2  # the EU funds a project, not an actor
     # the EU alone: F = 1 - (12 * 11) / (13 * 12)
-    assert report["headline"]["fragmentation"] == pytest.approx(1 - 132 / 156)
-    assert "illustrative" not in json.dumps(report)
-    assert report["methods"]["distance_fragmentation"] == "exact"
-    assert report["methods"]["key_players"].startswith("distance fragmentation, ")
-    without = report["key_players"]["distance_fragmentation_without_them"]
-    assert without > report["headline"]["distance_fragmentation"]
-    assert 3 <= len(report["findings"]) <= 6
-    assert "MediKlaszter" in report["findings"][-1]  # the parallel initiative, by name
-    players = report["key_players"]
-    assert players["holds_together"]  # exact: any rise counts
-    assert all(label in " ".join(report["findings"]) for label in players["labels"])
-    assert len(report["centrality"]["degree"]) == 3
+    assert report.headline.fragmentation == pytest.approx(1 - 132 / 156)
+    assert "illustrative" not in report.model_dump_json()
+    assert report.methods["distance_fragmentation"] == "exact"
+    assert report.methods["key_players"].startswith("distance fragmentation, ")
+    players = report.key_players
+    assert players is not None
+    assert players.distance_fragmentation_without_them > report.headline.distance_fragmentation
+    assert 3 <= len(report.findings) <= 6
+    assert "MediKlaszter" in report.findings[-1]  # the parallel initiative, by name
+    assert players.holds_together  # exact: any rise counts
+    assert all(label in " ".join(report.findings) for label in players.labels)
+    assert report.centrality
+    assert len(report.centrality.degree) == 3
 
 
 def test_analyze_prints_the_findings(tmp_path: object) -> None:
@@ -165,7 +166,7 @@ def test_a_report_in_a_worker_is_the_report_and_stops_at_its_deadline(read_store
         built_here = ecosystem_report(kg, scope=health)
     # the same figures as built in this process (which the scope tests check independently)
     assert built_apart == built_here
-    assert built_apart["headline"]["nodes"] > 0
+    assert built_apart.headline.nodes > 0
 
 
 def test_a_cluster_scope_is_named_by_the_cluster_s_name(seed_only: KnowledgeGraph) -> None:
@@ -178,6 +179,6 @@ def test_a_cluster_scope_is_named_by_the_cluster_s_name(seed_only: KnowledgeGrap
     seed = rdflib.Graph().parse(SEED_FILE)
     name = str(seed.value(cluster, rdflib.SKOS.prefLabel))
     report = ecosystem_report(seed_only, scope=Scope.parse("cluster=mediklaszter"))
-    assert report["scope"]["description"] == f"cluster {name}"
-    assert f"(cluster {name})" in report["findings"][0]
+    assert report.scope.description == f"cluster {name}"
+    assert f"(cluster {name})" in report.findings[0]
     assert f"klaszter: {name}" in findings(report, "hu")[0]

@@ -160,18 +160,18 @@ def test_a_recommended_tie_gains_what_networkx_measures(size: int) -> None:
 
 def test_the_report_of_a_scope_names_its_actors(seed_kg: KnowledgeGraph) -> None:
     report = ecosystem_report(seed_kg, scope=Scope(country="HU"))
-    assert report["scope"]["filters"] == {"country": "HU"}
-    assert report["scope"]["exact"] is True
-    labels = {row["label"] for row in report["centrality"]["degree"]}
+    assert report.scope.filters == {"country": "HU"}
+    assert report.scope.exact is True
+    assert report.centrality
+    assert report.reach
+    assert report.by_year
+    labels = {row.label for row in report.centrality.degree}
     assert not any(label.startswith("PIC ") for label in labels)  # named, or described
-    assert (
-        report["reach"]["through_all"]["fragmentation"]
-        <= report["reach"]["through_scope"]["fragmentation"]
-    )
-    assert any("separate parts" in f for f in report["findings"])
+    assert report.reach.through_all.fragmentation <= report.reach.through_scope.fragmentation
+    assert any("separate parts" in f for f in report.findings)
     whole_years = {row["year"]: row["actors"] for row in fragmentation_by_year(seed_kg)}
-    for row in report["by_year"]:  # Hungary's actors are some of each year's actors
-        assert 0 < row["actors"] <= min(whole_years[row["year"]], report["headline"]["nodes"])
+    for row in report.by_year:  # Hungary's actors are some of each year's actors
+        assert 0 < row.actors <= min(whole_years[row.year], report.headline.nodes)
 
 
 def test_years_count_only_the_actors_active_then(seed_kg: KnowledgeGraph) -> None:
@@ -179,9 +179,9 @@ def test_years_count_only_the_actors_active_then(seed_kg: KnowledgeGraph) -> Non
     rows = {row["year"]: row for row in fragmentation_by_year(seed_kg)}
     year = max(rows, key=lambda y: rows[y]["actors"])
     report = ecosystem_report(seed_kg, years=(year, year))
-    assert report["headline"]["nodes"] == rows[year]["actors"]
-    assert report["headline"]["fragmentation"] == pytest.approx(rows[year]["fragmentation"])
-    assert report["headline"]["components"] == rows[year]["parts"]
+    assert report.headline.nodes == rows[year]["actors"]
+    assert report.headline.fragmentation == pytest.approx(rows[year]["fragmentation"])
+    assert report.headline.components == rows[year]["parts"]
 
 
 # -- the whole of Horizon 2020: the issue's figures --------------------------------------
@@ -241,39 +241,38 @@ def test_the_issues_figures_on_the_whole_of_horizon_2020(
     h2020: KnowledgeGraph, scope: str, expected: tuple, independent: tuple
 ) -> None:
     report = ecosystem_report(h2020, scope=Scope.parse(scope))
-    head = report["headline"]
-    largest = round(head["largest_component_share"] * head["nodes"])
-    found = (head["nodes"], head["ties"], head["components"], largest)
+    head = report.headline
+    largest = round(head.largest_component_share * head.nodes)
+    found = (head.nodes, head.ties, head.components, largest)
     assert found == expected[:4] == independent_figures(*independent)[:4]
-    assert head["fragmentation"] == pytest.approx(expected[4], abs=1e-6)
-    assert head["distance_fragmentation"] == pytest.approx(expected[5], abs=1e-6)
-    assert head["distance_fragmentation_error"] == 0.0
-    assert report["scope"]["exact"] is True
-    assert report["methods"]["distance_fragmentation"] == "exact"
-    assert report["key_players"]["holds_together"] is True
-    assert report["brokerage"]
-    assert report["recommendations"]
+    assert head.fragmentation == pytest.approx(expected[4], abs=1e-6)
+    assert head.distance_fragmentation == pytest.approx(expected[5], abs=1e-6)
+    assert head.distance_fragmentation_error == 0.0
+    assert report.scope.exact is True
+    assert report.methods["distance_fragmentation"] == "exact"
+    assert report.key_players
+    assert report.key_players.holds_together is True
+    assert report.brokerage
+    assert report.recommendations
     years = Scope.parse(scope).years
     if years:  # `--years` and the per-year table agree: the same actors, the same F
         (row,) = yearly(h2020, Scope.parse(scope).with_years(None), [years[0]])
         one = ecosystem_report(h2020, scope=Scope.parse(scope).with_years((years[0],) * 2))
-        assert (row["actors"], row["parts"]) == (
-            one["headline"]["nodes"],
-            one["headline"]["components"],
-        )
-        assert row["fragmentation"] == pytest.approx(one["headline"]["fragmentation"])
+        assert (row["actors"], row["parts"]) == (one.headline.nodes, one.headline.components)
+        assert row["fragmentation"] == pytest.approx(one.headline.fragmentation)
 
 
 @pytest.mark.slow
 def test_through_all_partners_on_the_whole_of_horizon_2020(h2020: KnowledgeGraph) -> None:
     report = ecosystem_report(h2020, scope=Scope(country="HU"), through="all")
-    head = report["headline"]
-    assert head["nodes"] == 438
-    assert head["fragmentation"] == pytest.approx(0.361775, abs=1e-6)
-    assert (head["components"], round(head["largest_component_share"] * 438)) == (84, 350)
-    both = report["reach"]
-    assert both["through_scope"]["fragmentation"] == pytest.approx(0.850767, abs=1e-6)
-    assert any("through outside partners" in f for f in report["findings"])
+    head = report.headline
+    assert head.nodes == 438
+    assert head.fragmentation == pytest.approx(0.361775, abs=1e-6)
+    assert (head.components, round(head.largest_component_share * 438)) == (84, 350)
+    both = report.reach
+    assert both
+    assert both.through_scope.fragmentation == pytest.approx(0.850767, abs=1e-6)
+    assert any("through outside partners" in f for f in report.findings)
 
 
 @pytest.mark.slow
@@ -381,6 +380,7 @@ def test_a_cluster_with_no_outside_tie_has_no_outside_partner_to_speak_of(
     kg = KnowledgeGraph.in_memory()
     import_spreadsheet(kg, [tmp_path])
     report = ecosystem_report(kg, scope=Scope(cluster="lonely-cluster"), through="all")
-    assert report["reach"]["through_all"]["outside_partners"] == 0
-    assert "no outside partner" in " ".join(report["findings"])
-    assert "outside partners:" not in " ".join(report["findings"])
+    assert report.reach
+    assert report.reach.through_all.outside_partners == 0
+    assert "no outside partner" in " ".join(report.findings)
+    assert "outside partners:" not in " ".join(report.findings)

@@ -28,8 +28,8 @@ def test_a_report_in_the_worker_waits_for_no_computation_of_the_server(read_stor
     ):
         health = Scope(country="HU", sector="health")
         report = ecosystem_report(kg, scope=health, wait=0.5, deadline=120)
-    assert report["scope"]["filters"] == {"country": "HU", "sector": "health"}
-    assert report["headline"]["nodes"] > 0
+    assert report.scope.filters == {"country": "HU", "sector": "health"}
+    assert report.headline.nodes > 0
 
 
 def test_a_report_asked_during_the_warm_up_is_answered(

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from helixgraph.cli.common import (
+    JsonOption,
     ScopeOption,
     StoreOption,
     Through,
@@ -95,7 +96,7 @@ def analyze(
         with console.status(f"analysing {chosen.describe()}…"):
             report = ecosystem_report(kg, scope=chosen, through=through.value, top=top)
     if as_json:
-        typer.echo(json.dumps(report, indent=2, default=str))
+        typer.echo(report.model_dump_json(indent=2, exclude_unset=True))
         return
     print_report(report)
 
@@ -162,7 +163,7 @@ def compare(
     ],
     store: StoreOption = None,
     through: ThroughOption = Through.scope,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Set several scopes' headline figures side by side: where your ecosystem stands among
     its peers (say, --scope country=HU,sector=health --with country=CZ,sector=health)."""
@@ -209,7 +210,7 @@ def _figure(value: object) -> str:
 @app.command()
 def stats(
     store: StoreOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Headline figures: actors per helix, collaborations, memberships, ties, components."""
 

@@ -4,14 +4,16 @@ Heavy imports stay inside the function, so that ``--help`` is instant."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def print_report(data: dict[str, object]) -> None:
+if TYPE_CHECKING:
+    from helixgraph.report.model import EcosystemReport
+
+
+def print_report(report: EcosystemReport) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from helixgraph.report.model import EcosystemReport
-
-    report = EcosystemReport.model_validate(data)
     console = Console()
     console.print(
         f"[bold]{report.scope.description}[/bold]: {report.scope.actors:,} actors"
@@ -26,12 +28,12 @@ def print_report(data: dict[str, object]) -> None:
             key.replace("_", " "), f"{value:,.4f}" if isinstance(value, float) else f"{value:,}"
         )
     console.print(table)
-    for name, rows in (report.centrality.model_dump() if report.centrality else {}).items():
+    for name, rows in dict(report.centrality or {}).items():
         if rows is None:
             continue
         ranking = Table("actor", "value", title=f"Top by {name}")
         for row in rows:
-            ranking.add_row(str(row["label"]), f"{row['value']:.4f}")
+            ranking.add_row(row.label, f"{row.value:.4f}")
         console.print(ranking)
     clusters = Table(
         "cluster", "size", "missing helices", "Blau", "in other clusters", title="Clusters"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from pydantic import BaseModel
+
 from helixgraph.language import fold
 from helixgraph.network import views
 from helixgraph.network.labels import choose_labels
@@ -132,8 +134,9 @@ LABEL_KEYS = frozenset({"label", "labels", "tested", "cluster_label"})
 
 
 def relabel(value: Any, mapping: dict[str, str], key: str | None = None) -> Any:
-    """``value`` (a report, page data) with every name under :data:`LABEL_KEYS` put in the
-    language of ``mapping`` (:func:`relabelled`); a copy, the original is left alone.
+    """``value`` (a report, page data: dicts, lists and pydantic models of them) with every name
+    under :data:`LABEL_KEYS` put in the language of ``mapping`` (:func:`relabelled`); a copy,
+    the original is left alone.
 
     >>> relabel({"brokerage": [{"label": "University of Szeged"}]},
     ...         {"University of Szeged": "Szegedi Tudományegyetem"})
@@ -141,6 +144,9 @@ def relabel(value: Any, mapping: dict[str, str], key: str | None = None) -> Any:
     """
     if not mapping:
         return value
+    if isinstance(value, BaseModel):
+        fields = value.model_fields_set
+        return value.model_copy(update={k: relabel(getattr(value, k), mapping, k) for k in fields})
     if isinstance(value, dict):
         return {k: relabel(v, mapping, k) for k, v in value.items()}
     if isinstance(value, list):

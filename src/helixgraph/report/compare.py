@@ -114,7 +114,7 @@ def _figures(
         "parts": len(sizes),
         "largest": sizes[0] if sizes else 0,
         "fragmentation": fragmentation(N),
-        "fragmentation_through_all": wider["fragmentation"] if wider else None,
+        "fragmentation_through_all": wider.fragmentation if wider else None,
         "distance_fragmentation": df,
         "distance_fragmentation_error": error,
         "collaborations": len(helix_sets),
@@ -125,8 +125,8 @@ def _figures(
         "seen_through_joint_projects": False,
     }
     if through == "all" and wider:
-        row["distance_fragmentation"] = wider["distance_fragmentation"]
-        row["distance_fragmentation_error"] = wider["distance_fragmentation_error"]
+        row["distance_fragmentation"] = wider.distance_fragmentation
+        row["distance_fragmentation_error"] = wider.distance_fragmentation_error
     return row
 
 

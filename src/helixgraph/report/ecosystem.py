@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from typing import Any
 
@@ -12,6 +11,7 @@ from helixgraph.network.census import census
 from helixgraph.network.scope import Scope, Through
 from helixgraph.report.computing import computing_lock
 from helixgraph.report.key import ReportKey
+from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
 from helixgraph.report.precision import Precision
 from helixgraph.report.worker import worker_for
@@ -78,18 +78,19 @@ def ecosystem_report(
     precision: Precision | None = None,
     wait: float | None = None,
     deadline: float | None = None,
-) -> dict[str, Any]:
-    """Everything the analysis layer says about the ecosystem, as JSON-ready values.
+) -> EcosystemReport:
+    """Everything the analysis layer says about the ecosystem (:class:`EcosystemReport`).
 
     ``scope`` says which part of the store (:class:`Scope`; ``years`` is a shorthand for its
     years), ``through`` whether paths may pass through actors outside it. Headline figures,
     the fragmentation both ways, helices and their mixing, synergy, the most central actors,
     brokers and key players, recommendations, cluster diagnostics, parallel initiatives,
     communities against declared clusters, the scope year by year, and the findings a cluster
-    manager should look at first, by name. ``methods`` says, for every
-    estimated figure, how it was estimated and how precise it is. Kept until the store changes:
-    asking again costs a copy. One report is computed at a time; with ``wait`` seconds given, a
-    caller that waits longer for another one's computation gets :class:`AnalysisBusyError`.
+    manager should look at first, by name. ``methods`` says, for every estimated figure, how
+    it was estimated and how precise it is; ``model_dump(exclude_unset=True)`` gives the JSON's
+    values. Kept until the store changes: asking again costs a copy. One report is computed at
+    a time; with ``wait`` seconds given, a caller that waits longer for another one's
+    computation gets :class:`AnalysisBusyError`.
     With a ``deadline`` (seconds), a report of a store on disk is built in a worker process
     killed past it (:mod:`helixgraph.report.worker`: :class:`AnalysisTimeoutError`), which
     waits only for the worker's other requests, never for the server's start-up warm-up (the
@@ -97,22 +98,22 @@ def ecosystem_report(
     ``precision``, the ``HELIX_*`` settings' (the web app hands down its own).
 
     >>> report = ecosystem_report(KnowledgeGraph.in_memory(default_data=False))
-    >>> report["headline"]["nodes"], report["findings"]
+    >>> report.headline.nodes, report.findings
     (0, ['The store holds no actors yet: import a source first.'])
     """
     global _being_computed
     precision = precision or Precision.from_settings(Settings())
     scope = (scope or Scope()).with_years(years) if years else scope or Scope()
     key = ReportKey(scope, through, top, seed, precision)
-    report = kg.kept(key)
+    report: EcosystemReport | None = kg.kept(key)
     if report is not None:  # kept: no need to wait for another computation
-        return copy.deepcopy(report)
+        return report.model_copy(deep=True)
     worker = worker_for(kg) if deadline is not None else None
     if worker is not None and deadline is not None and _being_computed != key:
         # in the analysis worker, a process of its own: it waits for none of the server's own
         # computations (the start-up warm-up's), only for another request's in the worker
         report = kg.memo(key, lambda: worker.report(kg, key, deadline, wait), scope=scope)
-        return copy.deepcopy(report)
+        return report.model_copy(deep=True)
     # one report at a time in the server: a second asker waits for the first one's answer,
     # and for its own report (the start-up warm-up computes the home one) as long as that takes
     with computing_lock(None if _being_computed == key else wait):
@@ -122,6 +123,6 @@ def ecosystem_report(
                 report = kg.memo(key, lambda: worker.report(kg, key, deadline), scope=scope)
             else:
                 report = report_of(kg, key)
-            return copy.deepcopy(report)
+            return report.model_copy(deep=True)
         finally:
             _being_computed = None

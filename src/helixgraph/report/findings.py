@@ -12,6 +12,15 @@ from typing import Any
 
 from helixgraph.language import DEFAULT, Language, number
 from helixgraph.network.scope import Scope
+from helixgraph.report.model import (
+    EcosystemReport,
+    Headline,
+    KeyPlayers,
+    ParallelInitiative,
+    ReachAll,
+    ReachSide,
+    Recommendation,
+)
 
 #: The scope's filters in Hungarian (English: :meth:`Scope.describe`).
 SCOPE_WORDS: dict[str, dict[str, str]] = {
@@ -42,33 +51,31 @@ def describe_scope(filters: dict[str, str], years: list[int] | None, lang: Langu
     return ", ".join(parts)
 
 
-def findings(report: dict[str, Any], lang: Language = DEFAULT) -> list[str]:
+def findings(report: EcosystemReport, lang: Language = DEFAULT) -> list[str]:
     """Up to six sentences: the parts, reaching each other inside and through outside partners,
     who holds the ecosystem together, the best tie to build, clusters below critical mass or
     missing a helix, and parallel initiatives."""
     say = _Writer(lang)
-    head = report["headline"]
-    scope = report["scope"]
-    where = describe_scope(scope["filters"] | scope.get("labels", {}), scope["years"], lang)
-    if head["nodes"] == 0:
-        return [say.empty_store() if not scope["filters"] else say.empty_scope(where)]
-    found = [say.parts(head, where if scope["filters"] else None, scope["through"] == "all")]
-    reach = report.get("reach")
-    if reach:
-        found.append(say.reach(head, reach["through_scope"], reach["through_all"]))
-    players = report.get("key_players")
-    if players is not None:
-        found.append(say.key_players(players))
-    ties = [r for r in report.get("recommendations") or [] if r["kind"] == "tie"]
+    head, scope = report.headline, report.scope
+    where = describe_scope(scope.filters | scope.labels, scope.years, lang)
+    if head.nodes == 0:
+        return [say.empty_store() if not scope.filters else say.empty_scope(where)]
+    found = [say.parts(head, where if scope.filters else None, scope.through == "all")]
+    if report.reach:
+        found.append(say.reach(head, report.reach.through_scope, report.reach.through_all))
+    if report.key_players is not None:
+        found.append(say.key_players(report.key_players))
+    ties = [r for r in report.recommendations or [] if r.kind == "tie"]
     if ties:
         found.append(say.tie(ties[0]))
-    small = [str(c["label"]) for c in report["clusters"] if c["below_critical_mass"]]
-    missing = [str(c["label"]) for c in report["clusters"] if c["missing"]]
+    clusters = report.clusters or []
+    small = [c.label for c in clusters if c.below_critical_mass]
+    missing = [c.label for c in clusters if c.missing]
     if small or missing:
-        found.append(say.clusters(small, missing, len(report["clusters"])))
-    if report["parallel_initiatives"]:
-        labels = {c["cluster"]: c["label"] for c in report["clusters"]}
-        found.append(say.parallel(report["parallel_initiatives"], labels))
+        found.append(say.clusters(small, missing, len(clusters)))
+    if report.parallel_initiatives:
+        labels = {c.cluster: c.label for c in clusters}
+        found.append(say.parallel(report.parallel_initiatives, labels))
     return found
 
 
@@ -96,10 +103,10 @@ class _Writer:
             return f"Ebben a hatókörben ({where}) nincs szereplő: tágítsa."
         return f"No actor is in the scope {where}: widen it."
 
-    def parts(self, head: dict[str, Any], where: str | None, through_all: bool) -> str:
-        n, parts = self.n(head["nodes"]), self.n(head["components"])
-        share = self.n(head["largest_component_share"], percent=True)
-        isolates, apart = self.n(head["isolates"]), self.n(head["fragmentation"], percent=True)
+    def parts(self, head: Headline, where: str | None, through_all: bool) -> str:
+        n, parts = self.n(head.nodes), self.n(head.components)
+        share = self.n(head.largest_component_share, percent=True)
+        isolates, apart = self.n(head.isolates), self.n(head.fragmentation, percent=True)
         if self.lang == "hu":
             return (
                 f"{n} szereplő{f' a hatókörben ({where})' if where else ''} {parts} különálló "
@@ -114,13 +121,13 @@ class _Writer:
             + (" (paths through outside partners counted)." if through_all else ".")
         )
 
-    def reach(self, head: dict[str, Any], alone: dict[str, Any], wider: dict[str, Any]) -> str:
-        ties = self.n(head["ties"])
-        inside = self.n(alone["fragmentation"], digits=3)
-        through = self.n(wider["fragmentation"], digits=3)
-        outside = wider.get("outside_partners", wider["actors_in_wider_network"] - head["nodes"])
+    def reach(self, head: Headline, alone: ReachSide, wider: ReachAll) -> str:
+        ties = self.n(head.ties)
+        inside = self.n(alone.fragmentation, digits=3)
+        through = self.n(wider.fragmentation, digits=3)
+        outside = wider.outside_partners
         partners = self.n(outside)
-        rarely = alone["fragmentation"] - wider["fragmentation"] > 0.1
+        rarely = alone.fragmentation - wider.fragmentation > 0.1
         if outside == 0:  # a cluster working only with itself: no path to count
             if self.lang == "hu":
                 return (
@@ -151,11 +158,11 @@ class _Writer:
             )
         )
 
-    def key_players(self, players: dict[str, Any]) -> str:
-        if players["holds_together"]:
-            names = self.names(players["labels"])
-            before = self.n(players["distance_fragmentation_before"], digits=3)
-            after = self.n(players["distance_fragmentation_without_them"], digits=3)
+    def key_players(self, players: KeyPlayers) -> str:
+        if players.holds_together:
+            names = self.names(players.labels)
+            before = self.n(players.distance_fragmentation_before or 0.0, digits=3)
+            after = self.n(players.distance_fragmentation_without_them, digits=3)
             if self.lang == "hu":
                 return (
                     f"{names} nélkül a többiek távolságalapú fragmentáltsága {before} helyett "
@@ -165,9 +172,9 @@ class _Writer:
                 f"Without {names} distance fragmentation among the others rises from {before} "
                 f"to {after}: they hold this ecosystem together."
             )
-        names = self.names(players["tested"])
-        change = self.n(players["distance_fragmentation_change"], digits=4, signed=True)
-        error = self.n(players["error"], digits=4)
+        names = self.names(players.tested)
+        change = self.n(players.distance_fragmentation_change or 0.0, digits=4, signed=True)
+        error = self.n(players.error, digits=4)
         if self.lang == "hu":
             return (
                 "Egyetlen szereplő sem tartja össze egymagában ezt az ökoszisztémát: a "
@@ -179,12 +186,12 @@ class _Writer:
             f"({names}) changes distance fragmentation by {change}, within its error ±{error}."
         )
 
-    def tie(self, tie: dict[str, Any]) -> str:
+    def tie(self, tie: Recommendation) -> str:
         if self.lang == "en":
-            return str(tie["reason"])
-        a, b = tie["labels"]
-        steps = tie["steps_apart"]
-        gain = self.n(tie["gain"], digits=4)
+            return tie.reason
+        a, b = tie.labels or tie.tie
+        steps = tie.steps_apart
+        gain = self.n(tie.gain or 0.0, digits=4)
         apart = (
             "a hálózat külön részeiben van"
             if steps is None
@@ -226,10 +233,10 @@ class _Writer:
             clauses.append(f"{len(missing)} of {total} miss a helix: {named(missing)}")
         return "; ".join(clauses) + "."
 
-    def parallel(self, pairs: list[dict[str, Any]], labels: dict[str, str]) -> str:
+    def parallel(self, pairs: list[ParallelInitiative], labels: dict[str, str]) -> str:
         pair = pairs[0]
-        first, second = labels[pair["first"]], labels[pair["second"]]
-        shared = self.n(pair["jaccard"], percent=True)
+        first, second = labels[pair.first], labels[pair.second]
+        shared = self.n(pair.jaccard, percent=True)
         if self.lang == "hu":
             return (
                 f"{self.n(len(pairs))} klaszterpár dolgozik ugyanabban az ágazatban kapcsolat "

@@ -1,6 +1,7 @@
 """The ecosystem report, one builder per part: each reads what the scope's network and the
-parts built before it hold, and returns the keys it adds to the report. ``BUILDERS`` lists them
-in order; ``report/ecosystem.py`` keeps, locks and serves what they build.
+parts built before it hold, and returns its typed piece (:mod:`helixgraph.report.model`).
+``ALWAYS`` and ``WITH_ACTORS`` list them in order; ``report/ecosystem.py`` keeps, locks and
+serves what they build.
 
 Every builder says in ``methods`` how its figures were computed, and whether they are exact or
 estimated (decided once, by :class:`Precision`).
@@ -8,7 +9,7 @@ estimated (decided once, by :class:`Precision`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,6 +29,26 @@ from helixgraph.network import views
 from helixgraph.network.scope import Scope, ScopedNetwork, Through, cluster_iri, scoped_network
 from helixgraph.report.findings import findings
 from helixgraph.report.key import ReportKey
+from helixgraph.report.model import (
+    Broker,
+    Centrality,
+    Cluster,
+    Communities,
+    EcosystemReport,
+    Headline,
+    KeyPlayerAlone,
+    KeyPlayers,
+    Mixing,
+    ParallelInitiative,
+    Ranked,
+    Reach,
+    ReachSide,
+    Recommendation,
+    ReportParts,
+    ScopeSummary,
+    Synergy,
+    YearRow,
+)
 from helixgraph.report.precision import Precision
 from helixgraph.report.reach import reach_through_all
 from helixgraph.report.years import scope_by_year
@@ -51,7 +72,7 @@ class Build:
     exact: bool
     methods: dict[str, str] = field(default_factory=dict)
     #: F, DF and parts among the scope's actors alone (the headline's, before ``through``)
-    alone: dict[str, Any] = field(default_factory=dict)
+    alone: ReachSide | None = None
     #: betweenness, shared by the centrality ranking and the key-player search
     central: dict[Any, float] = field(default_factory=dict)
 
@@ -59,18 +80,22 @@ class Build:
     def n(self) -> int:
         return int(self.N.number_of_nodes())
 
-    def ranked(self, values: dict[Any, float]) -> list[dict[str, Any]]:
+    def ranked(self, values: dict[Any, float]) -> list[Ranked]:
         """The ``top`` actors by ``values``, with their labels."""
         best = sorted(values.items(), key=lambda item: (-item[1], str(item[0])))[: self.top]
-        return [{"actor": a, "label": self.N.nodes[a]["label"], "value": v} for a, v in best]
+        return [Ranked(actor=a, label=self.N.nodes[a]["label"], value=v) for a, v in best]
+
+    def label(self, actor: Hashable) -> str:
+        return str(self.N.nodes[actor]["label"])
 
 
-Builder = Callable[[Build, dict[str, Any]], dict[str, Any]]
+#: A part of the report: what the scope's network and the parts built so far say -> its piece
+Builder = Callable[[Build, ReportParts], ReportParts]
 
 
-def report_of(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
+def report_of(kg: KnowledgeGraph, key: ReportKey) -> EcosystemReport:
     """The report ``key`` names, built once and kept until the store changes."""
-    report: dict[str, Any] = kg.memo(
+    report: EcosystemReport = kg.memo(
         key,
         lambda: build_report(kg, key.scope, key.through, key.top, key.seed, key.precision),
         scope=key.scope,
@@ -80,7 +105,7 @@ def report_of(kg: KnowledgeGraph, key: ReportKey) -> dict[str, Any]:
 
 def build_report(
     kg: KnowledgeGraph, scope: Scope, through: Through, top: int, seed: int, precision: Precision
-) -> dict[str, Any]:
+) -> EcosystemReport:
     """The report of ``scope``: every builder in turn, then the findings."""
     net = scoped_network(kg, scope)
     N = net.actors
@@ -92,29 +117,28 @@ def build_report(
     # a cluster is named in words by its name (MediKlaszter), not the id it was given by
     cluster = scope.cluster and net.affiliation.nodes.get(cluster_iri(kg, scope.cluster), {})
     name = str(cluster["label"]) if cluster and cluster.get("label") else None
-    labels = {"cluster": name} if name else {}
-    report: dict[str, Any] = {
-        "scope": {
-            "years": list(scope.years) if scope.years else None,
-            "filters": scope.filters,
-            "labels": labels,
-            "description": replace(scope, cluster=name or scope.cluster).describe(),
-            "through": through,
-            "actors": n,
-            "exact": build.exact,
-        },
-        "methods": build.methods,
-    }
-    for builder in ALWAYS:
-        report |= builder(build, report)
-    if n:  # a scope without actors has its headline and a finding, nothing to rank
-        for builder in WITH_ACTORS:
-            report |= builder(build, report)
-    report["findings"] = findings(report)
+    summary = ScopeSummary(
+        years=list(scope.years) if scope.years else None,
+        filters=scope.filters,
+        labels={"cluster": name} if name else {},
+        description=replace(scope, cluster=name or scope.cluster).describe(),
+        through=through,
+        actors=n,
+        exact=build.exact,
+    )
+    parts = ReportParts()
+    # a scope without actors has its headline and a finding, nothing to rank
+    for builder in ALWAYS + (WITH_ACTORS if n else ()):
+        piece = builder(build, parts)
+        for name in piece.model_fields_set:
+            setattr(parts, name, getattr(piece, name))
+    built = {name: getattr(parts, name) for name in parts.model_fields_set}
+    report = EcosystemReport(scope=summary, methods=build.methods, findings=[], **built)
+    report.findings = findings(report)
     return report
 
 
-def headline(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def headline(b: Build, report: ReportParts) -> ReportParts:
     """Actors, ties, parts, F and DF among the scope's actors."""
     n, samples = b.n, b.precision.fragmentation_samples
     sizes = component_sizes(b.N)
@@ -125,33 +149,33 @@ def headline(b: Build, report: dict[str, Any]) -> dict[str, Any]:
         else f"estimated from {samples} random sources (seed {b.seed}); 95% interval "
         f"±{df_error:.4f}"
     )
-    b.alone = {
-        "fragmentation": fragmentation(b.N),
-        "distance_fragmentation": df,
-        "distance_fragmentation_error": df_error,
-        "parts": len(sizes),
-        "largest": sizes[0] if sizes else 0,
-    }
-    return {
-        "headline": {
-            "nodes": n,
-            "ties": b.N.number_of_edges(),
-            "components": len(sizes),
-            "largest_component_share": sizes[0] / n if n else 0.0,
-            "isolates": sizes.count(1),
-            "fragmentation": b.alone["fragmentation"],
-            "distance_fragmentation": df,
-            "distance_fragmentation_error": df_error,
-        }
-    }
+    b.alone = ReachSide(
+        fragmentation=fragmentation(b.N),
+        distance_fragmentation=df,
+        distance_fragmentation_error=df_error,
+        parts=len(sizes),
+        largest=sizes[0] if sizes else 0,
+    )
+    return ReportParts(
+        headline=Headline(
+            nodes=n,
+            ties=b.N.number_of_edges(),
+            components=len(sizes),
+            largest_component_share=sizes[0] / n if n else 0.0,
+            isolates=sizes.count(1),
+            fragmentation=b.alone.fragmentation,
+            distance_fragmentation=df,
+            distance_fragmentation_error=df_error,
+        )
+    )
 
 
-def reach(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def reach(b: Build, report: ReportParts) -> ReportParts:
     """F and DF through the wider network beside those among the actors alone; with
     ``through="all"`` the headline follows the wider network."""
     n = b.n
-    if not (b.scope.has_actor_filter and n):
-        return {}
+    if not (b.scope.has_actor_filter and n and b.alone and report.headline):
+        return ReportParts()
     samples = b.precision.fragmentation_samples
     every = n <= b.precision.reach_sources
     wider = reach_through_all(b.net, b.kg, samples=None if every else samples, seed=b.seed)
@@ -162,36 +186,38 @@ def reach(b: Build, report: dict[str, Any]) -> dict[str, Any]:
             "exact"
             if every
             else f"from {samples} random focal sources (seed {b.seed}), 95% interval "
-            f"±{wider['distance_fragmentation_error']:.4f}"
+            f"±{wider.distance_fragmentation_error:.4f}"
         )
     )
-    found: dict[str, Any] = {"reach": {"through_scope": b.alone, "through_all": wider}}
+    found = ReportParts(reach=Reach(through_scope=b.alone, through_all=wider))
     if b.through == "all":
-        found["headline"] = report["headline"] | {
-            "components": wider["parts"],
-            "largest_component_share": wider["largest"] / n,
-            "isolates": wider["isolates"],
-            "fragmentation": wider["fragmentation"],
-            "distance_fragmentation": wider["distance_fragmentation"],
-            "distance_fragmentation_error": wider["distance_fragmentation_error"],
-        }
+        found.headline = report.headline.model_copy(
+            update={
+                "components": wider.parts,
+                "largest_component_share": wider.largest / n,
+                "isolates": wider.isolates,
+                "fragmentation": wider.fragmentation,
+                "distance_fragmentation": wider.distance_fragmentation,
+                "distance_fragmentation_error": wider.distance_fragmentation_error,
+            }
+        )
     return found
 
 
-def helices(b: Build, report: dict[str, Any]) -> dict[str, Any]:
-    return {"helices": helix_counts(b.N)}
+def helices(b: Build, report: ReportParts) -> ReportParts:
+    return ReportParts(helices=helix_counts(b.N))
 
 
-def mixing(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def mixing(b: Build, report: ReportParts) -> ReportParts:
     """Ties between helices, and the E-I indices."""
-    return {
-        "mixing": helix_mixing(b.N, "helix"),
-        "ei_index": ei_index(b.N, "helix"),
-        "group_ei_index": group_ei_index(b.N, "helix"),
-    }
+    return ReportParts(
+        mixing=Mixing(**helix_mixing(b.N, "helix")),
+        ei_index=ei_index(b.N, "helix"),
+        group_ei_index={str(g): v for g, v in group_ei_index(b.N, "helix").items()},
+    )
 
 
-def synergy(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def synergy(b: Build, report: ReportParts) -> ReportParts:
     """Triple- and quadruple-helix synergy of the in-scope collaborations."""
     A = b.A
     collaborations = [
@@ -200,18 +226,18 @@ def synergy(b: Build, report: dict[str, Any]) -> dict[str, Any]:
         if side == 1 and A.degree(c) > 0
     ]
     if not collaborations:
-        return {"synergy": None}
+        return ReportParts(synergy=None)
     four = ("academia", "business", "government", "community")
-    return {
-        "synergy": {
-            "bits_3d": helix_synergy(collaborations),
-            "bits_4d": helix_synergy(collaborations, four),
-            "collaborations": len(collaborations),
-        }
-    }
+    return ReportParts(
+        synergy=Synergy(
+            bits_3d=helix_synergy(collaborations),
+            bits_4d=helix_synergy(collaborations, four),
+            collaborations=len(collaborations),
+        )
+    )
 
 
-def centrality(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def centrality(b: Build, report: ReportParts) -> ReportParts:
     """The most central actors by degree, betweenness, PageRank (and closeness when exact)."""
     samples = b.precision.betweenness_samples
     if b.exact:
@@ -226,81 +252,81 @@ def centrality(b: Build, report: dict[str, Any]) -> dict[str, Any]:
             "(Hoeffding); top-50 overlap with the exact ranking 0.92 on the Hungarian "
             "ecosystem (make bench)"
         )
-    found = {
-        "degree": b.ranked(nx.degree_centrality(b.N)),
-        "betweenness": b.ranked(b.central),
-        "pagerank": b.ranked(b.C.pagerank()),
-    }
+    found = Centrality(
+        degree=b.ranked(nx.degree_centrality(b.N)),
+        betweenness=b.ranked(b.central),
+        pagerank=b.ranked(b.C.pagerank()),
+    )
     if b.exact:
-        found["closeness"] = b.ranked(b.C.closeness())
-    return {"centrality": found}
+        found.closeness = b.ranked(b.C.closeness())
+    return ReportParts(centrality=found)
 
 
-def brokerage(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def brokerage(b: Build, report: ReportParts) -> ReportParts:
     """Structural holes (constraint), Gould-Fernandez brokers and the ties worth building:
     exact only (quadratic in degree, and a distance matrix)."""
     if not b.exact:
         for part in ("closeness", "constraint", "brokerage", "recommendations"):
             b.methods[part] = f"left out above {b.precision.exact_limit} actors"
-        return {}
+        return ReportParts()
     N = b.N
     brokers = sorted(brokerage_roles(N).items(), key=lambda i: (-i[1]["total"], str(i[0])))
     b.methods["recommendations"] = "greedy, exact distance fragmentation gain"
-    return {
-        "constraint": b.ranked({a: -c for a, c in nx.constraint(N).items() if c == c}),
-        "brokerage": [
-            {"actor": a, "label": N.nodes[a]["label"], **counts} for a, counts in brokers[: b.top]
+    return ReportParts(
+        constraint=b.ranked({a: -c for a, c in nx.constraint(N).items() if c == c}),
+        brokerage=[
+            Broker(actor=str(a), label=b.label(a), **counts) for a, counts in brokers[: b.top]
         ],
-        "recommendations": _named_pairs(recommend_ties(N, n=min(b.top, 5), A=b.A), N, b.A),
-    }
+        recommendations=_named_pairs(recommend_ties(N, n=min(b.top, 5), A=b.A), N, b.A),
+    )
 
 
-def key_players(b: Build, report: dict[str, Any]) -> dict[str, Any]:
-    return {"key_players": _key_players(b)}
+def key_players(b: Build, report: ReportParts) -> ReportParts:
+    return ReportParts(key_players=_key_players(b))
 
 
-def clusters(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def clusters(b: Build, report: ReportParts) -> ReportParts:
     """Each cluster's size, helices and density; clusters that work in parallel."""
     R = views.relation_graph(b.kg)
-    return {
-        "clusters": cluster_diagnostics(b.A, R),
-        "parallel_initiatives": parallel_initiatives(b.A, R),
-    }
+    return ReportParts(
+        clusters=[Cluster(**row) for row in cluster_diagnostics(b.A, R)],
+        parallel_initiatives=[ParallelInitiative(**row) for row in parallel_initiatives(b.A, R)],
+    )
 
 
-def communities(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def communities(b: Build, report: ReportParts) -> ReportParts:
     """Louvain communities, and how far they follow the declared clusters (NMI)."""
-    A, declared_clusters = b.A, report["clusters"]
+    A, declared_clusters = b.A, report.clusters or []
     found_parts = b.C.louvain(b.seed)
     declared = {
-        actor: cluster["cluster"]
+        actor: cluster.cluster
         for cluster in declared_clusters
-        for actor in A[cluster["cluster"]]
-        if sum(1 for c in declared_clusters if actor in A[c["cluster"]]) == 1
+        for actor in A[cluster.cluster]
+        if sum(1 for c in declared_clusters if actor in A[c.cluster]) == 1
     }
     found = {actor: i for i, part in enumerate(found_parts) for actor in part}
     b.methods["communities"] = f"Louvain (igraph, seed {b.seed}), weighted by shared collaborations"
-    return {
-        "communities": {
-            "count": len(found_parts),
-            "modularity": b.C.modularity(found_parts),
-            "largest": max(len(c) for c in found_parts),
-            "nmi_with_declared_clusters": normalized_mutual_information(
+    return ReportParts(
+        communities=Communities(
+            count=len(found_parts),
+            modularity=b.C.modularity(found_parts),
+            largest=max(len(c) for c in found_parts),
+            nmi_with_declared_clusters=normalized_mutual_information(
                 [declared[a] for a in declared], [found[a] for a in declared]
             )
             if len(set(declared.values())) > 1
             else None,
-        }
-    }
+        )
+    )
 
 
-def by_year(b: Build, report: dict[str, Any]) -> dict[str, Any]:
+def by_year(b: Build, report: ReportParts) -> ReportParts:
     """The scope year by year, kept with the store's other per-year tables."""
     b.methods["by_year"] = (
         "each year alone, with this scope: the actors active that year (in an in-scope "
         "collaboration running in it), F among them, synergy of their collaborations"
     )
-    return {"by_year": scope_by_year(b.kg, b.scope)}
+    return ReportParts(by_year=[YearRow(**row) for row in scope_by_year(b.kg, b.scope)])
 
 
 #: The parts every report has, then those of a scope with actors, in the order they are built
@@ -318,7 +344,7 @@ WITH_ACTORS: tuple[Builder, ...] = (
 )
 
 
-def _key_players(b: Build) -> dict[str, Any]:
+def _key_players(b: Build) -> KeyPlayers:
     """The key-player set and whether it matters: reported only when removing it changes
     distance fragmentation by more than the figure's own error (exact: any rise)."""
     N, C, central, exact = b.N, b.C, b.central, b.exact
@@ -365,30 +391,33 @@ def _key_players(b: Build) -> dict[str, Any]:
         )
     change = after - before
     holds = change > error + 1e-12
-    return {
-        "actors": list(players) if holds else [],
-        "labels": [N.nodes[p]["label"] for p in players] if holds else [],
-        "tested": [N.nodes[p]["label"] for p in players],
-        "distance_fragmentation_before": before,
-        "distance_fragmentation_without_them": after,
-        "distance_fragmentation_change": change,
-        "error": error,
-        "holds_together": holds,
-        "alone": [
-            {"actor": p, "label": N.nodes[p]["label"], "distance_fragmentation_change": c}
+    return KeyPlayers(
+        actors=[str(p) for p in players] if holds else [],
+        labels=[b.label(p) for p in players] if holds else [],
+        tested=[b.label(p) for p in players],
+        distance_fragmentation_before=before,
+        distance_fragmentation_without_them=after,
+        distance_fragmentation_change=change,
+        error=error,
+        holds_together=holds,
+        alone=[
+            KeyPlayerAlone(actor=str(p), label=b.label(p), distance_fragmentation_change=c)
             for p, c in sorted(alone.items(), key=lambda i: (-i[1], str(i[0])))
         ]
         if holds
         else [],
-    }
+    )
 
 
-def _named_pairs(found: list[dict[str, Any]], N: Any, A: Any) -> list[dict[str, Any]]:
+def _named_pairs(found: list[dict[str, Any]], N: nx.Graph, A: nx.Graph) -> list[Recommendation]:
     """Recommendations with the labels of both ends (an actor, or a cluster for a partner)."""
-    for row in found:
-        first, second = row["tie"]
-        row["labels"] = [
-            (N.nodes[end] if end in N else A.nodes[end]).get("label") or end
-            for end in (first, second)
-        ]
-    return found
+    return [
+        Recommendation(
+            **row,
+            labels=[
+                (N.nodes[end] if end in N else A.nodes[end]).get("label") or end
+                for end in row["tie"]
+            ],
+        )
+        for row in found
+    ]

@@ -4,18 +4,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from helixgraph.analysis.compiled import focal_distance_fragmentation
 from helixgraph.analysis.fragmentation import fragmentation_of_parts
 from helixgraph.network import views
 from helixgraph.network.scope import ScopedNetwork, wider_network
+from helixgraph.report.model import ReachAll
 from helixgraph.store import KnowledgeGraph
 
 
 def reach_through_all(
     net: ScopedNetwork, kg: KnowledgeGraph, *, samples: int | None = None, seed: int = 1
-) -> dict[str, Any]:
+) -> ReachAll:
     """The focal actors' fragmentation when paths may pass through any actor of an in-scope
     collaboration (and, without a sector, any direct tie): F, distance fragmentation among the
     focal pairs (exact, or from ``samples`` random focal sources with its 95% interval), the
@@ -35,17 +35,17 @@ def reach_through_all(
     # the actors outside the scope that paths between focal actors can pass through: those in a
     # part of the wider network that holds a focal actor
     outside = sum(1 for iri, v in index.items() if iri in actors and membership[v] in counts) - n
-    result: dict[str, Any] = {
-        "actors_in_wider_network": len(collaborating | set(net.actors)),
-        "outside_partners": outside,
-        "parts": len(counts),
-        "largest": max(counts.values(), default=0),
-        "isolates": sum(1 for c in counts.values() if c == 1),
-        "fragmentation": fragmentation_of_parts(counts.values()),
-    }
     # distances on the bipartite graph: two steps are one tie
     df, error = focal_distance_fragmentation(
         graph, focal, samples=samples, seed=seed, steps_per_tie=2
     )
-    result |= {"distance_fragmentation": df, "distance_fragmentation_error": error}
-    return result
+    return ReachAll(
+        actors_in_wider_network=len(collaborating | set(net.actors)),
+        outside_partners=outside,
+        parts=len(counts),
+        largest=max(counts.values(), default=0),
+        isolates=sum(1 for c in counts.values() if c == 1),
+        fragmentation=fragmentation_of_parts(counts.values()),
+        distance_fragmentation=df,
+        distance_fragmentation_error=error,
+    )

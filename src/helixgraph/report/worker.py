@@ -23,6 +23,7 @@ from typing import Any
 from helixgraph.errors import AnalysisBusyError, AnalysisTimeoutError, StoreError
 from helixgraph.network import views
 from helixgraph.report.key import ReportKey
+from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
 from helixgraph.store import KnowledgeGraph
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
@@ -45,10 +46,10 @@ class AnalysisWorker:
 
     def report(
         self, kg: KnowledgeGraph, key: ReportKey, deadline: float, wait: float | None = None
-    ) -> dict[str, Any]:
+    ) -> EcosystemReport:
         """The report ``key`` asks for, built (and kept) in the worker; ``wait``: seconds to wait
         for the worker's computation of another report (default: the deadline)."""
-        report: dict[str, Any] = self._ask(kg, ("report", key), deadline, wait)
+        report: EcosystemReport = self._ask(kg, ("report", key), deadline, wait)
         return report
 
     def call(

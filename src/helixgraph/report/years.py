@@ -82,10 +82,7 @@ def _fragmentation_by_year(kg: KnowledgeGraph, last: int, scope: Scope) -> list[
     span = activity_years(kg)
     if span is None:
         return []
-    return [
-        {**row, "active_actors": row["actors"]}
-        for row in yearly(kg, scope, list(range(max(span[0], span[1] - last + 1), span[1] + 1)))
-    ]
+    return yearly(kg, scope, list(range(max(span[0], span[1] - last + 1), span[1] + 1)))
 
 
 def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from helixgraph.network.records import actor_id, collaboration_id
 from helixgraph.network.registry import VIEWS, ViewName
 from helixgraph.network.scope import Scope
 from helixgraph.report.key import ReportKey
+from helixgraph.report.model import EcosystemReport
 from helixgraph.report.precision import Precision
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.communities import summarise
@@ -149,10 +150,10 @@ def _key_players(
     kg: KnowledgeGraph, scope: Scope, present: set[Any], precision: Precision
 ) -> set[Any]:
     """The report's key players, where the report is already at hand (never computed here)."""
-    report = kg.kept(ReportKey(scope, precision=precision))
-    if report is None:
+    report: EcosystemReport | None = kg.kept(ReportKey(scope, precision=precision))
+    if report is None or report.key_players is None:
         return set()
-    return {a for a in report.get("key_players", {}).get("actors", []) if a in present}
+    return {a for a in report.key_players.actors if a in present}
 
 
 def _details(

@@ -33,7 +33,7 @@ Top = Annotated[int, Query(ge=1, le=100, description="how many actors each ranki
 @router.get("/report", response_model=EcosystemReport)
 def read_report(
     kg: KG, scope: ScopeDep, settings: SettingsDep, through: ThroughDep = "scope", top: Top = 10
-) -> dict[str, Any]:
+) -> EcosystemReport:
     """The ecosystem report of a scope (default: the whole store): headline figures, the
     fragmentation among the scope's actors and through outside partners, helices, synergy,
     centralities, brokers, key players, clusters, parallel initiatives, communities,
@@ -77,11 +77,13 @@ def read_report_part(
 ) -> dict[str, Any]:
     """One part of the report of a scope, with the methods behind it."""
     report = _report(kg, scope, settings, through, top)
-    data = {key: report.get(key) for key in PARTS[part]}
-    return {"part": part, "scope": report["scope"], "data": data, "methods": report["methods"]}
+    data = {key: getattr(report, key) for key in PARTS[part]}
+    return {"part": part, "scope": report.scope, "data": data, "methods": report.methods}
 
 
-def _report(kg: KG, scope: Scope, settings: Settings, through: Through, top: int) -> dict[str, Any]:
+def _report(
+    kg: KG, scope: Scope, settings: Settings, through: Through, top: int
+) -> EcosystemReport:
     """The report as the API serves it: one computation at a time (an asker waits at most the
     query deadline for another's), new scopes in the analysis worker."""
     return ecosystem_report(

@@ -244,12 +244,14 @@ def _analysis_context(
         ecosystem_report(kg, scope=scope, through=through, deadline=deadline, precision=precision),
         in_language,
     )
-    report["scope"]["labels"] = report["scope"].get("labels", {}) | scope_labels(kg, scope, lang)
-    by_year = report.get("by_year") or fragmentation_by_year(kg)
+    report.scope.labels |= scope_labels(kg, scope, lang)
+    by_year = [(row.year, row.fragmentation) for row in report.by_year or []] or [
+        (row["year"], row["fragmentation"]) for row in fragmentation_by_year(kg)
+    ]
     helices = list(HELIX_COLOURS)
-    ties = report.get("mixing", {}).get("ties", {})
+    ties = report.mixing.ties if report.mixing else {}
     # the scope's own population: its actors and the parts they fall into
-    by_helix = report["helices"]
+    by_helix = report.helices
     network = scoped_network(kg, scope).actors
     sizes = stats["components"]["sizes"] if scope.whole else component_sizes(network)
     component_bars: list[tuple[str, float, str | None]] = [
@@ -266,7 +268,7 @@ def _analysis_context(
         row["label"] = scope_words(kg, peer, lang)
     return {
         "report": report,
-        "analysed": "mixing" in report,  # a scope without actors has findings, no figures
+        "analysed": report.mixing is not None,  # a scope without actors: findings, no figures
         "findings": findings(report, lang),
         "peers": rows,
         "by_helix": by_helix,
@@ -276,7 +278,7 @@ def _analysis_context(
         "other_names": names.names_of(kg) if network.number_of_nodes() <= OTHER_NAMES_UP_TO else {},
         "cluster_choices": scope_choices(kg, lang)["clusters"],
         "scope_size": network.number_of_nodes(),
-        "cluster_labels": {c["cluster"]: c["label"] for c in report.get("clusters", [])},
+        "cluster_labels": {c.cluster: c.label for c in report.clusters or []},
         "charts": {
             "helices": _helix_chart(by_helix, lang, concepts),
             "components": charts.captioned(
@@ -290,7 +292,7 @@ def _analysis_context(
             ),
             "years": charts.captioned(
                 charts.line_chart,
-                [(row["year"], row["fragmentation"]) for row in by_year],
+                by_year,
                 _("Fragmentation F among the actors active each year")
                 + ("" if scope.whole else f" ({where})"),
                 lang=lang,
