@@ -37,6 +37,7 @@ from helixgraph.web.deps import (
 )
 from helixgraph.web.explore import METRICS, VIEW_NAMES, explore_data
 from helixgraph.web.i18n import error_text, translator
+from helixgraph.web.page_memo import pages_of
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -94,8 +95,8 @@ def form_error(asked: PageScope, lang: Language) -> dict[str, str] | None:
 def scope_choices(kg: KnowledgeGraph, lang: Language = "en") -> dict[str, list[tuple[str, Any]]]:
     """What the scope selector offers: the countries with their actors (most actors first), the
     sectors (by their labels in ``lang``) and the clusters; kept until the store changes."""
-    found: dict[str, list[tuple[str, Any]]] = kg.memo(
-        _Page("scope-choices", lang=lang), lambda: _scope_choices(kg, lang)
+    found: dict[str, list[tuple[str, Any]]] = pages_of(kg).keep(
+        kg, _Page("scope-choices", lang=lang), lambda: _scope_choices(kg, lang)
     )
     return found
 
@@ -146,7 +147,8 @@ def overview_context(
     (default: the ``HELIX_*`` settings')."""
     scope = scope or Scope()
     precision = precision or Precision.from_settings(Settings())
-    stats = kg.memo(_Page("stats"), lambda: ecosystem_stats(kg))
+    pages = pages_of(kg)
+    stats = pages.keep(kg, _Page("stats"), lambda: ecosystem_stats(kg))
     concepts = names.concept_labels(kg, lang)
     context = {
         "title": translator(lang)("helixgraph: the ecosystem at a glance"),
@@ -162,7 +164,7 @@ def overview_context(
         "exact_limit": precision.exact_limit,
     }
     key = _Page("overview", scope=scope, through=through, lang=lang)
-    if kg.kept(key) is None and computing():
+    if pages.kept(kg, key) is None and computing():
         # the whole store's counts would pass for the scope's while its report is computed
         by_helix = stats["actors"]["by_helix"] if scope.whole else {}
         return {
@@ -171,10 +173,11 @@ def overview_context(
             "by_helix": by_helix,
             "charts": {"helices": _helix_chart(by_helix, lang, concepts)},
         }
-    analysis = kg.memo(
+    analysis = pages.keep(
+        kg,
         key,
         lambda: _analysis_context(kg, stats, scope, through, lang, deadline, precision),
-        scope=None if scope.whole and through == "scope" else key,
+        recent=not (scope.whole and through == "scope"),
     )
     return {**context, **analysis}
 
@@ -379,7 +382,7 @@ def viz_context(
 
     key = _Page("viz", view, limit=limit, scope=scope, lang=lang)
     first_view = view == "actors" and scope == home_scope(kg) and limit == DEFAULT_LIMIT
-    kept = kg.memo(key, build, scope=None if first_view else key)
+    kept = pages_of(kg).keep(kg, key, build, recent=not first_view)
     return _viz_page(view, scope, limit, kept, lang) | {"concepts": names.concept_labels(kg, lang)}
 
 
