@@ -5,10 +5,12 @@ A leaf: read once where a process starts (the server, a command) and handed down
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from helixgraph.errors import InputError
 
 
 class Settings(BaseSettings):
@@ -118,3 +120,24 @@ class Settings(BaseSettings):
     max_workbook_bytes: int = Field(
         default=64 << 20, gt=0, description="bytes an .xlsx workbook may hold once unzipped"
     )
+
+
+def read_settings(**given: Any) -> Settings:
+    """The settings: what is ``given`` over the ``HELIX_*`` variables over the defaults. A wrong
+    value is an :class:`InputError` naming its variable, not a traceback.
+
+    >>> read_settings(port=80).port
+    80
+    >>> read_settings(exact_limit="many")
+    Traceback (most recent call last):
+    ...
+    helixgraph.errors.InputError: a setting is wrong: HELIX_EXACT_LIMIT='many': Input should be ...
+    """
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"HELIX_{'_'.join(map(str, e['loc'])).upper()}={e['input']!r}: {e['msg']}"
+            for e in error.errors()
+        )
+        raise InputError(f"a setting is wrong: {problems}") from None

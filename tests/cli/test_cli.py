@@ -374,7 +374,7 @@ def test_serve_takes_host_and_port_from_helix_variables(tmp_path: Path) -> None:
     assert f"serving {tmp_path / 'store'} on http://127.0.0.1:{port}" in err.decode()
     bad = cli("serve", env={"HELIX_PORT": "eighty"})
     assert bad.returncode == 1
-    assert "HELIX_PORT: Input should be a valid integer" in bad.stderr
+    assert "HELIX_PORT='eighty': Input should be a valid integer" in bad.stderr
 
 
 def test_init_empty_makes_a_store_that_stays_empty(tmp_path: Path) -> None:

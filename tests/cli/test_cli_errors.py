@@ -3,6 +3,7 @@ says what was wrong and where, and writes nothing."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -151,3 +152,18 @@ def test_the_command_lines_query_cannot_reach_the_network_even_unguarded(
     assert done.returncode == 1
     assert "Permission denied" in done.stderr
     assert connections == []
+
+
+def test_a_wrong_setting_is_named_not_a_traceback(read_store: Path) -> None:
+    """Every command reads HELIX_* through one place: a wrong value names its variable."""
+    result = subprocess.run(
+        [sys.executable, "-m", "helixgraph", "analyze", "--scope", "country=HU"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "HELIX_EXACT_LIMIT": "many", "HELIX_STORE": str(read_store)},
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    assert stderr.startswith("error: a setting is wrong: HELIX_EXACT_LIMIT='many': ")

@@ -49,23 +49,16 @@ def serve(
 
     Every HELIX_* variable applies (README, "Settings"); an option given here wins over it.
     """
-    import pydantic
     import uvicorn
 
-    from helixgraph.settings import Settings
+    from helixgraph.settings import read_settings
     from helixgraph.web import create_app
 
     given: dict[str, Any] = {"store": store_named(store), "host": host, "port": port}
-    try:
-        # only what the user gave: the rest comes from HELIX_* or the defaults
-        settings = Settings(**{name: value for name, value in given.items() if value is not None})
-    except pydantic.ValidationError as error:
-        problems = "; ".join(
-            f"HELIX_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()
-        )
-        fail(f"a setting is wrong: {problems}")
-    host, port = settings.host, settings.port
     with reported_errors():
+        # only what the user gave: the rest comes from HELIX_* or the defaults
+        settings = read_settings(**{k: v for k, v in given.items() if v is not None})
+        host, port = settings.host, settings.port
         _check_port_free(host, port)
         kg = open_store(settings.store)
     typer.echo(f"helixgraph: serving {kg.path} on http://{host}:{port}", err=True)

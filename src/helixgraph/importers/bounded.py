@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from helixgraph.errors import InputError
-from helixgraph.settings import Settings
+from helixgraph.settings import Settings, read_settings
 
 
 class _Counted(io.RawIOBase):
@@ -64,7 +64,7 @@ class _Counted(io.RawIOBase):
 
 def open_text(path: Path, settings: Settings | None = None) -> IO[str]:
     """A CSV file as text within the bounds above, gunzipped when it is gzip."""
-    settings = settings or Settings()
+    settings = settings or read_settings()
     with path.open("rb") as raw:
         compressed = raw.read(2) == b"\x1f\x8b"
     source = gzip.open(path, "rb") if compressed else path.open("rb")  # noqa: SIM115 (closed by the caller, with the stream)

@@ -130,9 +130,9 @@ def _check_unzipped_size(path: Path) -> None:
     stops at the declared size), and one 4 GB cell is a few megabytes zipped."""
     import zipfile
 
-    from helixgraph.settings import Settings
+    from helixgraph.settings import read_settings
 
-    largest = Settings().max_workbook_bytes
+    largest = read_settings().max_workbook_bytes
     with zipfile.ZipFile(path) as archive:
         unzipped = sum(item.file_size for item in archive.infolist())
     if unzipped > largest:

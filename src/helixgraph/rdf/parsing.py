@@ -203,6 +203,6 @@ def read_rdf_bytes(path: Path) -> bytes:
 
 def max_rdf_bytes() -> int:
     """What an RDF file may hold, decompressed (``HELIX_MAX_RDF_BYTES``)."""
-    from helixgraph.settings import Settings
+    from helixgraph.settings import read_settings
 
-    return Settings().max_rdf_bytes
+    return read_settings().max_rdf_bytes

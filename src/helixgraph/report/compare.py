@@ -22,7 +22,7 @@ from helixgraph.network.scope import Scope, Through, scoped_network
 from helixgraph.report.computing import computing_lock
 from helixgraph.report.precision import Precision
 from helixgraph.report.reach import reach_through_all
-from helixgraph.settings import Settings
+from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 
 
@@ -41,7 +41,7 @@ def compare_scopes(
     >>> rows[0]["scope"], rows[0]["actors"] > 0
     ('country=HU', True)
     """
-    precision = precision or Precision.from_settings(Settings())
+    precision = precision or Precision.from_settings(read_settings())
     with computing_lock(wait):
         rows = [_figures(kg, scope, through, precision, seed) for scope in scopes]
     first = scoped_network(kg, scopes[0])

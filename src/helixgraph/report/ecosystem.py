@@ -15,7 +15,7 @@ from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
 from helixgraph.report.precision import Precision
 from helixgraph.report.worker import worker_for
-from helixgraph.settings import Settings
+from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 
 
@@ -102,7 +102,7 @@ def ecosystem_report(
     (0, ['The store holds no actors yet: import a source first.'])
     """
     global _being_computed
-    precision = precision or Precision.from_settings(Settings())
+    precision = precision or Precision.from_settings(read_settings())
     scope = (scope or Scope()).with_years(years) if years else scope or Scope()
     key = ReportKey(scope, through, top, seed, precision)
     report: EcosystemReport | None = kg.kept(key)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import platformdirs
 
-from helixgraph.errors import InputError
+from helixgraph.settings import read_settings
 from helixgraph.store.remote import RemoteEndpoint, is_url
 
 
@@ -22,7 +21,7 @@ def named_store(given: Path | str | RemoteEndpoint | None = None) -> Path | Remo
     """The store given (``--store``) or ``$HELIX_STORE`` names; None when neither does."""
     if isinstance(given, RemoteEndpoint):
         return given
-    named = str(given) if given else os.environ.get("HELIX_STORE")
+    named = str(given) if given else read_settings().store
     if named and is_url(named):
         return RemoteEndpoint.from_url(named)
     return Path(named).expanduser() if named else None
@@ -31,7 +30,4 @@ def named_store(given: Path | str | RemoteEndpoint | None = None) -> Path | Remo
 def default_data_wanted() -> bool:
     """Whether stores are opened with the shipped default ecosystem: yes unless
     ``$HELIX_DEFAULT_DATA`` is ``none``."""
-    value = os.environ.get("HELIX_DEFAULT_DATA", "shipped").strip().lower()
-    if value not in ("shipped", "none"):
-        raise InputError(f"HELIX_DEFAULT_DATA={value!r}: give `shipped` (the default) or `none`")
-    return value == "shipped"
+    return read_settings().default_data == "shipped"

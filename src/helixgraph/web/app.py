@@ -37,7 +37,7 @@ from helixgraph.network.scope import home_scope
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.precision import Precision
 from helixgraph.report.years import fragmentation_by_year
-from helixgraph.settings import Settings
+from helixgraph.settings import Settings, read_settings
 from helixgraph.sparql.budget import ClientBudget, OverBudgetError
 from helixgraph.sparql.catalogue import named_queries
 from helixgraph.sparql.pool import QueryPool
@@ -58,7 +58,7 @@ from helixgraph.web.routes.pages import DEFAULT_LIMIT, viz_context
 
 def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = None) -> FastAPI:
     """The helixgraph web app. Opens the store of ``settings`` at start-up unless given ``kg``."""
-    settings = settings or Settings()
+    settings = settings or read_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -23,7 +23,7 @@ from helixgraph.report.ecosystem import ecosystem_report, ecosystem_stats
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
 from helixgraph.report.years import fragmentation_by_year
-from helixgraph.settings import Settings
+from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts
 from helixgraph.web.deps import (
@@ -146,7 +146,7 @@ def overview_context(
     built in a worker stopped past it (:func:`ecosystem_report`); ``precision``: the server's
     (default: the ``HELIX_*`` settings')."""
     scope = scope or Scope()
-    precision = precision or Precision.from_settings(Settings())
+    precision = precision or Precision.from_settings(read_settings())
     pages = pages_of(kg)
     stats = pages.keep(kg, _Page("stats"), lambda: ecosystem_stats(kg))
     concepts = names.concept_labels(kg, lang)
@@ -368,7 +368,7 @@ def viz_context(
     """What the explorer page is rendered with; the data and layout are computed once per
     state of the store and choice (seconds on big views). ``precision``: the server's
     (default: the ``HELIX_*`` settings')."""
-    precision = precision or Precision.from_settings(Settings())
+    precision = precision or Precision.from_settings(read_settings())
     limit = next(step for step in LIMIT_STEPS if step >= limit)
 
     def build() -> dict[str, Any]:
