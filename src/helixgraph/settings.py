@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     ``HELIX_CLIENT_QUERY_SECONDS``, ``HELIX_TRUSTED_PROXIES``,
     ``HELIX_MAX_BODY``, ``HELIX_UPDATE_TOKEN``, ``HELIX_EXACT_LIMIT``,
     ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_WARM_UP``,
-    ``HELIX_DEFAULT_DATA``."""
+    ``HELIX_DEFAULT_DATA``, ``HELIX_MAX_UPLOAD``, ``HELIX_IMPORT_TIMEOUT``."""
 
     model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
 
@@ -98,6 +98,17 @@ class Settings(BaseSettings):
         default="shipped",
         description="`none`: a store is opened without loading the shipped default ecosystem "
         "(the user's own data only; what a store already holds stays)",
+    )
+    max_upload: int = Field(
+        default=50_000_000,
+        gt=0,
+        description="bytes one upload to the data page or /api/imports may hold (413 beyond)",
+    )
+    import_timeout: float = Field(
+        default=600.0,
+        gt=0,
+        description="seconds an import or a removal asked of the server may take before its "
+        "writer process is stopped (nothing written then)",
     )
     warm_up: bool = Field(
         default=True,

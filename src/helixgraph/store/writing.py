@@ -9,6 +9,7 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -131,7 +132,15 @@ class GraphWriter(GraphReader):
     def _update_in_writer(
         self, sparql: str, base_iri: str | None, deadline: float, location: Path
     ) -> None:
+        with self.written_apart(location):
+            update_in_writer(
+                location, sparql, base_iri=base_iri, prefixes=PREFIXES, deadline=deadline
+            )
 
+    @contextmanager
+    def written_apart(self, location: Path) -> Iterator[None]:
+        """While another process writes the store at ``location``: this one lets go of the
+        write lock and keeps reading; after, it reads the store as the writer left it."""
         if self._write_locked:  # let go of the lock, keep reading meanwhile
             self._store.flush()
             self._store = open_read_only(location)
@@ -139,9 +148,7 @@ class GraphWriter(GraphReader):
             writing_here.discard(location.resolve())
             gc.collect()  # the writable store closes when its last reference goes
         try:
-            update_in_writer(
-                location, sparql, base_iri=base_iri, prefixes=PREFIXES, deadline=deadline
-            )
+            yield
         finally:
             self._store = open_read_only(location)  # the store as the writer left it
 

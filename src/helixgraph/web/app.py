@@ -47,6 +47,7 @@ from helixgraph.web.routes import (
     actors,
     analysis,
     collaborations,
+    data,
     ecosystem,
     health,
     pages,
@@ -119,12 +120,15 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
     app.include_router(collaborations.router)
     app.include_router(ecosystem.router)
     app.include_router(analysis.router)
+    app.include_router(data.router)
     app.include_router(queries.router)
     app.include_router(sparql.router)
     app.include_router(health.router)
     static = resources.files("helixgraph.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(
+        BodyLimit, limit=settings.max_body, uploads={"/api/imports": settings.max_upload}
+    )
     _map_errors(app)
     return app
 
@@ -133,17 +137,19 @@ class BodyLimit:
     """Refuse with 413 any request body over ``limit`` bytes, on every route: by its declared
     length before a byte is read, else as soon as the bytes read pass it."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, uploads: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.uploads = uploads or {}  # path -> its own limit: where files are sent
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = HTTPException(413, detail=f"the request body is over {self.limit:,} bytes")
+        limit = self.uploads.get(scope["path"], self.limit)
+        too_large = HTTPException(413, detail=f"the request body is over {limit:,} bytes")
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.limit:
+        if declared.isdigit() and int(declared) > limit:
             response = JSONResponse({"detail": too_large.detail}, status_code=413)
             await response(scope, receive, send)
             return
@@ -153,7 +159,7 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
+            if seen > limit:
                 raise too_large
             return message
 

@@ -170,3 +170,30 @@ class WhatIfRequest(BaseModel):
         description="two clusters (ids or IRIs) that merge: every member of one then shares a "
         "collaboration with every member of the other",
     )
+
+
+class SourcePublic(BaseModel):
+    """A named graph of the store and where it came from."""
+
+    graph: str
+    name: str = Field(description="the graph's name under the store's graph base")
+    triples: int
+    source_graph: str | None = Field(description="the source this graph is a version of")
+    source_file: str | None
+    sha256: str | None
+    loaded: str | None = Field(description="when it was written (ISO 8601)")
+    importer: str | None
+    rows: dict[str, int] = Field(description="rowsRead, rowsWritten, rowsRejected")
+
+
+class ImportPublic(BaseModel):
+    """What an import did, or (``checked``) would do."""
+
+    kind: str
+    checked: bool = Field(description="true: a dry run, nothing was written")
+    summary: str = Field(description="what comes in, in words")
+    graphs: list[str]
+    rows_read: int | None
+    rows_written: int | None
+    rows_rejected: int
+    triples: int | None = Field(description="triples written (null for a dry run)")

@@ -1,0 +1,90 @@
+// The data page: checks and imports files through /api/imports, removes a source through
+// DELETE /api/sources/…; the update token is kept for this browser tab only (sessionStorage),
+// never in the page or a URL.
+(function () {
+  "use strict";
+  var t = window.t; // the page's language (base.html)
+  var form = document.getElementById("upload");
+  var outcome = document.getElementById("outcome");
+  var token = document.getElementById("token");
+  if (token) { token.value = sessionStorage.getItem("helixgraph-token") || ""; }
+
+  function headers() {
+    if (!token || !token.value) { return {}; }
+    sessionStorage.setItem("helixgraph-token", token.value);
+    return { "Authorization": "Bearer " + token.value };
+  }
+
+  function show(kind, lines) {
+    outcome.textContent = "";
+    lines.forEach(function (line, i) {
+      var p = document.createElement(i === 0 ? "p" : "li");
+      p.textContent = line;
+      if (i === 0) { p.className = kind; outcome.appendChild(p); }
+      else {
+        var list = outcome.querySelector("ul") || outcome.appendChild(document.createElement("ul"));
+        list.appendChild(p);
+      }
+    });
+  }
+
+  function refused(response, body) {
+    if (response.status === 401 || response.status === 403) {
+      return t("Writing needs the server's update token: {why}", { why: body.detail });
+    }
+    return typeof body.detail === "string" ? body.detail : t("the server refused the request ({status})", { status: response.status });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var apply = event.submitter && event.submitter.value === "apply";
+    var files = document.getElementById("files").files;
+    var size = 0;
+    for (var i = 0; i < files.length; i++) { size += files[i].size; }
+    if (size > Number(form.dataset.max)) {
+      show("error", [t("The files are over the server's limit of {n} bytes.", { n: Number(form.dataset.max).toLocaleString() })]);
+      return;
+    }
+    var data = new FormData(form);
+    data.set("skip_invalid", document.getElementById("skip-invalid").checked ? "true" : "false");
+    show("note", [apply ? t("Importing…") : t("Checking…")]);
+    fetch("/api/imports" + (apply ? "" : "?check=true"), { method: "POST", body: data, headers: apply ? headers() : {} })
+      .then(function (response) {
+        return response.json().then(function (body) { return [response, body]; });
+      })
+      .then(function (answer) {
+        var response = answer[0], body = answer[1];
+        if (!response.ok) {
+          var problems = body.problems || [];
+          show("error", [problems.length
+            ? t("{n} problem(s); nothing was written. Mend them, or tick “leave out rows with a problem”.", { n: problems.length })
+            : refused(response, body)].concat(problems));
+          return;
+        }
+        var lines = [body.checked
+          ? t("Checked: {summary}. Nothing was written.", { summary: body.summary })
+          : t("Imported: {summary}; {n} triples.", { summary: body.summary, n: body.triples.toLocaleString() })];
+        if (body.rows_rejected) { lines.push(t("{n} rows with a problem left out", { n: body.rows_rejected })); }
+        body.graphs.forEach(function (graph) { lines.push(t("graph {graph}", { graph: graph })); });
+        show(body.checked ? "note" : "done", lines);
+        if (!body.checked) { window.setTimeout(function () { window.location.reload(); }, 1500); }
+      })
+      .catch(function (error) { show("error", [String(error)]); });
+  });
+
+  document.querySelectorAll("button.remove").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var graph = button.dataset.graph;
+      if (!window.confirm(t("Remove the graph {graph} from the store?", { graph: graph }))) { return; }
+      fetch("/api/sources/" + encodeURIComponent(graph), { method: "DELETE", headers: headers() })
+        .then(function (response) {
+          return response.json().then(function (body) { return [response, body]; });
+        })
+        .then(function (answer) {
+          if (!answer[0].ok) { show("error", [refused(answer[0], answer[1])]); return; }
+          window.location.reload();
+        })
+        .catch(function (error) { show("error", [String(error)]); });
+    });
+  });
+})();
