@@ -384,3 +384,30 @@ def test_a_cluster_with_no_outside_tie_has_no_outside_partner_to_speak_of(
     assert report.reach.through_all.outside_partners == 0
     assert "no outside partner" in " ".join(report.findings)
     assert "outside partners:" not in " ".join(report.findings)
+
+
+def test_a_member_lists_own_cluster_ties_nobody_in_its_source_scope(tmp_path: Path) -> None:
+    """A manager's list: a cluster of four, two of whom also share a project. Scoped by the
+    list (its source), as by the cluster, the cluster is the scope itself and ties nobody:
+    counted by hand, one tie (c-d) and three parts {a} {b} {c, d}; F = 1 - 2/12."""
+    from helixgraph.importers.spreadsheet import import_spreadsheet
+
+    folder = tmp_path / "valley"
+    folder.mkdir()
+    (folder / "actors.csv").write_text(
+        "id,name,helix,country\na,Alpha,business,HU\nb,Beta,academia,HU\n"
+        "c,Gamma,community,HU\nd,Delta,government,HU\n",
+        encoding="utf-8",
+    )
+    (folder / "memberships.csv").write_text(
+        "actor,collaboration,role,start,end,kind\n"
+        + "".join(f"{who},Valley Cluster,clusterMember,,,cluster\n" for who in "abcd")
+        + "c,Joint Project,,,,project\nd,Joint Project,,,,project\n",
+        encoding="utf-8",
+    )
+    kg = KnowledgeGraph.in_memory(default_data=False)
+    import_spreadsheet(kg, [folder])
+    for scope in (Scope(source="spreadsheet-valley"), Scope(cluster="valley-cluster")):
+        N = scoped_network(kg, scope).actors
+        assert (N.number_of_nodes(), N.number_of_edges()) == (4, 1), scope
+        assert sorted(len(c) for c in nx.connected_components(N)) == [1, 1, 2]

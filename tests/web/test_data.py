@@ -4,6 +4,8 @@ the token nothing changes; an import stopped at its deadline leaves the store as
 
 from __future__ import annotations
 
+import csv
+import gzip
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import H2020, OUTPUT, ROOT, Server, running_server, visit
+from conftest import H2020_NAMES as NAMES
 
 from helixgraph.importers.spreadsheet import import_spreadsheet
 from helixgraph.store import KnowledgeGraph
@@ -141,43 +144,77 @@ def test_an_import_stopped_at_its_deadline_leaves_the_store_as_it_was(
         assert import_spreadsheet(kg, [EXAMPLE]).rows_written > 0
 
 
-def test_the_data_page_checks_and_imports_as_a_manager_would(
-    browser: object, writable: Server, tmp_path: Path
+#: The member list's organisations as CORDIS writes them (the names file gives their PICs); the
+#: list writes them as people do, four with a typo. Its startup is in no EU record.
+CORDIS_NAMES = {
+    "bme": "BUDAPESTI MUSZAKI ES GAZDASAGTUDOMANYI EGYETEM",
+    "unideb": "DEBRECENI EGYETEM",
+    "elte": "EOTVOS LORAND TUDOMANYEGYETEM",
+    "semmelweis": "SEMMELWEIS EGYETEM",
+    "szte": "SZEGEDI TUDOMANYEGYETEM",
+    "nkfih": "NEMZETI KUTATASI FEJLESZTESI ES INNOVACIOS HIVATAL",
+    "miskolc": "MISKOLCI EGYETEM",
+    "pannon": "PANNON EGYETEM - UNIVERSITY OF PANNONIA",
+    "semilab": "SEMILAB FELVEZETO FIZIKAI LABORATORIUM RESZVENYTARSASAG",
+    "sze": "SZECHENYI ISTVAN EGYETEM",
+    "pte": "PECSI TUDOMANYEGYETEM - UNIVERSITY OF PECS",
+    "bkk": "BKK BUDAPESTI KOZLEKEDESI KOZPONT ZARTKORUEN MUKODO RESZVENYTARSASAG",
+}
+MEMBER_LIST = ROOT / "tests" / "fixtures" / "member-list"
+
+
+def test_the_data_page_checks_links_and_imports_as_a_manager_would(
+    browser: object, writable: Server
 ) -> None:
-    """In Chromium: the member list with a broken row is checked (the row named), then the
-    token given and the list imported; the table lists it. In Hungarian too."""
-    folder = tmp_path / "upload"
-    folder.mkdir()
-    for name, (_, (file_name, content, _type)) in zip(
-        ("actors", "memberships", "services", "ties"),
-        members("broken-one,,busines,HU,,,"),
-        strict=True,
-    ):
-        assert file_name.startswith(name)
-        (folder / file_name).write_bytes(content)
+    """In Chromium, the issue's walk: 30 organisations, a few typos, one broken row. The check
+    names the row; the proposals link the real organisations; with the token the list comes in,
+    and its dashboard names who holds the cluster together. In Hungarian too."""
+    with gzip.open(NAMES, "rt", encoding="utf-8") as file:
+        pic_of = {(row["name"], row["country"]): row["pic"] for row in csv.DictReader(file)}
+    expected = {key: pic_of[name, "HU"] for key, name in CORDIS_NAMES.items()}
     page, requests, problems = visit(browser, writable.base + "/data")
-    page.set_input_files("#files", sorted(str(p) for p in folder.iterdir()))  # type: ignore[attr-defined]
-    page.fill("#name", "hill")  # type: ignore[attr-defined]
+    files = [str(MEMBER_LIST / "actors.csv"), str(MEMBER_LIST / "memberships.csv")]
+    page.set_input_files("#files", files)  # type: ignore[attr-defined]
+    page.fill("#name", "health-valley")  # type: ignore[attr-defined]
     page.click("#check")  # type: ignore[attr-defined]
     page.wait_for_selector("#outcome .error")  # type: ignore[attr-defined]
     said = page.inner_text("#outcome")  # type: ignore[attr-defined]
-    assert "actors.csv:8: name: missing" in said, said
+    assert "actors.csv:31: helix: 'academic'" in said, said  # Kaposvári Egyetem's row
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "data-check.png"), full_page=True)  # type: ignore[attr-defined]
     page.check("#skip-invalid")  # type: ignore[attr-defined]
+    page.click("#check")  # type: ignore[attr-defined]
+    page.click("#find-links")  # type: ignore[attr-defined]
+    page.wait_for_selector("#link-table", timeout=60_000)  # type: ignore[attr-defined]
+    proposed = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#link-table tbody tr",
+        "rows => rows.map(r => [r.dataset.id, r.querySelector('input').dataset.pic])",
+    )
+    proposed = dict(proposed)
+    assert len(proposed) == 30
+    assert {key: proposed[key] for key in expected} == expected
+    assert proposed["valley-medtech"] == ""  # in no EU record: nothing proposed
+    assert sum(1 for pic in proposed.values() if pic) == 29  # no wrong one among the others
+    page.screenshot(path=str(OUTPUT / "data-links.png"), full_page=True)  # type: ignore[attr-defined]
     page.fill("#token", TOKEN)  # type: ignore[attr-defined]
     page.click("#apply")  # type: ignore[attr-defined]
-    page.wait_for_selector("tr[data-graph='spreadsheet-hill']", timeout=60_000)  # type: ignore[attr-defined]
-    page.screenshot(path=str(OUTPUT / "data-imported.png"), full_page=True)  # type: ignore[attr-defined]
+    page.wait_for_selector("tr[data-graph='links-health-valley']", timeout=60_000)  # type: ignore[attr-defined]
+    assert page.query_selector("tr[data-graph='spreadsheet-health-valley']")  # type: ignore[attr-defined]
+    page.goto(writable.base + "/?source=spreadsheet-health-valley")  # type: ignore[attr-defined]
+    page.wait_for_selector("#findings", timeout=60_000)  # type: ignore[attr-defined]
+    findings = page.inner_text("main")  # type: ignore[attr-defined]
+    assert "29 actors in scope" in findings, findings
+    assert "Semmelweis" in findings
+    page.screenshot(path=str(OUTPUT / "data-dashboard.png"), full_page=True)  # type: ignore[attr-defined]
     page.goto(writable.base + "/data?lang=hu")  # type: ignore[attr-defined]
-    text = page.inner_text("main")  # type: ignore[attr-defined]
-    assert "A tár forrásai" in text
-    assert page.input_value("#token") == TOKEN  # kept for this tab, never in the page  # type: ignore[attr-defined]
-    assert TOKEN not in page.content()  # type: ignore[attr-defined]
+    assert "A tár forrásai" in page.inner_text("main")  # type: ignore[attr-defined]
+    assert page.input_value("#token") == TOKEN  # kept for this tab  # type: ignore[attr-defined]
+    assert TOKEN not in page.content()  # never in the page  # type: ignore[attr-defined]
     page.screenshot(path=str(OUTPUT / "data-hu.png"), full_page=True)  # type: ignore[attr-defined]
     # the dry run's 422 is the answer asked for (Chromium reports every 4xx it fetched)
     assert [p for p in problems if "status of 422" not in p] == []
     assert all(url.startswith(writable.base + "/") for url in requests), requests
     page.close()  # type: ignore[attr-defined]
     with httpx.Client(base_url=writable.base, timeout=60) as http:
-        assert http.delete("/api/sources/spreadsheet-hill", headers=AUTH).status_code == 200
+        for graph in ("links-health-valley", "spreadsheet-health-valley"):
+            assert http.delete(f"/api/sources/{graph}", headers=AUTH).status_code == 200

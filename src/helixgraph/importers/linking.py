@@ -41,7 +41,7 @@ MARGIN = 3.0
 
 #: Legal forms, folded: they say what an organisation is, not which one.
 _FORMS = (
-    "zartkoruen mukodo reszvenytarsasag", "nyilvanosan mukodo reszvenytarsasag",
+    "zartkoruen mukodo reszvenytarsasag", "nyilvanosan mukodo reszvenytarsasag", "reszvenytarsasag",
     "korlatolt felelossegu tarsasag", "kozhasznu tarsasag", "kozhasznu", "nonprofit",
     "non profit", "kft", "k f t", "zrt", "z rt", "nyrt", "rt", "bt", "kht", "kkt", "egyesulet",
     "limited liability company", "limited", "ltd", "llc", "plc", "inc", "gmbh", "ggmbh", "e v",
@@ -76,6 +76,7 @@ class Candidate:
     name: str
     country: str | None
     short: bool = False  # a short name: an acronym ("BME") counts only when equal
+    city: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,20 +89,24 @@ class Link:
     pic: str | None
     matched_name: str | None
     score: float
+    matched_city: str | None = None
 
 
 def candidates(kg: KnowledgeGraph) -> list[Candidate]:
     """Every name of every organisation with a PIC in the store."""
     rows = kg.select(
-        """SELECT DISTINCT ?pic ?name ?short ?country WHERE {
+        """SELECT DISTINCT ?pic ?name ?short ?country ?city WHERE {
              ?a hx:pic ?pic .
              { ?a skos:prefLabel ?name BIND(false AS ?short) }
              UNION { ?a skos:altLabel ?name BIND(true AS ?short) }
              OPTIONAL { ?a hx:country ?country }
+             OPTIONAL { ?a schema:addressLocality ?city }
            }"""
     )
     return [
-        Candidate(row["pic"], row["name"], row.get("country"), row["short"] == "true")
+        Candidate(
+            row["pic"], row["name"], row.get("country"), row["short"] == "true", row.get("city")
+        )
         for row in rows
     ]
 
@@ -112,9 +117,12 @@ class Matcher:
     def __init__(self, found: Iterable[Candidate]):
         self._by_country: dict[str | None, list[tuple[str, Candidate]]] = defaultdict(list)
         for candidate in found:
-            folded = fold(candidate.name)
-            if folded:
-                self._by_country[candidate.country].append((folded, candidate))
+            # a name in two languages ("PANNON EGYETEM - UNIVERSITY OF PANNONIA") is either
+            parts = re.split(r"\s+-\s+", candidate.name)
+            names = {fold(candidate.name)} | {fold(p) for p in parts if len(parts) > 1}
+            for folded in names:
+                if folded:
+                    self._by_country[candidate.country].append((folded, candidate))
 
     def best(self, identifier: str, name: str, country: str | None) -> Link:
         """The organisation ``name`` most likely is, in ``country`` (any, if not given)."""
@@ -126,7 +134,7 @@ class Matcher:
             if country
             else [c for group in self._by_country.values() for c in group]
         )
-        scores: dict[str, tuple[float, str]] = {}
+        scores: dict[str, tuple[float, str, str | None]] = {}
         for folded, candidate in pool:
             if candidate.short and " " not in folded:  # "BME" is never "BMW": acronyms equal
                 score = 100.0 if folded in wanted else 0.0
@@ -136,16 +144,16 @@ class Matcher:
                     max(fuzz.token_sort_ratio(w, folded), fuzz.ratio(w.replace(" ", ""), joined))
                     for w in wanted
                 )
-            if score > scores.get(candidate.pic, (-1.0, ""))[0]:
-                scores[candidate.pic] = (score, candidate.name)
+            if score > scores.get(candidate.pic, (-1.0, "", None))[0]:
+                scores[candidate.pic] = (score, candidate.name, candidate.city)
         ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[0]))
         if not ranked:
             return Link(identifier, name, None, None, 0.0)
-        pic, (score, matched) = ranked[0]
+        pic, (score, matched, city) = ranked[0]
         runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
         if score < THRESHOLD or score - runner_up < MARGIN:
-            return Link(identifier, name, None, matched, round(score, 1))
-        return Link(identifier, name, pic, matched, round(score, 1))
+            return Link(identifier, name, None, matched, round(score, 1), city)
+        return Link(identifier, name, pic, matched, round(score, 1), city)
 
 
 def _variants(name: str) -> set[str]:
@@ -217,23 +225,31 @@ def apply_links(kg: KnowledgeGraph, links: Sequence[Link], source: Path) -> int:
     ``owl:sameAs`` between the IRI the spreadsheet importer gives each actor and its EU record:
     the views then show each as one actor. Re-applying replaces the graph. The links recorded."""
 
+    name = source.stem if source.is_file() else source.name
+    pairs = [(link.id, link.pic) for link in links if link.pic]
+    return record_links(kg, pairs, name, source.name)
+
+
+def record_links(
+    kg: KnowledgeGraph, pairs: Sequence[tuple[str, str]], name: str, file_name: str
+) -> int:
+    """Record ``(id, PIC)`` pairs as :func:`apply_links` does, in ``links-NAME``; the data page
+    records those a manager accepted (a job for a writer process: plain values in)."""
     same = ox.NamedNode(OWL + "sameAs")
     triples = [
         ox.Triple(
-            ox.NamedNode(f"{ID_BASE}actor/{slug(link.id)}"),
+            ox.NamedNode(f"{ID_BASE}actor/{slug(identifier)}"),
             same,
-            ox.NamedNode(f"{ID_BASE}actor/pic-{link.pic}"),
+            ox.NamedNode(f"{ID_BASE}actor/pic-{pic}"),
         )
-        for link in links
-        if link.pic
+        for identifier, pic in pairs
     ]
-    text = "".join(f"{link.id},{link.pic}\n" for link in links if link.pic)
-    name = source.stem if source.is_file() else source.name
+    text = "".join(f"{identifier},{pic}\n" for identifier, pic in pairs)
     kg.write(
         [
             GraphWrite(
                 GRAPH_BASE + "links-" + slug(name),
-                source.name,
+                file_name,
                 hashlib.sha256(text.encode()).hexdigest(),
                 triples,
                 importer="helixgraph link 1",

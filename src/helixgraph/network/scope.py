@@ -12,9 +12,10 @@ sector=health``, ``?country=HU&sector=health``, ``Scope(country="HU", sector="he
   in-scope collaboration, or, without a sector, have a direct tie (``hx:funds`` …, which carry
   no sector and no dates); with years only the actors active in the window are nodes;
 - **ties**: two focal actors are tied when they share in-scope collaborations (``weight``: how
-  many) or, without a sector, a direct tie. A ``cluster`` scope's own cluster ties nobody:
-  sharing it would tie every member to every other, and the question is how they work apart
-  from it.
+  many) or, without a sector, a direct tie. A scope's own clusters tie nobody: a ``cluster``
+  scope's cluster, and the clusters a ``source`` declares (a manager's member list and its
+  cluster); sharing one would tie every member to every other, and the question is how they
+  work apart from it.
 
 ``through="scope"`` measures the focal network alone; ``through="all"`` lets paths pass through
 actors outside the scope (foreign partners) and measures the focal actors' reach in that wider
@@ -309,8 +310,8 @@ def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
             continue
         A.add_node(collaboration, **A_all.nodes[collaboration])
         A.add_edges_from((a, collaboration, {"role": part.roles[a, collaboration]}) for a in inside)
-        if collaboration == part.cluster:
-            continue  # the scope's own cluster ties every member: see the module's docstring
+        if collaboration in part.own:
+            continue  # the scope's own clusters tie every member: see the module's docstring
         for i, u in enumerate(inside):
             for v in inside[i + 1 :]:
                 if N.has_edge(u, v):
@@ -321,20 +322,20 @@ def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
         if not N.has_edge(u, v):
             N.add_edge(u, v, weight=0)
         N[u][v]["relations"] = sorted(set(N[u][v].get("relations", [])) | {key})
-    collaborations = {c: m for c, m in part.collaborations.items() if c != part.cluster}
+    collaborations = {c: m for c, m in part.collaborations.items() if c not in part.own}
     return ScopedNetwork(scope, nx.freeze(N), nx.freeze(A), collaborations, part.direct is not None)
 
 
 @dataclass
 class Selection:
     """What a scope selects: in-scope collaborations with all their members, the focal actors,
-    membership roles, the scope's own cluster, and the direct ties among focal actors (None
+    membership roles, the scope's own clusters, and the direct ties among focal actors (None
     where a sector is asked: direct ties have none)."""
 
     collaborations: dict[str, set[str]]
     focal: set[str]
     roles: dict[tuple[str, str], str | None]
-    cluster: str | None
+    own: frozenset[str]
     direct: list[tuple[str, str, str]] | None
 
 
@@ -377,7 +378,17 @@ def _select(
             if u in matching and v in matching and u in actors and v in actors
         ]
         focal |= {a for u, v, _ in direct for a in (u, v)}
-    return Selection(dict(in_scope), focal, roles, cluster, direct)
+    return Selection(dict(in_scope), focal, roles, _own_clusters(kg, scope, cluster), direct)
+
+
+def _own_clusters(kg: KnowledgeGraph, scope: Scope, cluster: str | None) -> frozenset[str]:
+    """The clusters that are the scope itself: its ``cluster``, those its ``source`` declares."""
+    own = {cluster} if cluster else set()
+    if scope.source:
+        A = views.affiliation_graph(kg)
+        declared = _source_actors(kg, _source(kg, scope.source))  # every subject of the graph
+        own |= {c for c in declared if c in A and A.nodes[c].get("kind") == "cluster"}
+    return frozenset(own)
 
 
 def selections_by_year(

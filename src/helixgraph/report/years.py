@@ -100,7 +100,7 @@ def yearly(kg: KnowledgeGraph, scope: Scope, years: list[int]) -> list[dict[str,
             if not inside:
                 continue
             helix_sets.append({actors[a]["helix"] for a in inside})
-            if collaboration != part.cluster:
+            if collaboration not in part.own:
                 joined.union(*inside)
         for u, v, _ in part.direct or []:
             joined.union(u, v)

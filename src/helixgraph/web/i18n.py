@@ -200,6 +200,18 @@ HU: dict[str, str] = {
     "{n} rows with a problem left out": "{n} hibás sor kimaradt",
     "graph {graph}": "gráf: {graph}",
     "Remove the graph {graph} from the store?": "Eltávolítja a(z) {graph} gráfot a tárból?",
+    "Find them among the EU organisations": "Keresés az uniós szervezetek között",
+    "Looking…": "Keresés…",
+    "{n} of {total} found among the EU organisations. Untick a wrong one: an accepted link makes "
+    "the actor and its EU record one actor.": "{total} közül {n} megvan az uniós szervezetek "
+    "között. A tévest vegye ki: az elfogadott kapcsolat a szereplőt és uniós rekordját egy "
+    "szereplővé teszi.",
+    "accept": "elfogad",
+    "in your list": "az Ön listájában",
+    "EU record": "uniós rekord",
+    "city": "város",
+    "score": "egyezés",
+    "none close enough": "nincs elég közeli",
     # scope selector
     "Country": "Ország",
     "all countries": "minden ország",

@@ -190,6 +190,7 @@ class ImportPublic(BaseModel):
     """What an import did, or (``checked``) would do."""
 
     kind: str
+    source: str = Field(description="the source's name (a member list's graph is named after it)")
     checked: bool = Field(description="true: a dry run, nothing was written")
     summary: str = Field(description="what comes in, in words")
     graphs: list[str]
@@ -197,3 +198,31 @@ class ImportPublic(BaseModel):
     rows_written: int | None
     rows_rejected: int
     triples: int | None = Field(description="triples written (null for a dry run)")
+
+
+class LinkPublic(BaseModel):
+    """One actor of a member list and the EU organisation it most likely is."""
+
+    id: str
+    name: str
+    pic: str | None = Field(description="the EU record proposed; null: none close enough")
+    matched_name: str | None = Field(description="the name it was found by (also when too far)")
+    matched_city: str | None
+    score: float = Field(description="0-100; a proposal needs 90 and a clear lead")
+
+
+class LinkChoice(BaseModel):
+    id: str = Field(max_length=200, description="the actor's id in the member list")
+    pic: str = Field(pattern=r"^[0-9]{9}$", description="the EU record accepted")
+
+
+class LinkChoices(BaseModel):
+    source: str = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$", description="the member list's name"
+    )
+    links: list[LinkChoice] = Field(max_length=100_000)
+
+
+class LinkApplied(BaseModel):
+    graph: str
+    links: int = Field(description="links recorded")

@@ -10,38 +10,36 @@ list, the source's ``name``; ``check=true`` reads and checks every row and write
 
 from __future__ import annotations
 
-import re
-import tempfile
+import io
 import threading
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from helixgraph.errors import InputError, RowsError
 from helixgraph.importers.jobs import ImportOptions
+from helixgraph.importers.linking import link_actors, read_actors, record_links, write_links
 from helixgraph.importers.registry import ImportOutcome, importers, run_import
+from helixgraph.importers.spreadsheet import slug
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.apart import dropped, write_apart
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, check_writer, templates
 from helixgraph.web.i18n import request_language, translator
-from helixgraph.web.schemas import ImportPublic, SourcePublic
+from helixgraph.web.schemas import ImportPublic, LinkApplied, LinkChoices, LinkPublic, SourcePublic
+from helixgraph.web.uploads import problems, uploaded
 
 router = APIRouter(tags=["data"])
 T = TypeVar("T")
 
 #: One write at a time: another asked meanwhile gets 503 and Retry-After.
 _WRITING = threading.Lock()
-#: What a file sent may be called: a plain name, no folder, no hidden file.
-_FILE_NAME = re.compile(r"[\w][\w .()\-]{0,150}")
-#: The template's file names: a member list named after them gets a name of its own.
-_TEMPLATE_NAMES = {"actors", "memberships", "ties", "services"}
-MAX_FILES = 20
 
 
 @router.get("/data", response_class=HTMLResponse, response_model=None)
@@ -78,7 +76,7 @@ async def delete_source(
     iri = graph if ":" in graph else GRAPH_BASE + graph
     if iri not in set(kg.graph_names()):
         raise HTTPException(404, detail=f"no graph {iri} in the store (see /api/sources)")
-    return await _writing(kg, pool, dropped, iri, deadline=settings.import_timeout)
+    return await writing(kg, pool, dropped, iri, deadline=settings.import_timeout, what="removal")
 
 
 @router.post(
@@ -110,35 +108,75 @@ async def post_import(
         raise HTTPException(422, detail=f"kind {kind!r}: one of {', '.join(importers())}")
     if not check:
         check_writer(request, settings)
-    if not 1 <= len(files) <= MAX_FILES:
-        raise HTTPException(422, detail=f"send between 1 and {MAX_FILES} files")
-    names = [_file_name(upload.filename) for upload in files]
-    with tempfile.TemporaryDirectory(prefix="helixgraph-upload-") as temporary:
-        # a member list's graph is named after its folder: the source's name
-        folder = Path(temporary) / _source_name(name, names)
-        folder.mkdir()
-        for upload, file_name in zip(files, names, strict=True):
-            (folder / file_name).write_bytes(await upload.read())
-        paths = [folder / file_name for file_name in names]
+    async with uploaded(files, name) as paths:
+        folder = paths[0].parent
         kind = kind or _recognised(paths)
-        options = ImportOptions(skip_invalid=skip_invalid, rejects=Path(temporary) / "rejects.csv")
+        options = ImportOptions(skip_invalid=skip_invalid, rejects=folder.parent / "rejects.csv")
         try:
             if check:
                 outcome = await run_in_threadpool(run_import, kg, kind, paths, options, True)
             else:
-                outcome = await _writing(
+                outcome = await writing(
                     kg, pool, run_import, kind, paths, options, False,
-                    deadline=settings.import_timeout,
+                    deadline=settings.import_timeout, what="import",
                 )  # fmt: skip
         except RowsError as error:
-            return _problems(str(error), [str(p) for p in error.problems], f"{folder}/")
+            return problems(str(error), [str(p) for p in error.problems], folder)
         except InputError as error:
-            return _problems(str(error), [], f"{folder}/")
-    return _public(kind, outcome, check)
+            return problems(str(error), [], folder)
+    return _public(kind, folder.name, outcome, check)
 
 
-async def _writing(
-    kg: KnowledgeGraph, pool: QueryPool, job: Callable[..., T], *args: Any, deadline: float
+@router.post(
+    "/api/link",
+    response_model=list[LinkPublic],
+    responses={200: {"content": {"text/csv": {}}, "description": "a proposal each actor"}},
+)
+async def post_link(
+    kg: KG,
+    files: Annotated[list[UploadFile], File(description="a member list: actors.csv or .xlsx")],
+    format: Annotated[Literal["json", "csv"], Query(description="JSON, or CSV")] = "json",
+) -> Response | list[LinkPublic]:
+    """Find a member list's actors among the store's EU organisations (CORDIS, by PIC) by name,
+    in their country: a proposal each, with the record's name, city and the score (0-100); no
+    PIC where none is close enough. What ``helixgraph link`` writes; nothing is written."""
+    async with uploaded(files, None) as paths:
+        folder = paths[0].parent
+        try:
+            actors = read_actors(folder if len(paths) > 1 else paths[0])
+            links = await run_in_threadpool(link_actors, kg, actors)
+        except InputError as error:
+            return problems(str(error), [], folder)
+    if format == "csv":  # spreadsheet-safe: no cell is a formula
+        out = io.StringIO()
+        write_links(links, out)
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+    return [LinkPublic(**asdict(link)) for link in links]
+
+
+@router.post("/api/link/apply", response_model=LinkApplied)
+async def post_link_apply(
+    request: Request, kg: KG, pool: PoolDep, settings: SettingsDep, chosen: LinkChoices
+) -> LinkApplied:
+    """Record the links a manager accepted (``owl:sameAs`` in the graph ``links-SOURCE``, as
+    ``helixgraph link --apply`` does): each actor of the list and its EU record are one actor
+    in every view. Applying again replaces the graph. Needs the update token."""
+    check_writer(request, settings)
+    pairs = [(link.id, link.pic) for link in chosen.links]
+    recorded = await writing(
+        kg, pool, record_links, pairs, chosen.source, f"{chosen.source} (data page)",
+        deadline=settings.import_timeout, what="link",
+    )  # fmt: skip
+    return LinkApplied(graph=f"{GRAPH_BASE}links-{slug(chosen.source)}", links=recorded)
+
+
+async def writing(
+    kg: KnowledgeGraph,
+    pool: QueryPool,
+    job: Callable[..., T],
+    *args: Any,
+    deadline: float,
+    what: str,
 ) -> T:
     """``job(store, *args)`` in a writer process, one at a time, with no query reading while
     the store changes hands (as SPARQL updates do)."""
@@ -152,7 +190,7 @@ async def _writing(
 
         def write() -> T:
             with pool.exclusive():
-                return write_apart(kg, job, *args, deadline=deadline)
+                return write_apart(kg, job, *args, deadline=deadline, what=what)
 
         return await run_in_threadpool(write)
     finally:
@@ -188,42 +226,10 @@ def _sources(kg: KnowledgeGraph) -> list[SourcePublic]:
     ]
 
 
-def _file_name(given: str | None) -> str:
-    """The name a file was sent under, if it is a plain one (its folder is dropped)."""
-    name = Path(given or "").name
-    if not _FILE_NAME.fullmatch(name):
-        raise HTTPException(422, detail=f"{given!r}: give each file a plain name (letters, digits)")
-    return name
-
-
-def _source_name(given: str | None, files: list[str]) -> str:
-    """A member list's source name: the one given, else its file's (``members`` for the
-    template's own file names)."""
-    stem = Path(files[0]).stem
-    name = (given or "").strip() or ("members" if stem.lower() in _TEMPLATE_NAMES else stem)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}", name):
-        raise HTTPException(
-            422, detail=f"name {name!r}: letters, digits, '-', '_' and '.', starting with one"
-        )
-    return name
-
-
-def _problems(message: str, problems: list[str], folder: str) -> JSONResponse:
-    """422 with what was wrong, each problem ``file:line: column: what`` (by the names the
-    files were sent under, never where the server kept them)."""
-    return JSONResponse(
-        {
-            # the command line's words for it, as the page and the API say them
-            "detail": message.replace(folder, "").replace("--skip-invalid", "skip_invalid"),
-            "problems": [problem.replace(folder, "") for problem in problems],
-        },
-        status_code=422,
-    )
-
-
-def _public(kind: str, outcome: ImportOutcome, checked: bool) -> ImportPublic:
+def _public(kind: str, source: str, outcome: ImportOutcome, checked: bool) -> ImportPublic:
     return ImportPublic(
         kind=kind,
+        source=source,
         checked=checked,
         summary=outcome.summary,
         graphs=list(outcome.graphs),

@@ -67,10 +67,84 @@
         if (body.rows_rejected) { lines.push(t("{n} rows with a problem left out", { n: body.rows_rejected })); }
         body.graphs.forEach(function (graph) { lines.push(t("graph {graph}", { graph: graph })); });
         show(body.checked ? "note" : "done", lines);
-        if (!body.checked) { window.setTimeout(function () { window.location.reload(); }, 1500); }
+        if (body.checked && body.kind === "spreadsheet") { offerLinks(); }
+        if (!body.checked) { applyLinks(body.source).then(function () { window.location.reload(); }); }
       })
       .catch(function (error) { show("error", [String(error)]); });
   });
+
+  // -- the list's actors among the EU organisations: proposed, accepted or not, recorded --
+  var links = document.getElementById("links");
+
+  function offerLinks() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "find-links";
+    button.textContent = t("Find them among the EU organisations");
+    button.addEventListener("click", findLinks);
+    outcome.appendChild(button);
+  }
+
+  function findLinks() {
+    var data = new FormData();
+    Array.prototype.forEach.call(document.getElementById("files").files, function (file) { data.append("files", file); });
+    links.textContent = t("Looking…");
+    fetch("/api/link", { method: "POST", body: data })
+      .then(function (response) { return response.json().then(function (body) { return [response, body]; }); })
+      .then(function (answer) {
+        if (!answer[0].ok) { links.textContent = refused(answer[0], answer[1]); return; }
+        drawLinks(answer[1]);
+      })
+      .catch(function (error) { links.textContent = String(error); });
+  }
+
+  function cell(row, text) { var td = row.insertCell(); td.textContent = text; return td; }
+
+  function drawLinks(found) {
+    links.textContent = "";
+    var note = document.createElement("p");
+    var proposed = found.filter(function (link) { return link.pic; }).length;
+    note.textContent = t("{n} of {total} found among the EU organisations. Untick a wrong one: an accepted link makes the actor and its EU record one actor.", { n: proposed, total: found.length });
+    links.appendChild(note);
+    var table = document.createElement("table");
+    table.id = "link-table";
+    var head = table.createTHead().insertRow();
+    [t("accept"), t("in your list"), t("EU record"), t("city"), t("score")].forEach(function (text) {
+      var th = document.createElement("th"); th.textContent = text; head.appendChild(th);
+    });
+    var body = table.createTBody();
+    found.forEach(function (link) {
+      var row = body.insertRow();
+      row.dataset.id = link.id;
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = Boolean(link.pic);
+      box.disabled = !link.pic;
+      box.dataset.pic = link.pic || "";
+      box.setAttribute("aria-label", link.name);
+      row.insertCell().appendChild(box);
+      cell(row, link.name);
+      cell(row, link.pic ? link.matched_name : t("none close enough"));
+      cell(row, link.pic ? (link.matched_city || "") : "");
+      cell(row, link.score.toLocaleString()).className = "number";
+    });
+    links.appendChild(table);
+  }
+
+  function applyLinks(source) {
+    var accepted = Array.prototype.filter.call(links.querySelectorAll("tbody input:checked"), function (box) { return box.dataset.pic; })
+      .map(function (box) { return { id: box.closest("tr").dataset.id, pic: box.dataset.pic }; });
+    if (!accepted.length) { return Promise.resolve(); }
+    return fetch("/api/link/apply", {
+      method: "POST",
+      headers: Object.assign({ "Content-Type": "application/json" }, headers()),
+      body: JSON.stringify({ source: source, links: accepted })
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) { show("error", [refused(response, body)]); throw new Error(body.detail); }
+      });
+    });
+  }
 
   document.querySelectorAll("button.remove").forEach(function (button) {
     button.addEventListener("click", function () {
