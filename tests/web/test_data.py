@@ -144,6 +144,40 @@ def test_an_import_stopped_at_its_deadline_leaves_the_store_as_it_was(
         assert import_spreadsheet(kg, [EXAMPLE]).rows_written > 0
 
 
+def test_an_upload_is_undone_with_one_request_and_redone_with_another(writable: Server) -> None:
+    """The version an upload replaced (or a removal took out) comes back; bringing it back
+    keeps the one it replaces, so a second restore undoes the first."""
+
+    def labels(http: httpx.Client) -> set[str]:
+        found = http.get("/api/actors", params={"q": "(example)", "limit": 100}).json()["data"]
+        return {a["label"] for a in found}
+
+    with httpx.Client(base_url=writable.base, timeout=120) as http:
+        form = {"kind": "spreadsheet", "name": "undo"}
+        assert http.post("/api/imports", data=form, files=members(), headers=AUTH).is_success
+        first = labels(http)
+        assert "Valley University (example)" in first
+        added = "late-comer,Late Comer Ltd (example),business,HU,,,"
+        assert http.post("/api/imports", data=form, files=members(added), headers=AUTH).is_success
+        assert labels(http) == first | {"Late Comer Ltd (example)"}
+        restore = "/api/sources/spreadsheet-undo/restore"
+        assert http.post(restore).status_code == 401  # a write: the token
+        back = http.post(restore, headers=AUTH)
+        assert back.status_code == 200, back.text
+        assert labels(http) == first
+        assert http.post(restore, headers=AUTH).status_code == 200  # and forth again
+        assert labels(http) == first | {"Late Comer Ltd (example)"}
+        # a removal is undone the same way
+        assert http.delete("/api/sources/spreadsheet-undo", headers=AUTH).status_code == 200
+        assert labels(http) == set()
+        assert "Bring back spreadsheet-undo" in http.get("/data").text
+        assert http.post(restore, headers=AUTH).status_code == 200
+        assert labels(http) == first | {"Late Comer Ltd (example)"}
+        assert "Bring back spreadsheet-undo" not in http.get("/data").text  # it was not there
+        assert http.post("/api/sources/nothing-kept/restore", headers=AUTH).status_code == 404
+        assert http.delete("/api/sources/spreadsheet-undo", headers=AUTH).status_code == 200
+
+
 #: The member list's organisations as CORDIS writes them (the names file gives their PICs); the
 #: list writes them as people do, four with a typo. Its startup is in no EU record.
 CORDIS_NAMES = {

@@ -9,24 +9,11 @@ its ``--check``), its help and its choices are built from the registry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from helixgraph.errors import InputError
 from helixgraph.importers.cordis import CordisImporter
-from helixgraph.importers.jobs import (
-    CheckedImport,
-    Importer,
-    ImportJob,
-    ImportOptions,
-    ImportReport,
-)
+from helixgraph.importers.jobs import CheckedImport, Importer, ImportJob, ImportReport
 from helixgraph.importers.rdf_files import RdfImporter
 from helixgraph.importers.spreadsheet import SpreadsheetImporter
-
-if TYPE_CHECKING:  # only named in annotations: `helixgraph --help` loads no store
-    from helixgraph.store import KnowledgeGraph
 
 
 def write(job: ImportJob, checked: CheckedImport) -> ImportReport:
@@ -40,36 +27,6 @@ def write(job: ImportJob, checked: CheckedImport) -> ImportReport:
         checked,
         graphs=tuple(item.graph for item in loaded),
         triples=sum(item.triples for item in loaded),
-    )
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What an import did, or checked would do, in plain values (it crosses from the writer
-    process that ran it): what comes in, in words, the graphs, the rows and the triples."""
-
-    summary: str
-    graphs: tuple[str, ...]
-    rows_read: int | None
-    rows_written: int | None
-    rows_rejected: int
-    triples: int | None
-
-
-def run_import(
-    kg: KnowledgeGraph, kind: str, paths: list[Path], options: ImportOptions, check: bool
-) -> ImportOutcome:
-    """Check the files with the importer ``kind`` and, unless ``check``, write them."""
-    job = ImportJob(kg, paths, options)
-    checked = importer(kind).check(job)
-    report = None if check else write(job, checked)
-    return ImportOutcome(
-        summary=checked.summary,
-        graphs=report.graphs if report else tuple(w.source_graph for w in checked.writes),
-        rows_read=checked.rows_read,
-        rows_written=checked.rows_written,
-        rows_rejected=checked.rows_rejected,
-        triples=report.triples if report else None,
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from helixgraph.errors import InputError, StoreError, UpdateTimeoutError
 from helixgraph.store.graph import KnowledgeGraph
+from helixgraph.store.previous import keep_previous
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 T = TypeVar("T")
@@ -60,9 +61,13 @@ def write_apart(
     return result
 
 
-def dropped(kg: KnowledgeGraph, graph: str) -> list[str]:
-    """Drop ``graph`` (or every graph of that source) from ``kg``: what was dropped. A job for
-    :func:`write_apart`."""
+def dropped(kg: KnowledgeGraph, graph: str, keep: Path | None = None) -> list[str]:
+    """Drop ``graph`` (or every graph of that source) from ``kg``: what was dropped; with
+    ``keep``, what it held is kept there to bring back. A job for :func:`write_apart`."""
+    if keep is not None:
+        for info in kg.graphs(sizes=False):
+            if info.source_graph and graph in (info.graph, info.source_graph):
+                keep_previous(kg, info.source_graph, keep)
     return kg.drop(graph)
 
 

@@ -212,6 +212,11 @@ HU: dict[str, str] = {
     "city": "város",
     "score": "egyezés",
     "none close enough": "nincs elég közeli",
+    "Earlier versions kept (the one the last upload replaced, or a removal took out):": (
+        "Megőrzött korábbi változatok (amelyet az utolsó feltöltés lecserélt, vagy egy "
+        "eltávolítás kivett):"
+    ),
+    "Bring back {name}": "{name} visszaállítása",
     # scope selector
     "Country": "Ország",
     "all countries": "minden ország",

@@ -24,12 +24,14 @@ from starlette.concurrency import run_in_threadpool
 from helixgraph.errors import InputError, RowsError
 from helixgraph.importers.jobs import ImportOptions
 from helixgraph.importers.linking import link_actors, read_actors, record_links, write_links
-from helixgraph.importers.registry import ImportOutcome, importers, run_import
+from helixgraph.importers.registry import importers
 from helixgraph.importers.spreadsheet import slug
+from helixgraph.importers.writer_jobs import ImportOutcome, run_import
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.sparql.pool import QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.apart import dropped, write_apart
+from helixgraph.store.previous import kept_versions, previous_folder, restore_previous
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, check_writer, templates
 from helixgraph.web.i18n import request_language, translator
 from helixgraph.web.schemas import ImportPublic, LinkApplied, LinkChoices, LinkPublic, SourcePublic
@@ -52,6 +54,7 @@ def data_page(request: Request, kg: KG, settings: SettingsDep) -> Response:
         {
             "title": _("helixgraph: the data"),
             "sources": _sources(kg),
+            "kept": _kept_names(kg),
             "kinds": list(importers()),
             "writable": settings.update_token is not None,
             "max_upload": settings.max_upload,
@@ -76,7 +79,27 @@ async def delete_source(
     iri = graph if ":" in graph else GRAPH_BASE + graph
     if iri not in set(kg.graph_names()):
         raise HTTPException(404, detail=f"no graph {iri} in the store (see /api/sources)")
-    return await writing(kg, pool, dropped, iri, deadline=settings.import_timeout, what="removal")
+    return await writing(
+        kg, pool, dropped, iri, _kept_in(kg), deadline=settings.import_timeout, what="removal"
+    )
+
+
+@router.post("/api/sources/{graph:path}/restore", response_model=list[str])
+async def restore_source(
+    request: Request, graph: str, kg: KG, pool: PoolDep, settings: SettingsDep
+) -> list[str]:
+    """Bring back the version of a source that the last upload of it replaced (or a removal
+    took out); the version it replaces is kept in its turn, so a second restore undoes the
+    first. The graphs written. Needs ``Authorization: Bearer <token>``."""
+    check_writer(request, settings)
+    iri = graph if ":" in graph else GRAPH_BASE + graph
+    folder = _kept_in(kg)
+    if folder is None or not any(v.source_graph == iri for v in kept_versions(folder)):
+        raise HTTPException(404, detail=f"no earlier version of {iri} is kept")
+    loaded = await writing(
+        kg, pool, restore_previous, iri, folder, deadline=settings.import_timeout, what="restore"
+    )
+    return [item.graph for item in loaded]
 
 
 @router.post(
@@ -117,7 +140,7 @@ async def post_import(
                 outcome = await run_in_threadpool(run_import, kg, kind, paths, options, True)
             else:
                 outcome = await writing(
-                    kg, pool, run_import, kind, paths, options, False,
+                    kg, pool, run_import, kind, paths, options, False, _kept_in(kg),
                     deadline=settings.import_timeout, what="import",
                 )  # fmt: skip
         except RowsError as error:
@@ -207,6 +230,19 @@ def _recognised(paths: list[Path]) -> str:
             f"say which ({', '.join(importers())})",
         )
     return found[0]
+
+
+def _kept_in(kg: KnowledgeGraph) -> Path | None:
+    """Where the versions uploads replace are kept: beside a store on disk (none for a store in
+    memory or a remote one)."""
+    return previous_folder(kg.path) if isinstance(kg.path, Path) else None
+
+
+def _kept_names(kg: KnowledgeGraph) -> list[str]:
+    """The sources an earlier version of is kept, by name."""
+    folder = _kept_in(kg)
+    found = kept_versions(folder) if folder else []
+    return [(info.source_graph or info.graph).removeprefix(GRAPH_BASE) for info in found]
 
 
 def _sources(kg: KnowledgeGraph) -> list[SourcePublic]:

@@ -146,6 +146,20 @@
     });
   }
 
+  document.querySelectorAll("button.restore").forEach(function (button) {
+    button.addEventListener("click", function () {
+      fetch("/api/sources/" + encodeURIComponent(button.dataset.graph) + "/restore", { method: "POST", headers: headers() })
+        .then(function (response) {
+          return response.json().then(function (body) { return [response, body]; });
+        })
+        .then(function (answer) {
+          if (!answer[0].ok) { show("error", [refused(answer[0], answer[1])]); return; }
+          window.location.reload();
+        })
+        .catch(function (error) { show("error", [String(error)]); });
+    });
+  });
+
   document.querySelectorAll("button.remove").forEach(function (button) {
     button.addEventListener("click", function () {
       var graph = button.dataset.graph;
