@@ -97,6 +97,11 @@ def test_a_member_list_is_checked_imported_seen_and_removed(writable: Server) ->
         assert [a["label"] for a in found["data"]] == ["Valley University Hospital (example)"]
         dashboard = http.get("/", params={"source": "spreadsheet-valley"})
         assert dashboard.status_code == 200
+        asked = 'ASK { ?a skos:prefLabel "Valley University Hospital (example)" }'
+        answer = http.get(
+            "/sparql", params={"query": asked}, headers={"Accept": "application/json"}
+        )
+        assert answer.json()["boolean"] is True  # the query workers read the new graph too
         # removed again: the store is as it was
         gone = http.delete("/api/sources/spreadsheet-valley", headers=AUTH)
         assert gone.status_code == 200, gone.text
