@@ -83,6 +83,9 @@ def test_a_member_list_is_checked_imported_seen_and_removed(writable: Server) ->
             )  # fmt: skip
             assert refused.status_code == 401
         assert http.delete("/api/sources/seed-ecosystem").status_code == 401
+        link = {"source": "valley", "links": [{"id": "valley-university", "pic": "999904228"}]}
+        assert http.post("/api/link/apply", json=link).status_code == 401
+        assert http.post("/api/sources/seed-ecosystem/restore").status_code == 401
         assert sources(http) == before
         # with it: written, and the pages see it at once
         done = http.post(
