@@ -146,17 +146,22 @@
     });
   }
 
+  // a write to one source, then the page as the store now is
+  function change(method, path) {
+    fetch("/api/sources/" + path, { method: method, headers: headers() })
+      .then(function (response) {
+        return response.json().then(function (body) { return [response, body]; });
+      })
+      .then(function (answer) {
+        if (!answer[0].ok) { show("error", [refused(answer[0], answer[1])]); return; }
+        window.location.reload();
+      })
+      .catch(function (error) { show("error", [String(error)]); });
+  }
+
   document.querySelectorAll("button.restore").forEach(function (button) {
     button.addEventListener("click", function () {
-      fetch("/api/sources/" + encodeURIComponent(button.dataset.graph) + "/restore", { method: "POST", headers: headers() })
-        .then(function (response) {
-          return response.json().then(function (body) { return [response, body]; });
-        })
-        .then(function (answer) {
-          if (!answer[0].ok) { show("error", [refused(answer[0], answer[1])]); return; }
-          window.location.reload();
-        })
-        .catch(function (error) { show("error", [String(error)]); });
+      change("POST", encodeURIComponent(button.dataset.graph) + "/restore");
     });
   });
 
@@ -164,15 +169,7 @@
     button.addEventListener("click", function () {
       var graph = button.dataset.graph;
       if (!window.confirm(t("Remove the graph {graph} from the store?", { graph: graph }))) { return; }
-      fetch("/api/sources/" + encodeURIComponent(graph), { method: "DELETE", headers: headers() })
-        .then(function (response) {
-          return response.json().then(function (body) { return [response, body]; });
-        })
-        .then(function (answer) {
-          if (!answer[0].ok) { show("error", [refused(answer[0], answer[1])]); return; }
-          window.location.reload();
-        })
-        .catch(function (error) { show("error", [String(error)]); });
+      change("DELETE", encodeURIComponent(graph));
     });
   });
 })();
