@@ -11,10 +11,14 @@ scales them.
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Collection, Hashable, Iterable
 from typing import Any
 
 import networkx as nx
+
+#: igraph's one random number generator, set to a seed for each Louvain run
+_IGRAPH_RANDOM = threading.Lock()
 
 
 def adjacency_matrix(G: nx.Graph, weight: str | None) -> Any:
@@ -254,11 +258,14 @@ class CompiledGraph:
 
         if not self.nodes:
             return []
-        ig.set_random_number_generator(random.Random(seed))  # noqa: S311 - reproducible
-        try:
-            parts = self.igraph.community_multilevel(weights=self._weights())
-        finally:
-            ig.set_random_number_generator(random)
+        # igraph's random numbers come from one generator for the whole process: two threads
+        # (the server's warm-up and a request) must not draw from each other's seeds
+        with _IGRAPH_RANDOM:
+            ig.set_random_number_generator(random.Random(seed))  # noqa: S311 - reproducible
+            try:
+                parts = self.igraph.community_multilevel(weights=self._weights())
+            finally:
+                ig.set_random_number_generator(random)
         return [{self.nodes[i] for i in part} for part in parts]
 
     def modularity(self, communities: Iterable[Collection[Hashable]]) -> float:
