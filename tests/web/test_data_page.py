@@ -260,3 +260,32 @@ def test_the_data_page_checks_links_and_imports_as_a_manager_would(
     with httpx.Client(base_url=writable.base, timeout=60) as http:
         for graph in ("links-health-valley", "spreadsheet-health-valley"):
             assert http.delete(f"/api/sources/{graph}", headers=AUTH).status_code == 200
+
+
+def test_a_second_write_meanwhile_is_told_to_come_back(
+    tmp_path: Path, read_store: Path
+) -> None:
+    """One write at a time: while one holds the writer, another is 503 with Retry-After and
+    writes nothing; a dry run is never held up."""
+    from fastapi.testclient import TestClient
+
+    from helixgraph.settings import Settings
+    from helixgraph.web import create_app
+    from helixgraph.web.routes import data
+
+    store = shutil.copytree(read_store, tmp_path / "store")
+    settings = Settings(store=str(store), update_token=TOKEN, warm_up=False)
+    with TestClient(create_app(settings)) as client:
+        before = sources(client)
+        form = {"kind": "spreadsheet", "name": "valley"}
+        with data._WRITING:  # another upload is being written
+            busy = client.post("/api/imports", data=form, files=members(), headers=AUTH)
+            checked = client.post(
+                "/api/imports", params={"check": "true"}, data=form, files=members()
+            )
+            removal = client.delete("/api/sources/seed-ecosystem", headers=AUTH)
+        assert busy.status_code == removal.status_code == 503
+        assert busy.headers["Retry-After"] == "5"
+        assert "another write" in busy.json()["detail"]
+        assert checked.status_code == 200
+        assert sources(client) == before

@@ -61,9 +61,13 @@
             : refused(response, body)].concat(problems));
           return;
         }
+        // the importer says what comes in in English; another language gets the rows counted
+        var rows = body.rows_written === null ? body.rows_read : body.rows_written;
+        var summary = document.documentElement.lang === "en" || rows === null ? body.summary
+          : t("{n} rows", { n: rows.toLocaleString(document.documentElement.lang) });
         var lines = [body.checked
-          ? t("Checked: {summary}. Nothing was written.", { summary: body.summary })
-          : t("Imported: {summary}; {n} triples.", { summary: body.summary, n: body.triples.toLocaleString() })];
+          ? t("Checked: {summary}. Nothing was written.", { summary: summary })
+          : t("Imported: {summary}; {n} triples.", { summary: summary, n: body.triples.toLocaleString() })];
         if (body.rows_rejected) { lines.push(t("{n} rows with a problem left out", { n: body.rows_rejected })); }
         body.graphs.forEach(function (graph) { lines.push(t("graph {graph}", { graph: graph })); });
         show(body.checked ? "note" : "done", lines);
