@@ -262,9 +262,7 @@ def test_the_data_page_checks_links_and_imports_as_a_manager_would(
             assert http.delete(f"/api/sources/{graph}", headers=AUTH).status_code == 200
 
 
-def test_a_second_write_meanwhile_is_told_to_come_back(
-    tmp_path: Path, read_store: Path
-) -> None:
+def test_a_second_write_meanwhile_is_told_to_come_back(tmp_path: Path, read_store: Path) -> None:
     """One write at a time: while one holds the writer, another is 503 with Retry-After and
     writes nothing; a dry run is never held up."""
     from fastapi.testclient import TestClient
