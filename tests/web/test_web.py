@@ -478,3 +478,26 @@ def test_a_page_that_is_not_there_is_a_page_for_people_and_json_for_scripts(
     script = client.get("/api/nowhere", headers={"Accept": "text/html"})
     assert script.status_code == 404
     assert script.json() == {"detail": "Not Found"}
+
+
+def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None:
+    """Hungary's 20 counties, Budapest with the most actors, each county a link to the explorer
+    filtered to it; the actors no map can place counted; Transdanubia (HU2) alone when asked."""
+    for _ in range(120):  # the start-up warm-up first computes the home report
+        html = client.get("/", params={"country": "HU"}).text
+        if 'id="county-map"' in html:
+            break
+        time.sleep(0.5)
+    svg = re.search(r'<figure class="chart" id="county-map">(.*?)</figure>', html, re.S)
+    assert svg
+    assert svg[1].count("<path ") == sum(1 for _ in re.finditer(r"data-nuts=\"HU\d{3}\"", svg[1]))
+    assert len(set(re.findall(r'data-nuts="(HU\d{3})"', svg[1]))) == 20
+    assert "/viz?country=HU&amp;region=HU110" in svg[1]
+    rows = re.findall(r'<tr data-nuts="(HU\d{3})"><td>([^<]+)</td><td>([\d,]+)</td>', html)
+    assert rows[0][:2] == ("HU110", "Budapest")
+    assert int(rows[0][2].replace(",", "")) == max(int(n.replace(",", "")) for _, _, n in rows)
+    assert re.search(r'id="unplaced">\d+ actors of the scope are on no map', html)
+    west = client.get("/", params={"country": "HU", "region": "HU2"}).text
+    codes = re.findall(r'<tr data-nuts="(HU\d{3})">', west)
+    assert codes
+    assert all(code.startswith("HU2") for code in codes)

@@ -34,7 +34,7 @@ import networkx as nx
 from helixgraph.countries import country_code
 from helixgraph.errors import InputError
 from helixgraph.helices import HELICES
-from helixgraph.network import views
+from helixgraph.network import places, views
 from helixgraph.network.views import Years, local_name, parse_years
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.store import KnowledgeGraph
@@ -432,7 +432,7 @@ def _matching_actors(
     if scope.country:
         found = {a for a in found if actors[a]["country"] == scope.country}
     if scope.region:
-        regions = views.actor_regions(kg)
+        regions = places.actor_nuts(kg)
         found = {a for a in found if regions.get(a, "").startswith(str(scope.region))}
     if scope.helix:
         found = {a for a in found if scope.helix in actors[a]["helices"]}

@@ -47,3 +47,8 @@ def default_data() -> list[Traversable]:
         (item for item in folder.iterdir() if item.name.endswith((".ttl", ".nt.gz"))),
         key=lambda item: item.name,
     )
+
+
+def map_data(name: str) -> Traversable:
+    """A file of the map data (``data/map/``: boundaries, the gazetteer)."""
+    return content_root() / "data" / "map" / name

@@ -150,6 +150,23 @@ HU: dict[str, str] = {
     "Graph": "Gráf",
     "API: actors": "API: szereplők",
     "language": "nyelv",
+    # the map (maps.py, index.html)
+    "Actors by county, and the ties between counties": "Szereplők megyénként, és a megyék "
+    "közötti kapcsolatok",
+    "Where the ecosystem is": "Hol van az ökoszisztéma",
+    "The scope's Hungarian actors by county (the darker, the more), and the ties between "
+    "counties (the thicker, the more). A county leads to the explorer filtered to it.": (
+        "A hatókör magyar szereplői megyénként (minél sötétebb, annál több), és a megyék "
+        "közötti kapcsolatok (minél vastagabb, annál több). Egy megyére kattintva a gráf arra "
+        "szűrve nyílik."
+    ),
+    "county": "megye",
+    "ties inside": "kapcsolat a megyén belül",
+    "ties to other counties": "kapcsolat más megyékkel",
+    "in the largest part": "a legnagyobb részben",
+    "{n} actors of the scope are on no map: the data gives neither their region nor a city the "
+    "gazetteer knows.": "A hatókör {n} szereplője nincs a térképen: az adatok sem a régióját, "
+    "sem ismert települését nem adják meg.",
     # scope selector
     "Country": "Ország",
     "all countries": "minden ország",

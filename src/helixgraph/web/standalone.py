@@ -5,6 +5,7 @@ charts inline as SVG, no script needed to read it), optionally printed to PDF by
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -52,6 +53,8 @@ def standalone_report(
     """The dashboard of ``scope`` as one printable HTML document, in ``lang``: its findings,
     figures, peers, year-by-year table and charts; no form, no what-if, no script."""
     context = overview_context(kg, scope, through, lang) | language_context(lang)
+    if context.get("map"):  # a file on its own has no explorer to lead to
+        context["map"] = re.sub(r"</?a\b[^>]*>", "", context["map"])
     context.update(
         standalone=True,
         printable=True,

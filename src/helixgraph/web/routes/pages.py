@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from helixgraph.analysis.summary import component_sizes
 from helixgraph.countries import country_name
 from helixgraph.language import Language
-from helixgraph.network import names, views
+from helixgraph.network import names, places, views
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
 from helixgraph.rdf.namespaces import GRAPH_BASE
@@ -25,7 +25,7 @@ from helixgraph.report.precision import Precision
 from helixgraph.report.years import fragmentation_by_year
 from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
-from helixgraph.web import charts
+from helixgraph.web import charts, maps
 from helixgraph.web.deps import (
     KG,
     LangDep,
@@ -107,7 +107,7 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[s
     )
     labels = names.concept_labels(kg, lang)
     A = views.affiliation_graph(kg)
-    regions = Counter(code[:4] for code in views.actor_regions(kg).values() if len(code) >= 4)
+    regions = Counter(code[:4] for code in places.actor_nuts(kg).values() if len(code) >= 4)
     return {
         "countries": countries.most_common(),
         "regions": sorted(regions.items()),
@@ -270,6 +270,7 @@ def _analysis_context(
     for row, peer in zip(rows, [scope, *peers], strict=False):
         row["label"] = scope_words(kg, peer, lang)
     return {
+        **_where(kg, network, scope, lang),
         "report": report,
         "analysed": report.mixing is not None,  # a scope without actors: findings, no figures
         "findings": findings(report, lang),
@@ -302,6 +303,26 @@ def _analysis_context(
             ),
         },
     }
+
+
+def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> dict[str, Any]:
+    """The map of where the scope's Hungarian actors are, county by county, and its table;
+    nothing for a scope with none placed."""
+    _ = translator(lang)
+    rows, ties, unplaced = places.by_county(network, places.actor_counties(kg))
+    if not rows:
+        return {"regions": [], "map": None}
+    query = {k: v for k, v in scope.query().items() if k != "region"}
+    drawn = maps.county_map(
+        places.counties(),
+        {row.nuts: row.actors for row in rows},
+        ties,
+        _("Actors by county, and the ties between counties"),
+        link="/viz?" + urlencode({**query, "country": "HU"}) + "&region={nuts}",
+        lang=lang,
+        words={"actors": _("actors"), "ties": _("ties")},
+    )
+    return {"regions": rows, "map": drawn, "unplaced": unplaced}
 
 
 #: The what-if panel lists at most this many actors: all 6,914 of the whole default store made

@@ -1,0 +1,183 @@
+"""Where the actors are: each Hungarian actor's county (its NUTS-3 region), from the NUTS code
+a source states (``hx:region``; CORDIS still writes the NUTS-2013 codes HU101 Budapest and HU102
+Pest, which are HU110 and HU120 since 2016) or else from its city (``schema:addressLocality``)
+looked up in the gazetteer helixgraph ships (``data/map/hu-places.csv``: GeoNames' settlements,
+``scripts/make_places.py``). An actor neither places is counted as not placed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import networkx as nx
+
+from helixgraph.network import views
+from helixgraph.network.tables import fetch_tables
+from helixgraph.rdf.resources import map_data
+from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept
+
+#: NUTS 2013 codes CORDIS still writes, and what they are since NUTS 2016.
+NUTS_2013 = {"HU101": "HU110", "HU102": "HU120"}
+
+
+@dataclass(frozen=True)
+class County:
+    """A NUTS-3 region of the map: its code, official name and outline (lon, lat rings)."""
+
+    nuts: str
+    name: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where an actor is: its county, and how that was found ("stated" or "city")."""
+
+    nuts: str
+    how: str
+
+
+@cache
+def counties() -> tuple[County, ...]:
+    """Hungary's 20 NUTS-3 regions (19 counties and Budapest), by code."""
+    shapes = json.loads(map_data("hu-counties.json").read_text(encoding="utf-8"))
+    return tuple(
+        County(s["nuts"], s["name"], tuple(tuple(map(tuple, ring)) for ring in s["rings"]))
+        for s in shapes
+    )
+
+
+@cache
+def gazetteer() -> dict[str, str]:
+    """A settlement's name, folded -> its county's NUTS code."""
+    text = map_data("hu-places.csv").read_text(encoding="utf-8")
+    return {row["place"]: row["nuts3"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def fold(name: str) -> str:
+    """``GÖDÖLLŐ`` -> ``godollo``, as the gazetteer keys names.
+
+    >>> fold("Hódmezővásárhely"), fold("BUDAPEST XI.")
+    ('hodmezovasarhely', 'budapest xi.')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(ascii_name.lower().replace("-", " ").split())
+
+
+def county_of(nuts: str) -> str | None:
+    """The county of a stated NUTS code: itself at level 3 (HU101 read as HU110).
+
+    >>> county_of("HU101"), county_of("HU333"), county_of("HU33"), county_of("DE300")
+    ('HU110', 'HU333', None, None)
+    """
+    code = NUTS_2013.get(nuts.upper(), nuts.upper())
+    known = {c.nuts for c in counties()}
+    return code if code in known else None
+
+
+def city_county(city: str) -> str | None:
+    """The county a city lies in, by the gazetteer; Budapest's districts ("Budapest XI.") too.
+
+    >>> city_county("GODOLLO"), city_county("Budapest XI."), city_county("Atlantis")
+    ('HU120', 'HU110', None)
+    """
+    places = gazetteer()
+    folded = fold(city)
+    if folded in places:
+        return places[folded]
+    first = folded.split(" ")[0].rstrip(",.")
+    return places.get(first) if first == "budapest" else None
+
+
+def actor_nuts(kg: KnowledgeGraph) -> dict[str, str]:
+    """Each actor's NUTS code: its county where placed, else the code a source states (what
+    the ``region`` filter matches as a prefix: ``HU2`` is Transdanubia)."""
+    return views.actor_regions(kg) | {a: p.nuts for a, p in actor_counties(kg).items()}
+
+
+@kept
+def actor_counties(kg: KnowledgeGraph) -> dict[str, Placed]:
+    """Each Hungarian actor's county, where a stated NUTS code or its city says; kept until the
+    store changes."""
+    actors = views.actor_attributes(kg)
+    merged = views.aliases(kg)
+    placed: dict[str, Placed] = {}
+    for actor, code in views.actor_regions(kg).items():
+        county = county_of(code)
+        if county and actor in actors:
+            placed[actor] = Placed(county, "stated")
+    for subject, city, _ in fetch_tables(kg, "city")["city"]:
+        actor = merged.get(subject, subject)
+        if actor in placed or actor not in actors or actors[actor]["country"] != "HU":
+            continue
+        county = city_county(city)
+        if county:
+            placed[actor] = Placed(county, "city")
+    return placed
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    """One county of a scope: its actors, the ties among them and to other counties, and the
+    share of them in the network's largest connected part."""
+
+    nuts: str
+    name: str
+    actors: int
+    ties_inside: int
+    ties_out: int
+    in_largest: float
+
+
+def by_county(
+    network: nx.Graph, placed: dict[str, Placed]
+) -> tuple[list[RegionRow], dict[tuple[str, str], int], int]:
+    """The scope's actors county by county (most actors first), the ties between two counties
+    (NUTS pair -> ties), and how many of the scope's actors are not placed.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")]); G.add_node("d")
+    >>> pest, budapest = Placed("HU120", "city"), Placed("HU110", "city")
+    >>> at = {"a": budapest, "b": budapest, "c": pest}
+    >>> rows, ties, unplaced = by_county(G, at)
+    >>> [(r.nuts, r.actors, r.ties_inside, r.ties_out) for r in rows], ties, unplaced
+    ([('HU110', 2, 1, 1), ('HU120', 1, 0, 1)], {('HU110', 'HU120'): 1}, 1)
+    """
+    names = {county.nuts: county.name for county in counties()}
+    largest: set[str] = max(nx.connected_components(network), key=len, default=set())
+    members: dict[str, list[str]] = {}
+    for actor in network:
+        if actor in placed:
+            members.setdefault(placed[actor].nuts, []).append(actor)
+    inside: dict[str, int] = dict.fromkeys(members, 0)
+    out: dict[str, int] = dict.fromkeys(members, 0)
+    between: dict[tuple[str, str], int] = {}
+    for u, v in network.edges():
+        if u in placed and v in placed:
+            a, b = placed[u].nuts, placed[v].nuts
+            if a == b:
+                inside[a] += 1
+            else:
+                out[a] += 1
+                out[b] += 1
+                pair = (a, b) if a < b else (b, a)
+                between[pair] = between.get(pair, 0) + 1
+    rows = [
+        RegionRow(
+            nuts,
+            names[nuts],
+            len(actors),
+            inside[nuts],
+            out[nuts],
+            sum(1 for a in actors if a in largest) / len(actors),
+        )
+        for nuts, actors in members.items()
+    ]
+    rows.sort(key=lambda row: (-row.actors, row.nuts))
+    unplaced = sum(1 for actor in network if actor not in placed)
+    return rows, between, unplaced

@@ -1,0 +1,69 @@
+"""Where the actors are: counties from the NUTS codes the CORDIS names file gives (read here
+from the file itself) and from cities by the shipped gazetteer (checked against geography)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from collections import Counter
+
+import pytest
+from conftest import H2020_NAMES
+
+from helixgraph.network import views
+from helixgraph.network.places import actor_counties, city_county, counties
+from helixgraph.store import KnowledgeGraph
+
+ACTOR = "https://w3id.org/helixgraph/id/actor/pic-"
+
+
+def test_the_map_has_hungarys_twenty_counties() -> None:
+    codes = [county.nuts for county in counties()]
+    assert len(codes) == 20 == len(set(codes))
+    assert "HU110" in codes  # Budapest
+    assert all(code.startswith("HU") and len(code) == 5 for code in codes)
+    assert {county.name for county in counties()} >= {"Budapest", "Pest", "Csongrád-Csanád"}
+
+
+@pytest.mark.parametrize(
+    ("city", "county"),
+    [  # where these towns lie, as any atlas says
+        ("BUDAPEST", "HU110"),
+        ("Budapest XI.", "HU110"),
+        ("GODOLLO", "HU120"),  # Gödöllő, Pest
+        ("GOEDOELLO", "HU120"),  # as CORDIS writes it too
+        ("SZENTENDRE", "HU120"),
+        ("Szeged", "HU333"),  # Csongrád-Csanád
+        ("DEBRECEN", "HU321"),  # Hajdú-Bihar
+        ("PECS", "HU231"),  # Baranya
+        ("Miskolc", "HU311"),  # Borsod-Abaúj-Zemplén
+        ("VESZPREM", "HU213"),
+        ("KAPOSVAR", "HU232"),  # Somogy
+        ("Győr", "HU221"),  # Győr-Moson-Sopron
+    ],
+)
+def test_a_city_is_placed_in_its_county(city: str, county: str) -> None:
+    assert city_county(city) == county
+
+
+def test_the_counts_per_county_follow_the_names_files_nuts_codes(seed_kg: KnowledgeGraph) -> None:
+    """Every organisation of the default store the names file gives a Hungarian NUTS-3 code is
+    placed in that county (NUTS 2013's HU101/HU102 read as HU110/HU120), county by county."""
+    renamed = {"HU101": "HU110", "HU102": "HU120"}
+    known = {county.nuts for county in counties()}
+    with gzip.open(H2020_NAMES, "rt", encoding="utf-8") as file:
+        stated = {
+            row["pic"]: renamed.get(row["nuts"], row["nuts"])
+            for row in csv.DictReader(file)
+            if row["country"] == "HU" and renamed.get(row["nuts"], row["nuts"]) in known
+        }
+    actors = views.actor_attributes(seed_kg)
+    in_store = {pic: county for pic, county in stated.items() if ACTOR + pic in actors}
+    assert len(in_store) >= 10  # the names file gives few codes: the cities place the rest
+    placed = actor_counties(seed_kg)
+    found = {pic: placed[ACTOR + pic].nuts for pic in in_store if ACTOR + pic in placed}
+    assert found == in_store
+    assert Counter(found.values()) == Counter(in_store.values())
+    # and with the cities, Budapest holds the most
+    by_county = Counter(p.nuts for p in placed.values())
+    assert by_county.most_common(1)[0][0] == "HU110"
