@@ -81,7 +81,9 @@ def county_map(
             tip = f"{_name(shapes, a)} - {_name(shapes, b)}: {number(weight, lang)} {said['ties']}"
             body.append(
                 f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{TIE}" '
-                f'stroke-opacity="0.7" stroke-width="{width:.1f}" stroke-linecap="round">'
+                f'stroke-opacity="0.7" stroke-width="{width:.1f}" stroke-linecap="round" '
+                # the counties under a tie stay the click's target
+                'pointer-events="none">'
                 f"<title>{escape(tip)}</title></line>"
             )
     for shape in shapes:
