@@ -78,9 +78,7 @@ def main() -> None:
         if city["countrycode"] != "HU":
             continue
         x, y = float(city["longitude"]), float(city["latitude"])
-        nuts = next(
-            (s["nuts"] for s in shapes for ring in s["rings"] if inside(x, y, ring)), None
-        )
+        nuts = next((s["nuts"] for s in shapes for ring in s["rings"] if inside(x, y, ring)), None)
         if nuts is None:
             continue
         for name in {city["name"], *city["alternatenames"]}:
