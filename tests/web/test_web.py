@@ -501,3 +501,8 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
     codes = re.findall(r'<tr data-nuts="(HU\d{3})">', west)
     assert codes
     assert all(code.startswith("HU2") for code in codes)
+    # the region filter offers the counties and Hungary's three regions by name
+    assert re.search(r'<option value="HU2" selected>Transdanubia, HU2 \(\d+ actors\)', west)
+    assert re.search(r'<option value="HU110" >Budapest, HU110 \(\d+ actors\)', west)
+    hungarian = client.get("/", params={"country": "HU", "region": "HU2", "lang": "hu"}).text
+    assert '<option value="HU2" selected>Dunántúl, HU2' in hungarian

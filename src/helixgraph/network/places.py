@@ -24,6 +24,12 @@ from helixgraph.store.kept import kept
 
 #: NUTS 2013 codes CORDIS still writes, and what they are since NUTS 2016.
 NUTS_2013 = {"HU101": "HU110", "HU102": "HU120"}
+#: Hungary's three NUTS-1 regions, in English and Hungarian (Eurostat's names).
+HU_NUTS1 = {
+    "HU1": ("Central Hungary", "Közép-Magyarország"),
+    "HU2": ("Transdanubia", "Dunántúl"),
+    "HU3": ("Great Plain and North", "Alföld és Észak"),
+}
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,30 @@ def actor_nuts(kg: KnowledgeGraph) -> dict[str, str]:
     """Each actor's NUTS code: its county where placed, else the code a source states (what
     the ``region`` filter matches as a prefix: ``HU2`` is Transdanubia)."""
     return views.actor_regions(kg) | {a: p.nuts for a, p in actor_counties(kg).items()}
+
+
+def region_choices(nuts: dict[str, str], lang: str = "en") -> list[tuple[str, str, int]]:
+    """What the ``region`` filter offers: (code, label, actors), Hungary's NUTS-1 regions and
+    counties by name, other countries' NUTS-2 codes as they are; sorted by code, so that each
+    county follows its region.
+
+    >>> choices = region_choices({"a": "HU110", "b": "HU231", "c": "DE300"})
+    >>> [label for _, label, _ in choices]
+    ['DE30', 'Central Hungary, HU1', 'Budapest, HU110', 'Transdanubia, HU2', 'Baranya, HU231']
+    """
+    names = {county.nuts: county.name for county in counties()}
+    names |= {
+        code: english if lang == "en" else local for code, (english, local) in HU_NUTS1.items()
+    }
+    found: dict[str, int] = {}
+    for code in nuts.values():
+        groups = [code, code[:3]] if code in names else [code[:4]] if len(code) >= 4 else []
+        for group in groups:
+            found[group] = found.get(group, 0) + 1
+    return [
+        (code, f"{names[code]}, {code}" if code in names else code, n)
+        for code, n in sorted(found.items())
+    ]
 
 
 @kept

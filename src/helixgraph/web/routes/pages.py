@@ -92,25 +92,24 @@ def form_error(asked: PageScope, lang: Language) -> dict[str, str] | None:
     return {"field": asked.field or "", "message": error_text(asked.error, lang)}
 
 
-def scope_choices(kg: KnowledgeGraph, lang: Language = "en") -> dict[str, list[tuple[str, Any]]]:
+def scope_choices(kg: KnowledgeGraph, lang: Language = "en") -> dict[str, list[tuple[Any, ...]]]:
     """What the scope selector offers: the countries with their actors (most actors first), the
     sectors (by their labels in ``lang``) and the clusters; kept until the store changes."""
-    found: dict[str, list[tuple[str, Any]]] = pages_of(kg).keep(
+    found: dict[str, list[tuple[Any, ...]]] = pages_of(kg).keep(
         kg, _Page("scope-choices", lang=lang), lambda: _scope_choices(kg, lang)
     )
     return found
 
 
-def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[str, Any]]]:
+def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[Any, ...]]]:
     countries = Counter(
         attrs["country"] for attrs in views.actor_attributes(kg).values() if attrs["country"]
     )
     labels = names.concept_labels(kg, lang)
     A = views.affiliation_graph(kg)
-    regions = Counter(code[:4] for code in places.actor_nuts(kg).values() if len(code) >= 4)
     return {
         "countries": countries.most_common(),
-        "regions": sorted(regions.items()),
+        "regions": places.region_choices(places.actor_nuts(kg), lang),
         "sources": [
             (name, name)
             for iri in kg.graph_names()
