@@ -497,6 +497,17 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
     assert rows[0][:2] == ("HU110", "Budapest")
     assert int(rows[0][2].replace(",", "")) == max(int(n.replace(",", "")) for _, _, n in rows)
     assert re.search(r'id="unplaced">\d+ actors of the scope are on no map', html)
+    # a county none of whose actors is in the largest part is outlined as cut off
+    cut_off = {nuts for nuts, _, _ in rows} - {
+        nuts
+        for nuts, share in re.findall(
+            r'<tr data-nuts="(HU\d{3})">(?:<td>[^<]*</td>){4}<td>([^<]+)</td>', html
+        )
+        if share != "0%"
+    }
+    outlined = re.findall(r'data-nuts="(HU\d{3})"><path [^>]*class="cut-off"', svg[1])
+    assert cut_off
+    assert set(outlined) == cut_off
     west = client.get("/", params={"country": "HU", "region": "HU2"}).text
     codes = re.findall(r'<tr data-nuts="(HU\d{3})">', west)
     assert codes

@@ -161,6 +161,10 @@ HU: dict[str, str] = {
         "szűrve nyílik."
     ),
     "county": "megye",
+    "none of them in the largest connected part": "egyikük sincs a legnagyobb összefüggő részben",
+    "A dashed outline: none of the county's actors is in the network's largest connected "
+    "part.": "Szaggatott körvonal: a megye egyetlen szereplője sincs a hálózat legnagyobb "
+    "összefüggő részében.",
     "ties inside": "kapcsolat a megyén belül",
     "ties to other counties": "kapcsolat más megyékkel",
     "in the largest part": "a legnagyobb részben",

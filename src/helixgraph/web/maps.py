@@ -8,7 +8,7 @@ words, so colour is never the only carrier of meaning.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from html import escape
 
 from helixgraph.language import Language, number
@@ -30,10 +30,13 @@ def county_map(
     link: str | None = None,
     lang: Language = "en",
     words: Mapping[str, str] | None = None,
+    cut_off: Collection[str] = (),
 ) -> str:
     """The counties shaded by ``actors`` (NUTS code -> count), the ``ties`` between two counties
     (weight: ties between their actors) as lines between their centres; ``link`` (with
-    ``{nuts}``) makes each county a link. ``words``: "actors" and "ties" in the page's language.
+    ``{nuts}``) makes each county a link; the counties ``cut_off`` (none of their actors in the
+    network's largest part) get a dashed outline. ``words``: "actors", "ties" and "cut off" in
+    the page's language.
 
     >>> from helixgraph.network.places import County
     >>> square = County("HU110", "Budapest", (((19.0, 47.4), (19.2, 47.4), (19.2, 47.6)),))
@@ -41,7 +44,7 @@ def county_map(
     >>> svg.startswith("<svg") and "Budapest: 3 actors" in svg
     True
     """
-    said = {"actors": "actors", "ties": "ties"} | dict(words or {})
+    said = {"actors": "actors", "ties": "ties", "cut off": "cut off"} | dict(words or {})
     points = [p for shape in shapes for ring in shape.rings for p in ring]
     middle = math.cos(math.radians(sum(lat for _, lat in points) / len(points)))
     west, east = min(x for x, _ in points), max(x for x, _ in points)
@@ -65,8 +68,12 @@ def county_map(
         xs, ys = zip(*(at(*p) for p in outer), strict=True)
         centres[shape.nuts] = (sum(xs) / len(xs), sum(ys) / len(ys))
         tip = f"{shape.name}: {number(count, lang)} {said['actors']}"
+        outline = 'stroke="#ffffff" stroke-width="1"'
+        if shape.nuts in cut_off and count:
+            tip += f" ({said['cut off']})"
+            outline = f'stroke="{TIE}" stroke-width="2" stroke-dasharray="4 3" class="cut-off"'
         region = (
-            f'<path d="{path}" fill="{_shade(count, most)}" stroke="#ffffff" stroke-width="1">'
+            f'<path d="{path}" fill="{_shade(count, most)}" {outline}>'
             f"<title>{escape(tip)}</title></path>"
         )
         if link:

@@ -319,7 +319,12 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
         _("Actors by county, and the ties between counties"),
         link="/viz?" + urlencode({**query, "country": "HU"}) + "&region={nuts}",
         lang=lang,
-        words={"actors": _("actors"), "ties": _("ties")},
+        words={
+            "actors": _("actors"),
+            "ties": _("ties"),
+            "cut off": _("none of them in the largest connected part"),
+        },
+        cut_off={row.nuts for row in rows if row.in_largest == 0},
     )
     return {"regions": rows, "map": drawn, "unplaced": unplaced}
 
