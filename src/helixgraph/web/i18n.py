@@ -161,6 +161,8 @@ HU: dict[str, str] = {
         "szűrve nyílik."
     ),
     "county": "megye",
+    "Outlines: Natural Earth; places: GeoNames (CC BY 4.0).": "Határok: Natural Earth; "
+    "települések: GeoNames (CC BY 4.0).",
     "none of them in the largest connected part": "egyikük sincs a legnagyobb összefüggő részben",
     "A dashed outline: none of the county's actors is in the network's largest connected "
     "part.": "Szaggatott körvonal: a megye egyetlen szereplője sincs a hálózat legnagyobb "
