@@ -32,6 +32,32 @@ def test_a_report_in_the_worker_waits_for_no_computation_of_the_server(read_stor
     assert report.headline.nodes > 0
 
 
+def test_a_comparison_in_the_worker_waits_for_no_computation_of_the_server(
+    tmp_path: Path, read_store: Path
+) -> None:
+    """While the server computes (the lock its warm-up holds), /api/analysis/compare is
+    answered from the analysis worker, not refused after the query deadline (503)."""
+    from fastapi.testclient import TestClient
+
+    from helixgraph.settings import Settings
+    from helixgraph.web import create_app
+
+    store = shutil.copytree(read_store, tmp_path / "store")
+    settings = Settings(store=str(store), warm_up=False, query_timeout=0.5)
+    with TestClient(create_app(settings)) as client, computing_lock(None):
+        answer = client.get(
+            "/api/analysis/compare",
+            params=[("scope", "country=HU,sector=health"), ("scope", "country=CZ,sector=health")],
+        )
+    assert answer.status_code == 200, answer.text
+    rows = answer.json()
+    assert [row["scope"] for row in rows] == [
+        "country=HU,sector=health",
+        "country=CZ,sector=health",
+    ]
+    assert rows[0]["actors"] > 0
+
+
 def test_a_report_asked_during_the_warm_up_is_answered(
     tmp_path_factory: pytest.TempPathFactory, read_store: Path
 ) -> None:

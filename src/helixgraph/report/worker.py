@@ -64,6 +64,19 @@ class AnalysisWorker:
         pickling, what it raises is raised here."""
         return self._ask(kg, ("call", function, args, kwargs), deadline)
 
+    def call_on_store(
+        self,
+        kg: KnowledgeGraph,
+        function: Callable[..., Any],
+        *args: Any,
+        deadline: float,
+        **kwargs: Any,
+    ) -> Any:
+        """``function(store, *args, **kwargs)`` in the worker, on the worker's own reading of
+        the store (its views already built): the heavy work out of the server's process and its
+        lock, as :meth:`report`."""
+        return self._ask(kg, ("store", function, args, kwargs), deadline)
+
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.kill()
@@ -154,6 +167,9 @@ def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
         try:
             if request[0] == "report":
                 answer = report_of(kg, request[1])
+            elif request[0] == "store":
+                _, function, args, kwargs = request
+                answer = function(kg, *args, **kwargs)
             else:
                 _, function, args, kwargs = request
                 answer = function(*args, **kwargs)

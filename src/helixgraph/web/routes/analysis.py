@@ -57,12 +57,16 @@ def read_comparison(
         scopes = [Scope.parse(text) for text in scope]
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None
+    precision = Precision.from_settings(settings)
+    worker = worker_for(kg)
+    if worker is not None:  # in the analysis worker: the server's own computing never blocks it
+        rows: list[dict[str, Any]] = worker.call_on_store(
+            kg, compare_scopes, scopes, through=through, precision=precision,
+            deadline=settings.analysis_timeout,
+        )  # fmt: skip
+        return rows
     return compare_scopes(
-        kg,
-        scopes,
-        through=through,
-        wait=settings.query_timeout,
-        precision=Precision.from_settings(settings),
+        kg, scopes, through=through, wait=settings.query_timeout, precision=precision
     )
 
 
