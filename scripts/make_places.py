@@ -17,25 +17,20 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import unicodedata
 from pathlib import Path
+
+from helixgraph.network.places import place_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "data" / "map" / "hu-counties.geojson.gz"
 OUT = ROOT / "data" / "map"
 
 
-def fold(name: str) -> str:
-    """``Gödöllő`` -> ``godollo``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(ascii_name.lower().replace("-", " ").split())
-
-
 def spellings(name: str) -> set[str]:
     """The ways CORDIS may write a settlement's name: folded, and with ö/ü as oe/ue."""
     lowered = name.lower()
     german = lowered.replace("ö", "oe").replace("ő", "oe").replace("ü", "ue").replace("ű", "ue")
-    return {fold(name), fold(german)}
+    return {place_key(name), place_key(german)}
 
 
 def rings(geometry: dict) -> list[list[list[float]]]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import networkx as nx
 
+from helixgraph.language import fold
 from helixgraph.network import views
 from helixgraph.network.tables import fetch_tables
 from helixgraph.rdf.resources import map_data
@@ -66,14 +66,14 @@ def gazetteer() -> dict[str, str]:
     return {row["place"]: row["nuts3"] for row in csv.DictReader(io.StringIO(text))}
 
 
-def fold(name: str) -> str:
-    """``GÖDÖLLŐ`` -> ``godollo``, as the gazetteer keys names.
+def place_key(name: str) -> str:
+    """``GÖDÖLLŐ`` -> ``godollo``: a settlement's name as the gazetteer keys it (the way search
+    folds names, hyphens read as spaces).
 
-    >>> fold("Hódmezővásárhely"), fold("BUDAPEST XI.")
-    ('hodmezovasarhely', 'budapest xi.')
+    >>> place_key("Hódmezővásárhely"), place_key("BUDAPEST XI."), place_key("Pest-Buda")
+    ('hodmezovasarhely', 'budapest xi.', 'pest buda')
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(ascii_name.lower().replace("-", " ").split())
+    return " ".join(fold(name).replace("-", " ").split())
 
 
 def county_of(nuts: str) -> str | None:
@@ -94,7 +94,7 @@ def city_county(city: str) -> str | None:
     ('HU120', 'HU110', None)
     """
     places = gazetteer()
-    folded = fold(city)
+    folded = place_key(city)
     if folded in places:
         return places[folded]
     first = folded.split(" ")[0].rstrip(",.")
