@@ -34,6 +34,7 @@ from helixgraph.store.apart import dropped, write_apart
 from helixgraph.store.previous import kept_versions, previous_folder, restore_previous
 from helixgraph.web.deps import KG, PoolDep, SettingsDep, check_writer, templates
 from helixgraph.web.i18n import request_language, translator
+from helixgraph.web.page_memo import pages_of
 from helixgraph.web.schemas import ImportPublic, LinkApplied, LinkChoices, LinkPublic, SourcePublic
 from helixgraph.web.uploads import problems, uploaded
 
@@ -246,6 +247,12 @@ def _kept_names(kg: KnowledgeGraph) -> list[str]:
 
 
 def _sources(kg: KnowledgeGraph) -> list[SourcePublic]:
+    """The graphs and their provenance, kept until the store changes (counting every graph's
+    triples reads the whole store: 1.3 s on all of Horizon 2020)."""
+    return pages_of(kg).keep(kg, "sources", lambda: _provenance(kg))
+
+
+def _provenance(kg: KnowledgeGraph) -> list[SourcePublic]:
     return [
         SourcePublic(
             graph=info.graph,
