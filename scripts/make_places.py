@@ -19,7 +19,7 @@ import gzip
 import json
 from pathlib import Path
 
-from helixgraph.network.places import place_key
+from helixgraph.rdf.gazetteer import place_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "data" / "map" / "hu-counties.geojson.gz"

@@ -11,7 +11,8 @@ import pytest
 from conftest import H2020_NAMES
 
 from helixgraph.network import views
-from helixgraph.network.places import actor_counties, city_county, counties
+from helixgraph.network.places import actor_counties, counties
+from helixgraph.rdf.gazetteer import city_county, county_codes
 from helixgraph.store import KnowledgeGraph
 
 ACTOR = "https://w3id.org/helixgraph/id/actor/pic-"
@@ -20,6 +21,7 @@ ACTOR = "https://w3id.org/helixgraph/id/actor/pic-"
 def test_the_map_has_hungarys_twenty_counties() -> None:
     codes = [county.nuts for county in counties()]
     assert len(codes) == 20 == len(set(codes))
+    assert set(codes) == county_codes()  # the gazetteer's counties are the map's
     assert "HU110" in codes  # Budapest
     assert all(code.startswith("HU") and len(code) == 5 for code in codes)
     assert {county.name for county in counties()} >= {"Budapest", "Pest", "Csongrád-Csanád"}
@@ -67,3 +69,32 @@ def test_the_counts_per_county_follow_the_names_files_nuts_codes(seed_kg: Knowle
     # and with the cities, Budapest holds the most
     by_county = Counter(p.nuts for p in placed.values())
     assert by_county.most_common(1)[0][0] == "HU110"
+
+
+def test_the_import_records_the_county_a_city_places_an_actor_in(seed_kg: KnowledgeGraph) -> None:
+    """The CORDIS importer writes ``hx:regionByCity`` (a sub-property of ``hx:region``) for a
+    Hungarian organisation whose stated NUTS code names no county: the county its city lies
+    in, as any atlas says (Gödöllő in Pest, Szeged in Csongrád-Csanád, Debrecen in
+    Hajdú-Bihar, Pécs in Baranya); read with SPARQL, as a user would."""
+    atlas = {"GODOLLO": "HU120", "SZEGED": "HU333", "DEBRECEN": "HU321", "PECS": "HU231"}
+    with gzip.open(H2020_NAMES, "rt", encoding="utf-8") as file:
+        expected = {
+            ACTOR + row["pic"]: atlas[row["city"]]
+            for row in csv.DictReader(file)
+            if row["country"] == "HU" and row["city"] in atlas and len(row["nuts"]) != 5
+        }
+    rows = seed_kg.query(
+        "PREFIX hx: <https://w3id.org/helixgraph/ns#> "
+        "SELECT ?actor ?region WHERE { ?actor hx:regionByCity ?region }"
+    )
+    recorded = {str(r["actor"].value): str(r["region"].value).rsplit("/", 1)[1] for r in rows}
+    in_store = {a: c for a, c in expected.items() if a in views.actor_attributes(seed_kg)}
+    assert len(in_store) >= 10
+    assert {a: recorded.get(a) for a in in_store} == in_store
+    both = seed_kg.query(  # where another source (the seed) states the county too, they agree
+        "PREFIX hx: <https://w3id.org/helixgraph/ns#> SELECT ?city ?stated WHERE "
+        "{ ?actor hx:regionByCity ?city ; hx:region ?stated FILTER(STRLEN(STR(?stated)) = 37) }"
+    )
+    pairs = [(r["city"].value, r["stated"].value) for r in both]
+    assert pairs
+    assert all(city == stated for city, stated in pairs)

@@ -13,6 +13,7 @@ from helixgraph.importers.cordis_data import (
     Project,
 )
 from helixgraph.importers.legible import legible_name
+from helixgraph.rdf.gazetteer import county_by_city
 from helixgraph.rdf.namespaces import (
     DCTERMS,
     ID_BASE,
@@ -100,17 +101,21 @@ def _name(name: OrganisationName, country: str | None) -> Iterator[tuple[str, st
         yield a, f"<{SKOS}altLabel>", literal(name.short_name)
     # no hx:pic: the participations' graph states it, and a second copy would double every
     # answer of a query that joins on it (the default graph is the union of the graphs)
-    yield from _whereabouts(a, name.nuts, name.sme, name.city)
+    yield from _whereabouts(a, name.nuts, name.sme, name.city, country)
     copy = f" (copy: {name.source})" if name.source else ""
     yield a, f"<{DCTERMS}source>", literal(CORDIS_SOURCE + copy)
 
 
 def _whereabouts(
-    actor: str, nuts: str | None, sme: bool | None, city: str | None
+    actor: str, nuts: str | None, sme: bool | None, city: str | None, country: str | None
 ) -> Iterator[tuple[str, str, str]]:
-    """An organisation's NUTS region, SME flag and city, where known."""
+    """An organisation's NUTS region, SME flag and city, where known; a Hungarian one's county
+    by its city where no stated code names it (recorded apart: ``hx:regionByCity``)."""
     if nuts:
         yield actor, f"<{HX.region}>", f"<{NUTS}{nuts}>"
+    county = county_by_city(nuts, city, country)
+    if county:
+        yield actor, f"<{HX.regionByCity}>", f"<{NUTS}{county}>"
     if sme is not None:
         yield actor, f"<{HX.sme}>", typed(str(sme).lower(), "boolean")
     if city:
@@ -134,7 +139,7 @@ def _organisation(
     yield a, f"<{HX.pic}>", literal(org.pic)
     if org.country:
         yield a, f"<{HX.country}>", literal(org.country)
-    yield from _whereabouts(a, org.nuts, org.sme, org.city)
+    yield from _whereabouts(a, org.nuts, org.sme, org.city, org.country)
     if org.url:
         yield a, f"<{SCHEMA}url>", f"<{org.url}>"
 

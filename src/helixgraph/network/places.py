@@ -1,29 +1,24 @@
-"""Where the actors are: each Hungarian actor's county (its NUTS-3 region), from the NUTS code
-a source states (``hx:region``; CORDIS still writes the NUTS-2013 codes HU101 Budapest and HU102
-Pest, which are HU110 and HU120 since 2016) or else from its city (``schema:addressLocality``)
-looked up in the gazetteer helixgraph ships (``data/map/hu-places.csv``: GeoNames' settlements,
-``scripts/make_places.py``). An actor neither places is counted as not placed.
+"""Where the actors are: each Hungarian actor's county (its NUTS-3 region), as the store says
+it: the NUTS code a source states (``hx:region``; CORDIS's NUTS-2013 HU101/HU102 read as
+HU110/HU120), else the county its city lies in, which the importers record
+(``hx:regionByCity``, :mod:`helixgraph.rdf.gazetteer`). An actor neither places is counted as
+not placed. The county outlines for the map: ``data/map/hu-counties.json`` (Natural Earth).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from functools import cache
 
 import networkx as nx
 
-from helixgraph.language import fold
 from helixgraph.network import views
-from helixgraph.network.tables import fetch_tables
+from helixgraph.rdf.gazetteer import county_of
 from helixgraph.rdf.resources import map_data
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.kept import kept
 
-#: NUTS 2013 codes CORDIS still writes, and what they are since NUTS 2016.
-NUTS_2013 = {"HU101": "HU110", "HU102": "HU120"}
 #: Hungary's three NUTS-1 regions, in English and Hungarian (Eurostat's names).
 HU_NUTS1 = {
     "HU1": ("Central Hungary", "Közép-Magyarország"),
@@ -59,48 +54,6 @@ def counties() -> tuple[County, ...]:
     )
 
 
-@cache
-def gazetteer() -> dict[str, str]:
-    """A settlement's name, folded -> its county's NUTS code."""
-    text = map_data("hu-places.csv").read_text(encoding="utf-8")
-    return {row["place"]: row["nuts3"] for row in csv.DictReader(io.StringIO(text))}
-
-
-def place_key(name: str) -> str:
-    """``GÖDÖLLŐ`` -> ``godollo``: a settlement's name as the gazetteer keys it (the way search
-    folds names, hyphens read as spaces).
-
-    >>> place_key("Hódmezővásárhely"), place_key("BUDAPEST XI."), place_key("Pest-Buda")
-    ('hodmezovasarhely', 'budapest xi.', 'pest buda')
-    """
-    return " ".join(fold(name).replace("-", " ").split())
-
-
-def county_of(nuts: str) -> str | None:
-    """The county of a stated NUTS code: itself at level 3 (HU101 read as HU110).
-
-    >>> county_of("HU101"), county_of("HU333"), county_of("HU33"), county_of("DE300")
-    ('HU110', 'HU333', None, None)
-    """
-    code = NUTS_2013.get(nuts.upper(), nuts.upper())
-    known = {c.nuts for c in counties()}
-    return code if code in known else None
-
-
-def city_county(city: str) -> str | None:
-    """The county a city lies in, by the gazetteer; Budapest's districts ("Budapest XI.") too.
-
-    >>> city_county("GODOLLO"), city_county("Budapest XI."), city_county("Atlantis")
-    ('HU120', 'HU110', None)
-    """
-    places = gazetteer()
-    folded = place_key(city)
-    if folded in places:
-        return places[folded]
-    first = folded.split(" ")[0].rstrip(",.")
-    return places.get(first) if first == "budapest" else None
-
-
 def actor_nuts(kg: KnowledgeGraph) -> dict[str, str]:
     """Each actor's NUTS code: its county where placed, else the code a source states (what
     the ``region`` filter matches as a prefix: ``HU2`` is Transdanubia)."""
@@ -133,21 +86,17 @@ def region_choices(nuts: dict[str, str], lang: str = "en") -> list[tuple[str, st
 
 @kept
 def actor_counties(kg: KnowledgeGraph) -> dict[str, Placed]:
-    """Each Hungarian actor's county, where a stated NUTS code or its city says; kept until the
-    store changes."""
+    """Each Hungarian actor's county, where a stated NUTS code (``hx:region``) or its city
+    (``hx:regionByCity``, recorded on import) says; kept until the store changes."""
     actors = views.actor_attributes(kg)
-    merged = views.aliases(kg)
     placed: dict[str, Placed] = {}
     for actor, code in views.actor_regions(kg).items():
         county = county_of(code)
         if county and actor in actors:
             placed[actor] = Placed(county, "stated")
-    for subject, city, _ in fetch_tables(kg, "city")["city"]:
-        actor = merged.get(subject, subject)
-        if actor in placed or actor not in actors or actors[actor]["country"] != "HU":
-            continue
-        county = city_county(city)
-        if county:
+    for actor, code in views.actor_regions(kg, by_city=True).items():
+        county = county_of(code)
+        if county and actor in actors and actor not in placed:
             placed[actor] = Placed(county, "city")
     return placed
 

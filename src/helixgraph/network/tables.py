@@ -34,7 +34,7 @@ TABLES = {
     "name": "SELECT ?s ?o WHERE { ?s foaf:name ?o }",
     "country": "SELECT ?s ?o WHERE { ?s hx:country ?o }",
     "region": "SELECT ?s ?o WHERE { ?s hx:region ?o }",
-    "city": "SELECT ?s ?o WHERE { ?s schema:addressLocality ?o }",
+    "regionByCity": "SELECT ?s ?o WHERE { ?s hx:regionByCity ?o }",
     "sector": "SELECT ?s ?o WHERE { ?s hx:sector ?o }",
     "declared": "SELECT ?s ?o WHERE { ?s hx:declaredMemberCount ?o }",
     "kind": f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {_KINDS} }} ?s a ?o }}",

@@ -441,10 +441,12 @@ def _dated_memberships(kg: KnowledgeGraph) -> list[Membership]:
     return found
 
 
-def actor_regions(kg: KnowledgeGraph) -> dict[str, str]:
-    """Actor IRI -> its NUTS code (``HU110``), where a source states one (``hx:region``)."""
+def actor_regions(kg: KnowledgeGraph, *, by_city: bool = False) -> dict[str, str]:
+    """Actor IRI -> its NUTS code (``HU110``), where a source states one (``hx:region``), or,
+    ``by_city``, the county its city lies in (``hx:regionByCity``, recorded on import)."""
     merged = aliases(kg)
-    return {merged.get(s, s): local_name(o) for s, o, _ in fetch_tables(kg, "region")["region"]}
+    table = "regionByCity" if by_city else "region"
+    return {merged.get(s, s): local_name(o) for s, o, _ in fetch_tables(kg, table)[table]}
 
 
 def _periods(tables: dict[str, list[Row]]) -> dict[str, tuple[str | None, str | None]]:
