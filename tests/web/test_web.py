@@ -490,26 +490,28 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
         time.sleep(0.5)
     svg = re.search(r'<figure class="chart" id="county-map">(.*?)</figure>', html, re.S)
     assert svg
-    assert svg[1].count("<path ") == sum(1 for _ in re.finditer(r"data-nuts=\"HU\d{3}\"", svg[1]))
-    assert len(set(re.findall(r'data-nuts="(HU\d{3})"', svg[1]))) == 20
+    assert svg[1].count("<path ") == sum(1 for _ in re.finditer(r"data-code=\"HU\d{3}\"", svg[1]))
+    assert len(set(re.findall(r'data-code="(HU\d{3})"', svg[1]))) == 20
     assert "/viz?country=HU&amp;region=HU110" in svg[1]
-    rows = re.findall(r'<tr data-nuts="(HU\d{3})"><td>([^<]+)</td><td>([\d,]+)</td>', html)
+    rows = re.findall(r'<tr data-code="(HU\d{3})"><td>([^<]+)</td><td>([\d,]+)</td>', html)
     assert rows[0][:2] == ("HU110", "Budapest")
     assert int(rows[0][2].replace(",", "")) == max(int(n.replace(",", "")) for _, _, n in rows)
-    assert re.search(r'id="unplaced">\d+ actors of the scope are on no map', html)
+    assert re.search(
+        r'id="unplaced">\d+ of the scope(?:\'|&#39;)s Hungarian actors are in no county', html
+    )
     # a county none of whose actors is in the largest part is outlined as cut off
     cut_off = {nuts for nuts, _, _ in rows} - {
         nuts
         for nuts, share in re.findall(
-            r'<tr data-nuts="(HU\d{3})">(?:<td>[^<]*</td>){4}<td>([^<]+)</td>', html
+            r'<tr data-code="(HU\d{3})">(?:<td>[^<]*</td>){4}<td>([^<]+)</td>', html
         )
         if share != "0%"
     }
-    outlined = re.findall(r'data-nuts="(HU\d{3})"><path [^>]*class="cut-off"', svg[1])
+    outlined = re.findall(r'data-code="(HU\d{3})"><path [^>]*class="cut-off"', svg[1])
     assert cut_off
     assert set(outlined) == cut_off
     west = client.get("/", params={"country": "HU", "region": "HU2"}).text
-    codes = re.findall(r'<tr data-nuts="(HU\d{3})">', west)
+    codes = re.findall(r'<tr data-code="(HU\d{3})">', west)
     assert codes
     assert all(code.startswith("HU2") for code in codes)
     # the region filter offers the counties and Hungary's three regions by name
@@ -517,3 +519,29 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
     assert re.search(r'<option value="HU110" >Budapest, HU110 \(\d+ actors\)', west)
     hungarian = client.get("/", params={"country": "HU", "region": "HU2", "lang": "hu"}).text
     assert '<option value="HU2" selected>Dunántúl, HU2' in hungarian
+
+
+def test_a_scope_of_many_countries_is_mapped_by_country(client: httpx.Client) -> None:
+    """The whole default store (the Hungarian actors' partners from all over Europe): a map of
+    Europe's countries, each country's actors as counted from the seed and the CORDIS file
+    (independently of helixgraph), each country a link to the explorer."""
+    html = analysed_page(client, {"country": ""}, 'id="country-map"')
+    svg = re.search(r'<figure class="chart" id="country-map">(.*?)</figure>', html, re.S)
+    assert svg
+    table = re.search(r'<table class="figures" id="country-table">(.*?)</table>', html, re.S)
+    assert table
+    rows = {
+        code: int(n.replace(",", ""))
+        for code, n in re.findall(
+            r'<tr data-code="([A-Z]{2})"><td>[^<]+</td><td>([\d,]+)<', table[1]
+        )
+    }
+    expected = Counter(str(actor["country"]) for actor in default_actors().values())
+    assert len(rows) >= 30
+    assert rows == {code: expected[code] for code in rows}
+    assert "/viz?country=DE" in svg[1]
+    assert 'data-code="DE"' in svg[1]
+    beyond = re.search(r'id="beyond">([\d,]+) actors', html)
+    assert beyond
+    on_map = sum(rows.values())
+    assert int(beyond[1].replace(",", "")) == sum(expected.values()) - on_map

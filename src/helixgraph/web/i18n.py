@@ -170,9 +170,26 @@ HU: dict[str, str] = {
     "ties inside": "kapcsolat a megyén belül",
     "ties to other counties": "kapcsolat más megyékkel",
     "in the largest part": "a legnagyobb részben",
-    "{n} actors of the scope are on no map: the data gives neither their region nor a city the "
-    "gazetteer knows.": "A hatókör {n} szereplője nincs a térképen: az adatok sem a régióját, "
-    "sem ismert települését nem adják meg.",
+    "{n} of the scope's Hungarian actors are in no county: the data gives neither their region "
+    "nor a city the gazetteer knows.": "A hatókör {n} magyar szereplője nincs megyéhez "
+    "rendelve: az adatok sem a régióját, sem ismert települését nem adják meg.",
+    "Actors by country, and the ties between countries": "Szereplők országonként, és az "
+    "országok közötti kapcsolatok",
+    "The scope's actors by country (the darker, the more), and the {n} strongest ties between "
+    "countries (the thicker, the more). A country leads to the explorer filtered to it.": (
+        "A hatókör szereplői országonként (minél sötétebb, annál több), és az országok közötti "
+        "{n} legerősebb kapcsolat (minél vastagabb, annál több). Egy országra kattintva a gráf "
+        "arra szűrve nyílik."
+    ),
+    "A dashed outline: none of its actors is in the network's largest connected part.": (
+        "Szaggatott körvonal: egyetlen szereplője sincs a hálózat legnagyobb összefüggő részében."
+    ),
+    "country": "ország",
+    "ties inside the country": "kapcsolat az országon belül",
+    "ties to other countries": "kapcsolat más országokkal",
+    "{n} actors of the scope are in countries beyond the map (outside Europe, or with no country "
+    "in the data).": "A hatókör {n} szereplője a térképen kívüli országban van (Európán kívül, "
+    "vagy az adatok nem adják meg az országát).",
     # scope selector
     "Country": "Ország",
     "all countries": "minden ország",

@@ -53,8 +53,9 @@ def standalone_report(
     """The dashboard of ``scope`` as one printable HTML document, in ``lang``: its findings,
     figures, peers, year-by-year table and charts; no form, no what-if, no script."""
     context = overview_context(kg, scope, through, lang) | language_context(lang)
-    if context.get("map"):  # a file on its own has no explorer to lead to
-        context["map"] = re.sub(r"</?a\b[^>]*>", "", context["map"])
+    for key in ("country_map", "county_map"):  # a file on its own has no explorer to lead to
+        if context.get(key):
+            context[key] = re.sub(r"</?a\b[^>]*>", "", context[key])
     context.update(
         standalone=True,
         printable=True,

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from helixgraph.analysis.summary import component_sizes
 from helixgraph.countries import country_name
 from helixgraph.language import Language
-from helixgraph.network import names, places, views
+from helixgraph.network import areas, names, places, views
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope, scoped_network, sectors
 from helixgraph.rdf.namespaces import GRAPH_BASE
@@ -304,29 +304,67 @@ def _analysis_context(
     }
 
 
+#: The map of Europe draws the strongest ties between countries only: partners in 40 countries
+#: tie nearly every pair, and 700 lines hide the map.
+STRONGEST_TIES = 30
+
+
 def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> dict[str, Any]:
-    """The map of where the scope's Hungarian actors are, county by county, and its table;
-    nothing for a scope with none placed."""
+    """Where the scope's actors are: by country on a map of Europe when they are in more than
+    one country, by county for the Hungarian ones placed; each map with its table."""
     _ = translator(lang)
-    rows, ties, unplaced = places.by_county(network, places.actor_counties(kg))
-    if not rows:
-        return {"regions": [], "map": None}
-    query = {k: v for k, v in scope.query().items() if k != "region"}
-    drawn = maps.county_map(
-        places.counties(),
-        {row.nuts: row.actors for row in rows},
-        ties,
-        _("Actors by county, and the ties between counties"),
-        link="/viz?" + urlencode({**query, "country": "HU"}) + "&region={nuts}",
-        lang=lang,
-        words={
-            "actors": _("actors"),
-            "ties": _("ties"),
-            "cut off": _("none of them in the largest connected part"),
-        },
-        cut_off={row.nuts for row in rows if row.in_largest == 0},
-    )
-    return {"regions": rows, "map": drawn, "unplaced": unplaced}
+    words = {
+        "actors": _("actors"),
+        "ties": _("ties"),
+        "cut off": _("none of them in the largest connected part"),
+    }
+    query = {k: v for k, v in scope.query().items() if k not in ("region", "country")}
+    europe = areas.countries(lang)
+    on_map = {area.code for area in europe}
+    country_of = {
+        actor: network.nodes[actor].get("country")
+        for actor in network
+        if network.nodes[actor].get("country") in on_map
+    }
+    found: dict[str, Any] = {"country_map": None, "county_map": None}
+    nations, between, beyond = areas.by_area(network, country_of, {a.code: a.name for a in europe})
+    if len(nations) > 1:
+        found |= {
+            "country_rows": nations,
+            "beyond": beyond,
+            "strongest": min(len(between), STRONGEST_TIES),
+            "country_map": maps.area_map(
+                europe,
+                {row.code: row.actors for row in nations},
+                dict(sorted(between.items(), key=lambda item: -item[1])[:STRONGEST_TIES]),
+                _("Actors by country, and the ties between countries"),
+                link="/viz?" + "".join(f"{p}&" for p in [urlencode(query)] if p) + "country={code}",
+                lang=lang,
+                words=words,
+                cut_off={row.code for row in nations if row.in_largest == 0},
+                frame=areas.EUROPE_FRAME,
+            ),
+        }
+    placed = {actor: p.nuts for actor, p in places.actor_counties(kg).items()}
+    shapes = areas.counties()
+    counties, ties, _others = areas.by_area(network, placed, {a.code: a.name for a in shapes})
+    if counties:
+        hungarian = sum(1 for actor in network if network.nodes[actor].get("country") == "HU")
+        found |= {
+            "county_rows": counties,
+            "unplaced": hungarian - sum(row.actors for row in counties),
+            "county_map": maps.area_map(
+                shapes,
+                {row.code: row.actors for row in counties},
+                ties,
+                _("Actors by county, and the ties between counties"),
+                link="/viz?" + urlencode({**query, "country": "HU"}) + "&region={code}",
+                lang=lang,
+                words=words,
+                cut_off={row.code for row in counties if row.in_largest == 0},
+            ),
+        }
+    return found
 
 
 #: The what-if panel lists at most this many actors: all 6,914 of the whole default store made
