@@ -10,6 +10,7 @@ from bench import (
     bench_endpoint,
     bench_guard,
     bench_import,
+    bench_map,
     bench_queries,
     bench_remote,
     bench_scope,
@@ -24,6 +25,7 @@ BENCHMARKS = {
     "fairshare": bench_endpoint.fair_share,
     "guard": bench_guard.main,
     "viz": bench_viz.main,
+    "map": bench_map.main,
     "scope": bench_scope.main,
     "remote": bench_remote.main,
 }
