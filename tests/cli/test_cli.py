@@ -444,6 +444,10 @@ def test_report_writes_a_self_contained_printable_page(read_store: Path, tmp_pat
     assert "Health cluster B" not in html  # the seed's example of a second cluster
     assert "<script" not in html
     assert not re.findall(r'(?:src|href)="(?!#)[^"]*"', html)  # nothing to fetch
+    drawn = re.search(r'<figure class="chart" id="county-map">(.*?)</figure>', html, re.S)
+    assert drawn  # where the members are, county by county: Budapest for Semmelweis
+    assert "Budapest: " in drawn[1]
+    assert "<a " not in drawn[1]  # no explorer to lead to from a file
     hungarian = tmp_path / "jelentes.html"
     result = run(
         "report", "--store", str(read_store), "--scope", "cluster=mediklaszter",

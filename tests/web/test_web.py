@@ -496,6 +496,12 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
     rows = re.findall(r'<tr data-code="(HU\d{3})"><td>([^<]+)</td><td>([\d,]+)</td>', html)
     assert rows[0][:2] == ("HU110", "Budapest")
     assert int(rows[0][2].replace(",", "")) == max(int(n.replace(",", "")) for _, _, n in rows)
+    # the region filter counts the same real actors (not the seed's examples) as the map
+    offered = dict(
+        re.findall(r'<option value="(HU\d{3})" >[^<]*, HU\d{3} \(([\d,]+) actors\)', html)
+    )
+    assert offered
+    assert {code: n for code, _, n in rows} == offered
     assert re.search(
         r'id="unplaced">\d+ of the scope(?:\'|&#39;)s Hungarian actors are in no county', html
     )
@@ -519,6 +525,7 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
     assert re.search(r'<option value="HU110" >Budapest, HU110 \(\d+ actors\)', west)
     hungarian = client.get("/", params={"country": "HU", "region": "HU2", "lang": "hu"}).text
     assert '<option value="HU2" selected>Dunántúl, HU2' in hungarian
+    assert "/viz?lang=hu&amp;country=HU&amp;region=HU231" in hungarian  # the explorer in Hungarian
 
 
 def test_a_scope_of_many_countries_is_mapped_by_country(client: httpx.Client) -> None:

@@ -118,3 +118,18 @@ def by_area(
     rows.sort(key=lambda row: (-row.actors, row.code))
     elsewhere = sum(1 for actor in network if actor not in area_of)
     return rows, between, elsewhere
+
+
+def leading(network: nx.Graph, area_of: Mapping[str, str], n: int = 5) -> dict[str, list[str]]:
+    """Each area's ``n`` best connected actors (most ties first, then by IRI): whom a map names
+    on hover.
+
+    >>> G = nx.Graph([("a", "b"), ("a", "c"), ("c", "d")])
+    >>> leading(G, {"a": "X", "b": "X", "c": "X", "d": "Y"}, n=2)
+    {'X': ['a', 'c'], 'Y': ['d']}
+    """
+    members: dict[str, list[str]] = {}
+    for actor in sorted(network, key=lambda a: (-network.degree(a), str(a))):
+        if actor in area_of and len(members.setdefault(area_of[actor], [])) < n:
+            members[area_of[actor]].append(actor)
+    return members

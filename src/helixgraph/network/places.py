@@ -33,8 +33,11 @@ class Placed:
 
 def actor_nuts(kg: KnowledgeGraph) -> dict[str, str]:
     """Each actor's NUTS code: its county where placed, else the code a source states (what
-    the ``region`` filter matches as a prefix: ``HU2`` is Transdanubia)."""
-    return views.actor_regions(kg) | {a: p.nuts for a, p in actor_counties(kg).items()}
+    the ``region`` filter matches as a prefix: ``HU2`` is Transdanubia); real actors only (the
+    seed's illustrative examples are none)."""
+    actors = views.actor_attributes(kg)
+    stated = {a: code for a, code in views.actor_regions(kg).items() if a in actors}
+    return stated | {a: p.nuts for a, p in actor_counties(kg).items()}
 
 
 def region_choices(nuts: dict[str, str], lang: str = "en") -> list[tuple[str, str, int]]:

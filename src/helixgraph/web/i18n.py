@@ -395,6 +395,8 @@ HU: dict[str, str] = {
     ),
     "part {i}": "{i}. rész",
     "{n} more": "további {n}",
+    "and {n} more": "és további {n}",
+    "{n} ties": "{n} kapcsolat",
     "no years to show": "nincs megjeleníthető év",
     # explorer
     "helixgraph: the ecosystem graph": "helixgraph: az ökoszisztéma gráfja",

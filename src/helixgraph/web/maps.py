@@ -33,12 +33,16 @@ def area_map(
     words: Mapping[str, str] | None = None,
     cut_off: Collection[str] = (),
     frame: tuple[float, float, float, float] | None = None,
+    who: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """The areas shaded by ``actors`` (code -> count), the ``ties`` between two areas (weight:
     ties between their actors) as lines between their centres; ``link`` (with ``{code}``) makes
     each area a link; the areas ``cut_off`` (none of their actors in the network's largest part)
-    get a dashed outline. ``words``: "actors", "ties" and "cut off" in the page's language.
-    ``frame`` (west, south, east, north): what the map shows, else all the outlines.
+    get a dashed outline. ``words``: "{n} actors", "{n} ties" and "cut off" in the page's
+    language (a Hungarian noun after a number is singular).
+    ``frame`` (west, south, east, north): what the map shows, else all the outlines. ``who``:
+    the names an area's hover gives (its best connected actors); "more" in ``words`` says how
+    many it leaves out ("and {n} more").
 
     >>> from helixgraph.network.areas import Area
     >>> square = Area("HU110", "Budapest", (((19.0, 47.4), (19.2, 47.4), (19.2, 47.6)),))
@@ -46,7 +50,13 @@ def area_map(
     >>> svg.startswith("<svg") and "Budapest: 3 actors" in svg
     True
     """
-    said = {"actors": "actors", "ties": "ties", "cut off": "cut off"} | dict(words or {})
+    said = {
+        "actors": "{n} actors",
+        "ties": "{n} ties",
+        "cut off": "cut off",
+        "more": "and {n} more",
+    }
+    said |= dict(words or {})
     if frame is None:
         points = [p for shape in shapes for ring in shape.rings for p in ring]
         west, east = min(x for x, _ in points), max(x for x, _ in points)
@@ -69,7 +79,13 @@ def area_map(
         outer = max(shape.rings, key=len)
         xs, ys = zip(*(at(*p) for p in outer), strict=True)
         centres[shape.code] = (sum(xs) / len(xs), sum(ys) / len(ys))
-        tip = f"{shape.name}: {number(count, lang)} {said['actors']}"
+        tip = f"{shape.name}: " + said["actors"].format(n=number(count, lang))
+        named = list((who or {}).get(shape.code, ()))
+        if named:
+            rest = count - len(named)
+            tip += ": " + ", ".join(named)
+            if rest > 0:
+                tip += " " + said["more"].format(n=number(rest, lang))
         outline = 'stroke="#ffffff" stroke-width="1"'
         if shape.code in cut_off and count:
             tip += f" ({said['cut off']})"
@@ -87,7 +103,9 @@ def area_map(
         if a in centres and b in centres and weight:
             (x1, y1), (x2, y2) = centres[a], centres[b]
             width = 0.6 + 4 * math.sqrt(weight / heaviest)
-            tip = f"{_name(shapes, a)} - {_name(shapes, b)}: {number(weight, lang)} {said['ties']}"
+            tip = f"{_name(shapes, a)} - {_name(shapes, b)}: " + said["ties"].format(
+                n=number(weight, lang)
+            )
             body.append(
                 f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{TIE}" '
                 f'stroke-opacity="0.7" stroke-width="{width:.1f}" stroke-linecap="round" '

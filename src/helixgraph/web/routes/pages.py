@@ -314,11 +314,22 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
     one country, by county for the Hungarian ones placed; each map with its table."""
     _ = translator(lang)
     words = {
-        "actors": _("actors"),
-        "ties": _("ties"),
+        "actors": _("{n} actors"),
+        "ties": _("{n} ties"),
         "cut off": _("none of them in the largest connected part"),
+        "more": _("and {n} more"),
     }
+    labels = names.labels_in(kg, lang)
+
+    def named(area_of: dict[str, str]) -> dict[str, list[str]]:
+        leaders = areas.leading(network, area_of)
+        return {
+            code: [labels.get(a) or str(network.nodes[a].get("label", a)) for a in found]
+            for code, found in leaders.items()
+        }
+
     query = {k: v for k, v in scope.query().items() if k not in ("region", "country")}
+    query |= {"lang": lang} if lang != "en" else {}  # the explorer in the page's language
     europe = areas.countries(lang)
     on_map = {area.code for area in europe}
     country_of = {
@@ -343,6 +354,7 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
                 words=words,
                 cut_off={row.code for row in nations if row.in_largest == 0},
                 frame=areas.EUROPE_FRAME,
+                who=named(country_of),
             ),
         }
     placed = {actor: p.nuts for actor, p in places.actor_counties(kg).items()}
@@ -362,6 +374,7 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
                 lang=lang,
                 words=words,
                 cut_off={row.code for row in counties if row.in_largest == 0},
+                who=named(placed),
             ),
         }
     return found
