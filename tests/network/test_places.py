@@ -11,7 +11,8 @@ import pytest
 from conftest import H2020_NAMES
 
 from helixgraph.network import views
-from helixgraph.network.places import actor_counties, counties
+from helixgraph.network.areas import counties, countries
+from helixgraph.network.places import actor_counties
 from helixgraph.rdf.gazetteer import city_county, county_codes
 from helixgraph.store import KnowledgeGraph
 
@@ -19,12 +20,29 @@ ACTOR = "https://w3id.org/helixgraph/id/actor/pic-"
 
 
 def test_the_map_has_hungarys_twenty_counties() -> None:
-    codes = [county.nuts for county in counties()]
+    codes = [county.code for county in counties()]
     assert len(codes) == 20 == len(set(codes))
     assert set(codes) == county_codes()  # the gazetteer's counties are the map's
     assert "HU110" in codes  # Budapest
     assert all(code.startswith("HU") and len(code) == 5 for code in codes)
     assert {county.name for county in counties()} >= {"Budapest", "Pest", "Csongrád-Csanád"}
+
+
+EU27 = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
+
+
+def test_the_map_of_europe_has_every_country_by_the_code_the_data_uses() -> None:
+    """The EU27, EEA and the UK by ISO code as the store holds them (GB and GR, not CORDIS's
+    UK and EL), named in English and Hungarian."""
+    codes = {country.code for country in countries()}
+    assert codes >= {*EU27, "IS", "LI", "NO", "GB", "CH"}
+    assert not codes & {"UK", "EL"}
+    names = {country.code: country.name for country in countries("hu")}
+    assert (names["HU"], names["DE"], names["GB"]) == (
+        "Magyarország",
+        "Németország",
+        "Egyesült Királyság",
+    )
 
 
 @pytest.mark.parametrize(
@@ -52,7 +70,7 @@ def test_the_counts_per_county_follow_the_names_files_nuts_codes(seed_kg: Knowle
     """Every organisation of the default store the names file gives a Hungarian NUTS-3 code is
     placed in that county (NUTS 2013's HU101/HU102 read as HU110/HU120), county by county."""
     renamed = {"HU101": "HU110", "HU102": "HU120"}
-    known = {county.nuts for county in counties()}
+    known = {county.code for county in counties()}
     with gzip.open(H2020_NAMES, "rt", encoding="utf-8") as file:
         stated = {
             row["pic"]: renamed.get(row["nuts"], row["nuts"])
