@@ -82,8 +82,9 @@ def main() -> None:
         lines.append(f"\n    # {title}\n")
         for name in names:
             label = english_label(graph, URIRef(NS + name))
-            comment = f"  # {label}" if label and str(label) != name else ""
-            lines.append(f'    {name}: Final = "{NS}{name}"{comment}\n')
+            lines.append(f'    {name}: Final = "{NS}{name}"\n')
+            if label and str(label) != name:  # what an editor shows for the attribute
+                lines.append(f'    """{label}"""\n')
             done.add(name)
     lines.append(f"\n\nHX.TERMS = frozenset({sorted(done)!r})\n")
     text = "".join(lines)

@@ -5,12 +5,17 @@ A leaf: read once where a process starts (the server, a command) and handed down
 from __future__ import annotations
 
 import os
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from helixgraph.errors import InputError
+
+#: a count, a size in bytes or a number of samples: more than zero
+Count = Annotated[int, Field(gt=0)]
+#: a duration in seconds: more than zero
+Seconds = Annotated[float, Field(gt=0)]
 
 
 class Settings(BaseSettings):
@@ -21,116 +26,69 @@ class Settings(BaseSettings):
     ``HELIX_FRAGMENTATION_SAMPLES``, ``HELIX_BETWEENNESS_SAMPLES``, ``HELIX_WARM_UP``,
     ``HELIX_DEFAULT_DATA``, ``HELIX_MAX_UPLOAD``, ``HELIX_IMPORT_TIMEOUT``."""
 
-    model_config = SettingsConfigDict(env_prefix="HELIX_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HELIX_", extra="ignore", use_attribute_docstrings=True
+    )
 
-    store: str | None = Field(
-        default=None,
-        description="store directory, or the http(s) URL of a remote SPARQL store; "
-        "default: the per-user data directory",
-    )
+    store: str | None = None
+    """store directory, or the http(s) URL of a remote SPARQL store; default: the per-user data
+    directory"""
     host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=0, le=65535)
-    max_rows: int = Field(default=10_000, gt=0, description="result rows a query may return")
-    query_timeout: float = Field(
-        default=10.0, gt=0, description="seconds a SPARQL query may run before it is stopped"
-    )
-    update_timeout: float = Field(
-        default=30.0,
-        gt=0,
-        description="seconds a SPARQL update may run before its writer process is stopped "
-        "(nothing written then)",
-    )
-    analysis_timeout: float = Field(
-        default=120.0,
-        gt=0,
-        description="seconds the web app's report of a scope not asked before may take; "
-        "its worker process is then stopped (503)",
-    )
-    query_workers: int = Field(
-        default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)),
-        gt=0,
-        description="worker processes answering SPARQL queries",
-    )
-    slow_query_workers: int | None = Field(
-        default=None,
-        ge=0,
-        description="worker processes for queries past a second (default: half the query "
-        "workers; 0: one lane, where long queries keep the worker they started on)",
-    )
-    client_query_seconds: float = Field(
-        default=30.0,
-        ge=0,
-        description="seconds of query time one client may use a minute (429 beyond; 0: no limit)",
-    )
-    trusted_proxies: list[str] = Field(
-        default=[],
-        description="addresses of reverse proxies whose X-Forwarded-For names the client "
-        '(a JSON list, such as ["127.0.0.1"]); others\' headers are ignored',
-    )
-    query_cache_bytes: int = Field(
-        default=64_000_000,
-        ge=0,
-        description="bytes of answers kept until the store changes (0: none kept)",
-    )
-    max_body: int = Field(
-        default=2_000_000, gt=0, description="bytes a request body may hold (413 beyond)"
-    )
-    update_token: SecretStr | None = Field(
-        default=None,
-        description="SPARQL updates are accepted only with `Authorization: Bearer <token>`; "
-        "unset: the endpoint is read-only",
-    )
-    exact_limit: int = Field(
-        default=5000,
-        gt=0,
-        description="focal actors up to which every measure is exact; above, estimated or left out",
-    )
-    key_player_budget: float = Field(
-        default=2.0, gt=0, description="seconds the exact key-player search may take"
-    )
-    fragmentation_samples: int = Field(
-        default=256, gt=0, description="random sources estimating distance fragmentation"
-    )
-    betweenness_samples: int = Field(
-        default=1024, gt=0, description="random sources estimating betweenness"
-    )
-    default_data: Literal["shipped", "none"] = Field(
-        default="shipped",
-        description="`none`: a store is opened without loading the shipped default ecosystem "
-        "(the user's own data only; what a store already holds stays)",
-    )
-    max_upload: int = Field(
-        default=50_000_000,
-        gt=0,
-        description="bytes one upload to the data page or /api/imports may hold (413 beyond)",
-    )
-    import_timeout: float = Field(
-        default=600.0,
-        gt=0,
-        description="seconds an import or a removal asked of the server may take before its "
-        "writer process is stopped (nothing written then)",
-    )
-    warm_up: bool = Field(
-        default=True,
-        description="compute the views and the ecosystem report at start-up, in the background",
-    )
+    port: Annotated[int, Field(ge=0, le=65535)] = 8000
+    max_rows: Count = 10_000
+    """result rows a query may return"""
+    query_timeout: Seconds = 10.0
+    """seconds a SPARQL query may run before it is stopped"""
+    update_timeout: Seconds = 30.0
+    """seconds a SPARQL update may run before its writer process is stopped (nothing written
+    then)"""
+    analysis_timeout: Seconds = 120.0
+    """seconds the web app's report of a scope not asked before may take; its worker process
+    is then stopped (503)"""
+    query_workers: Count = Field(default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)))
+    """worker processes answering SPARQL queries"""
+    slow_query_workers: Annotated[int, Field(ge=0)] | None = None
+    """worker processes for queries past a second (default: half the query workers; 0: one
+    lane, where long queries keep the worker they started on)"""
+    client_query_seconds: Annotated[float, Field(ge=0)] = 30.0
+    """seconds of query time one client may use a minute (429 beyond; 0: no limit)"""
+    trusted_proxies: list[str] = []
+    """addresses of reverse proxies whose X-Forwarded-For names the client (a JSON list, such
+    as ["127.0.0.1"]); others' headers are ignored"""
+    query_cache_bytes: Annotated[int, Field(ge=0)] = 64_000_000
+    """bytes of answers kept until the store changes (0: none kept)"""
+    max_body: Count = 2_000_000
+    """bytes a request body may hold (413 beyond)"""
+    update_token: SecretStr | None = None
+    """SPARQL updates are accepted only with `Authorization: Bearer <token>`; unset: the
+    endpoint is read-only"""
+    exact_limit: Count = 5000
+    """focal actors up to which every measure is exact; above, estimated or left out"""
+    key_player_budget: Seconds = 2.0
+    """seconds the exact key-player search may take"""
+    fragmentation_samples: Count = 256
+    """random sources estimating distance fragmentation"""
+    betweenness_samples: Count = 1024
+    """random sources estimating betweenness"""
+    default_data: Literal["shipped", "none"] = "shipped"
+    """`none`: a store is opened without loading the shipped default ecosystem (the user's own
+    data only; what a store already holds stays)"""
+    max_upload: Count = 50_000_000
+    """bytes one upload to the data page or /api/imports may hold (413 beyond)"""
+    import_timeout: Seconds = 600.0
+    """seconds an import or a removal asked of the server may take before its writer process
+    is stopped (nothing written then)"""
+    warm_up: bool = True
+    """compute the views and the ecosystem report at start-up, in the background"""
     # what one import may expand to, checked while it streams: a bomb is refused, not read
-    max_line_bytes: int = Field(
-        default=1 << 20, gt=0, description="bytes one line of a CSV source may hold"
-    )
-    max_expanded_bytes: int = Field(
-        default=4 << 30,
-        gt=0,
-        description="bytes a CSV source may hold once decompressed (all of H2020: 15 MB)",
-    )
-    max_rdf_bytes: int = Field(
-        default=256 << 20,
-        gt=0,
-        description="bytes an RDF file may hold once decompressed (parsed and validated in memory)",
-    )
-    max_workbook_bytes: int = Field(
-        default=64 << 20, gt=0, description="bytes an .xlsx workbook may hold once unzipped"
-    )
+    max_line_bytes: Count = 1 << 20
+    """bytes one line of a CSV source may hold"""
+    max_expanded_bytes: Count = 4 << 30
+    """bytes a CSV source may hold once decompressed (all of H2020: 15 MB)"""
+    max_rdf_bytes: Count = 256 << 20
+    """bytes an RDF file may hold once decompressed (parsed and validated in memory)"""
+    max_workbook_bytes: Count = 64 << 20
+    """bytes an .xlsx workbook may hold once unzipped"""
 
 
 def read_settings(**given: Any) -> Settings:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from helixgraph.errors import InputError, Problem
 from helixgraph.importers.bounded import open_text
@@ -25,10 +25,9 @@ from helixgraph.importers.cordis_data import (
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors
 from helixgraph.rdf.namespaces import COUNTRY_ALIASES
 
-if TYPE_CHECKING:
-    pass
-
 VERSION = "1"
+#: what a column's parser reads
+Read = TypeVar("Read")
 
 ROLES = {
     "coordinator": "coordinator",
@@ -39,7 +38,7 @@ ROLES = {
     "internationalpartner": "internationalPartner",
 }
 
-#: CORDIS writes the United Kingdom and Greece by their EU codes; ISO 3166 says GB and GR.
+#: H2020's programme parts as CORDIS names them -> the ontology's terms
 PROGRAMME_PARTS = {
     "ERC": "partERC", "FET": "partFET", "MSCA": "partMSCA", "RI": "partRI", "LEIT": "partLEIT",
     "ARF": "partARF", "Innovation in SMEs": "partSMEs", "SC1": "partSC1", "SC2": "partSC2",
@@ -171,12 +170,9 @@ def _read_rows(
 def _compact_row(
     row: dict[str, str], say: Say, helix_map: Mapping[str, str]
 ) -> Parsed | None:  # (column, message)
-    rcn = _rcn(row, "rcn", say)
-    pic = _pic(row, "pic", say)
-    role = _role(row, "role", say)
-    activity = _activity(row, "type", say, helix_map)
-    country = _country(row, "country", say)
-    contribution = _decimal(row, "contribution", say)
+    rcn, pic, role, activity, country, contribution = _participant(
+        row, say, helix_map, ("pic", "type", "contribution")
+    )
     start = _date(row, "start_date", say)
     end = _date(row, "end_date", say)
     if start and end and end < start:
@@ -192,13 +188,31 @@ def _compact_row(
     )
 
 
+#: a participation as both kinds of file give it: project, PIC, role, activity type, country,
+#: contribution
+Core = tuple[str | None, str | None, str | None, str | None, str | None, Decimal | None]
+
+
+def _participant(
+    row: dict[str, str], say: Say, helix_map: Mapping[str, str], columns: tuple[str, str, str]
+) -> Core:
+    """What every participation row says, read from the columns this kind of file names its
+    PIC, activity type and contribution by (the others are named alike in both)."""
+    pic, activity, contribution = columns
+    return (
+        _rcn(row, "rcn", say),
+        _pic(row, pic, say),
+        _role(row, "role", say),
+        _activity(row, activity, say, helix_map),
+        _country(row, "country", say),
+        _decimal(row, contribution, say),
+    )
+
+
 def _official_row(row: dict[str, str], say: Say, helix_map: Mapping[str, str]) -> Parsed | None:
-    rcn = _rcn(row, "rcn", say)
-    pic = _pic(row, "organisationID", say)
-    role = _role(row, "role", say)
-    activity = _activity(row, "activityType", say, helix_map)
-    country = _country(row, "country", say)
-    contribution = _decimal(row, "ecContribution", say)
+    rcn, pic, role, activity, country, contribution = _participant(
+        row, say, helix_map, ("organisationID", "activityType", "ecContribution")
+    )
     nuts = _value(row, "nutsCode")
     if nuts is not None and not NUTS_CODE.match(nuts):
         say("nutsCode", f"{nuts!r} is not a NUTS code such as HU110")
@@ -409,29 +423,41 @@ def _country(row: dict[str, str], column: str, say: Say) -> str | None:
 
 
 def _decimal(row: dict[str, str], column: str, say: Say) -> Decimal | None:
-    value = _value(row, column)
-    if value is None:
-        return None
-    try:
-        number = Decimal(value.replace(",", "."))
-    except InvalidOperation:
-        say(column, f"{value!r} is not a number")
-        return None
-    if not number.is_finite() or number < 0:
-        say(column, f"{value!r} is not an amount in euro")
-        return None
-    return number
+    return _parsed(row, column, say, _euro, "an amount in euro")
 
 
 def _date(row: dict[str, str], column: str, say: Say) -> date | None:
+    return _parsed(row, column, say, date.fromisoformat, "a date (YYYY-MM-DD)")
+
+
+def _parsed(
+    row: dict[str, str], column: str, say: Say, parse: Callable[[str], Read], what: str
+) -> Read | None:
+    """The column's value as ``parse`` reads it; None where empty, or said where ``parse``
+    refuses it (``ValueError``)."""
     value = _value(row, column)
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return parse(value)
     except ValueError:
-        say(column, f"{value!r} is not a date (YYYY-MM-DD)")
+        say(column, f"{value!r} is not {what}")
         return None
+
+
+def _euro(text: str) -> Decimal:
+    """An amount in euro, a decimal comma read as a point; ``ValueError`` for anything else.
+
+    >>> _euro("1234,5"), _euro("0")
+    (Decimal('1234.5'), Decimal('0'))
+    """
+    try:
+        number = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not number.is_finite() or number < 0:
+        raise ValueError(text)
+    return number
 
 
 def _web_site(url: str | None) -> str | None:
@@ -442,7 +468,7 @@ def _web_site(url: str | None) -> str | None:
     >>> _web_site("https://semmelweis.hu/"), _web_site("http://exa%mple.com"), _web_site("www.x.hu")
     ('https://semmelweis.hu/', None, None)
     """
-    import pyoxigraph as ox
+    import pyoxigraph as ox  # here: `helixgraph --help` loads this module, and stays instant
 
     if url is None or not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
         return None
