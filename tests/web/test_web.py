@@ -493,6 +493,8 @@ def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None
     assert svg[1].count("<path ") == sum(1 for _ in re.finditer(r"data-code=\"HU\d{3}\"", svg[1]))
     assert len(set(re.findall(r'data-code="(HU\d{3})"', svg[1]))) == 20
     assert "/viz?country=HU&amp;region=HU110" in svg[1]
+    # Budapest lies inside Pest's outline: drawn after it, on top, or it could not be seen
+    assert svg[1].index('data-code="HU110"') > svg[1].index('data-code="HU120"')
     rows = re.findall(r'<tr data-code="(HU\d{3})"><td>([^<]+)</td><td>([\d,]+)</td>', html)
     assert rows[0][:2] == ("HU110", "Budapest")
     assert int(rows[0][2].replace(",", "")) == max(int(n.replace(",", "")) for _, _, n in rows)

@@ -73,7 +73,9 @@ def area_map(
     most = max(actors.values(), default=0)
     centres: dict[str, tuple[float, float]] = {}
     body = []
-    for shape in shapes:
+    # the largest first, so that an area inside another (Budapest in Pest, San Marino in Italy)
+    # is drawn over it: the outlines are outer rings only
+    for shape in sorted(shapes, key=_extent, reverse=True):
         count = actors.get(shape.code, 0)
         path = " ".join(_ring([at(*p) for p in ring]) for ring in shape.rings)
         outer = max(shape.rings, key=len)
@@ -113,10 +115,14 @@ def area_map(
                 'pointer-events="none">'
                 f"<title>{escape(tip)}</title></line>"
             )
-    for shape in shapes:
+    placed: list[tuple[float, float]] = []
+    for shape in sorted(shapes, key=_extent):  # the smallest keeps its centre, the larger moves
         count = actors.get(shape.code, 0)
         if count:
             x, y = centres[shape.code]
+            while any(abs(x - a) < 24 and abs(y - b) < 14 for a, b in placed):
+                y += 16  # Pest's number below Budapest's, not on it
+            placed.append((x, y))
             colour = "#ffffff" if _shade(count, most) in SHADES[2:] else "#1d1d1f"
             body.append(
                 f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="12" '
@@ -148,6 +154,13 @@ def _ring(points: Sequence[tuple[float, float]]) -> str:
         return ""
     steps = " ".join(f"{x - a},{y - b}" for (a, b), (x, y) in pairwise(kept))
     return f"M{kept[0][0]},{kept[0][1]}l{steps}z"
+
+
+def _extent(shape: Area) -> float:
+    """The area of the box around the shape's outlines (degrees squared)."""
+    points = [p for ring in shape.rings for p in ring]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys))
 
 
 def _shade(count: int, most: int) -> str:
