@@ -9,13 +9,15 @@ Workers are never forked from the server (it is threaded, and a fork copies its 
 they come from multiprocessing's fork server, a process started fresh on the first worker,
 single-threaded, that has loaded the modules named by :func:`preload` once. A worker then starts
 in a fork, not in an interpreter importing helixgraph anew: 0.75 s -> tens of milliseconds for
-each query worker, update or import asked of the server.
+each query worker, update or import asked of the server. A worker takes the environment its
+parent has when it starts it (``HELIX_*`` settings), not the one the fork server started with.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -62,8 +64,12 @@ class WorkerProcess:
         deep_stack: bool = False,
     ) -> None:
         self.conn, child = _CONTEXT.Pipe()
+        environment = dict(os.environ)  # as it is now: the fork server's is as it was at its start
         self.process = _CONTEXT.Process(
-            target=_life, args=(target, child, sandbox, deep_stack, args), daemon=True, name=name
+            target=_life,
+            args=(target, child, sandbox, deep_stack, environment, args),
+            daemon=True,
+            name=name,
         )
         self.process.start()
         child.close()  # the parent's copy: the pipe reads end-of-file when the child dies
@@ -107,9 +113,13 @@ def _life(
     conn: Connection,
     sandbox: bool,
     deep_stack: bool,
+    environment: dict[str, str],
     args: tuple[Any, ...],
 ) -> None:
-    """The child's side: die with the parent, lose the network where asked, run the target."""
+    """The child's side: take the parent's environment, die with the parent, lose the network
+    where asked, run the target."""
+    os.environ.clear()
+    os.environ.update(environment)
     die_with_parent()
     sandboxed = False
     if sandbox:

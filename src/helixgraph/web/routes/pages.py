@@ -349,7 +349,7 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
                 {row.code: row.actors for row in nations},
                 dict(sorted(between.items(), key=lambda item: -item[1])[:STRONGEST_TIES]),
                 _("Actors by country, and the ties between countries"),
-                link="/viz?" + "".join(f"{p}&" for p in [urlencode(query)] if p) + "country={code}",
+                link=_explorer(query, "country={code}"),
                 lang=lang,
                 words=words,
                 cut_off={row.code for row in nations if row.in_largest == 0},
@@ -370,7 +370,7 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
                 {row.code: row.actors for row in counties},
                 ties,
                 _("Actors by county, and the ties between counties"),
-                link="/viz?" + urlencode({**query, "country": "HU"}) + "&region={code}",
+                link=_explorer({**query, "country": "HU"}, "region={code}"),
                 lang=lang,
                 words=words,
                 cut_off={row.code for row in counties if row.in_largest == 0},
@@ -378,6 +378,13 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
             ),
         }
     return found
+
+
+def _explorer(query: dict[str, str], area: str) -> str:
+    """A map's link to the explorer: the scope's other filters and the area (``region={code}``,
+    left for the map to fill in)."""
+    given = urlencode(query)
+    return f"/viz?{given}&{area}" if given else f"/viz?{area}"
 
 
 #: The what-if panel lists at most this many actors: all 6,914 of the whole default store made
