@@ -26,6 +26,7 @@ from helixgraph.report.key import ReportKey
 from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.opening import compacted_away
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent, preload
 
 preload(__name__)  # workers run this module's code: the fork server loads it once
@@ -158,8 +159,7 @@ def worker_for(kg: KnowledgeGraph) -> AnalysisWorker | None:
 def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
     """The worker's life (without the network where the platform allows it): open the store
     read-only, build the store-wide views, answer until the pipe closes."""
-    kg = KnowledgeGraph.open(Path(location), read_only=True)
-    views.build_store_wide(kg)
+    kg = _store_with_views(Path(location))
     conn.send("ready")
     while True:
         try:
@@ -179,3 +179,17 @@ def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
             conn.send((False, error))
         else:
             conn.send((True, answer))
+
+
+def _store_with_views(location: Path) -> KnowledgeGraph:
+    """The store read-only, its store-wide views built; read anew once if the writer's
+    compaction removed files under the reader meanwhile (a server's start-up)."""
+    kg = KnowledgeGraph.open(location, read_only=True)
+    try:
+        views.build_store_wide(kg)
+    except Exception as error:
+        if not compacted_away(error):
+            raise
+        kg = KnowledgeGraph.open(location, read_only=True)
+        views.build_store_wide(kg)
+    return kg

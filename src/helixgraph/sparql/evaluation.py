@@ -16,6 +16,7 @@ from helixgraph.errors import NotAcceptableError
 from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.sparql import results
 from helixgraph.store import RemoteEndpoint, RemoteStore, open_read_only, visible_dataset
+from helixgraph.store.opening import compacted_away
 from helixgraph.workers.process import preload
 
 preload(__name__)  # workers run this module's code: the fork server loads it once
@@ -66,18 +67,12 @@ def serve(
         except (EOFError, OSError):
             return
         answer = evaluate(store, request)
-        if isinstance(path, str) and answer[0] == "error" and _files_gone(answer[1]):
+        if isinstance(path, str) and answer[0] == "error" and compacted_away(answer[1]):
             # the writer compacted the store since this reader opened it, and removed files the
             # reader had not read yet: read the store as it is now
             store = open_read_only(Path(path))
             answer = evaluate(store, request)
         conn.send(answer)
-
-
-def _files_gone(message: str) -> bool:
-    """Whether an error is RocksDB missing a file a compaction removed (``IO error: No such file
-    or directory: While open a file for random read: …/000053.sst``)."""
-    return "No such file or directory" in message and ".sst" in message
 
 
 def _open(path: str | RemoteEndpoint | None, dump: bytes | None) -> Any:

@@ -39,3 +39,16 @@ def open_read_only(location: Path, attempts: int = 5) -> ox.Store:
                 raise StoreError(f"{location}: cannot open the store read-only: {error}") from None
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def compacted_away(error: object) -> bool:
+    """Whether an error is a reader missing a file the writer's compaction removed after the
+    reader opened the store (``IO error: No such file or directory: While open a file for
+    random read: …/000053.sst``): transient, the store read anew answers.
+
+    >>> compacted_away("IO error: No such file or directory: While open a file for random "
+    ...                "read: /s/000053.sst: No such file or directory")
+    True
+    """
+    message = str(error)
+    return "No such file or directory" in message and ".sst" in message
