@@ -1,5 +1,5 @@
-"""Worker processes: forked from a fork server, but each with its parent's environment as it is
-when the worker starts (the fork server's is as it was when it started)."""
+"""Worker processes: each with its parent's environment as it is when the worker starts (what a
+fork server, tried in stop 34, broke: its environment is the one it started with)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def say_the_probe(conn: Connection, sandboxed: bool) -> None:
 def test_a_worker_takes_the_environment_its_parent_has_when_it_starts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A setting given after the fork server started reaches the next worker, and one taken
+    """A setting given after the first worker started reaches the next worker, and one taken
     away is gone: a worker opening a store reads HELIX_* as the server has them now (a stale
     wrong value made every later worker of a test process fail to open its store)."""
     answers = []

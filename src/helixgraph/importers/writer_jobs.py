@@ -11,9 +11,6 @@ from helixgraph.importers.jobs import ImportJob, ImportOptions
 from helixgraph.importers.registry import importer, write
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.previous import keep_previous
-from helixgraph.workers.process import preload
-
-preload(__name__)  # workers run this module's code: the fork server loads it once
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,7 @@ from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.opening import compacted_away
-from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent, preload
-
-preload(__name__)  # workers run this module's code: the fork server loads it once
+from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 #: Seconds a worker may take to start, open the store and build the store-wide views, not
 #: counted in a request's deadline: their cost is the store's size (minutes at 16 M triples,

@@ -17,9 +17,6 @@ from helixgraph.rdf.namespaces import PREFIXES
 from helixgraph.sparql import results
 from helixgraph.store import RemoteEndpoint, RemoteStore, open_read_only, visible_dataset
 from helixgraph.store.opening import compacted_away
-from helixgraph.workers.process import preload
-
-preload(__name__)  # workers run this module's code: the fork server loads it once
 
 #: A substitution crosses the pipe as ("iri", value) or ("literal", value, datatype, language).
 TermSpec = tuple[str, ...]

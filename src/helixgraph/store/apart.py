@@ -18,9 +18,7 @@ from typing import Any, TypeVar
 from helixgraph.errors import InputError, StoreError, UpdateTimeoutError
 from helixgraph.store.graph import KnowledgeGraph
 from helixgraph.store.previous import keep_previous
-from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent, preload
-
-preload(__name__)  # workers run this module's code: the fork server loads it once
+from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 T = TypeVar("T")
 

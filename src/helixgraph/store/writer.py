@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from helixgraph.errors import StoreError, UpdateTimeoutError
-from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent, preload
-
-preload(__name__)  # workers run this module's code: the fork server loads it once
+from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 #: Seconds a writer may take to start and take the lock before the deadline starts.
 STARTUP = 60.0

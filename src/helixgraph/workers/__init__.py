@@ -1,4 +1,4 @@
-"""Worker processes: forked from a fork server, sandboxed, on a deep stack, stopped at a deadline.
+"""Worker processes: spawned, sandboxed, on a deep stack, stopped at a deadline.
 
 A thread cannot be stopped, a process can. The query pool (:mod:`helixgraph.sparql.pool`), the
 update writer (:mod:`helixgraph.store.writer`) and the analysis worker

@@ -1,23 +1,15 @@
-"""One worker process: forked from a fork server, sandboxed, answering down a pipe, killed at a
-deadline.
+"""One worker process: spawned, sandboxed, answering down a pipe, killed at a deadline.
 
 The parent holds a :class:`WorkerProcess`; the child runs ``target(conn, sandboxed, *args)``
 after :func:`~helixgraph.workers.lifeline.die_with_parent` and, where asked,
-:func:`~helixgraph.workers.sandbox.deny_network` (``sandboxed`` says whether it took).
-
-Workers are never forked from the server (it is threaded, and a fork copies its locks mid-use):
-they come from multiprocessing's fork server, a process started fresh on the first worker,
-single-threaded, that has loaded the modules named by :func:`preload` once. A worker then starts
-in a fork, not in an interpreter importing helixgraph anew: 0.75 s -> tens of milliseconds for
-each query worker, update or import asked of the server. A worker takes the environment its
-parent has when it starts it (``HELIX_*`` settings), not the one the fork server started with.
+:func:`~helixgraph.workers.sandbox.deny_network` (``sandboxed`` says whether it took). Workers
+are spawned, never forked: the server is threaded, and a fork copies its locks mid-use.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -26,22 +18,13 @@ from typing import Any, TypeVar
 from helixgraph.workers.lifeline import die_with_parent
 from helixgraph.workers.sandbox import SandboxUnavailable, deny_network
 
-_CONTEXT = multiprocessing.get_context("forkserver")
-_PRELOADED = {"__main__"}
+_SPAWN = multiprocessing.get_context("spawn")
 
 _T = TypeVar("_T")
 _stack_size_lock = threading.Lock()
 #: Stack of a thread that evaluates queries and updates: 64 MiB of address space, touched only
 #: as deep as a query goes (the guard's depth and token limits stay well inside it).
 DEEP_STACK = 64 << 20
-
-
-def preload(module: str) -> None:
-    """Have the fork server load ``module`` before its first worker: a module that defines a
-    worker's target says so when it is imported (the server imports them all before it starts
-    a worker; one named later is imported by each worker itself)."""
-    _PRELOADED.add(module)
-    _CONTEXT.set_forkserver_preload(sorted(_PRELOADED))
 
 
 class WorkerSilent(Exception):
@@ -53,7 +36,7 @@ class WorkerDied(Exception):
 
 
 class WorkerProcess:
-    """A worker running ``target(conn, sandboxed, *args)``; see the module docstring."""
+    """A spawned worker running ``target(conn, sandboxed, *args)``; see the module docstring."""
 
     def __init__(
         self,
@@ -63,13 +46,9 @@ class WorkerProcess:
         sandbox: bool = True,
         deep_stack: bool = False,
     ) -> None:
-        self.conn, child = _CONTEXT.Pipe()
-        environment = dict(os.environ)  # as it is now: the fork server's is as it was at its start
-        self.process = _CONTEXT.Process(
-            target=_life,
-            args=(target, child, sandbox, deep_stack, environment, args),
-            daemon=True,
-            name=name,
+        self.conn, child = _SPAWN.Pipe()
+        self.process = _SPAWN.Process(
+            target=_life, args=(target, child, sandbox, deep_stack, args), daemon=True, name=name
         )
         self.process.start()
         child.close()  # the parent's copy: the pipe reads end-of-file when the child dies
@@ -113,13 +92,9 @@ def _life(
     conn: Connection,
     sandbox: bool,
     deep_stack: bool,
-    environment: dict[str, str],
     args: tuple[Any, ...],
 ) -> None:
-    """The child's side: take the parent's environment, die with the parent, lose the network
-    where asked, run the target."""
-    os.environ.clear()
-    os.environ.update(environment)
+    """The child's side: die with the parent, lose the network where asked, run the target."""
     die_with_parent()
     sandboxed = False
     if sandbox:
