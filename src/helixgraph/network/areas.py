@@ -8,7 +8,7 @@ other areas, and the share in the network's largest connected part.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,11 +74,15 @@ class AreaRow:
 
 
 def by_area(
-    network: nx.Graph, area_of: Mapping[str, str], names: Mapping[str, str]
+    network: nx.Graph,
+    area_of: Mapping[str, str],
+    names: Mapping[str, str],
+    largest: Collection[str] | None = None,
 ) -> tuple[list[AreaRow], dict[tuple[str, str], int], int]:
     """The scope's actors area by area (``area_of``: actor -> code; most actors first), the
     ties between two areas (code pair -> ties), and how many of the scope's actors no area
-    holds.
+    holds. ``largest``: the network's largest connected part, where the caller has it (a map
+    of counties and one of countries share it); else found here.
 
     >>> G = nx.Graph([("a", "b"), ("b", "c")]); G.add_node("d")
     >>> at = {"a": "HU110", "b": "HU110", "c": "HU120"}
@@ -86,7 +90,8 @@ def by_area(
     >>> [(r.name, r.actors, r.ties_inside, r.ties_out) for r in rows], ties, elsewhere
     ([('Budapest', 2, 1, 1), ('Pest', 1, 0, 1)], {('HU110', 'HU120'): 1}, 1)
     """
-    largest: set[str] = max(nx.connected_components(network), key=len, default=set())
+    if largest is None:
+        largest = largest_part(network)
     members: dict[str, list[str]] = {}
     for actor in network:
         if actor in area_of:
@@ -94,7 +99,7 @@ def by_area(
     inside: dict[str, int] = dict.fromkeys(members, 0)
     out: dict[str, int] = dict.fromkeys(members, 0)
     between: dict[tuple[str, str], int] = {}
-    for u, v in network.edges():
+    for u, v in network.edges():  # a subgraph view of the placed actors: 1.6x slower on H2020
         if u in area_of and v in area_of:
             a, b = area_of[u], area_of[v]
             if a == b:
@@ -118,6 +123,12 @@ def by_area(
     rows.sort(key=lambda row: (-row.actors, row.code))
     elsewhere = sum(1 for actor in network if actor not in area_of)
     return rows, between, elsewhere
+
+
+def largest_part(network: nx.Graph) -> set[str]:
+    """The actors of the network's largest connected part (none for an empty network)."""
+    found: set[str] = max(nx.connected_components(network), key=len, default=set())
+    return found
 
 
 def leading(network: nx.Graph, area_of: Mapping[str, str], n: int = 5) -> dict[str, list[str]]:

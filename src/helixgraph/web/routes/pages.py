@@ -338,7 +338,10 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
         if network.nodes[actor].get("country") in on_map
     }
     found: dict[str, Any] = {"country_map": None, "county_map": None}
-    nations, between, beyond = areas.by_area(network, country_of, {a.code: a.name for a in europe})
+    largest = areas.largest_part(network)  # both maps' "in the largest part"
+    nations, between, beyond = areas.by_area(
+        network, country_of, {a.code: a.name for a in europe}, largest
+    )
     if len(nations) > 1:
         found |= {
             "country_rows": nations,
@@ -359,7 +362,9 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
         }
     placed = {actor: p.nuts for actor, p in places.actor_counties(kg).items()}
     shapes = areas.counties()
-    counties, ties, _others = areas.by_area(network, placed, {a.code: a.name for a in shapes})
+    counties, ties, _others = areas.by_area(
+        network, placed, {a.code: a.name for a in shapes}, largest
+    )
     if counties:
         hungarian = sum(1 for actor in network if network.nodes[actor].get("country") == "HU")
         found |= {
