@@ -99,7 +99,7 @@ def main() -> None:
     )  # fmt: skip
     kg = KnowledgeGraph.in_memory()
     network = scoped_network(kg, Scope.parse("country=HU")).actors
-    placed = {actor: p.nuts for actor, p in places.actor_counties(kg).items()}
+    placed = places.actor_counties(kg)
     measure("Hungary by county (default store)", network, placed, counties(), table)
     given = os.environ.get("HELIX_BENCH_H2020_STORE")
     folder = Path(given) if given else Path(tempfile.mkdtemp(prefix="helixgraph-bench-map-"))

@@ -7,8 +7,6 @@ not placed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from helixgraph.network import views
 from helixgraph.network.areas import counties
 from helixgraph.rdf.gazetteer import county_of
@@ -23,21 +21,13 @@ HU_NUTS1 = {
 }
 
 
-@dataclass(frozen=True)
-class Placed:
-    """Where an actor is: its county, and how that was found ("stated" or "city")."""
-
-    nuts: str
-    how: str
-
-
 def actor_nuts(kg: KnowledgeGraph) -> dict[str, str]:
     """Each actor's NUTS code: its county where placed, else the code a source states (what
     the ``region`` filter matches as a prefix: ``HU2`` is Transdanubia); real actors only (the
     seed's illustrative examples are none)."""
     actors = views.actor_attributes(kg)
     stated = {a: code for a, code in views.actor_regions(kg).items() if a in actors}
-    return stated | {a: p.nuts for a, p in actor_counties(kg).items()}
+    return stated | actor_counties(kg)
 
 
 def region_choices(nuts: dict[str, str], lang: str = "en") -> list[tuple[str, str, int]]:
@@ -65,17 +55,14 @@ def region_choices(nuts: dict[str, str], lang: str = "en") -> list[tuple[str, st
 
 
 @kept
-def actor_counties(kg: KnowledgeGraph) -> dict[str, Placed]:
-    """Each Hungarian actor's county, where a stated NUTS code (``hx:region``) or its city
-    (``hx:regionByCity``, recorded on import) says; kept until the store changes."""
+def actor_counties(kg: KnowledgeGraph) -> dict[str, str]:
+    """Each Hungarian actor's county (NUTS-3 code), where a stated NUTS code (``hx:region``) or
+    else its city (``hx:regionByCity``, recorded on import) says; kept until the store changes."""
     actors = views.actor_attributes(kg)
-    placed: dict[str, Placed] = {}
-    for actor, code in views.actor_regions(kg).items():
-        county = county_of(code)
-        if county and actor in actors:
-            placed[actor] = Placed(county, "stated")
-    for actor, code in views.actor_regions(kg, by_city=True).items():
-        county = county_of(code)
-        if county and actor in actors and actor not in placed:
-            placed[actor] = Placed(county, "city")
+    placed: dict[str, str] = {}
+    for by_city in (False, True):  # a stated county first
+        for actor, code in views.actor_regions(kg, by_city=by_city).items():
+            county = county_of(code)
+            if county and actor in actors:
+                placed.setdefault(actor, county)
     return placed

@@ -360,7 +360,7 @@ def _where(kg: KnowledgeGraph, network: Any, scope: Scope, lang: Language) -> di
                 who=named(country_of),
             ),
         }
-    placed = {actor: p.nuts for actor, p in places.actor_counties(kg).items()}
+    placed = places.actor_counties(kg)
     shapes = areas.counties()
     counties, ties, _others = areas.by_area(
         network, placed, {a.code: a.name for a in shapes}, largest
