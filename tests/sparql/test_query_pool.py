@@ -3,7 +3,11 @@ forgotten when the store changes."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from conftest import SEED_FILE
@@ -46,22 +50,47 @@ def test_past_the_deadline_the_worker_is_killed_and_replaced(pool: QueryPool) ->
     assert error.value.line == 2
 
 
+def worker_pids(pool: QueryPool) -> set[int]:
+    return {worker.worker.pid for lane in (pool._idle, pool._slow_idle) for worker in lane.queue}
+
+
 def test_answers_are_kept_until_the_store_changes(pool: QueryPool) -> None:
     first = pool.run(QueryRequest(ASK))
     again = pool.run(QueryRequest(ASK))
     assert (first.cached, again.cached) == (False, True)
     assert again.body == first.body == b'{"head": {}, "boolean": false}'
+    before = worker_pids(pool)
     with pool.exclusive():
         triple = "<https://example.org/a> <https://example.org/b> 1"
         pool.kg.update(f"INSERT DATA {{ GRAPH <https://example.org/g> {{ {triple} }} }}")
     after = pool.run(QueryRequest(ASK))
     assert after.cached is False
     assert after.body == b'{"head": {}, "boolean": true}'
+    assert worker_pids(pool) == before  # the same workers read the store anew: no process start
+
+
+def test_after_a_write_every_worker_sees_it_and_a_dead_one_is_replaced(tmp_path: Path) -> None:
+    with KnowledgeGraph.open(tmp_path / "store", default_data=False) as kg:
+        kg.load([SEED_FILE], validate=False)
+    kg = KnowledgeGraph.open(tmp_path / "store")
+    with QueryPool(kg, workers=2, slow_workers=1, timeout=5) as pool:
+        dead, *alive = sorted(worker_pids(pool))
+        os.kill(dead, signal.SIGKILL)
+        with pool.exclusive():
+            triple = "<https://example.org/a> <https://example.org/b> 1"
+            kg.update(f"INSERT DATA {{ GRAPH <https://example.org/g> {{ {triple} }} }}")
+        pids = worker_pids(pool)
+        assert len(pids) == 3
+        assert dead not in pids
+        assert set(alive) <= pids
+        # two at once, as many as the fast lane has workers: each answers from the new state
+        with ThreadPoolExecutor(2) as run:
+            asked = [run.submit(pool.run, QueryRequest(ASK + f" # {n}")) for n in range(2)]
+            assert {future.result().body for future in asked} == {b'{"head": {}, "boolean": true}'}
+    kg.close()
 
 
 def test_runaways_move_to_the_slow_lane_and_cheap_queries_keep_their_workers() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
     from helixgraph.errors import QueryBusyError
 
     kg = KnowledgeGraph.in_memory(default_data=False)
