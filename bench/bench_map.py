@@ -33,8 +33,8 @@ from helixgraph.network import places
 from helixgraph.network.areas import EUROPE_FRAME, Area, by_area, counties, countries
 from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.store import KnowledgeGraph
+from helixgraph.web.dashboard import STRONGEST_TIES
 from helixgraph.web.maps import area_map
-from helixgraph.web.routes.pages import STRONGEST_TIES
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 H2020 = [

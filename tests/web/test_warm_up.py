@@ -3,6 +3,7 @@ scope asked while the server computes its home report is answered, not 503."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -92,3 +93,34 @@ def test_a_store_without_clusters_opens_on_its_country_with_most_actors() -> Non
     )
     assert home_scope(kg) == Scope(country=rows[0]["country"])
     assert rows[0]["country"] != "HU"  # not the seed's clusters' country any more
+
+
+def test_a_scopes_dashboard_is_computed_in_the_analysis_worker(
+    tmp_path: Path, read_store: Path
+) -> None:
+    """A dashboard of a scope nobody asked before is built in the analysis worker (issue 27,
+    item 3): the server keeps the page, not the scope's network, its report or its peers'. The
+    figures are the scope's: its actors as counted from the seed and the CORDIS file."""
+    from conftest import default_actors
+    from fastapi.testclient import TestClient
+
+    from helixgraph.network.scope import scoped_network
+    from helixgraph.report.ecosystem import report_kept
+    from helixgraph.report.precision import Precision
+    from helixgraph.settings import Settings
+    from helixgraph.store.kept import held
+    from helixgraph.web import create_app
+
+    store = shutil.copytree(read_store, tmp_path / "store")
+    settings = Settings(store=str(store), warm_up=False)
+    austria = Scope(country="AT")
+    with TestClient(create_app(settings)) as client:
+        page = client.get("/", params={"country": "AT"})
+        kg = client.app.state.kg  # type: ignore[attr-defined]
+        assert page.status_code == 200
+        assert not held(scoped_network, kg, austria)
+        assert not report_kept(kg, austria, "scope", Precision.from_settings(settings))
+    austrian = sum(1 for actor in default_actors().values() if actor["country"] == "AT")
+    total = re.search(r'<td id="actors-total">([\d,]+)</td>', page.text)
+    assert total is not None
+    assert int(total[1].replace(",", "")) == austrian > 0

@@ -415,7 +415,7 @@ def test_the_whole_store_dashboard_offers_the_best_connected_actors_only(
     client: httpx.Client,
 ) -> None:
     """6,914 names made the dashboard 824 KB: the what-if panel offers the best connected."""
-    from helixgraph.web.routes.pages import WHAT_IF_CHOICES
+    from helixgraph.web.dashboard import WHAT_IF_CHOICES
 
     page = analysed_page(client, {"country": ""}, 'id="whatif-card"')
     assert page.count("data-id=") == WHAT_IF_CHOICES < len(default_actors())

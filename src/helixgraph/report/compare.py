@@ -24,6 +24,7 @@ from helixgraph.report.precision import Precision
 from helixgraph.report.reach import reach_through_all
 from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept
 
 
 def compare_scopes(
@@ -43,10 +44,9 @@ def compare_scopes(
     """
     precision = precision or Precision.from_settings(read_settings())
     with computing_lock(wait):
-        rows = [_figures(kg, scope, through, precision, seed) for scope in scopes]
-    first = scoped_network(kg, scopes[0])
+        rows = [dict(_figures(kg, scope, through, precision, seed)) for scope in scopes]
     for scope, row in zip(scopes[1:], rows[1:], strict=True):
-        row["seen_through_joint_projects"] = _seen_through(kg, scope, first.actors)
+        row["seen_through_joint_projects"] = _seen_through(kg, scope, scopes[0])
         if row["seen_through_joint_projects"]:
             row["note"] = (
                 f"every collaboration of {scope.describe()} in this store includes an actor of "
@@ -83,9 +83,11 @@ def peer_scopes(kg: KnowledgeGraph, scope: Scope, most: int = 3) -> list[Scope]:
     return []
 
 
+@kept  # each page of a country compares it with the same few peers: their rows are shared
 def _figures(
     kg: KnowledgeGraph, scope: Scope, through: Through, precision: Precision, seed: int
 ) -> dict[str, Any]:
+    """The headline row of one scope (its caller copies it before adding to it)."""
     net = scoped_network(kg, scope)
     N, A = net.actors, net.affiliation
     n = N.number_of_nodes()
@@ -130,13 +132,16 @@ def _figures(
     return row
 
 
-def _seen_through(kg: KnowledgeGraph, peer: Scope, own_actors: Any) -> bool:
+@kept  # a page in another language asks again
+def _seen_through(kg: KnowledgeGraph, peer: Scope, own_scope: Scope) -> bool:
     """Whether every collaboration of the peer scope includes an actor of the user's own
     scope: the store then holds the peer only as the partner of the user's ecosystem."""
+    own_actors = scoped_network(kg, own_scope).actors
     A = scoped_network(kg, peer).affiliation
     collaborations = [c for c, side in A.nodes(data="bipartite") if side == 1]
     if not collaborations:
         return False
     every = scoped_network(kg, Scope(sector=peer.sector, years=peer.years)).collaborations
-    joint = sum(1 for c in collaborations if every.get(c, set()) & set(own_actors))
+    own = set(own_actors)
+    joint = sum(1 for c in collaborations if not every.get(c, set()).isdisjoint(own))
     return joint == len(collaborations)

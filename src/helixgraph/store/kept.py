@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Hashable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from helixgraph.store.reading import GraphReader
 
@@ -53,16 +53,35 @@ def kept_by(
 def _keeping(
     function: Callable[Concatenate[K, P], R], *, scope: str | None
 ) -> Callable[Concatenate[K, P], R]:
-    signature = inspect.signature(function)
-    name = (function.__module__, function.__qualname__)
-
     def wrapper(kg: K, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        bound = signature.bind(kg, *args, **kwargs)
-        bound.apply_defaults()  # f(kg) and f(kg, "en") are one call when "en" is the default
-        given = list(bound.arguments.values())[1:]
-        key: Hashable = (name, *given)
+        key, bound = _key(function, kg, args, kwargs)
         group: Hashable = bound.arguments.get(scope) if scope is not None else None
         return kg.memo(key, lambda: function(kg, *args, **kwargs), scope=group)
 
     functools.update_wrapper(wrapper, function)
     return wrapper
+
+
+def held(function: Callable[..., Any], kg: GraphReader, *args: Any, **kwargs: Any) -> bool:
+    """Whether the value of ``function(kg, *args, **kwargs)`` (a :func:`kept` function) is kept
+    in this process now; never computes it.
+
+    >>> from helixgraph.store import KnowledgeGraph
+    >>> @kept
+    ... def size(kg: KnowledgeGraph, graph: str) -> int:
+    ...     return 1
+    >>> kg = KnowledgeGraph.in_memory(default_data=False)
+    >>> held(size, kg, "a"), size(kg, "a"), held(size, kg, "a")
+    (False, 1, True)
+    """
+    return kg.kept(_key(inspect.unwrap(function), kg, args, kwargs)[0]) is not None
+
+
+def _key(
+    function: Callable[..., Any], kg: GraphReader, args: Any, kwargs: Any
+) -> tuple[Hashable, inspect.BoundArguments]:
+    """The key a call's value is kept under: the function and its arguments as bound."""
+    bound = inspect.signature(function).bind(kg, *args, **kwargs)
+    bound.apply_defaults()  # f(kg) and f(kg, "en") are one call when "en" is the default
+    name = (function.__module__, function.__qualname__)
+    return (name, *list(bound.arguments.values())[1:]), bound

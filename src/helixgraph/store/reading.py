@@ -85,8 +85,10 @@ class GraphReader:
         self._keeping = threading.Lock()
 
     #: How many scopes (years windows, explorer choices) keep their views and reports at once;
-    #: each costs up to a hundred megabytes on the Hungarian ecosystem.
-    SCOPES_KEPT = 4
+    #: each costs up to a hundred megabytes on the Hungarian ecosystem. A dashboard asks for
+    #: six (its scope, three peers, the peers' whole sector, the wider network): with fewer,
+    #: its own report is dropped before the page is done, and computed again for the next.
+    SCOPES_KEPT = 8
 
     def memo(self, key: Hashable, build: Callable[[], T], *, scope: Hashable = None) -> T:
         """What ``build()`` answers, computed once and kept under ``key`` until the store changes.

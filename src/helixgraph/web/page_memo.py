@@ -7,12 +7,27 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
+from helixgraph.network.scope import Scope
 from helixgraph.store import KnowledgeGraph
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page:
+    """The key of a page kept: which page, for which choice on it."""
+
+    name: str
+    view: str | None = None
+    years: tuple[int, int] | None = None
+    limit: int | None = None
+    scope: Scope | None = None
+    through: str | None = None
+    lang: str = "en"
 
 
 class PageMemo:
