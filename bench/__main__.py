@@ -11,6 +11,7 @@ from bench import (
     bench_guard,
     bench_import,
     bench_map,
+    bench_pages,
     bench_queries,
     bench_remote,
     bench_scope,
@@ -26,6 +27,7 @@ BENCHMARKS = {
     "guard": bench_guard.main,
     "viz": bench_viz.main,
     "map": bench_map.main,
+    "pages": bench_pages.main,
     "scope": bench_scope.main,
     "remote": bench_remote.main,
 }

@@ -101,11 +101,7 @@ def main() -> None:
     network = scoped_network(kg, Scope.parse("country=HU")).actors
     placed = places.actor_counties(kg)
     measure("Hungary by county (default store)", network, placed, counties(), table)
-    given = os.environ.get("HELIX_BENCH_H2020_STORE")
-    folder = Path(given) if given else Path(tempfile.mkdtemp(prefix="helixgraph-bench-map-"))
-    with KnowledgeGraph.open(folder if given else folder / "store", default_data=False) as big:
-        if not given:
-            import_cordis(big, H2020)
+    with KnowledgeGraph.open(h2020_store(), default_data=False) as big:
         whole = scoped_network(big, Scope.parse("")).actors
         europe = countries()
         on_map = {area.code for area in europe}
@@ -116,3 +112,15 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def h2020_store() -> Path:
+    """A store holding all of Horizon 2020: ``HELIX_BENCH_H2020_STORE``, or one imported into
+    a temporary folder now (half a minute)."""
+    given = os.environ.get("HELIX_BENCH_H2020_STORE")
+    if given:
+        return Path(given)
+    folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-h2020-")) / "store"
+    with KnowledgeGraph.open(folder, default_data=False) as big:
+        import_cordis(big, H2020)
+    return folder
