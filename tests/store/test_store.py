@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -533,6 +534,44 @@ def test_scoped_answers_are_kept_for_the_last_few_scopes_only() -> None:
     kg.memo(("report", (1999, 1999)), lambda: 1999, scope=(1999, 1999))
     assert kg.kept(("report", (oldest, oldest))) == oldest
     assert kg.kept(("report", (next_oldest, next_oldest))) is None
+
+
+def test_a_value_asked_by_two_threads_at_once_is_built_once() -> None:
+    """The start-up warm-up and the first request ask for the same views at once: one builds,
+    the other waits for its value (and builds it itself if that build fails)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    kg = KnowledgeGraph.in_memory(initialise=False)
+    builds: list[str] = []
+    started = threading.Event()
+
+    def slow() -> int:
+        builds.append(threading.current_thread().name)
+        started.set()
+        time.sleep(0.3)
+        return 42
+
+    with ThreadPoolExecutor(2) as run:
+        first = run.submit(kg.memo, "views", slow)
+        started.wait(5)
+        second = run.submit(kg.memo, "views", slow)
+        assert (first.result(), second.result()) == (42, 42)
+    assert len(builds) == 1
+
+    def failing() -> int:
+        started.set()
+        time.sleep(0.3)
+        raise RuntimeError("the store went away")
+
+    started.clear()
+    with ThreadPoolExecutor(2) as run:
+        first = run.submit(kg.memo, "other", failing)
+        started.wait(5)
+        second = run.submit(kg.memo, "other", lambda: 7)
+        with pytest.raises(RuntimeError):
+            first.result()
+        assert second.result(timeout=5) == 7  # not left waiting
 
 
 def test_what_was_built_while_the_store_changed_is_answered_not_kept() -> None:

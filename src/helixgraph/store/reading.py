@@ -83,6 +83,7 @@ class GraphReader:
         self._kept: dict[Hashable, Any] = {}
         self._scopes: OrderedDict[Hashable, set[Hashable]] = OrderedDict()
         self._keeping = threading.Lock()
+        self._building: dict[Hashable, threading.Event] = {}  # keys being built: set when done
 
     #: How many scopes (years windows, explorer choices) keep their views and reports at once;
     #: each costs up to a hundred megabytes on the Hungarian ecosystem. A dashboard asks for
@@ -104,12 +105,26 @@ class GraphReader:
                     self._scopes.move_to_end(scope)  # asked again: the newest scope now
                 kept: T = self._kept[key]
                 return kept
-        generation = self.generation
-        value = build()
-        with self._keeping:
-            if self.generation == generation:
-                self._keep(key, value, scope)
-        return value
+            # one thread builds a value at a time: the start-up warm-up and the first request
+            # both want the views, and building them twice takes each twice as long
+            building = self._building.get(key)
+            mine = building is None
+            if building is None:
+                building = self._building[key] = threading.Event()
+        if not mine:
+            building.wait()
+            return self.memo(key, build, scope=scope)  # kept now, or built here (it failed)
+        try:
+            generation = self.generation
+            value = build()
+            with self._keeping:
+                if self.generation == generation:
+                    self._keep(key, value, scope)
+            return value
+        finally:
+            with self._keeping:
+                del self._building[key]
+            building.set()
 
     def forget(self) -> None:
         """Drop everything :meth:`memo` keeps (as a write does; benchmarks start cold with it)."""
