@@ -19,9 +19,10 @@ from helixgraph.network import areas, names, places, views
 from helixgraph.network.scope import Scope, Through, scoped_network, sectors
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.report.compare import compare_scopes, peer_scopes
-from helixgraph.report.ecosystem import ecosystem_report
+from helixgraph.report.ecosystem import ecosystem_report, report_kept
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
+from helixgraph.report.worker import worker_for
 from helixgraph.report.years import fragmentation_by_year
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts, maps
@@ -112,9 +113,20 @@ def analysis_context(
     precision: Precision,
     deadline: float | None = None,
 ) -> dict[str, Any]:
-    """What the dashboard shows of ``scope`` beside the whole store's ``stats``: the report
-    (built in the analysis worker when a ``deadline`` is given and the store is on disk), its
-    findings, the peers compared, the maps and the charts, in ``lang``."""
+    """What the dashboard shows of ``scope`` beside the whole store's ``stats``: the report,
+    its findings, the peers compared, the maps and the charts, in ``lang``. With a
+    ``deadline``, computed in the analysis worker (stopped past it), unless the store is in
+    memory or this process holds the scope's report already (the start-up warm-up's)."""
+    worker = worker_for(kg)
+    if (
+        deadline is not None
+        and worker is not None
+        and not report_kept(kg, scope, through, precision)
+    ):
+        found: dict[str, Any] = worker.call_on_store(
+            kg, analysis_context, stats, scope, through, lang, precision, deadline=deadline
+        )  # there, without a deadline of its own: computed in that process
+        return found
     _ = translator(lang)
     concepts = names.concept_labels(kg, lang)
     where = scope_words(kg, scope, lang)

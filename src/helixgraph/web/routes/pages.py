@@ -13,9 +13,8 @@ from helixgraph.network import names
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope
 from helixgraph.report.computing import computing
-from helixgraph.report.ecosystem import ecosystem_stats, report_kept
+from helixgraph.report.ecosystem import ecosystem_stats
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import worker_for
 from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.dashboard import analysis_context, helix_chart, scope_choices, scope_words
@@ -130,31 +129,10 @@ def overview_context(
     analysis = pages.keep(
         kg,
         key,
-        lambda: _analysis(kg, stats, scope, through, lang, precision, deadline),
+        lambda: analysis_context(kg, stats, scope, through, lang, precision, deadline),
         recent=not (scope.whole and through == "scope"),
     )
     return {**context, **analysis}
-
-
-def _analysis(
-    kg: KnowledgeGraph,
-    stats: dict[str, Any],
-    scope: Scope,
-    through: Through,
-    lang: Language,
-    precision: Precision,
-    deadline: float | None,
-) -> dict[str, Any]:
-    """The dashboard's analysis, computed where the scope's report is (:mod:`dashboard`): in
-    the analysis worker, unless the store is in memory, no deadline is set (a printed report)
-    or this process holds the report already (the start-up warm-up's)."""
-    worker = worker_for(kg)
-    if worker is None or deadline is None or report_kept(kg, scope, through, precision):
-        return analysis_context(kg, stats, scope, through, lang, precision, deadline)
-    found: dict[str, Any] = worker.call_on_store(
-        kg, analysis_context, stats, scope, through, lang, precision, deadline=deadline
-    )
-    return found
 
 
 #: The node caps the explorer draws: a limit asked for is rounded up to one of them, so that
