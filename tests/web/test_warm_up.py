@@ -124,3 +124,29 @@ def test_a_scopes_dashboard_is_computed_in_the_analysis_worker(
     total = re.search(r'<td id="actors-total">([\d,]+)</td>', page.text)
     assert total is not None
     assert int(total[1].replace(",", "")) == austrian > 0
+
+
+def test_a_scopes_explorer_is_computed_in_the_analysis_worker(
+    tmp_path: Path, read_store: Path
+) -> None:
+    """The explorer of a scope nobody asked before is laid out in the analysis worker, as its
+    dashboard is: the server keeps the page, not the scope's network. It draws the scope's
+    actors: the Austrian ones as counted from the seed and the CORDIS file."""
+    from conftest import default_actors
+    from fastapi.testclient import TestClient
+
+    from helixgraph.network.scope import scoped_network
+    from helixgraph.settings import Settings
+    from helixgraph.store.kept import held
+    from helixgraph.web import create_app
+
+    store = shutil.copytree(read_store, tmp_path / "store")
+    with TestClient(create_app(Settings(store=str(store), warm_up=False))) as client:
+        page = client.get("/viz", params={"country": "AT", "view": "actors", "limit": 5000})
+        kg = client.app.state.kg  # type: ignore[attr-defined]
+        assert page.status_code == 200
+        assert not held(scoped_network, kg, Scope(country="AT"))
+    austrian = sum(1 for actor in default_actors().values() if actor["country"] == "AT")
+    drawn = re.search(r"([\d,]+) nodes, ([\d,]+) ties\.", page.text)
+    assert drawn is not None, page.text[-3000:]
+    assert int(drawn[1].replace(",", "")) == austrian

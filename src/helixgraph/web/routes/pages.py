@@ -13,8 +13,9 @@ from helixgraph.network import names
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope
 from helixgraph.report.computing import computing
-from helixgraph.report.ecosystem import ecosystem_stats
+from helixgraph.report.ecosystem import ecosystem_stats, report_kept
 from helixgraph.report.precision import Precision
+from helixgraph.report.worker import worker_for
 from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.dashboard import analysis_context, helix_chart, scope_choices, scope_words
@@ -160,7 +161,9 @@ def viz(
         first_view |= {"lang": lang} if "lang" in request.query_params else {}
         return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
     scope = asked.scope
-    context = viz_context(kg, view, scope, limit, lang, Precision.from_settings(settings))
+    context = viz_context(
+        kg, view, scope, limit, lang, Precision.from_settings(settings), settings.analysis_timeout
+    )
     context |= {
         "choices": scope_choices(kg, lang),
         "scope": scope,
@@ -178,15 +181,26 @@ def viz_context(
     limit: int,
     lang: Language = "en",
     precision: Precision | None = None,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     """What the explorer page is rendered with; the data and layout are computed once per
     state of the store and choice (seconds on big views). ``precision``: the server's
-    (default: the ``HELIX_*`` settings')."""
+    (default: the ``HELIX_*`` settings'). With a ``deadline``, the data and layout are computed
+    in the analysis worker (a store on disk), as a dashboard is: the server keeps the page."""
     precision = precision or Precision.from_settings(read_settings())
     limit = next(step for step in LIMIT_STEPS if step >= limit)
+    # as a dashboard: in this process where the scope's report is here already (the warm-up's
+    # home scope), whose key players the explorer marks
+    worker = None if report_kept(kg, scope, "scope", precision) else worker_for(kg)
 
     def build() -> dict[str, Any]:
-        data = explore_data(kg, view, scope=scope, limit=limit, lang=lang, precision=precision)
+        if worker is not None and deadline is not None:
+            data: dict[str, Any] = worker.call_on_store(
+                kg, explore_data, view, scope=scope, limit=limit, lang=lang, precision=precision,
+                deadline=deadline,
+            )  # fmt: skip
+        else:
+            data = explore_data(kg, view, scope=scope, limit=limit, lang=lang, precision=precision)
         return {
             "data_json": script_json(data),
             "total": data["total"],
