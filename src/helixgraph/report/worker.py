@@ -154,6 +154,22 @@ def worker_for(kg: KnowledgeGraph) -> AnalysisWorker | None:
         return _workers[kg.path]
 
 
+def computed(
+    kg: KnowledgeGraph,
+    function: Callable[..., Any],
+    *args: Any,
+    deadline: float | None,
+    **kwargs: Any,
+) -> Any:
+    """``function(kg, *args, **kwargs)`` in the analysis worker of ``kg``'s store, stopped past
+    ``deadline`` (:meth:`AnalysisWorker.call_on_store`: what the pages compute stays out of
+    the server's memory), or in this process for a store in memory or without a deadline."""
+    worker = worker_for(kg)
+    if worker is None or deadline is None:
+        return function(kg, *args, **kwargs)
+    return worker.call_on_store(kg, function, *args, deadline=deadline, **kwargs)
+
+
 def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
     """The worker's life (without the network where the platform allows it): open the store
     read-only, build the store-wide views, answer until the pipe closes."""

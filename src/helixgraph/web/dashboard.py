@@ -22,7 +22,7 @@ from helixgraph.report.compare import compare_scopes, peer_scopes
 from helixgraph.report.ecosystem import ecosystem_report, report_kept
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import worker_for
+from helixgraph.report.worker import computed
 from helixgraph.report.years import fragmentation_by_year
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts, maps
@@ -117,13 +117,8 @@ def analysis_context(
     its findings, the peers compared, the maps and the charts, in ``lang``. With a
     ``deadline``, computed in the analysis worker (stopped past it), unless the store is in
     memory or this process holds the scope's report already (the start-up warm-up's)."""
-    worker = worker_for(kg)
-    if (
-        deadline is not None
-        and worker is not None
-        and not report_kept(kg, scope, through, precision)
-    ):
-        found: dict[str, Any] = worker.call_on_store(
+    if deadline is not None and not report_kept(kg, scope, through, precision):
+        found: dict[str, Any] = computed(
             kg, analysis_context, stats, scope, through, lang, precision, deadline=deadline
         )  # there, without a deadline of its own: computed in that process
         return found

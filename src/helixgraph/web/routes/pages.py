@@ -15,7 +15,7 @@ from helixgraph.network.scope import Scope, Through, home_scope
 from helixgraph.report.computing import computing
 from helixgraph.report.ecosystem import ecosystem_stats, report_kept
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import worker_for
+from helixgraph.report.worker import computed
 from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.dashboard import analysis_context, helix_chart, scope_choices, scope_words
@@ -191,16 +191,14 @@ def viz_context(
     limit = next(step for step in LIMIT_STEPS if step >= limit)
     # as a dashboard: in this process where the scope's report is here already (the warm-up's
     # home scope), whose key players the explorer marks
-    worker = None if report_kept(kg, scope, "scope", precision) else worker_for(kg)
+    if report_kept(kg, scope, "scope", precision):
+        deadline = None
 
     def build() -> dict[str, Any]:
-        if worker is not None and deadline is not None:
-            data: dict[str, Any] = worker.call_on_store(
-                kg, explore_data, view, scope=scope, limit=limit, lang=lang, precision=precision,
-                deadline=deadline,
-            )  # fmt: skip
-        else:
-            data = explore_data(kg, view, scope=scope, limit=limit, lang=lang, precision=precision)
+        data: dict[str, Any] = computed(
+            kg, explore_data, view, scope=scope, limit=limit, lang=lang, precision=precision,
+            deadline=deadline,
+        )  # fmt: skip
         return {
             "data_json": script_json(data),
             "total": data["total"],
