@@ -183,13 +183,18 @@ class QueryPool:
         for worker in held:
             with contextlib.suppress(OSError):  # a worker that died meanwhile is replaced below
                 worker.conn.send(ReadAnew(self._dump))
-        for worker in held:
+        for done, worker in enumerate(held):
             lane = worker.lane
             try:
                 worker.wait_ready()
             except StoreError:  # it is killed
                 worker = self._spawn()
-                worker.wait_ready()  # raises as a start would: the store cannot be read
+                try:
+                    worker.wait_ready()
+                except StoreError:  # the store cannot be read: as a start would, say so
+                    for left in held[done + 1 :]:
+                        left.kill()
+                    raise
                 worker.lane = lane
             lane.put(worker)
 
