@@ -11,11 +11,6 @@ whatever the scope.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -23,6 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from bench.bench_endpoint import serve
 from bench.bench_map import h2020_store
 
 COUNTRIES = ("AT", "DE", "FR", "ES", "IT", "PL")
@@ -34,7 +30,8 @@ def main() -> None:
         "scope", "report (API)", "dashboard after it", "page / report", "server memory",
         title="A country's dashboard on all of Horizon 2020, one country after another",
     )  # fmt: skip
-    with _server(h2020_store()) as (base, pid):
+    process, base = serve(h2020_store())  # no start-up warm-up
+    try:
         for country in COUNTRIES:
             report = _seconds(f"{base}/api/analysis/report?country={country}")
             page = _seconds(f"{base}/?country={country}")
@@ -43,43 +40,14 @@ def main() -> None:
                 f"{report:.1f} s",
                 f"{page:.1f} s",
                 f"{page / report:.2f}x",
-                f"{_resident_mb(pid):,} MB",
+                f"{_resident_mb(process.pid):,} MB",
             )
         again = _seconds(f"{base}/?country={COUNTRIES[-1]}&lang=hu")
         table.add_row(f"country={COUNTRIES[-1]}, in Hungarian", "", f"{again:.1f} s", "", "")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
     console.print(table)
-
-
-class _server:
-    """``helixgraph serve`` on a free port of 127.0.0.1 over ``store``: (base URL, pid)."""
-
-    def __init__(self, store: Path) -> None:
-        self.store = store
-
-    def __enter__(self) -> tuple[str, int]:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        environment = os.environ | {"HELIX_WARM_UP": "false"}
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "helixgraph", "serve", "--port", str(port), "--store",
-             str(self.store)],
-            env=environment, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(base + "/health", timeout=1).close()
-                return base, self.process.pid
-            except OSError:
-                time.sleep(0.2)
-        raise TimeoutError("the server did not start")
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
 
 
 def _seconds(url: str) -> float:

@@ -53,8 +53,11 @@ def kept_by(
 def _keeping(
     function: Callable[Concatenate[K, P], R], *, scope: str | None
 ) -> Callable[Concatenate[K, P], R]:
+    signature = inspect.signature(function)  # once: kept functions sit on every request
+    name = (function.__module__, function.__qualname__)
+
     def wrapper(kg: K, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        key, bound = _key(function, kg, args, kwargs)
+        key, bound = _key(signature, name, kg, args, kwargs)
         group: Hashable = bound.arguments.get(scope) if scope is not None else None
         return kg.memo(key, lambda: function(kg, *args, **kwargs), scope=group)
 
@@ -74,14 +77,15 @@ def held(function: Callable[..., Any], kg: GraphReader, *args: Any, **kwargs: An
     >>> held(size, kg, "a"), size(kg, "a"), held(size, kg, "a")
     (False, 1, True)
     """
-    return kg.kept(_key(inspect.unwrap(function), kg, args, kwargs)[0]) is not None
+    original = inspect.unwrap(function)
+    name = (original.__module__, original.__qualname__)
+    return kg.kept(_key(inspect.signature(original), name, kg, args, kwargs)[0]) is not None
 
 
 def _key(
-    function: Callable[..., Any], kg: GraphReader, args: Any, kwargs: Any
+    signature: inspect.Signature, name: tuple[str, str], kg: GraphReader, args: Any, kwargs: Any
 ) -> tuple[Hashable, inspect.BoundArguments]:
-    """The key a call's value is kept under: the function and its arguments as bound."""
-    bound = inspect.signature(function).bind(kg, *args, **kwargs)
+    """The key a call's value is kept under: the function's name and its arguments as bound."""
+    bound = signature.bind(kg, *args, **kwargs)
     bound.apply_defaults()  # f(kg) and f(kg, "en") are one call when "en" is the default
-    name = (function.__module__, function.__qualname__)
     return (name, *list(bound.arguments.values())[1:]), bound

@@ -19,10 +19,9 @@ from helixgraph.network import areas, names, places, views
 from helixgraph.network.scope import Scope, Through, scoped_network, sectors
 from helixgraph.rdf.namespaces import GRAPH_BASE
 from helixgraph.report.compare import compare_scopes, peer_scopes
-from helixgraph.report.ecosystem import ecosystem_report, report_kept
+from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import computed
 from helixgraph.report.years import fragmentation_by_year
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts, maps
@@ -111,23 +110,17 @@ def analysis_context(
     through: Through,
     lang: Language,
     precision: Precision,
-    deadline: float | None = None,
 ) -> dict[str, Any]:
     """What the dashboard shows of ``scope`` beside the whole store's ``stats``: the report,
-    its findings, the peers compared, the maps and the charts, in ``lang``. With a
-    ``deadline``, computed in the analysis worker (stopped past it), unless the store is in
-    memory or this process holds the scope's report already (the start-up warm-up's)."""
-    if deadline is not None and not report_kept(kg, scope, through, precision):
-        found: dict[str, Any] = computed(
-            kg, analysis_context, stats, scope, through, lang, precision, deadline=deadline
-        )  # there, without a deadline of its own: computed in that process
-        return found
+    its findings, the peers compared, the maps and the charts, in ``lang``; computed in the
+    process it is called in (the pages call it in the analysis worker:
+    :func:`helixgraph.report.worker.computed`)."""
     _ = translator(lang)
     concepts = names.concept_labels(kg, lang)
     where = scope_words(kg, scope, lang)
     in_language = names.relabelled(lang, kg)  # the names a page in this language shows
     report = names.relabel(
-        ecosystem_report(kg, scope=scope, through=through, deadline=deadline, precision=precision),
+        ecosystem_report(kg, scope=scope, through=through, precision=precision),
         in_language,
     )
     report.scope.labels |= scope_labels(kg, scope, lang)

@@ -130,7 +130,16 @@ def overview_context(
     analysis = pages.keep(
         kg,
         key,
-        lambda: analysis_context(kg, stats, scope, through, lang, precision, deadline),
+        lambda: computed(
+            kg,
+            analysis_context,
+            stats,
+            scope,
+            through,
+            lang,
+            precision,
+            deadline=_worker_deadline(kg, scope, through, precision, deadline),
+        ),
         recent=not (scope.whole and through == "scope"),
     )
     return {**context, **analysis}
@@ -174,6 +183,16 @@ def viz(
     return templates.TemplateResponse(request, "viz.html", context, status_code=status)
 
 
+def _worker_deadline(
+    kg: KnowledgeGraph, scope: Scope, through: Through, precision: Precision, deadline: float | None
+) -> float | None:
+    """The deadline a page's computation runs under in the analysis worker, or None to compute
+    it in this process: where this process holds the scope's report already (the start-up
+    warm-up's home scope), what is built on it (the dashboard, the explorer's key players)
+    is built here."""
+    return None if report_kept(kg, scope, through, precision) else deadline
+
+
 def viz_context(
     kg: KnowledgeGraph,
     view: ViewName,
@@ -189,10 +208,7 @@ def viz_context(
     in the analysis worker (a store on disk), as a dashboard is: the server keeps the page."""
     precision = precision or Precision.from_settings(read_settings())
     limit = next(step for step in LIMIT_STEPS if step >= limit)
-    # as a dashboard: in this process where the scope's report is here already (the warm-up's
-    # home scope), whose key players the explorer marks
-    if report_kept(kg, scope, "scope", precision):
-        deadline = None
+    deadline = _worker_deadline(kg, scope, "scope", precision, deadline)
 
     def build() -> dict[str, Any]:
         data: dict[str, Any] = computed(
