@@ -20,6 +20,7 @@ from bench import (
 
 BENCHMARKS = {
     "queries": bench_queries.main,
+    "tables": bench_queries.tables,
     "import": bench_import.main,
     "analysis": bench_analysis.main,
     "endpoint": bench_endpoint.main,

@@ -263,13 +263,14 @@ def helices_overview(kg: KnowledgeGraph) -> list[dict[str, Any]]:
         name = local_name(row["h"])
         if name in labels:
             labels[name]["definition"] = row["definition"]
-    terms = kg.bindings(
-        "SELECT ?h ?label WHERE { ?h skos:inScheme hx:Helix ; skos:prefLabel ?label }"
+    terms = kg.select(
+        "SELECT ?h ?label (LANG(?label) AS ?lang) WHERE { "
+        "?h skos:inScheme hx:Helix ; skos:prefLabel ?label }"
     )
     for term in terms:
-        name = local_name(term["h"]["value"])
+        name = local_name(term["h"])
         if name in labels:
-            labels[name]["labels"][term["label"].get("xml:lang", "")] = term["label"]["value"]
+            labels[name]["labels"][term["lang"]] = term["label"]
     actors = actor_attributes(kg).values()
     for name, record in labels.items():
         record["actors"] = sum(1 for a in actors if name in a["helices"])

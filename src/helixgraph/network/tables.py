@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import cast
 
 from helixgraph.rdf.namespaces import ORG, OWL
 from helixgraph.rdf.vocab import HX
@@ -84,10 +85,11 @@ def _fetcher(
 
 
 def _fetch(kg: KnowledgeGraph, name: str) -> list[Row]:
-    return [
-        (row["s"]["value"], row["o"]["value"], row.get("lang", {}).get("value", ""))
-        for row in kg.bindings(TABLES[name])
-    ]
+    # every table binds ?s and ?o (and ?lang, "" for none) on every row
+    names, rows = kg.rows(TABLES[name])
+    if len(names) == 3:
+        return cast(list[Row], rows)
+    return [(s, o, "") for s, o in cast(list[tuple[str, str]], rows)]
 
 
 def pairs(rows: list[Row]) -> dict[str, str]:
