@@ -150,3 +150,44 @@ def test_a_scopes_explorer_is_computed_in_the_analysis_worker(
     drawn = re.search(r"([\d,]+) nodes, ([\d,]+) ties\.", page.text)
     assert drawn is not None, page.text[-3000:]
     assert int(drawn[1].replace(",", "")) == austrian
+
+
+def test_the_server_builds_no_store_wide_view_for_its_pages(
+    tmp_path: Path, read_store: Path
+) -> None:
+    """The warm-up builds the views in a process of its own, which hands the server the home
+    pages and what every page asks of the whole store (the home scope, the countries, the
+    form, the counts): the server, asked for the home dashboard in both languages, the
+    explorer's first view, a country it does not hold and another scope's dashboard, never reads
+    the store's tables (issue 27, item 3). The home dashboard counts the Hungarian actors as
+    the seed and the CORDIS file do."""
+    from conftest import default_actors
+    from fastapi.testclient import TestClient
+
+    from helixgraph.network.tables import TABLES
+    from helixgraph.settings import Settings
+    from helixgraph.web import create_app
+    from helixgraph.web.store_answers import warmed_up
+
+    store = shutil.copytree(read_store, tmp_path / "store")
+    settings = Settings(store=str(store), warm_up=True)
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        kg = client.app.state.kg  # type: ignore[attr-defined]
+        assert warmed_up(kg, 120)
+        assert client.get("/").headers["location"] == "/?country=HU"
+        english = client.get("/", params={"country": "HU"})
+        hungarian = client.get("/", params={"country": "HU", "lang": "hu"})
+        explorer = client.get("/viz", params={"lang": "hu"}, follow_redirects=True)
+        unknown = client.get("/api/analysis/report", params={"country": "XX"})
+        other = client.get("/", params={"country": "AT"})
+        read = [name for name in TABLES if kg.kept(("table", name)) is not None]
+    assert [page.status_code for page in (english, hungarian, explorer, other)] == [200] * 4
+    assert unknown.status_code == 422
+    assert "HU" in unknown.json()["detail"]
+    assert read == []
+    hungarians = sum(1 for actor in default_actors().values() if actor["country"] == "HU")
+    total = re.search(r'<td id="actors-total">([\d,]+)</td>', english.text)
+    assert total is not None
+    assert int(total[1].replace(",", "")) == hungarians
+    assert 'lang="hu"' in hungarian.text
+    assert 'lang="hu"' in explorer.text

@@ -403,12 +403,13 @@ def selections_by_year(
     return [(year, _select(kg, scope.with_years((year, year)), mine, matching)) for year in years]
 
 
-def check_country(kg: KnowledgeGraph, scope: Scope) -> None:
+def check_country(kg: KnowledgeGraph, scope: Scope, held: frozenset[str] | None = None) -> None:
     """:class:`InputError` for a country no actor of the store is in, with the codes it holds
-    (a typo, or a code the data writes otherwise, should not read as an empty ecosystem)."""
+    (a typo, or a code the data writes otherwise, should not read as an empty ecosystem).
+    ``held``: :func:`countries_held`, where the caller has it."""
     if not scope.country:
         return
-    held = countries_held(kg)
+    held = countries_held(kg) if held is None else held
     if held and scope.country not in held:
         raise InputError(
             f"country {scope.country!r}: the store holds actors of {', '.join(sorted(held))}"

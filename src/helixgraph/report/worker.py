@@ -173,7 +173,7 @@ def computed(
 def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
     """The worker's life (without the network where the platform allows it): open the store
     read-only, build the store-wide views, answer until the pipe closes."""
-    kg = _store_with_views(Path(location))
+    kg = store_with_views(Path(location))
     conn.send("ready")
     while True:
         try:
@@ -195,7 +195,7 @@ def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
             conn.send((True, answer))
 
 
-def _store_with_views(location: Path) -> KnowledgeGraph:
+def store_with_views(location: Path) -> KnowledgeGraph:
     """The store read-only, its store-wide views built; read anew once if the writer's
     compaction removed files under the reader meanwhile (a server's start-up)."""
     kg = KnowledgeGraph.open(location, read_only=True)

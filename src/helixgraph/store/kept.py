@@ -77,9 +77,15 @@ def held(function: Callable[..., Any], kg: GraphReader, *args: Any, **kwargs: An
     >>> held(size, kg, "a"), size(kg, "a"), held(size, kg, "a")
     (False, 1, True)
     """
+    return kg.kept(key_of(function, kg, *args, **kwargs)) is not None
+
+
+def key_of(function: Callable[..., Any], kg: GraphReader, *args: Any, **kwargs: Any) -> Hashable:
+    """The key the value of ``function(kg, *args, **kwargs)`` (a :func:`kept` function) is kept
+    under: the same in every process, so that one process can hand another what it computed."""
     original = inspect.unwrap(function)
     name = (original.__module__, original.__qualname__)
-    return kg.kept(_key(inspect.signature(original), name, kg, args, kwargs)[0]) is not None
+    return _key(inspect.signature(original), name, kg, args, kwargs)[0]
 
 
 def _key(

@@ -126,6 +126,17 @@ class GraphReader:
                 del self._building[key]
             building.set()
 
+    def seed(self, values: Iterable[tuple[Hashable, Any]], generation: int) -> bool:
+        """Keep values computed elsewhere (another process's reading of the store) under their
+        keys, where the store is still at ``generation`` (what they describe) and nothing is
+        kept under the key yet; whether it was."""
+        with self._keeping:
+            if self.generation != generation:
+                return False
+            for key, value in values:
+                self._kept.setdefault(key, value)
+            return True
+
     def forget(self) -> None:
         """Drop everything :meth:`memo` keeps (as a write does; benchmarks start cold with it)."""
         with self._keeping:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,11 +29,6 @@ from helixgraph.errors import (
     UpdateRefusedError,
 )
 from helixgraph.guard.grammar import prepare
-from helixgraph.network.registry import ViewName
-from helixgraph.network.scope import home_scope
-from helixgraph.report.ecosystem import ecosystem_report
-from helixgraph.report.precision import Precision
-from helixgraph.report.years import fragmentation_by_year
 from helixgraph.settings import Settings, read_settings
 from helixgraph.sparql.budget import ClientBudget, OverBudgetError
 from helixgraph.sparql.catalogue import named_queries
@@ -54,7 +46,7 @@ from helixgraph.web.routes import (
     queries,
     sparql,
 )
-from helixgraph.web.routes.pages import DEFAULT_LIMIT, viz_context
+from helixgraph.web.warm_up import warm_up
 
 
 def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = None) -> FastAPI:
@@ -83,7 +75,7 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
         app.state.budget = ClientBudget(settings.client_query_seconds)
         if settings.warm_up:
             threading.Thread(
-                target=_warm_up,
+                target=warm_up,
                 args=(app.state.kg, settings),
                 daemon=True,
                 name="helixgraph-warm-up",
@@ -164,22 +156,6 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited, send)
-
-
-def _warm_up(kg: KnowledgeGraph, settings: Settings) -> None:
-    """Compute the views, the home ecosystem's report and the explorer's first view once, in the
-    background, so that the first visitor does not wait for them (seconds on the Hungarian
-    ecosystem); they stay cached until the store changes."""
-    precision = Precision.from_settings(settings)  # the pages' own, so that they find it kept
-    with contextlib.suppress(OSError, AttributeError):  # requests first (a thread's own nice)
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-    try:
-        home = home_scope(kg)  # what / and /viz open on
-        ecosystem_report(kg, scope=home, precision=precision)
-        fragmentation_by_year(kg, scope=home)
-        viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT, precision=precision)
-    except Exception:  # the server still serves; the same failure shows again on request
-        logging.getLogger("helixgraph").exception("warming up the ecosystem report failed")
 
 
 def _map_errors(app: FastAPI) -> None:

@@ -22,6 +22,7 @@ from helixgraph.report.compare import compare_scopes, peer_scopes
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.findings import describe_scope, findings
 from helixgraph.report.precision import Precision
+from helixgraph.report.worker import computed
 from helixgraph.report.years import fragmentation_by_year
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web import charts, maps
@@ -30,11 +31,17 @@ from helixgraph.web.page_memo import Page, pages_of
 from helixgraph.web.viz import HELIX_COLOURS
 
 
-def scope_choices(kg: KnowledgeGraph, lang: Language = "en") -> dict[str, list[tuple[Any, ...]]]:
+def scope_choices(
+    kg: KnowledgeGraph, lang: Language = "en", deadline: float | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
     """What the scope selector offers: the countries with their actors (most actors first), the
-    sectors (by their labels in ``lang``) and the clusters; kept until the store changes."""
+    sectors (by their labels in ``lang``) and the clusters; kept until the store changes. With
+    a ``deadline``, computed in the analysis worker (the store-wide views stay out of the
+    server)."""
     found: dict[str, list[tuple[Any, ...]]] = pages_of(kg).keep(
-        kg, Page("scope-choices", lang=lang), lambda: _scope_choices(kg, lang)
+        kg,
+        Page("scope-choices", lang=lang),
+        lambda: computed(kg, _scope_choices, lang, deadline=deadline),
     )
     return found
 
@@ -68,19 +75,23 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[A
     }
 
 
-def scope_words(kg: KnowledgeGraph, scope: Scope, lang: Language) -> str:
+def scope_words(
+    kg: KnowledgeGraph, scope: Scope, lang: Language, deadline: float | None = None
+) -> str:
     """The scope in words for a page: ``country HU, cluster MediKlaszter`` (a cluster by its
-    name, not its id)."""
-    named = scope.filters | scope_labels(kg, scope, lang)
+    name, not its id); ``deadline`` as :func:`scope_choices`."""
+    named = scope.filters | scope_labels(kg, scope, lang, deadline)
     return describe_scope(named, list(scope.years) if scope.years else None, lang)
 
 
-def scope_labels(kg: KnowledgeGraph, scope: Scope, lang: Language) -> dict[str, str]:
+def scope_labels(
+    kg: KnowledgeGraph, scope: Scope, lang: Language, deadline: float | None = None
+) -> dict[str, str]:
     """The scope's values in words: a cluster by its name; on a Hungarian page a sector and a
     helix by their Hungarian labels ("humán-egészségügyi ellátás", not "health")."""
     found = {}
     if scope.cluster:
-        found["cluster"] = dict(scope_choices(kg, lang)["clusters"]).get(
+        found["cluster"] = dict(scope_choices(kg, lang, deadline)["clusters"]).get(
             scope.cluster, scope.cluster
         )
     if lang != "en":

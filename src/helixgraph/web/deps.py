@@ -13,13 +13,14 @@ from starlette.concurrency import run_in_threadpool
 
 from helixgraph.errors import InputError, QueryTimeoutError
 from helixgraph.language import Language
-from helixgraph.network.scope import Scope, check_country
+from helixgraph.network.scope import Scope, check_country, countries_held
 from helixgraph.settings import Settings
 from helixgraph.sparql.budget import ClientBudget, client_address
 from helixgraph.sparql.evaluation import QueryRequest
 from helixgraph.sparql.pool import QueryAnswer, QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.i18n import page_language, request_language
+from helixgraph.web.store_answers import store_answer
 
 
 def get_kg(request: Request) -> KnowledgeGraph:
@@ -130,7 +131,8 @@ def get_scope(
             source=source,
             years=years,
         )
-        check_country(kg, scope)
+        deadline = get_settings(request).analysis_timeout
+        check_country(kg, scope, store_answer(kg, countries_held, deadline=deadline))
         return scope
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None

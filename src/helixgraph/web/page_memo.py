@@ -80,6 +80,30 @@ class PageMemo:
                     self._pinned[key] = value
         return value
 
+    def items(self, kg: KnowledgeGraph) -> list[tuple[Hashable, Any, bool]]:
+        """Every page kept for the store as it is: (key, page, whether among the recent)."""
+        with self._lock:
+            self._follow(kg)
+            return [(k, v, False) for k, v in self._pinned.items()] + [
+                (k, v, True) for k, v in self._recent.items()
+            ]
+
+    def seed(
+        self, kg: KnowledgeGraph, pages: list[tuple[Hashable, Any, bool]], generation: int
+    ) -> bool:
+        """Keep pages built elsewhere (:meth:`items` of another process's memo) where the store
+        is still at ``generation``, those kept here already left as they are; whether it was."""
+        with self._lock:
+            self._follow(kg)
+            if kg.generation != generation:
+                return False
+            for key, value, recent in pages:
+                if key not in self._pinned and key not in self._recent:
+                    (self._recent if recent else self._pinned)[key] = value
+            while len(self._recent) > self.most:
+                self._recent.popitem(last=False)
+            return True
+
     def _follow(self, kg: KnowledgeGraph) -> None:
         if kg.generation != self._generation:
             self._generation = kg.generation

@@ -31,6 +31,7 @@ from helixgraph.web.deps import (
 from helixgraph.web.explore import METRICS, VIEW_NAMES, explore_data
 from helixgraph.web.i18n import error_text, translator
 from helixgraph.web.page_memo import Page, pages_of
+from helixgraph.web.store_answers import home_pending, store_answer
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -55,7 +56,7 @@ def home(
     fragmentation, the report's findings, key players, parallel initiatives, clusters to look
     at, and charts. With no choice made it opens on the ecosystem the store was made for, as
     ``/viz`` does; the form sent empty (``/?country=``) is the whole store."""
-    home = home_scope(kg)
+    home = store_answer(kg, home_scope, deadline=settings.analysis_timeout)
     if set(request.query_params) <= {"lang"} and not home.whole:
         first_view = home.query() | ({"lang": lang} if "lang" in request.query_params else {})
         return RedirectResponse(f"/?{urlencode(first_view)}", status_code=307)
@@ -69,13 +70,22 @@ def home(
         precision=Precision.from_settings(settings),
     )
     context |= {
-        "choices": scope_choices(kg, lang),
+        "choices": scope_choices(kg, lang, settings.analysis_timeout),
         "years": asked.sent if asked.field == "years" else scope.query().get("years"),
         "home": scope == home and not home.whole,
         "form_error": form_error(asked, lang),
     }
     status = 422 if asked.error else 200
     return templates.TemplateResponse(request, "index.html", context, status_code=status)
+
+
+def store_stats(kg: KnowledgeGraph, deadline: float | None = None) -> dict[str, Any]:
+    """The whole store's counts the dashboard shows beside a scope's; kept until the store
+    changes. With a ``deadline``, computed in the analysis worker (a store on disk)."""
+    stats: dict[str, Any] = pages_of(kg).keep(
+        kg, Page("stats"), lambda: computed(kg, ecosystem_stats, deadline=deadline)
+    )
+    return stats
 
 
 def form_error(asked: PageScope, lang: Language) -> dict[str, str] | None:
@@ -102,14 +112,14 @@ def overview_context(
     scope = scope or Scope()
     precision = precision or Precision.from_settings(read_settings())
     pages = pages_of(kg)
-    stats = pages.keep(kg, Page("stats"), lambda: ecosystem_stats(kg))
+    stats = store_stats(kg, deadline)
     concepts = names.concept_labels(kg, lang)
     context = {
         "title": translator(lang)("helixgraph: the ecosystem at a glance"),
         "colours": HELIX_COLOURS,
         "stats": stats,
         "scope": scope,
-        "scope_description": scope_words(kg, scope, lang),
+        "scope_description": scope_words(kg, scope, lang, deadline),
         "through": through,
         "concepts": concepts,
         "concept_list": lambda terms: ", ".join(concepts.get(n, n) for n in terms),
@@ -118,7 +128,7 @@ def overview_context(
         "exact_limit": precision.exact_limit,
     }
     key = Page("overview", scope=scope, through=through, lang=lang)
-    if pages.kept(kg, key) is None and computing():
+    if pages.kept(kg, key) is None and (computing() or home_pending(kg, scope)):
         # the whole store's counts would pass for the scope's while its report is computed
         by_helix = stats["actors"]["by_helix"] if scope.whole else {}
         return {
@@ -166,7 +176,8 @@ def viz(
     """The graph explorer of a scope, coloured by helix, laid out on the server. With no choice
     made it opens on the ecosystem the store was made for (the seed's country), actors only."""
     if set(request.query_params) <= {"lang"}:
-        first_view = {"view": ViewName.actors.value, **home_scope(kg).query()}
+        home = store_answer(kg, home_scope, deadline=settings.analysis_timeout)
+        first_view = {"view": ViewName.actors.value, **home.query()}
         first_view |= {"lang": lang} if "lang" in request.query_params else {}
         return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
     scope = asked.scope
@@ -174,7 +185,7 @@ def viz(
         kg, view, scope, limit, lang, Precision.from_settings(settings), settings.analysis_timeout
     )
     context |= {
-        "choices": scope_choices(kg, lang),
+        "choices": scope_choices(kg, lang, settings.analysis_timeout),
         "scope": scope,
         "form_error": form_error(asked, lang),
         **({"years": asked.sent} if asked.field == "years" else {}),
@@ -223,7 +234,8 @@ def viz_context(
         }
 
     key = Page("viz", view, limit=limit, scope=scope, lang=lang)
-    first_view = view == "actors" and scope == home_scope(kg) and limit == DEFAULT_LIMIT
+    home = store_answer(kg, home_scope, deadline=deadline)
+    first_view = view == "actors" and scope == home and limit == DEFAULT_LIMIT
     kept = pages_of(kg).keep(kg, key, build, recent=not first_view)
     return _viz_page(view, scope, limit, kept, lang) | {"concepts": names.concept_labels(kg, lang)}
 
