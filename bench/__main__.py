@@ -29,6 +29,7 @@ BENCHMARKS = {
     "viz": bench_viz.main,
     "map": bench_map.main,
     "pages": bench_pages.main,
+    "start-up": bench_pages.start_up,
     "scope": bench_scope.main,
     "remote": bench_remote.main,
 }

@@ -12,6 +12,7 @@ whatever the scope.
 from __future__ import annotations
 
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -48,6 +49,63 @@ def main() -> None:
         process.terminate()
         process.wait(timeout=30)
     console.print(table)
+
+
+def start_up() -> None:
+    """Right after ``serve`` starts on all of H2020, with the start-up warm-up and without it
+    (the peer): the first report of a scope (the issue's ``country=HU,sector=health``), the
+    ``/`` redirect, the home dashboard until it shows its findings, and the server's memory."""
+    table = Table(
+        "warm-up", "first report (status, s)", "/ redirect", "home dashboard ready",
+        "server memory",
+        title="Right after `serve` starts on all of Horizon 2020 (seconds from the start)",
+    )  # fmt: skip
+    for warm in ("true", "false"):
+        started = time.perf_counter()
+        process, base = serve(h2020_store(), HELIX_WARM_UP=warm)
+        try:
+            asked = time.perf_counter()
+            status = _status(f"{base}/api/analysis/report?country=HU&sector=health")
+            report = f"{status}, {time.perf_counter() - asked:.1f} s"
+            home = _redirect(f"{base}/")
+            redirect = time.perf_counter() - started
+            while True:
+                with urllib.request.urlopen(base + home, timeout=600) as answer:
+                    if b'id="findings"' in answer.read():
+                        break
+                time.sleep(0.5)
+            ready = time.perf_counter() - started
+            table.add_row(
+                warm, report, f"{redirect:.1f} s", f"{ready:.1f} s",
+                f"{_resident_mb(process.pid):,} MB",
+            )  # fmt: skip
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    Console().print(table)
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=600) as answer:
+            answer.read()
+            return int(answer.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def _redirect(url: str) -> str:
+    """Where ``url`` redirects to (307), not followed."""
+
+    class Unfollowed(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    try:
+        urllib.request.build_opener(Unfollowed).open(url, timeout=600).close()
+    except urllib.error.HTTPError as error:
+        return str(error.headers["location"])
+    raise AssertionError(f"{url} did not redirect")
 
 
 def _seconds(url: str) -> float:

@@ -167,7 +167,7 @@ def test_the_server_builds_no_store_wide_view_for_its_pages(
     from helixgraph.network.tables import TABLES
     from helixgraph.settings import Settings
     from helixgraph.web import create_app
-    from helixgraph.web.store_answers import warmed_up
+    from helixgraph.web.warm_up import warmed_up
 
     store = shutil.copytree(read_store, tmp_path / "store")
     settings = Settings(store=str(store), warm_up=True)

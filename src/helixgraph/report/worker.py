@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from helixgraph.errors import AnalysisBusyError, AnalysisTimeoutError, StoreError
 from helixgraph.network import views
@@ -26,6 +26,7 @@ from helixgraph.report.key import ReportKey
 from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import key_of
 from helixgraph.store.opening import compacted_away
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
@@ -34,6 +35,8 @@ from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 #: README "Scaling out"), not the request's, and counted in it no report of a big store would
 #: ever be answered (every fresh worker killed while building them).
 STARTUP = 1800.0
+
+T = TypeVar("T")
 
 
 class AnalysisWorker:
@@ -44,6 +47,7 @@ class AnalysisWorker:
         self._worker: WorkerProcess | None = None
         self._generation: int | None = None  # the store's generation the worker opened
         self._lock = threading.Lock()
+        self._starting = False  # :meth:`start` holds the lock while the worker starts
 
     def report(
         self, kg: KnowledgeGraph, key: ReportKey, deadline: float, wait: float | None = None
@@ -78,6 +82,17 @@ class AnalysisWorker:
         lock, as :meth:`report`."""
         return self._ask(kg, ("store", function, args, kwargs), deadline)
 
+    def start(self, kg: KnowledgeGraph) -> None:
+        """Start the worker now (a server's start-up), so that the first request finds its
+        views built or on their way; returns once it is ready. A request meanwhile waits for
+        the start, as it would for its own, not only its ``wait`` for another's analysis."""
+        with self._lock:
+            self._starting = True
+            try:
+                self._ready(kg.generation)
+            finally:
+                self._starting = False
+
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.kill()
@@ -91,7 +106,10 @@ class AnalysisWorker:
         wait: float | None = None,
     ) -> Any:
         wait = deadline if wait is None else wait
-        if not self._lock.acquire(timeout=wait):
+        taken = self._lock.acquire(timeout=wait)
+        if not taken and self._starting:  # the start-up's views, not another's analysis
+            taken = self._lock.acquire(timeout=STARTUP)
+        if not taken:
             raise AnalysisBusyError(
                 f"another analysis has been computing for over {wait:g} s; ask again shortly"
             )
@@ -168,6 +186,24 @@ def computed(
     if worker is None or deadline is None:
         return function(kg, *args, **kwargs)
     return worker.call_on_store(kg, function, *args, deadline=deadline, **kwargs)
+
+
+def computed_and_kept(
+    kg: KnowledgeGraph, function: Callable[..., T], *args: Any, deadline: float | None
+) -> T:
+    """``function(kg, *args)``, a :func:`~helixgraph.store.kept.kept` function of the whole
+    store (the home scope, the countries held), computed in the analysis worker of a store on
+    disk and kept here under the function's own key: the server keeps the small answer, never
+    the store-wide views it is computed from. Here for a store in memory or without a
+    ``deadline``."""
+    worker = worker_for(kg)
+    if worker is None or deadline is None:
+        return function(kg, *args)
+    found: T = kg.memo(
+        key_of(function, kg, *args),
+        lambda: worker.call_on_store(kg, function, *args, deadline=deadline),
+    )
+    return found
 
 
 def _serve(conn: Connection, sandboxed: bool, location: str) -> None:

@@ -14,13 +14,13 @@ from starlette.concurrency import run_in_threadpool
 from helixgraph.errors import InputError, QueryTimeoutError
 from helixgraph.language import Language
 from helixgraph.network.scope import Scope, check_country, countries_held
+from helixgraph.report.worker import computed_and_kept
 from helixgraph.settings import Settings
 from helixgraph.sparql.budget import ClientBudget, client_address
 from helixgraph.sparql.evaluation import QueryRequest
 from helixgraph.sparql.pool import QueryAnswer, QueryPool
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.i18n import page_language, request_language
-from helixgraph.web.store_answers import store_answer
 
 
 def get_kg(request: Request) -> KnowledgeGraph:
@@ -132,7 +132,7 @@ def get_scope(
             years=years,
         )
         deadline = get_settings(request).analysis_timeout
-        check_country(kg, scope, store_answer(kg, countries_held, deadline=deadline))
+        check_country(kg, scope, computed_and_kept(kg, countries_held, deadline=deadline))
         return scope
     except InputError as error:
         raise HTTPException(422, detail=str(error)) from None

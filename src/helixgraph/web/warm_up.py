@@ -1,17 +1,14 @@
 """The server's start-up warm-up: the home ecosystem's pages built before the first visitor.
 
-For a store on disk the warm-up runs in a process of its own, at low priority: it opens the
-store read-only, builds the views, and hands the server, as soon as it has them, the few
-answers about the whole store that every page asks (the home scope, the countries held, the
-form's choices, the store-wide counts); then the home dashboard and the explorer's first view in
-each language; then it ends, and its memory goes back to the system. The server never builds
-the store-wide views for its pages (on all of Horizon 2020 they are a gigabyte), and the
-analysis worker stays free for the requests: a report asked meanwhile is not queued behind the
-warm-up's. A store in memory or a remote one is warmed up in the server.
-
-What the pages ask of the whole store goes through
-:func:`~helixgraph.web.store_answers.store_answer`: kept in the server, else the warm-up's
-answer (waited for while it is on its way), else the analysis worker's.
+For a store on disk the server first starts its analysis worker (it builds the store-wide views
+the first request's report needs), then a warm-up process of its own at low priority: it opens
+the store read-only, builds the views, the home dashboard and the explorer's first view in each
+language, hands the server those pages and what every page asks of the whole store (the home
+scope, the countries held, the form's choices, the store-wide counts), and ends; its memory
+goes back to the system. The server never builds the store-wide views for its pages (on all of
+Horizon 2020 they are a gigabyte), and nothing a request asks waits for the warm-up: meanwhile
+it is answered by the analysis worker, as after a write. A store in memory or a remote one is
+warmed up in the server.
 """
 
 from __future__ import annotations
@@ -24,13 +21,14 @@ from collections.abc import Hashable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from helixgraph.language import Language
 from helixgraph.network.registry import ViewName
-from helixgraph.network.scope import Scope, countries_held, home_scope
+from helixgraph.network.scope import countries_held, home_scope
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import STARTUP, store_with_views, worker_for
+from helixgraph.report.worker import STARTUP, AnalysisWorker, store_with_views, worker_for
 from helixgraph.report.years import fragmentation_by_year
 from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
@@ -38,11 +36,12 @@ from helixgraph.store.kept import key_of
 from helixgraph.web.dashboard import scope_choices
 from helixgraph.web.page_memo import pages_of
 from helixgraph.web.routes.pages import DEFAULT_LIMIT, overview_context, store_stats, viz_context
-from helixgraph.web.store_answers import WarmingUp, warming_up
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 #: The languages of the pages the warm-up builds.
 PAGE_LANGUAGES: tuple[Language, ...] = ("en", "hu")
+
+_ended: WeakKeyDictionary[KnowledgeGraph, threading.Event] = WeakKeyDictionary()
 
 
 def warm_up(kg: KnowledgeGraph, settings: Settings) -> None:
@@ -50,17 +49,24 @@ def warm_up(kg: KnowledgeGraph, settings: Settings) -> None:
     precision = Precision.from_settings(settings)  # the pages' own, so that they find it kept
     with contextlib.suppress(OSError, AttributeError):  # requests first (a thread's own nice)
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-    state = warming_up(kg)
+    ended = _ended[kg] = threading.Event()
     try:
-        if worker_for(kg) is None:
+        worker = worker_for(kg)
+        if worker is None:
             _warm_here(kg, precision)
         else:
-            _warm_elsewhere(kg, precision, state)
+            _warm_elsewhere(kg, worker, precision)
     except Exception:  # the server still serves; the same failure shows again on request
         logging.getLogger("helixgraph").exception("warming up the ecosystem report failed")
     finally:
-        state.answers.set()
-        state.pages.set()
+        ended.set()
+
+
+def warmed_up(kg: KnowledgeGraph, seconds: float = 0.0) -> bool:
+    """Whether the start-up warm-up of ``kg``'s server has ended (or none was started),
+    waiting up to ``seconds`` for it."""
+    ended = _ended.get(kg)
+    return ended is None or ended.wait(seconds)
 
 
 def _warm_here(kg: KnowledgeGraph, precision: Precision) -> None:
@@ -70,45 +76,42 @@ def _warm_here(kg: KnowledgeGraph, precision: Precision) -> None:
     viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT, precision=precision)
 
 
-def _warm_elsewhere(kg: KnowledgeGraph, precision: Precision, state: WarmingUp) -> None:
+def _warm_elsewhere(kg: KnowledgeGraph, worker: AnalysisWorker, precision: Precision) -> None:
     generation = kg.generation
-    worker = WorkerProcess(_build, str(kg.path), precision, name="helixgraph-warm-up")
+    worker.start(kg)  # first the views the first request needs
+    builder = WorkerProcess(_build, str(kg.path), precision, name="helixgraph-warm-up")
     try:
-        for step in (state.answers, state.pages):
-            ok, value = worker.receive(STARTUP)
-            if not ok:
-                raise value
-            values, pages = value
-            if not (kg.seed(values, generation) and pages_of(kg).seed(kg, pages, generation)):
-                return  # the store changed meanwhile: what was built describes it as it was
-            state.home = home_scope(kg)  # kept now
-            step.set()
+        ok, value = builder.receive(STARTUP)
     except (WorkerSilent, WorkerDied) as error:
         logging.getLogger("helixgraph").warning("the start-up warm-up stopped: %s", error)
+        return
     finally:
-        worker.kill()
+        builder.kill()
+    if not ok:
+        raise value
+    values, pages = value
+    # kept only where the store is as the warm-up read it; what a request built meanwhile stays
+    if kg.seed(values, generation):
+        pages_of(kg).seed(kg, pages, generation)
 
 
 def _build(conn: Connection, sandboxed: bool, location: str, precision: Precision) -> None:
-    """The warm-up process: the store-wide answers first, then the home pages; each sent as the
-    values kept under their keys and the pages kept (see the module docstring)."""
+    """The warm-up process: the home pages and the store-wide answers, sent as the values kept
+    under their keys and the pages kept (see the module docstring)."""
     with contextlib.suppress(OSError):
-        os.nice(10)
+        os.nice(10)  # requests first
     try:
         kg = store_with_views(Path(location))
         home = home_scope(kg)
-        countries_held(kg)
         for lang in PAGE_LANGUAGES:
             scope_choices(kg, lang)
-        store_stats(kg)
-        conn.send((True, (_answers(kg, home), pages_of(kg).items(kg))))
-        for lang in PAGE_LANGUAGES:
             overview_context(kg, home, "scope", lang, precision=precision)
             viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT, lang, precision)
-        conn.send((True, (_answers(kg, home), pages_of(kg).items(kg))))
+        store_stats(kg)
+        answers: list[tuple[Hashable, Any]] = [
+            (key_of(home_scope, kg), home),
+            (key_of(countries_held, kg), countries_held(kg)),
+        ]
+        conn.send((True, (answers, pages_of(kg).items(kg))))
     except Exception as error:
         conn.send((False, error))
-
-
-def _answers(kg: KnowledgeGraph, home: Scope) -> list[tuple[Hashable, Any]]:
-    return [(key_of(home_scope, kg), home), (key_of(countries_held, kg), countries_held(kg))]

@@ -15,7 +15,7 @@ from helixgraph.network.scope import Scope, Through, home_scope
 from helixgraph.report.computing import computing
 from helixgraph.report.ecosystem import ecosystem_stats, report_kept
 from helixgraph.report.precision import Precision
-from helixgraph.report.worker import computed
+from helixgraph.report.worker import computed, computed_and_kept
 from helixgraph.settings import read_settings
 from helixgraph.store import KnowledgeGraph
 from helixgraph.web.dashboard import analysis_context, helix_chart, scope_choices, scope_words
@@ -31,7 +31,6 @@ from helixgraph.web.deps import (
 from helixgraph.web.explore import METRICS, VIEW_NAMES, explore_data
 from helixgraph.web.i18n import error_text, translator
 from helixgraph.web.page_memo import Page, pages_of
-from helixgraph.web.store_answers import home_pending, store_answer
 from helixgraph.web.viz import HELIX_COLOURS, script_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -56,7 +55,7 @@ def home(
     fragmentation, the report's findings, key players, parallel initiatives, clusters to look
     at, and charts. With no choice made it opens on the ecosystem the store was made for, as
     ``/viz`` does; the form sent empty (``/?country=``) is the whole store."""
-    home = store_answer(kg, home_scope, deadline=settings.analysis_timeout)
+    home = computed_and_kept(kg, home_scope, deadline=settings.analysis_timeout)
     if set(request.query_params) <= {"lang"} and not home.whole:
         first_view = home.query() | ({"lang": lang} if "lang" in request.query_params else {})
         return RedirectResponse(f"/?{urlencode(first_view)}", status_code=307)
@@ -128,7 +127,7 @@ def overview_context(
         "exact_limit": precision.exact_limit,
     }
     key = Page("overview", scope=scope, through=through, lang=lang)
-    if pages.kept(kg, key) is None and (computing() or home_pending(kg, scope)):
+    if pages.kept(kg, key) is None and computing():
         # the whole store's counts would pass for the scope's while its report is computed
         by_helix = stats["actors"]["by_helix"] if scope.whole else {}
         return {
@@ -176,7 +175,7 @@ def viz(
     """The graph explorer of a scope, coloured by helix, laid out on the server. With no choice
     made it opens on the ecosystem the store was made for (the seed's country), actors only."""
     if set(request.query_params) <= {"lang"}:
-        home = store_answer(kg, home_scope, deadline=settings.analysis_timeout)
+        home = computed_and_kept(kg, home_scope, deadline=settings.analysis_timeout)
         first_view = {"view": ViewName.actors.value, **home.query()}
         first_view |= {"lang": lang} if "lang" in request.query_params else {}
         return RedirectResponse(f"/viz?{urlencode(first_view)}", status_code=307)
@@ -234,7 +233,7 @@ def viz_context(
         }
 
     key = Page("viz", view, limit=limit, scope=scope, lang=lang)
-    home = store_answer(kg, home_scope, deadline=deadline)
+    home = computed_and_kept(kg, home_scope, deadline=deadline)
     first_view = view == "actors" and scope == home and limit == DEFAULT_LIMIT
     kept = pages_of(kg).keep(kg, key, build, recent=not first_view)
     return _viz_page(view, scope, limit, kept, lang) | {"concepts": names.concept_labels(kg, lang)}
