@@ -105,7 +105,7 @@ def test_a_scopes_dashboard_is_computed_in_the_analysis_worker(
     from fastapi.testclient import TestClient
 
     from helixgraph.network.scope import scoped_network
-    from helixgraph.report.ecosystem import report_kept
+    from helixgraph.report.key import ReportKey
     from helixgraph.report.precision import Precision
     from helixgraph.settings import Settings
     from helixgraph.store.kept import held
@@ -119,7 +119,9 @@ def test_a_scopes_dashboard_is_computed_in_the_analysis_worker(
         kg = client.app.state.kg  # type: ignore[attr-defined]
         assert page.status_code == 200
         assert not held(scoped_network, kg, austria)
-        assert not report_kept(kg, austria, "scope", Precision.from_settings(settings))
+        assert (
+            kg.kept(ReportKey(austria, "scope", 10, 1, Precision.from_settings(settings))) is None
+        )
     austrian = sum(1 for actor in default_actors().values() if actor["country"] == "AT")
     total = re.search(r'<td id="actors-total">([\d,]+)</td>', page.text)
     assert total is not None
@@ -158,9 +160,9 @@ def test_the_server_builds_no_store_wide_view_for_its_pages(
     """The warm-up builds the views in a process of its own, which hands the server the home
     pages and what every page asks of the whole store (the home scope, the countries, the
     form, the counts): the server, asked for the home dashboard in both languages, the
-    explorer's first view, a country it does not hold and another scope's dashboard, never reads
-    the store's tables (issue 27, item 3). The home dashboard counts the Hungarian actors as
-    the seed and the CORDIS file do."""
+    explorer's first view, a country it does not hold, another scope's report and its
+    dashboard, never reads the store's tables (issue 27, item 3). The home dashboard counts
+    the Hungarian actors as the seed and the CORDIS file do."""
     from conftest import default_actors
     from fastapi.testclient import TestClient
 
@@ -179,6 +181,9 @@ def test_the_server_builds_no_store_wide_view_for_its_pages(
         hungarian = client.get("/", params={"country": "HU", "lang": "hu"})
         explorer = client.get("/viz", params={"lang": "hu"}, follow_redirects=True)
         unknown = client.get("/api/analysis/report", params={"country": "XX"})
+        # a scope's report through the API, then its dashboard: the server keeps the report
+        # (an answer), the dashboard is still built where the scope's network is
+        assert client.get("/api/analysis/report", params={"country": "AT"}).status_code == 200
         other = client.get("/", params={"country": "AT"})
         read = [name for name in TABLES if kg.kept(("table", name)) is not None]
     assert [page.status_code for page in (english, hungarian, explorer, other)] == [200] * 4

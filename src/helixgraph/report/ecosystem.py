@@ -67,14 +67,6 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
 _being_computed: ReportKey | None = None
 
 
-def report_kept(
-    kg: KnowledgeGraph, scope: Scope, through: Through, precision: Precision, top: int = 10
-) -> bool:
-    """Whether this process holds the report already (the start-up warm-up's home report), so
-    that what is built on it is best built here rather than in the analysis worker."""
-    return kg.kept(ReportKey(scope, through, top, 1, precision)) is not None
-
-
 def ecosystem_report(
     kg: KnowledgeGraph,
     *,

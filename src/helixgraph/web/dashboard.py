@@ -2,8 +2,7 @@
 
 Computed where the scope's report is: in the analysis worker for a store on disk (the server
 process then keeps only the page, not the scope's network and report; ``python -m bench pages``
-measures the server's memory), in this process for a store in memory, for a printed report, or
-where this process holds the report already (the start-up warm-up's home ecosystem).
+measures the server's memory), in this process for a store in memory and for a printed report.
 """
 
 from __future__ import annotations

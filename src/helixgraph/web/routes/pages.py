@@ -13,7 +13,7 @@ from helixgraph.network import names
 from helixgraph.network.registry import ViewName
 from helixgraph.network.scope import Scope, Through, home_scope
 from helixgraph.report.computing import computing
-from helixgraph.report.ecosystem import ecosystem_stats, report_kept
+from helixgraph.report.ecosystem import ecosystem_stats
 from helixgraph.report.precision import Precision
 from helixgraph.report.worker import computed, computed_and_kept
 from helixgraph.settings import read_settings
@@ -147,7 +147,7 @@ def overview_context(
             through,
             lang,
             precision,
-            deadline=_worker_deadline(kg, scope, through, precision, deadline),
+            deadline=deadline,
         ),
         recent=not (scope.whole and through == "scope"),
     )
@@ -193,16 +193,6 @@ def viz(
     return templates.TemplateResponse(request, "viz.html", context, status_code=status)
 
 
-def _worker_deadline(
-    kg: KnowledgeGraph, scope: Scope, through: Through, precision: Precision, deadline: float | None
-) -> float | None:
-    """The deadline a page's computation runs under in the analysis worker, or None to compute
-    it in this process: where this process holds the scope's report already (the start-up
-    warm-up's home scope), what is built on it (the dashboard, the explorer's key players)
-    is built here."""
-    return None if report_kept(kg, scope, through, precision) else deadline
-
-
 def viz_context(
     kg: KnowledgeGraph,
     view: ViewName,
@@ -218,7 +208,6 @@ def viz_context(
     in the analysis worker (a store on disk), as a dashboard is: the server keeps the page."""
     precision = precision or Precision.from_settings(read_settings())
     limit = next(step for step in LIMIT_STEPS if step >= limit)
-    deadline = _worker_deadline(kg, scope, "scope", precision, deadline)
 
     def build() -> dict[str, Any]:
         data: dict[str, Any] = computed(
