@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     analysis_timeout: Seconds = 120.0
     """seconds the web app's report of a scope not asked before may take; its worker process
     is then stopped (503)"""
+    analysis_idle: Seconds = 600.0
+    """seconds the analysis worker may stay idle before it ends and gives its memory back (the
+    store-wide views: a gigabyte on all of Horizon 2020); the next request starts it again"""
     query_workers: Count = Field(default_factory=lambda: max(4, 2 * (os.cpu_count() or 1)))
     """worker processes answering SPARQL queries"""
     slow_query_workers: Annotated[int, Field(ge=0)] | None = None
@@ -79,7 +82,7 @@ class Settings(BaseSettings):
     """seconds an import or a removal asked of the server may take before its writer process
     is stopped (nothing written then)"""
     warm_up: bool = True
-    """compute the views and the ecosystem report at start-up, in the background"""
+    """build the home scope's pages at start-up, in the background"""
     # what one import may expand to, checked while it streams: a bomb is refused, not read
     max_line_bytes: Count = 1 << 20
     """bytes one line of a CSV source may hold"""

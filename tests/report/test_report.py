@@ -169,6 +169,41 @@ def test_a_report_in_a_worker_is_the_report_and_stops_at_its_deadline(read_store
     assert built_apart.headline.nodes > 0
 
 
+def test_an_idle_analysis_worker_ends_and_the_next_request_starts_one(read_store: Path) -> None:
+    """The worker's views are the store's size: idle past ``idle_after`` it ends (its memory
+    back to the system), and the next request starts a fresh one that answers the same."""
+    import multiprocessing
+    import time
+
+    from helixgraph.network.scope import Scope
+    from helixgraph.report.key import ReportKey
+    from helixgraph.report.precision import Precision
+    from helixgraph.report.worker import AnalysisWorker
+    from helixgraph.settings import Settings
+
+    def running() -> int:
+        return sum(1 for p in multiprocessing.active_children() if p.name == "helixgraph-analysis")
+
+    key = ReportKey(Scope.parse("country=HU,sector=health"), "scope", 10, 1,
+                    Precision.from_settings(Settings()))  # fmt: skip
+    worker = AnalysisWorker(read_store)
+    worker.idle_after = 1.0
+    with KnowledgeGraph.open(read_store, read_only=True) as kg:
+        first = worker.report(kg, key, deadline=120)
+        assert running() == 1
+        time.sleep(0.5)
+        worker.report(kg, key, deadline=120)  # a request re-arms the idle time
+        time.sleep(0.7)
+        assert running() == 1
+        time.sleep(1.5)
+        assert running() == 0
+        again = worker.report(kg, key, deadline=120)
+        assert running() == 1
+        worker.stop()
+    assert again == first
+    assert first.headline.nodes > 0
+
+
 def test_a_cluster_scope_is_named_by_the_cluster_s_name(seed_only: KnowledgeGraph) -> None:
     import rdflib
 

@@ -47,6 +47,10 @@ class AnalysisWorker:
         self._worker: WorkerProcess | None = None
         self._generation: int | None = None  # the store's generation the worker opened
         self._lock = threading.Lock()
+        #: Seconds without a request after which the worker ends and gives its memory back
+        #: (None: never); the server sets it from ``HELIX_ANALYSIS_IDLE``.
+        self.idle_after: float | None = None
+        self._retiring: threading.Timer | None = None
         self._starting = False  # :meth:`start` holds the lock while the worker starts
 
     def report(
@@ -92,6 +96,7 @@ class AnalysisWorker:
                 self._ready(kg.generation)
             finally:
                 self._starting = False
+                self._retire_later()
 
     def stop(self) -> None:
         if self._worker is not None:
@@ -129,10 +134,29 @@ class AnalysisWorker:
                 self.stop()
                 raise StoreError("the analysis worker stopped unexpectedly; try again") from None
         finally:
+            self._retire_later()
             self._lock.release()
         if not ok:
             raise value
         return value
+
+    def _retire_later(self) -> None:
+        """(Under the lock) end the worker after :attr:`idle_after` seconds without a request:
+        its views are the store's size, and an idle server need not hold them."""
+        if self._retiring is not None:
+            self._retiring.cancel()
+        if self.idle_after is not None and self._worker is not None:
+            self._retiring = threading.Timer(self.idle_after, self._retire)
+            self._retiring.daemon = True
+            self._retiring.start()
+
+    def _retire(self) -> None:
+        if self._lock.acquire(blocking=False):  # busy: a request came, which re-arms the timer
+            try:
+                if self._retiring is threading.current_thread():
+                    self.stop()
+            finally:
+                self._lock.release()
 
     def _ready(self, generation: int) -> WorkerProcess:
         """The worker; a fresh one where there is none, it died, or the store changed since it

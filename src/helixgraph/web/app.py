@@ -29,6 +29,7 @@ from helixgraph.errors import (
     UpdateRefusedError,
 )
 from helixgraph.guard.grammar import prepare
+from helixgraph.report.worker import worker_for
 from helixgraph.settings import Settings, read_settings
 from helixgraph.sparql.budget import ClientBudget, OverBudgetError
 from helixgraph.sparql.catalogue import named_queries
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None, *, kg: KnowledgeGraph | None = 
         app.state.queries = await run_in_threadpool(pool.start)
         await run_in_threadpool(guard.join)
         app.state.budget = ClientBudget(settings.client_query_seconds)
+        if (analysis := worker_for(app.state.kg)) is not None:
+            analysis.idle_after = settings.analysis_idle
         if settings.warm_up:
             threading.Thread(
                 target=warm_up,
