@@ -181,24 +181,28 @@ def test_an_idle_analysis_worker_ends_and_the_next_request_starts_one(read_store
     from helixgraph.report.worker import AnalysisWorker
     from helixgraph.settings import Settings
 
-    def running() -> int:
-        return sum(1 for p in multiprocessing.active_children() if p.name == "helixgraph-analysis")
+    def analysis_workers() -> set[int]:  # this process's, other tests' included
+        names = multiprocessing.active_children()
+        return {p.pid for p in names if p.name == "helixgraph-analysis" and p.pid}
 
     key = ReportKey(Scope.parse("country=HU,sector=health"), "scope", 10, 1,
                     Precision.from_settings(Settings()))  # fmt: skip
+    others = analysis_workers()
     worker = AnalysisWorker(read_store)
-    worker.idle_after = 1.0
+    worker.idle_after = 2.0
     with KnowledgeGraph.open(read_store, read_only=True) as kg:
         first = worker.report(kg, key, deadline=120)
-        assert running() == 1
-        time.sleep(0.5)
+        (mine,) = analysis_workers() - others
+        time.sleep(1.2)
         worker.report(kg, key, deadline=120)  # a request re-arms the idle time
-        time.sleep(0.7)
-        assert running() == 1
-        time.sleep(1.5)
-        assert running() == 0
+        time.sleep(1.2)
+        assert mine in analysis_workers()  # 2.4 s after the first request, 1.2 s idle
+        ended = time.monotonic() + 10
+        while mine in analysis_workers() and time.monotonic() < ended:
+            time.sleep(0.1)
+        assert mine not in analysis_workers()
         again = worker.report(kg, key, deadline=120)
-        assert running() == 1
+        assert len(analysis_workers() - others - {mine}) == 1  # a fresh one
         worker.stop()
     assert again == first
     assert first.headline.nodes > 0
