@@ -227,8 +227,8 @@ def _sector(kg: KnowledgeGraph, text: str) -> str:
 
 def cluster_iri(kg: KnowledgeGraph, text: str) -> str:
     """The IRI of the cluster ``text`` names: its IRI, local name or label, any case."""
-    A = views.affiliation_graph(kg)
-    clusters = {n: d for n, d in A.nodes(data=True) if d.get("kind") == "cluster"}
+    found = views.collaboration_attributes(kg)
+    clusters = {n: d for n, d in found.items() if d["kind"] == "cluster"}
     wanted = text.strip().lower()
     for iri, attrs in sorted(clusters.items()):
         if wanted in (iri.lower(), local_name(iri).lower(), str(attrs.get("label")).lower()):
@@ -298,7 +298,7 @@ def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
             every[collaboration].add(actor)
         return ScopedNetwork(scope, views.actor_network(kg), A, dict(every), True)
     part = _select(kg, scope)
-    A_all = views.affiliation_graph(kg)
+    attributes = views.collaboration_attributes(kg)
     actors = views.actor_attributes(kg)
     N = nx.Graph()
     N.add_nodes_from((a, actors[a]) for a in sorted(part.focal))
@@ -308,7 +308,7 @@ def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
         inside = sorted(members & part.focal)
         if not inside:
             continue
-        A.add_node(collaboration, **A_all.nodes[collaboration])
+        A.add_node(collaboration, **attributes[collaboration])
         A.add_edges_from((a, collaboration, {"role": part.roles[a, collaboration]}) for a in inside)
         if collaboration in part.own:
             continue  # the scope's own clusters tie every member: see the module's docstring
@@ -347,7 +347,7 @@ def _select(
 ) -> Selection:
     """``memberships``, ``matching``: where to look (default: all) and the actors the filters
     let in; a caller asking year after year finds both once."""
-    A_all = views.affiliation_graph(kg)
+    attributes = views.collaboration_attributes(kg)
     actors = views.actor_attributes(kg)
     sector = _sector(kg, scope.sector) if scope.sector else None
     cluster = cluster_iri(kg, scope.cluster) if scope.cluster else None
@@ -364,7 +364,7 @@ def _select(
     for m in views.dated_memberships(kg) if memberships is None else memberships:
         if not m.runs_in(scope.years):
             continue
-        if sector is not None and sector not in A_all.nodes[m.collaboration]["sectors"]:
+        if sector is not None and sector not in attributes[m.collaboration]["sectors"]:
             continue
         in_scope[m.collaboration].add(m.actor)
         roles[m.actor, m.collaboration] = m.role
@@ -385,9 +385,9 @@ def _own_clusters(kg: KnowledgeGraph, scope: Scope, cluster: str | None) -> froz
     """The clusters that are the scope itself: its ``cluster``, those its ``source`` declares."""
     own = {cluster} if cluster else set()
     if scope.source:
-        A = views.affiliation_graph(kg)
+        attributes = views.collaboration_attributes(kg)
         declared = _source_actors(kg, _source(kg, scope.source))  # every subject of the graph
-        own |= {c for c in declared if c in A and A.nodes[c].get("kind") == "cluster"}
+        own |= {c for c in declared if attributes.get(c, {}).get("kind") == "cluster"}
     return frozenset(own)
 
 

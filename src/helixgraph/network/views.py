@@ -181,10 +181,14 @@ def actor_network(
 
 
 def build_store_wide(kg: KnowledgeGraph) -> None:
-    """Build (and keep) what every scope's network starts from: the affiliation graph, the
-    dated memberships and the direct ties, with the tables under them. Their cost depends on
-    the store's size alone (minutes at 16 M triples), not on what is asked."""
-    affiliation_graph(kg)
+    """Build (and keep) what every scope's network starts from: the actors' and the
+    collaborations' attributes, the dated memberships and the direct ties, with the tables
+    under them (not the affiliation graph of every membership, which only the whole store's
+    own analysis needs). Their cost depends on the store's size alone (minutes at 16 M
+    triples), not on what is asked."""
+    tables = (*ACTOR_TABLES, *MEMBERSHIP_TABLES, *TIME_TABLES, "sector", "declared", "title")
+    fetch_tables(kg, *tables)  # all at once, two at a time
+    collaboration_attributes(kg)
     dated_memberships(kg)
     relation_graph(kg)
 
@@ -493,6 +497,22 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
     actors = actor_attributes(kg)
     for iri, attrs in actors.items():
         A.add_node(iri, bipartite=0, **attrs)
+    collaborations = collaboration_attributes(kg)
+    for iri, attrs in collaborations.items():
+        A.add_node(iri, **attrs)
+    for actor, collaboration, role in _memberships(kg, years, as_of):
+        if actor in actors and collaboration in collaborations:
+            A.add_edge(actor, collaboration, role=role)
+    return A
+
+
+@kept
+def collaboration_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """Every real collaboration and its attributes, as the affiliation graph's nodes carry
+    them (``bipartite`` 1, ``kind``, ``label``, ``country``, ``sectors``, ``declared_members``,
+    ``title``): what a scope reads of its collaborations, without the graph of every
+    membership of the store."""
+    fetch_tables(kg, *ACTOR_TABLES, "sector", "declared", "title")  # concurrently
     kinds = _collaboration_kinds(kg)
     collaborations: dict[str, _Node] = {iri: _Node(kind=kind) for iri, kind in kinds.items()}
     _add_labels(kg, collaborations)
@@ -505,23 +525,20 @@ def _affiliation(kg: KnowledgeGraph, years: Years | None, as_of: date | None) ->
             sectors[iri].append(local_name(sector))
     declared = {s: int(float(o)) for s, o, _ in fetch_tables(kg, "declared")["declared"]}
     titles = pairs(fetch_tables(kg, "title")["title"])
-    for iri, node in sorted(collaborations.items()):
-        A.add_node(
-            iri,
-            bipartite=1,
-            kind=node.kind,
-            label=node.label,
-            country=node.country,
-            helix=None,
-            helices=[],
-            sectors=sorted(sectors[iri]),
-            declared_members=declared.get(iri),
-            title=titles.get(iri),
-        )
-    for actor, collaboration, role in _memberships(kg, years, as_of):
-        if actor in actors and collaboration in kinds:
-            A.add_edge(actor, collaboration, role=role)
-    return A
+    return {
+        iri: {
+            "bipartite": 1,
+            "kind": node.kind,
+            "label": node.label,
+            "country": node.country,
+            "helix": None,
+            "helices": [],
+            "sectors": sorted(sectors[iri]),
+            "declared_members": declared.get(iri),
+            "title": titles.get(iri),
+        }
+        for iri, node in sorted(collaborations.items())
+    }
 
 
 def _collaboration(A: nx.Graph, weight: str | None) -> nx.Graph:

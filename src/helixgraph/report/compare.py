@@ -66,12 +66,13 @@ def peer_scopes(kg: KnowledgeGraph, scope: Scope, most: int = 3) -> list[Scope]:
     ['DE', 'ES']
     """
     if scope.cluster:
-        A = views.affiliation_graph(kg)
         own = scope.cluster.lower()
         others = sorted(
             views.local_name(c)
-            for c, kind in A.nodes(data="kind")
-            if kind == "cluster" and views.local_name(c).lower() != own and c.lower() != own
+            for c, attrs in views.collaboration_attributes(kg).items()
+            if attrs["kind"] == "cluster"
+            and views.local_name(c).lower() != own
+            and c.lower() != own
         )
         return [replace(scope, cluster=other) for other in others[:most]]
     if scope.country:

@@ -50,7 +50,6 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[A
         attrs["country"] for attrs in views.actor_attributes(kg).values() if attrs["country"]
     )
     labels = names.concept_labels(kg, lang)
-    A = views.affiliation_graph(kg)
     return {
         "countries": countries.most_common(),
         "regions": places.region_choices(places.actor_nuts(kg), lang),
@@ -66,8 +65,8 @@ def _scope_choices(kg: KnowledgeGraph, lang: Language) -> dict[str, list[tuple[A
         "clusters": sorted(
             (
                 (views.local_name(iri), names.labels_in(kg, lang).get(iri) or views.local_name(iri))
-                for iri, attrs in A.nodes(data=True)
-                if attrs.get("kind") == "cluster"
+                for iri, attrs in views.collaboration_attributes(kg).items()
+                if attrs["kind"] == "cluster"
             ),
             key=lambda item: item[1].casefold(),
         ),
