@@ -4,12 +4,15 @@ A scan of a predicate returns a hundred thousand rows on Horizon 2020. Read as t
 document, every row becomes a dict of dicts; read as TSV (one line per row, one N-Triples term
 per column), a row is a split line and each value its term's lexical form: 35-40% less time on
 the store's table scans (measured on all of H2020: 13.6 s -> 8.4 s for every table, one at a
-time), the same values.
+time), the same values. IRIs are interned: a membership's IRI stands in four tables, an actor's
+in many rows, and one string each holds the views' tables in a quarter less memory (the
+analysis worker on all of H2020, views and a report: 663-714 MB -> 487-547 MB, as fast).
 """
 
 from __future__ import annotations
 
 import re
+from sys import intern
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
@@ -48,7 +51,7 @@ def term_value(token: str) -> str | None:
         return None
     first = token[0]
     if first == "<":
-        text = token[1:-1]
+        text = intern(token[1:-1])
     elif first == '"':
         text = token[1 : token.rfind('"')]  # a language tag or datatype holds no quote
     elif token.startswith("_:"):
