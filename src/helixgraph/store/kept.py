@@ -62,6 +62,7 @@ def _keeping(
         return kg.memo(key, lambda: function(kg, *args, **kwargs), scope=group)
 
     functools.update_wrapper(wrapper, function)
+    wrapper.kept_as = (signature, name)  # type: ignore[attr-defined]  # for key_of
     return wrapper
 
 
@@ -83,9 +84,8 @@ def held(function: Callable[..., Any], kg: GraphReader, *args: Any, **kwargs: An
 def key_of(function: Callable[..., Any], kg: GraphReader, *args: Any, **kwargs: Any) -> Hashable:
     """The key the value of ``function(kg, *args, **kwargs)`` (a :func:`kept` function) is kept
     under: the same in every process, so that one process can hand another what it computed."""
-    original = inspect.unwrap(function)
-    name = (original.__module__, original.__qualname__)
-    return _key(inspect.signature(original), name, kg, args, kwargs)[0]
+    signature, name = function.kept_as  # type: ignore[attr-defined]  # read once, by kept
+    return _key(signature, name, kg, args, kwargs)[0]
 
 
 def _key(

@@ -35,7 +35,7 @@ from helixgraph.store import KnowledgeGraph
 from helixgraph.store.kept import key_of
 from helixgraph.web.dashboard import scope_choices
 from helixgraph.web.page_memo import pages_of
-from helixgraph.web.routes.pages import DEFAULT_LIMIT, overview_context, store_stats, viz_context
+from helixgraph.web.routes.pages import DEFAULT_LIMIT, overview_context, viz_context
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
 #: The languages of the pages the warm-up builds.
@@ -96,8 +96,9 @@ def _warm_elsewhere(kg: KnowledgeGraph, worker: AnalysisWorker, precision: Preci
 
 
 def _build(conn: Connection, sandboxed: bool, location: str, precision: Precision) -> None:
-    """The warm-up process: the home pages and the store-wide answers, sent as the values kept
-    under their keys and the pages kept (see the module docstring)."""
+    """The warm-up process: the home pages (the store-wide counts and the form's choices among
+    what they keep) and the home scope and countries held, sent as the values kept under their
+    keys and the pages kept (see the module docstring)."""
     with contextlib.suppress(OSError):
         os.nice(10)  # requests first
     try:
@@ -107,7 +108,6 @@ def _build(conn: Connection, sandboxed: bool, location: str, precision: Precisio
             scope_choices(kg, lang)
             overview_context(kg, home, "scope", lang, precision=precision)
             viz_context(kg, ViewName.actors, home, DEFAULT_LIMIT, lang, precision)
-        store_stats(kg)
         answers: list[tuple[Hashable, Any]] = [
             (key_of(home_scope, kg), home),
             (key_of(countries_held, kg), countries_held(kg)),
