@@ -213,6 +213,42 @@ def test_brokerage_counts_sum_to_the_open_two_paths(G: nx.Graph) -> None:
         assert sum(v for k, v in counts.items() if k != "total") == counts["total"] == open_paths
 
 
+def _roles_by_definition(D: nx.DiGraph, helix: dict[int, str]) -> dict[int, dict[str, int]]:
+    """Gould and Fernandez's table, visiting every open two-path a -> b -> c."""
+    counts = {}
+    for b in D:
+        tally = dict.fromkeys(("coordinator", "itinerant", "representative"), 0)
+        tally |= dict.fromkeys(("gatekeeper", "liaison"), 0)
+        for a in D.predecessors(b):
+            for c in D.successors(b):
+                if a == c or D.has_edge(a, c):
+                    continue
+                ha, hb, hc = helix[a], helix[b], helix[c]
+                role = (
+                    "coordinator" if ha == hb == hc
+                    else "itinerant" if ha == hc
+                    else "representative" if ha == hb
+                    else "gatekeeper" if hb == hc
+                    else "liaison"
+                )  # fmt: skip
+                tally[role] += 1
+        counts[b] = tally | {"total": sum(tally.values())}
+    return counts
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_brokerage_counts_every_open_two_path_by_its_role(G: nx.Graph) -> None:
+    """The undirected count (neighbour pairs less the tied ones) and the directed one equal the
+    definition's, two-path by two-path, on the graph as an undirected and as a directed one
+    (each edge kept one way)."""
+    helix = nx.get_node_attributes(G, "helix")
+    assert brokerage_roles(G) == _roles_by_definition(G.to_directed(), helix)
+    one_way = nx.DiGraph(G.edges())
+    one_way.add_nodes_from(G.nodes(data=True))
+    assert brokerage_roles(one_way) == _roles_by_definition(one_way, helix)
+
+
 @settings(max_examples=100, deadline=None)
 @given(graphs())
 def test_reach_of_everyone_is_one(G: nx.Graph) -> None:

@@ -3,6 +3,7 @@ review's inputs): the seed graph stays visible, and the next open replaces nothi
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,17 +35,25 @@ PROVENANCE_BY_NAME = (
 )
 
 
-@pytest.fixture
-def store_dir(store_dir: Path) -> Path:
-    """The default store with the example spreadsheet imported (the review's store)."""
+@pytest.fixture(scope="module")
+def reviewed_store(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Path:
+    """The default store with the example spreadsheet imported (the review's store), made once
+    for the module: each test writes to a copy of it (``store_dir``)."""
+    store = Path(shutil.copytree(read_store, tmp_path_factory.mktemp("reviewed") / "store"))
     example = ROOT / "data" / "templates" / "example"
     done = subprocess.run(
         [sys.executable, "-m", "helixgraph", "import", "spreadsheet",
-         *map(str, sorted(example.glob("*.csv"))), "--quiet", "--store", str(store_dir)],
+         *map(str, sorted(example.glob("*.csv"))), "--quiet", "--store", str(store)],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    return store_dir
+    return store
+
+
+@pytest.fixture
+def store_dir(reviewed_store: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the review's store, for a test that writes."""
+    return Path(shutil.copytree(reviewed_store, tmp_path / "store"))
 
 
 def _triples(kg: KnowledgeGraph, graph: str) -> int:

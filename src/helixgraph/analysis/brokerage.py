@@ -40,28 +40,68 @@ def brokerage_roles(G: nx.Graph, group: str = "helix") -> dict[Hashable, dict[st
     >>> brokerage_roles(G)[1]["itinerant"], brokerage_roles(G)[1]["total"]
     (2, 2)
     """
-    D = G if G.is_directed() else G.to_directed()
     groups = nx.get_node_attributes(G, group)
+    if G.is_directed():
+        return _two_paths_counted(G, groups)
+    return _triangles_subtracted(G, groups)
+
+
+def _role(ga: Hashable, gb: Hashable, gc: Hashable) -> str:
+    """The role of broker b (group ``gb``) on a two-path from a to c."""
+    if ga == gc:
+        return "coordinator" if ga == gb else "itinerant"
+    if ga == gb:
+        return "representative"
+    return "gatekeeper" if gb == gc else "liaison"
+
+
+def _triangles_subtracted(
+    G: nx.Graph, groups: dict[Hashable, Hashable]
+) -> dict[Hashable, dict[str, int]]:
+    """Undirected: each broker's ordered pairs of neighbours, counted by their groups, less the
+    pairs that are tied (a triangle through the broker). The common neighbours of each edge are
+    counted by group with set intersections, not by visiting every two-path: one year of the
+    default ecosystem (3,969 actors, 26 M two-paths) 8.4 s -> 1.2 s (``python -m bench
+    analysis``)."""
+    kinds = sorted(set(groups.values()), key=str)
+    by_group = {
+        node: {g: {n for n in G[node] if n != node and groups[n] == g} for g in kinds} for node in G
+    }
+    # tied[b][(g1, g2)]: ordered pairs (a, c) of b's neighbours, a in g1, c in g2, a tied to c
+    tied: dict[Hashable, dict[tuple[Hashable, Hashable], int]] = {node: {} for node in G}
+    for u, v in G.edges():
+        if u == v:
+            continue
+        for g in kinds:
+            common = len(by_group[u][g] & by_group[v][g])
+            if common:
+                for broker, end in ((u, v), (v, u)):  # the broker, the tie's other end
+                    key = (groups[end], g)
+                    tied[broker][key] = tied[broker].get(key, 0) + common
+    counts: dict[Hashable, dict[str, int]] = {}
+    for b in G:
+        tally = dict.fromkeys(ROLES, 0)
+        sizes = {g: len(members) for g, members in by_group[b].items() if members}
+        for g1, n1 in sizes.items():
+            for g2, n2 in sizes.items():
+                pairs = n1 * (n2 - 1) if g1 == g2 else n1 * n2
+                tally[_role(g1, groups[b], g2)] += pairs - tied[b].get((g1, g2), 0)
+        tally["total"] = sum(tally.values())
+        counts[b] = tally
+    return counts
+
+
+def _two_paths_counted(
+    D: nx.DiGraph, groups: dict[Hashable, Hashable]
+) -> dict[Hashable, dict[str, int]]:
+    """Directed: every open two-path a -> b -> c visited."""
     counts: dict[Hashable, dict[str, int]] = {}
     for b in D:
         tally = dict.fromkeys(ROLES, 0)
-        gb = groups[b]
         for a in D.predecessors(b):
-            ga = groups[a]
             for c in D.successors(b):
-                if c == a or D.has_edge(a, c):
-                    continue
-                gc = groups[c]
-                if ga == gb == gc:
-                    tally["coordinator"] += 1
-                elif ga == gc:
-                    tally["itinerant"] += 1
-                elif ga == gb:
-                    tally["representative"] += 1
-                elif gb == gc:
-                    tally["gatekeeper"] += 1
-                else:
-                    tally["liaison"] += 1
+                if c != a and not D.has_edge(a, c):
+                    tally[_role(groups[a], groups[b], groups[c])] += 1
         tally["total"] = sum(tally.values())
         counts[b] = tally
     return counts

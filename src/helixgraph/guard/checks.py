@@ -124,12 +124,12 @@ def check_update(
     of those IRIs nor ``about_graphs`` statements about graph names under ``graph_base``,
     however it computes them (:func:`helixgraph.guard.writes.confine`).
 
-    >>> check_update("CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
-    'CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }'
     >>> check_update("LOAD <http://example.org/data.ttl>")
     Traceback (most recent call last):
     ...
     helixgraph.errors.QueryRefusedError: line 1, column 1: LOAD is not allowed here: ...
+    >>> check_update("CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+    'CLEAR ALL ; INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }'
     """
     try:
         reading = read(sparql, update=True)

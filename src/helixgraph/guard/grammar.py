@@ -49,10 +49,12 @@ _SIGNED = ("_POSITIVE", "_NEGATIVE")  # `1+1` reads as 1 and +1
 class Term:
     """One terminal of the parse: the grammar's name for it, its text, where it starts."""
 
+    #: the grammar's name for the terminal (``IRIREF``, ``VAR1``, a keyword's own name)
     kind: str
     text: str
-    line: int
-    column: int
+    #: where it starts, from 1 (0 where the parser gave no place)
+    line: int = 0
+    column: int = 0
 
     def at(self) -> str:
         """Where the terminal starts, as messages say it: ``line 2, column 3``."""
