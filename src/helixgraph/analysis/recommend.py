@@ -18,19 +18,17 @@ UNREACHABLE = 65535
 
 def _distances(G: nx.Graph) -> Any:
     """Steps between every pair, as a matrix of 16-bit integers (:data:`UNREACHABLE` for none):
-    50 MB for 5,000 actors, where floats would take 200."""
+    50 MB for 5,000 actors, where floats would take 200. igraph's breadth-first search, 256
+    rows at a time: twice as fast as scipy's ``shortest_path`` on a year of the default store."""
+    import igraph as ig
     import numpy as np
-    from scipy.sparse.csgraph import shortest_path
 
-    from helixgraph.analysis.compiled import adjacency_matrix
-
-    matrix = adjacency_matrix(G, None)  # rows in G's node order
+    index = {node: i for i, node in enumerate(G)}  # rows in G's node order
+    graph = ig.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in G.edges() if u != v])
     n = len(G)
     D = np.empty((n, n), dtype=np.uint16)
     for start in range(0, n, 256):
-        rows = shortest_path(
-            matrix, unweighted=True, directed=False, indices=range(start, min(n, start + 256))
-        )
+        rows = np.array(graph.distances(source=range(start, min(n, start + 256))), dtype=float)
         D[start : start + 256] = np.where(np.isfinite(rows), rows, UNREACHABLE)
     return D
 
