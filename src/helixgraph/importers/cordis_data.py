@@ -13,34 +13,56 @@ from helixgraph.importers.csv_text import Rejected
 
 
 @dataclass
-class Organisation:
-    pic: str
-    activity: str
-    country: str | None
-    line: str
-    name: str | None = None
-    short_name: str | None = None
-    sme: bool | None = None
+class Whereabouts:
+    """Where an organisation is, as a row of either file says: its NUTS region, its city, and
+    whether it is a small or medium-sized enterprise."""
+
     nuts: str | None = None
     city: str | None = None
+    sme: bool | None = None
+
+
+@dataclass
+class Organisation:
+    """An organisation as the participations' rows give it (the first row of its PIC, its
+    gaps filled by the later ones)."""
+
+    pic: str
+    #: CORDIS's activity type (HES, REC, PRC, PUB, OTH), which gives its helix
+    activity: str
+    country: str | None
+    #: where it was first read (``file:line``), for messages
+    line: str
+    where: Whereabouts = field(default_factory=Whereabouts)
+    name: str | None = None
+    short_name: str | None = None
     url: str | None = None
 
 
 @dataclass
 class Project:
+    """A project as its participations' rows, the programme parts and the projects file give
+    it."""
+
     rcn: str
+    #: when it ran
     start: date | None = None
     end: date | None = None
+    #: the programme parts that fund it
+    parts: set[str] = field(default_factory=set)
+    #: in euro: what it cost, and the most the EU contributes
     total_cost: Decimal | None = None
     max_contribution: Decimal | None = None
+    #: its short name, grant agreement number and title
     acronym: str | None = None
     grant: str | None = None
-    parts: set[str] = field(default_factory=set)
     title: str | None = None
 
 
 @dataclass
 class Participation:
+    """One organisation in one project: its role and the EU's contribution to it."""
+
     rcn: str
     pic: str
     role: str
@@ -54,9 +76,8 @@ class OrganisationName:
     pic: str
     name: str
     short_name: str | None = None
-    city: str | None = None
-    nuts: str | None = None
-    sme: bool | None = None
+    where: Whereabouts = field(default_factory=Whereabouts)
+    #: the copy of the names file the row comes from, and the country it gives
     source: str | None = None
     country: str | None = None
 

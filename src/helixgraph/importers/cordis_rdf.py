@@ -101,16 +101,17 @@ def _name(name: OrganisationName, country: str | None) -> Iterator[tuple[str, st
         yield a, f"<{SKOS}altLabel>", literal(name.short_name)
     # no hx:pic: the participations' graph states it, and a second copy would double every
     # answer of a query that joins on it (the default graph is the union of the graphs)
-    yield from _whereabouts(a, name.nuts, name.sme, name.city, country)
+    yield from _whereabouts(a, name, country)
     copy = f" (copy: {name.source})" if name.source else ""
     yield a, f"<{DCTERMS}source>", literal(CORDIS_SOURCE + copy)
 
 
 def _whereabouts(
-    actor: str, nuts: str | None, sme: bool | None, city: str | None, country: str | None
+    actor: str, org: Organisation | OrganisationName, country: str | None
 ) -> Iterator[tuple[str, str, str]]:
     """An organisation's NUTS region, SME flag and city, where known; a Hungarian one's county
     by its city where no stated code names it (recorded apart: ``hx:regionByCity``)."""
+    nuts, sme, city = org.where.nuts, org.where.sme, org.where.city
     if nuts:
         yield actor, f"<{HX.region}>", f"<{NUTS}{nuts}>"
     county = county_by_city(nuts, city, country)
@@ -139,7 +140,7 @@ def _organisation(
     yield a, f"<{HX.pic}>", literal(org.pic)
     if org.country:
         yield a, f"<{HX.country}>", literal(org.country)
-    yield from _whereabouts(a, org.nuts, org.sme, org.city, org.country)
+    yield from _whereabouts(a, org, org.country)
     if org.url:
         yield a, f"<{SCHEMA}url>", f"<{org.url}>"
 

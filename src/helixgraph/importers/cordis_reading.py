@@ -21,6 +21,7 @@ from helixgraph.importers.cordis_data import (
     OrganisationName,
     Participation,
     Project,
+    Whereabouts,
 )
 from helixgraph.importers.csv_text import Rejected, check_header, read_errors
 from helixgraph.rdf.namespaces import COUNTRY_ALIASES
@@ -183,7 +184,7 @@ def _compact_row(
         return None
     return (
         Organisation(pic, activity, country, line=""),
-        Project(rcn, start, end, total, maximum),
+        Project(rcn, start, end, total_cost=total, max_contribution=maximum),
         Participation(rcn, pic, role, contribution),
     )
 
@@ -230,10 +231,8 @@ def _official_row(row: dict[str, str], say: Say, helix_map: Mapping[str, str]) -
         line="",
         name=_value(row, "name"),
         short_name=_value(row, "shortName"),
-        sme=None if sme is None else sme.lower() == "true",
-        nuts=nuts,
-        city=_value(row, "city"),
         url=url,
+        where=Whereabouts(nuts, _value(row, "city"), _flag(sme)),
     )
     project = Project(rcn, acronym=_value(row, "projectAcronym"), grant=_value(row, "projectID"))
     return organisation, project, Participation(rcn, pic, role, contribution)
@@ -256,17 +255,15 @@ def _merge(
         if known.activity != organisation.activity:
             say("type", f"PIC {organisation.pic} has type {known.activity} at {known.line}")
             return
-        for name in ("name", "short_name", "sme", "nuts", "city", "url"):
-            if getattr(known, name) is None:
-                setattr(known, name, getattr(organisation, name))
+        _fill(known, organisation, ("name", "short_name", "url"))
+        _fill(known.where, organisation.where, ("nuts", "city", "sme"))
         known.country = known.country or organisation.country
     existing = data.projects.get(project.rcn)
     if existing is None:
         data.projects[project.rcn] = project
     else:
-        for name in ("start", "end", "total_cost", "max_contribution", "acronym", "grant"):
-            if getattr(existing, name) is None:
-                setattr(existing, name, getattr(project, name))
+        fields = ("start", "end", "total_cost", "max_contribution", "acronym", "grant")
+        _fill(existing, project, fields)
     key = (participation.rcn, participation.pic)
     if key not in data.participations:
         data.participations[key] = participation
@@ -333,9 +330,7 @@ def _apply_name(
         pic,
         name,
         short_name=_value(row, "short_name"),
-        city=_value(row, "city"),
-        nuts=nuts,
-        sme=None if sme is None else sme.lower() == "true",
+        where=Whereabouts(nuts, _value(row, "city"), _flag(sme)),
         source=_value(row, "source"),
         country=_value(row, "country"),
     )
@@ -355,6 +350,18 @@ def _unquoted(name: str) -> str:
     elif name.endswith('""') and name.count('"') == 2:
         name = name[:-2]
     return name.strip()
+
+
+def _fill(known: object, other: object, fields: tuple[str, ...]) -> None:
+    """What ``known`` (the first row of a PIC or project) leaves unsaid, as ``other`` says it."""
+    for name in fields:
+        if getattr(known, name) is None:
+            setattr(known, name, getattr(other, name))
+
+
+def _flag(text: str | None) -> bool | None:
+    """A ``true``/``false`` column (checked before) as a boolean; None where empty."""
+    return None if text is None else text.lower() == "true"
 
 
 def _value(row: dict[str, str], column: str) -> str | None:
