@@ -351,7 +351,7 @@ def test_a_pic_is_nine_ascii_digits() -> None:
     assert not PIC.match("９９９９０４２２８")  # noqa: RUF001 (full-width digits)
 
 
-def test_serve_takes_host_and_port_from_helix_variables(tmp_path: Path) -> None:
+def test_serve_takes_host_and_port_from_helix_variables(store_dir: Path, tmp_path: Path) -> None:
     import os
 
     from conftest import free_port, wait_for
@@ -359,7 +359,7 @@ def test_serve_takes_host_and_port_from_helix_variables(tmp_path: Path) -> None:
     port = free_port()
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
     environment |= {"HELIX_PORT": str(port), "HELIX_HOST": "127.0.0.1", "HELIX_WARM_UP": "false"}
-    environment |= {"HELIX_STORE": str(tmp_path / "store")}
+    environment |= {"HELIX_STORE": str(store_dir)}  # a copy of a made store: made in seconds
     process = subprocess.Popen(
         [sys.executable, "-m", "helixgraph", "serve"],
         stdout=subprocess.DEVNULL,
@@ -371,7 +371,7 @@ def test_serve_takes_host_and_port_from_helix_variables(tmp_path: Path) -> None:
     finally:
         process.terminate()
         _, err = process.communicate(timeout=30)
-    assert f"serving {tmp_path / 'store'} on http://127.0.0.1:{port}" in err.decode()
+    assert f"serving {store_dir} on http://127.0.0.1:{port}" in err.decode()
     bad = cli("serve", env={"HELIX_PORT": "eighty"})
     assert bad.returncode == 1
     assert "HELIX_PORT='eighty': Input should be a valid integer" in bad.stderr
