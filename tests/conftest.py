@@ -40,6 +40,11 @@ H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
 H2020_PARTS = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
 H2020_NAMES = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
 
+# The apps the tests make in their own process ask one query at a time: two query workers (and
+# one for long queries), as the servers they start have, not the four and two each app would
+# spawn by default on this machine (each a process that imports helixgraph and opens the store).
+os.environ.setdefault("HELIX_QUERY_WORKERS", "2")
+
 
 def load_script(name: str) -> ModuleType:
     """One of the repository's scripts (``scripts/NAME.py``) as a module."""
