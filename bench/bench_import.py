@@ -102,8 +102,8 @@ work = Path(sys.argv[2])
 kg = KnowledgeGraph.open(work / "store", read_only=True)
 started = time.perf_counter()
 report = ecosystem_report(kg)
-done(seconds=time.perf_counter() - started, nodes=report["headline"]["nodes"],
-     edges=report["headline"]["ties"])
+done(seconds=time.perf_counter() - started, nodes=report.headline.nodes,
+     edges=report.headline.ties)
 """
 
 
