@@ -241,9 +241,12 @@ def _roles_by_definition(D: nx.DiGraph, helix: dict[int, str]) -> dict[int, dict
 def test_brokerage_counts_every_open_two_path_by_its_role(G: nx.Graph) -> None:
     """The undirected count (neighbour pairs less the tied ones) and the directed one equal the
     definition's, two-path by two-path, on the graph as an undirected and as a directed one
-    (each edge kept one way)."""
+    (each edge kept one way), and with every tie stated twice."""
     helix = nx.get_node_attributes(G, "helix")
     assert brokerage_roles(G) == _roles_by_definition(G.to_directed(), helix)
+    twice = nx.MultiGraph(G)
+    twice.add_edges_from(G.edges())  # every tie stated twice: still one tie
+    assert brokerage_roles(twice) == _roles_by_definition(G.to_directed(), helix)
     one_way = nx.DiGraph(G.edges())
     one_way.add_nodes_from(G.nodes(data=True))
     assert brokerage_roles(one_way) == _roles_by_definition(one_way, helix)

@@ -41,6 +41,8 @@ def brokerage_roles(G: nx.Graph, group: str = "helix") -> dict[Hashable, dict[st
     (2, 2)
     """
     groups = nx.get_node_attributes(G, group)
+    if G.is_multigraph():  # a tie stated twice is one tie
+        G = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
     if G.is_directed():
         return _two_paths_counted(G, groups)
     return _triangles_subtracted(G, groups)
