@@ -213,7 +213,7 @@ def sectors(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     return dict(sorted(found.items()))
 
 
-def _sector(kg: KnowledgeGraph, text: str) -> str:
+def sector_name(kg: KnowledgeGraph, text: str) -> str:
     """The local name of the sector ``text`` names: its short name, local name, NACE notation or
     a label, any case."""
     wanted = text.strip().lower()
@@ -349,7 +349,7 @@ def _select(
     let in; a caller asking year after year finds both once."""
     attributes = views.collaboration_attributes(kg)
     actors = views.actor_attributes(kg)
-    sector = _sector(kg, scope.sector) if scope.sector else None
+    sector = sector_name(kg, scope.sector) if scope.sector else None
     cluster = cluster_iri(kg, scope.cluster) if scope.cluster else None
     if matching is None:
         matching = _matching_actors(kg, scope, actors, cluster)

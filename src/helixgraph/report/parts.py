@@ -27,6 +27,7 @@ from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.analysis.synergy import helix_synergy, normalized_mutual_information
 from helixgraph.network import views
 from helixgraph.network.scope import Scope, ScopedNetwork, Through, cluster_iri, scoped_network
+from helixgraph.network.scope_slice import sector_slice, sliceable
 from helixgraph.report.findings import findings
 from helixgraph.report.key import ReportKey
 from helixgraph.report.model import (
@@ -51,8 +52,9 @@ from helixgraph.report.model import (
 )
 from helixgraph.report.precision import Precision
 from helixgraph.report.reach import reach_through_all
-from helixgraph.report.years import scope_by_year
+from helixgraph.report.years import activity_years, scope_by_year
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import key_of
 
 
 @dataclass
@@ -97,10 +99,26 @@ def report_of(kg: KnowledgeGraph, key: ReportKey) -> EcosystemReport:
     """The report ``key`` names, built once and kept until the store changes."""
     report: EcosystemReport = kg.memo(
         key,
-        lambda: build_report(kg, key.scope, key.through, key.top, key.seed, key.precision),
+        lambda: build_report(
+            read_from(kg, key.scope), key.scope, key.through, key.top, key.seed, key.precision
+        ),
         scope=key.scope,
     )
     return report
+
+
+def read_from(kg: KnowledgeGraph, scope: Scope) -> KnowledgeGraph:
+    """Where ``scope``'s report reads: its sector's slice of ``kg``
+    (:mod:`helixgraph.network.scope_slice`, told the years of activity of the whole store: the
+    span its year-by-year rows cover) where it has one and the store-wide views are not built
+    yet, else ``kg`` (once built, the views answer a sector faster than a slice is read)."""
+    if not sliceable(scope) or kg.kept(key_of(views.dated_memberships, kg)) is not None:
+        return kg
+    part = sector_slice(kg, scope)
+    if part is None:
+        return kg
+    part.seed([(key_of(activity_years, part), activity_years(kg))], part.generation)
+    return part
 
 
 def build_report(

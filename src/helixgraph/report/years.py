@@ -26,6 +26,7 @@ def scope_by_year(kg: KnowledgeGraph, scope: Scope) -> list[dict[str, Any]]:
     return _fragmentation_by_year(kg, 15, scope)
 
 
+@kept
 def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     """The first and last year any membership or collaboration is dated, or None; kept until
     the store changes.
@@ -33,7 +34,14 @@ def activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
     >>> activity_years(KnowledgeGraph.in_memory(default_data=False)) is None
     True
     """
-    return _activity_years(kg)
+    years = [
+        int(row["o"][:4])
+        for row in kg.select(
+            "SELECT DISTINCT ?o WHERE { { ?i time:inXSDDate ?o } UNION { ?i time:inXSDgYear ?o } }"
+        )
+        if row["o"][:4].isdigit()
+    ]
+    return (min(years), max(years)) if years else None
 
 
 def within_activity(kg: KnowledgeGraph, years: tuple[int, int]) -> tuple[int, int]:
@@ -50,18 +58,6 @@ def within_activity(kg: KnowledgeGraph, years: tuple[int, int]) -> tuple[int, in
         window = f"{years[0]}" if years[0] == years[1] else f"{years[0]}-{years[1]}"
         raise InputError(f"{window!r}: the data has activity in {span[0]}-{span[1]} only")
     return first, last
-
-
-@kept
-def _activity_years(kg: KnowledgeGraph) -> tuple[int, int] | None:
-    years = [
-        int(row["o"][:4])
-        for row in kg.select(
-            "SELECT DISTINCT ?o WHERE { { ?i time:inXSDDate ?o } UNION { ?i time:inXSDgYear ?o } }"
-        )
-        if row["o"][:4].isdigit()
-    ]
-    return (min(years), max(years)) if years else None
 
 
 def fragmentation_by_year(
