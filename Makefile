@@ -25,12 +25,16 @@ $(EXTRA)%: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[$*]'
 	touch $@
 
+# helixgraph's own modules compiled once, where PYTHONDONTWRITEBYTECODE is set: every worker a
+# server spawns would compile them again (an editable install leaves them as sources)
 run: $(STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/helixgraph serve --host $(HOST) --port $(PORT)
 
 # the tests that time something run alone; the others on two processes, a file each at a time
 test: $(EXTRA)test
 	sh scripts/install-test-packages.sh
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -m timing
 	$(BIN)/python -m pytest -m 'not timing' -n 2 --dist loadfile
 
