@@ -35,8 +35,10 @@ from helixgraph.countries import country_code
 from helixgraph.errors import InputError
 from helixgraph.helices import HELICES
 from helixgraph.network import places, views
+from helixgraph.network.tables import fetch_tables
 from helixgraph.network.views import Years, local_name, parse_years
 from helixgraph.rdf.namespaces import GRAPH_BASE
+from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.kept import kept, kept_by
 
@@ -156,6 +158,7 @@ class Scope:
 
 
 FILTERS = ("country", "region", "sector", "helix", "cluster", "source")
+HELIX_IRIS = frozenset(HX.term(helix) for helix in HELICES)
 SCOPE_KEYS = (*FILTERS, "years")
 
 
@@ -177,13 +180,15 @@ def home_scope(kg: KnowledgeGraph) -> Scope:
     >>> home_scope(KnowledgeGraph.in_memory()).country
     'HU'
     """
-    A = views.affiliation_graph(kg)
+    attributes = views.collaboration_attributes(kg)
+    actors = views.actor_attributes(kg)
+    in_clusters = {
+        (m.actor, m.collaboration)
+        for m in views.dated_memberships(kg)
+        if attributes[m.collaboration]["kind"] == "cluster"
+    }  # each member of each cluster once, as the affiliation graph ties them
     countries = Counter(
-        A.nodes[member].get("country")
-        for cluster, kind in A.nodes(data="kind")
-        if kind == "cluster"
-        for member in A[cluster]
-        if A.nodes[member].get("country")
+        actors[actor]["country"] for actor, _ in in_clusters if actors[actor]["country"]
     )
     if not countries:  # no cluster: the country a user of the store most likely looks at
         countries = Counter(
@@ -418,8 +423,27 @@ def check_country(kg: KnowledgeGraph, scope: Scope, held: frozenset[str] | None 
 
 @kept  # asked on every request with a scope: counted once per state of the store
 def countries_held(kg: KnowledgeGraph) -> frozenset[str]:
-    """The countries the store's actors are in."""
-    return frozenset(a["country"] for a in views.actor_attributes(kg).values() if a["country"])
+    """The countries the store's actors are in (as :func:`views.actor_attributes` gives them),
+    read from four tables rather than the views: the first request with a country asks it,
+    and on a big store the views take a minute.
+
+    >>> "HU" in countries_held(KnowledgeGraph.in_memory())
+    True
+    """
+    tables = fetch_tables(kg, "classification", "kind", "country", "illustrative")
+    collaborations = {s for s, _, _ in tables["kind"]}
+    examples = {s for s, _, _ in tables["illustrative"]}
+    merged = views.aliases(kg)
+    actors = {
+        merged.get(actor, actor)
+        for actor, helix, _ in tables["classification"]
+        if helix in HELIX_IRIS and actor not in collaborations
+    } - examples
+    country = {}  # the last one stated, as the views take it
+    for iri, code, _ in tables["country"]:
+        if (actor := merged.get(iri, iri)) in actors:
+            country[actor] = code
+    return frozenset(code for code in country.values() if code)
 
 
 def _matching_actors(

@@ -57,6 +57,8 @@ ACTOR_TABLES = (
 )  # fmt: skip
 MEMBERSHIP_TABLES = ("member", "organization", "role")
 TIME_TABLES = ("memberDuring", "hasBeginning", "hasEnd", "instant")
+#: What every scope's network starts from (:func:`helixgraph.network.views.build_store_wide`).
+STORE_WIDE_TABLES = (*ACTOR_TABLES, *MEMBERSHIP_TABLES, *TIME_TABLES, "sector", "declared", "title")
 
 Row = tuple[str, str, str]  # subject, object's value, object's language ("" if none)
 

@@ -36,6 +36,7 @@ from helixgraph.network.tables import (
     ACTOR_TABLES,
     COLLABORATION_KINDS,
     MEMBERSHIP_TABLES,
+    STORE_WIDE_TABLES,
     TIME_TABLES,
     Row,
     fetch_tables,
@@ -186,8 +187,7 @@ def build_store_wide(kg: KnowledgeGraph) -> None:
     under them (not the affiliation graph of every membership, which only the whole store's
     own analysis needs). Their cost depends on the store's size alone (minutes at 16 M
     triples), not on what is asked."""
-    tables = (*ACTOR_TABLES, *MEMBERSHIP_TABLES, *TIME_TABLES, "sector", "declared", "title")
-    fetch_tables(kg, *tables)  # all at once, two at a time
+    fetch_tables(kg, *STORE_WIDE_TABLES)  # all at once, two at a time
     collaboration_attributes(kg)
     dated_memberships(kg)
     relation_graph(kg)

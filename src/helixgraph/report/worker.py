@@ -5,8 +5,13 @@ country, a sector, a window of years) and what-if scenarios; each takes CPU, and
 report needs take memory. A thread cannot be stopped, a process can: one long-lived worker per
 store opens it read-only, keeps its own views and reports (so that the next window of years costs
 what it costs in the server), and answers one request at a time. Past the deadline it is killed,
-and the next request starts a fresh one; so it is when the store changed. The deadline counts
-from when the worker has built the store-wide views (:data:`STARTUP`).
+and the next request starts a fresh one; so it is when the store changed.
+
+The worker builds the store-wide views when a request first needs them, and that time is not
+counted in the request's deadline (:data:`STARTUP`): it tells the asker ``"building"`` before
+and ``"built"`` after. A report of a sector scope needs none (it reads its sector's slice,
+:mod:`helixgraph.network.scope_slice`), nor do the countries held (four tables): right after a
+start, a manager's sector is answered in seconds on a store whose views take a minute.
 
 The worker cannot open network sockets where the platform allows it
 (:mod:`helixgraph.workers.sandbox`).
@@ -14,6 +19,7 @@ The worker cannot open network sockets where the platform allows it
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -22,6 +28,9 @@ from typing import Any, TypeVar
 
 from helixgraph.errors import AnalysisBusyError, AnalysisTimeoutError, StoreError
 from helixgraph.network import views
+from helixgraph.network.scope import countries_held
+from helixgraph.network.scope_slice import sliceable
+from helixgraph.network.tables import STORE_WIDE_TABLES, fetch_tables
 from helixgraph.report.key import ReportKey
 from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
@@ -30,7 +39,7 @@ from helixgraph.store.kept import key_of
 from helixgraph.store.opening import compacted_away
 from helixgraph.workers.process import WorkerDied, WorkerProcess, WorkerSilent
 
-#: Seconds a worker may take to start, open the store and build the store-wide views, not
+#: Seconds a worker may take to start and open the store, or to build the store-wide views, not
 #: counted in a request's deadline: their cost is the store's size (minutes at 16 M triples,
 #: README "Scaling out"), not the request's, and counted in it no report of a big store would
 #: ever be answered (every fresh worker killed while building them).
@@ -87,9 +96,9 @@ class AnalysisWorker:
         return self._ask(kg, ("store", function, args, kwargs), deadline)
 
     def start(self, kg: KnowledgeGraph) -> None:
-        """Start the worker now (a server's start-up), so that the first request finds its
-        views built or on their way; returns once it is ready. A request meanwhile waits for
-        the start, as it would for its own, not only its ``wait`` for another's analysis."""
+        """Start the worker now (a server's start-up), so that the first request finds it with
+        the store open; returns once it is ready. A request meanwhile waits for the start, as
+        it would for its own, not only its ``wait`` for another's analysis."""
         with self._lock:
             self._starting = True
             try:
@@ -122,7 +131,7 @@ class AnalysisWorker:
             worker = self._ready(kg.generation)
             worker.send(request)
             try:
-                ok, value = worker.receive(deadline)
+                ok, value = _answer_to(worker, deadline)
             except WorkerSilent:
                 self.stop()
                 raise AnalysisTimeoutError(
@@ -174,9 +183,7 @@ class AnalysisWorker:
             started = False
         if not started:
             self.stop()
-            raise StoreError(
-                f"{self.location}: the analysis worker could not open the store and build its views"
-            )
+            raise StoreError(f"{self.location}: the analysis worker could not open the store")
         self._generation = generation
         return worker
 
@@ -230,40 +237,113 @@ def computed_and_kept(
     return found
 
 
+def _answer_to(worker: WorkerProcess, deadline: float) -> Any:
+    """The worker's answer to the request sent, within ``deadline`` seconds, less the time it
+    took to build the store-wide views where the request was the first to need them."""
+    answer = worker.receive(deadline)
+    if answer == "building":
+        answer = worker.receive(STARTUP)  # "built", or the error that stopped the building
+        if answer == "built":
+            answer = worker.receive(deadline)
+    return answer
+
+
 def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
     """The worker's life (without the network where the platform allows it): open the store
-    read-only, build the store-wide views, answer until the pipe closes."""
-    kg = store_with_views(Path(location))
+    read-only, then answer until the pipe closes, building the store-wide views a step at a
+    time while no request waits (see the module docstring)."""
+    kg = KnowledgeGraph.open(Path(location), read_only=True)
     conn.send("ready")
+    steps = _view_steps(kg)
     while True:
+        if steps and not conn.poll(0):  # idle: one more step of the store-wide views
+            kg, steps = _step(kg, steps, location, idle=True)
+            continue
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            if request[0] == "report":
-                answer = report_of(kg, request[1])
-            elif request[0] == "store":
-                _, function, args, kwargs = request
-                answer = function(kg, *args, **kwargs)
-            else:
-                _, function, args, kwargs = request
-                answer = function(*args, **kwargs)
+            if steps and _needs_views(request):
+                conn.send("building")
+                while steps:
+                    kg, steps = _step(kg, steps, location)
+                conn.send("built")
+            try:
+                answer = _answer(kg, request)
+            except Exception as error:
+                if not compacted_away(error):
+                    raise
+                if steps:  # the views are still to be built, from the store read anew
+                    kg = _reopened(location)
+                    steps = _view_steps(kg)
+                else:
+                    kg = store_with_views(Path(location))
+                answer = _answer(kg, request)
         except Exception as error:  # the asker raises it: the same message as in the server
             conn.send((False, error))
         else:
             conn.send((True, answer))
 
 
+def _view_steps(kg: KnowledgeGraph) -> list[Callable[[], object]]:
+    """:func:`views.build_store_wide` in steps of a second or so on all of H2020: two tables at
+    a time, then the attributes, the dated memberships and the direct ties."""
+    names = STORE_WIDE_TABLES
+    tables: list[Callable[[], object]] = [
+        functools.partial(fetch_tables, kg, *names[i : i + 2]) for i in range(0, len(names), 2)
+    ]
+    built = (views.collaboration_attributes, views.dated_memberships, views.relation_graph)
+    return tables + [functools.partial(view, kg) for view in built]
+
+
+def _step(
+    kg: KnowledgeGraph, steps: list[Callable[[], object]], location: str, *, idle: bool = False
+) -> tuple[KnowledgeGraph, list[Callable[[], object]]]:
+    """Take the first of ``steps``: the store and the steps left. The store is read anew (and
+    the steps begun again) where the writer's compaction removed files under the reader; a
+    step that fails while no request waits leaves the views to be built when asked for, where
+    the failure reaches the asker."""
+    try:
+        steps[0]()
+    except Exception as error:
+        if compacted_away(error):
+            kg = _reopened(location)
+            return kg, _view_steps(kg)
+        if idle:
+            return kg, []
+        raise
+    return kg, steps[1:]
+
+
+def _needs_views(request: tuple[Any, ...]) -> bool:
+    """Whether answering ``request`` reads the store-wide views: all but a sector scope's
+    report (its slice) and the countries held (tables), and calls that are given no store."""
+    if request[0] == "report":
+        return not sliceable(request[1].scope)
+    return request[0] == "store" and request[1] is not countries_held
+
+
+def _answer(kg: KnowledgeGraph, request: tuple[Any, ...]) -> Any:
+    if request[0] == "report":
+        return report_of(kg, request[1])
+    _, function, args, kwargs = request
+    return function(kg, *args, **kwargs) if request[0] == "store" else function(*args, **kwargs)
+
+
 def store_with_views(location: Path) -> KnowledgeGraph:
     """The store read-only, its store-wide views built; read anew once if the writer's
     compaction removed files under the reader meanwhile (a server's start-up)."""
-    kg = KnowledgeGraph.open(location, read_only=True)
+    kg = _reopened(str(location))
     try:
         views.build_store_wide(kg)
     except Exception as error:
         if not compacted_away(error):
             raise
-        kg = KnowledgeGraph.open(location, read_only=True)
+        kg = _reopened(str(location))
         views.build_store_wide(kg)
     return kg
+
+
+def _reopened(location: str) -> KnowledgeGraph:
+    return KnowledgeGraph.open(Path(location), read_only=True)

@@ -78,7 +78,7 @@ def _warm_here(kg: KnowledgeGraph, precision: Precision) -> None:
 
 def _warm_elsewhere(kg: KnowledgeGraph, worker: AnalysisWorker, precision: Precision) -> None:
     generation = kg.generation
-    worker.start(kg)  # first the views the first request needs
+    worker.start(kg)  # the store open for the first request
     builder = WorkerProcess(_build, str(kg.path), precision, name="helixgraph-warm-up")
     try:
         ok, value = builder.receive(STARTUP)
