@@ -9,9 +9,18 @@ their peers in the same run.
   betweenness proxy the report used before (the DF it reaches).
 - Tie recommendations scored on the distance matrix against networkx recomputing distance
   fragmentation for every candidate (the same gains?).
+- A sector scope's report from cold (a store just opened): read from its sector's slice
+  against its peer, the store-wide views built first (the same headline?), on a store on disk:
+  the default store, and all of H2020 where ``HELIX_BENCH_H2020_STORE`` names one.
 """
 
 from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
 
 import networkx as nx
 from rich.console import Console
@@ -24,7 +33,7 @@ from helixgraph.analysis.keyplayers import search_key_players
 from helixgraph.analysis.recommend import _candidates, _distances, _gain, recommend_ties
 from helixgraph.network import views
 from helixgraph.network.scope import Scope, scoped_network
-from helixgraph.report.parts import build_report
+from helixgraph.report.parts import build_report, read_from
 from helixgraph.report.precision import Precision
 from helixgraph.settings import Settings
 from helixgraph.store import KnowledgeGraph
@@ -51,6 +60,42 @@ def reports(kg: KnowledgeGraph, console: Console) -> None:
             f"{report.headline.distance_fragmentation:.4f}",
             ", ".join(report.key_players.labels) or "none beyond the error",
         )
+    console.print(table)
+
+
+def cold_sector_reports(console: Console) -> None:
+    table = Table(
+        "store", "scope", "slice read", "report from the slice", "views first, then report",
+        "ratio", "same headline",
+        title="A sector scope's report from cold: its slice against the store-wide views "
+        "(medians of 3, each on the store opened anew)",
+    )  # fmt: skip
+    precision = Precision.from_settings(Settings())
+    scope = Scope.parse("country=HU,sector=health")
+    folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-scope-")) / "store"
+    KnowledgeGraph.open(folder).close()  # the default store, on disk
+    stores = [("default", folder)]
+    if os.environ.get("HELIX_BENCH_H2020_STORE"):
+        stores.append(("all of H2020", Path(os.environ["HELIX_BENCH_H2020_STORE"])))
+    for name, location in stores:
+        slices, sliced, whole, reports = [], [], [], []
+        for _ in range(3):
+            with KnowledgeGraph.open(location, read_only=True) as kg:
+                start = time.perf_counter()
+                part = read_from(kg, scope)
+                slices.append(time.perf_counter() - start)
+                reports.append(build_report(part, scope, "scope", 10, 1, precision))
+                sliced.append(time.perf_counter() - start)
+            with KnowledgeGraph.open(location, read_only=True) as kg:
+                start = time.perf_counter()
+                views.build_store_wide(kg)
+                reports.append(build_report(kg, scope, "scope", 10, 1, precision))
+                whole.append(time.perf_counter() - start)
+        a, b = statistics.median(sliced), statistics.median(whole)
+        table.add_row(
+            name, scope.text(), f"{statistics.median(slices):.2f} s", f"{a:.2f} s", f"{b:.2f} s",
+            f"{b / a:.1f}x", "yes" if reports[0].headline == reports[1].headline else "NO",
+        )  # fmt: skip
     console.print(table)
 
 
@@ -122,6 +167,7 @@ def main() -> None:
     views.actor_network(kg)
     views.dated_memberships(kg)
     reports(kg, console)
+    cold_sector_reports(console)
     key_player_searches(kg, console)
     recommendations(kg, console)
 

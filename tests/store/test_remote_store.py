@@ -157,9 +157,10 @@ def test_init_puts_the_default_ecosystem_on_the_server(remote: Oxigraph) -> None
         ["query", "--format", "csv", MEMBERS_PER_COLLABORATION],
         ["query", "CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c a hx:Cluster; skos:prefLabel ?l}"],
         ["analyze", "--scope", "country=HU", "--json"],
+        ["analyze", "--scope", "country=HU,sector=health", "--json"],  # the sector's slice
         ["export", "--view", "actors", "--format", "csv"],
     ],
-    ids=["stats", "select", "construct", "analyze", "export"],
+    ids=["stats", "select", "construct", "analyze", "analyze-sector", "export"],
 )  # fmt: skip
 def test_commands_answer_as_on_the_embedded_store(
     remote: Oxigraph, read_store: Path, command: list[str], tmp_path: Path
