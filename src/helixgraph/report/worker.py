@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +31,13 @@ from helixgraph.errors import AnalysisBusyError, AnalysisTimeoutError, StoreErro
 from helixgraph.network import views
 from helixgraph.network.scope import countries_held
 from helixgraph.network.scope_slice import sliceable
-from helixgraph.network.tables import STORE_WIDE_TABLES, fetch_tables
+from helixgraph.network.tables import (
+    MEMBERSHIP_TABLES,
+    STORE_WIDE_TABLES,
+    TIME_TABLES,
+    Row,
+    table_rows,
+)
 from helixgraph.report.key import ReportKey
 from helixgraph.report.model import EcosystemReport
 from helixgraph.report.parts import report_of
@@ -257,7 +264,7 @@ def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
     steps = _view_steps(kg)
     while True:
         if steps and not conn.poll(0):  # idle: one more step of the store-wide views
-            kg, steps = _step(kg, steps, location, idle=True)
+            kg, steps = _step(kg, steps, location, stop=lambda: bool(conn.poll(0)))
             continue
         try:
             request = conn.recv()
@@ -286,34 +293,68 @@ def _serve(conn: Connection, sandboxed: bool, location: str) -> None:
             conn.send((True, answer))
 
 
-def _view_steps(kg: KnowledgeGraph) -> list[Callable[[], object]]:
-    """:func:`views.build_store_wide` in steps of a second or so on all of H2020: two tables at
-    a time, then the attributes, the dated memberships and the direct ties."""
-    names = STORE_WIDE_TABLES
-    tables: list[Callable[[], object]] = [
-        functools.partial(fetch_tables, kg, *names[i : i + 2]) for i in range(0, len(names), 2)
-    ]
-    built = (views.collaboration_attributes, views.dated_memberships, views.relation_graph)
-    return tables + [functools.partial(view, kg) for view in built]
+#: A step of the store-wide views: given whether to stop early (a request waits), whether it
+#: is done.
+Step = Callable[[Callable[[], bool]], bool]
+
+
+def _view_steps(kg: KnowledgeGraph) -> list[Step]:
+    """:func:`views.build_store_wide` in steps: the tables (see :func:`_fetch_tables`), then the
+    attributes, the dated memberships and the direct ties (a second or so each on H2020)."""
+
+    def built(view: Callable[[KnowledgeGraph], object]) -> Step:
+        def step(stop: Callable[[], bool]) -> bool:
+            view(kg)  # a second or so: not stopped halfway
+            return True
+
+        return step
+
+    done = (views.collaboration_attributes, views.dated_memberships, views.relation_graph)
+    return [functools.partial(_fetch_tables, kg), *(built(view) for view in done)]
+
+
+def _fetch_tables(kg: KnowledgeGraph, stop: Callable[[], bool]) -> bool:
+    """The store-wide tables not kept yet, two at a time (Oxigraph scans without the GIL),
+    starting none once ``stop()`` says a request waits; whether they are all kept. The actors'
+    tables first (what the countries held read), the memberships' last (the biggest: a request
+    arriving meanwhile waits for the scans under way)."""
+    missing = sorted(
+        (name for name in STORE_WIDE_TABLES if kg.kept(("table", name)) is None),
+        key=lambda name: name in MEMBERSHIP_TABLES or name in TIME_TABLES,
+    )
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        running: set[Future[list[Row]]] = set()
+        for name in missing:
+            if stop():
+                break
+            if len(running) == 2:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for fetched in done:
+                    fetched.result()  # what a scan raised
+            running.add(pool.submit(table_rows, kg, name))
+        for fetched in running:
+            fetched.result()
+    return all(kg.kept(("table", name)) is not None for name in STORE_WIDE_TABLES)
 
 
 def _step(
-    kg: KnowledgeGraph, steps: list[Callable[[], object]], location: str, *, idle: bool = False
-) -> tuple[KnowledgeGraph, list[Callable[[], object]]]:
-    """Take the first of ``steps``: the store and the steps left. The store is read anew (and
-    the steps begun again) where the writer's compaction removed files under the reader; a
-    step that fails while no request waits leaves the views to be built when asked for, where
-    the failure reaches the asker."""
+    kg: KnowledgeGraph, steps: list[Step], location: str, stop: Callable[[], bool] | None = None
+) -> tuple[KnowledgeGraph, list[Step]]:
+    """Take the first of ``steps``, stopping early where ``stop()`` says (None: never): the
+    store and the steps left. The store is read anew (and the steps begun again) where the
+    writer's compaction removed files under the reader; a step that fails while no request
+    waits (a ``stop`` given) leaves the views to be built when asked for, where the failure
+    reaches the asker."""
     try:
-        steps[0]()
+        done = steps[0](stop or (lambda: False))
     except Exception as error:
         if compacted_away(error):
             kg = _reopened(location)
             return kg, _view_steps(kg)
-        if idle:
+        if stop is not None:
             return kg, []
         raise
-    return kg, steps[1:]
+    return kg, steps[1:] if done else steps
 
 
 def _needs_views(request: tuple[Any, ...]) -> bool:
