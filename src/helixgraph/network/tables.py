@@ -10,8 +10,8 @@ changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import cast
 
 from helixgraph.rdf.namespaces import ORG, OWL
@@ -65,25 +65,38 @@ Row = tuple[str, str, str]  # subject, object's value, object's language ("" if 
 
 def fetch_tables(kg: KnowledgeGraph, *names: str) -> dict[str, list[Row]]:
     """The rows of the named tables, fetched concurrently where not kept yet."""
+    keep_tables(kg, names)
+    return {name: table_rows(kg, name) for name in names}
+
+
+def keep_tables(
+    kg: KnowledgeGraph, names: Iterable[str], stop: Callable[[], bool] | None = None
+) -> bool:
+    """Fetch and keep the named tables not kept yet, as many at a time as there are cores, in
+    the order given, starting none once ``stop()`` is true (an analysis worker building its
+    views while no request waits); whether all of them are kept."""
+    names = list(names)
     missing = [name for name in names if kg.kept(("table", name)) is None]
-    fetched: dict[str, list[Row]] = {}
-    if missing:
-        workers = max(1, min(len(missing), os.cpu_count() or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            fetched = dict(zip(missing, pool.map(lambda n: _fetch(kg, n), missing), strict=True))
-    return {name: kg.memo(("table", name), _fetcher(kg, name, fetched)) for name in names}
+    workers = max(1, min(len(missing), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        running: set[Future[list[Row]]] = set()
+        for name in missing:
+            if stop is not None and stop():
+                break
+            if len(running) == workers:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for fetched in done:
+                    fetched.result()  # what a scan raised
+            running.add(pool.submit(table_rows, kg, name))
+        for fetched in running:
+            fetched.result()
+    return all(kg.kept(("table", name)) is not None for name in names)
 
 
 def table_rows(kg: KnowledgeGraph, name: str) -> list[Row]:
-    """The rows of one table (:data:`TABLES`): (subject, object's value, its language)."""
-    return fetch_tables(kg, name)[name]
-
-
-def _fetcher(
-    kg: KnowledgeGraph, name: str, fetched: dict[str, list[Row]]
-) -> Callable[[], list[Row]]:
-    """What builds a table: the rows fetched already, else a fetch (a write came meanwhile)."""
-    return lambda: fetched.pop(name, None) or _fetch(kg, name)
+    """The rows of one table (:data:`TABLES`): (subject, object's value, its language); kept
+    until the store changes (one thread fetches it, others asking meanwhile wait for it)."""
+    return kg.memo(("table", name), lambda: _fetch(kg, name))
 
 
 def _fetch(kg: KnowledgeGraph, name: str) -> list[Row]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,8 +34,7 @@ from helixgraph.network.tables import (
     MEMBERSHIP_TABLES,
     STORE_WIDE_TABLES,
     TIME_TABLES,
-    Row,
-    table_rows,
+    keep_tables,
 )
 from helixgraph.report.key import ReportKey
 from helixgraph.report.model import EcosystemReport
@@ -314,27 +312,11 @@ def _view_steps(kg: KnowledgeGraph) -> list[Step]:
 
 
 def _fetch_tables(kg: KnowledgeGraph, stop: Callable[[], bool]) -> bool:
-    """The store-wide tables not kept yet, two at a time (Oxigraph scans without the GIL),
-    starting none once ``stop()`` says a request waits; whether they are all kept. The actors'
-    tables first (what the countries held read), the memberships' last (the biggest: a request
+    """The store-wide tables (:func:`~helixgraph.network.tables.keep_tables`), the actors'
+    first (what the countries held read) and the memberships' last (the biggest: a request
     arriving meanwhile waits for the scans under way)."""
-    missing = sorted(
-        (name for name in STORE_WIDE_TABLES if kg.kept(("table", name)) is None),
-        key=lambda name: name in MEMBERSHIP_TABLES or name in TIME_TABLES,
-    )
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        running: set[Future[list[Row]]] = set()
-        for name in missing:
-            if stop():
-                break
-            if len(running) == 2:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for fetched in done:
-                    fetched.result()  # what a scan raised
-            running.add(pool.submit(table_rows, kg, name))
-        for fetched in running:
-            fetched.result()
-    return all(kg.kept(("table", name)) is not None for name in STORE_WIDE_TABLES)
+    order = sorted(STORE_WIDE_TABLES, key=lambda n: n in MEMBERSHIP_TABLES or n in TIME_TABLES)
+    return keep_tables(kg, order, stop)
 
 
 def _step(
