@@ -40,10 +40,11 @@ H2020 = SHARED / "data" / "cordis-h2020" / "h2020.csv.gz"
 H2020_PARTS = SHARED / "data" / "cordis-h2020" / "programme_parts.csv.gz"
 H2020_NAMES = SHARED / "data" / "cordis-names" / "organisations.csv.gz"
 
-# The apps the tests make in their own process ask one query at a time: two query workers (and
+# The apps the tests make in their own process ask one query at a time: one query worker (and
 # one for long queries), as the servers they start have, not the four and two each app would
-# spawn by default on this machine (each a process that imports helixgraph and opens the store).
-os.environ.setdefault("HELIX_QUERY_WORKERS", "2")
+# spawn by default on this machine (each a process that imports helixgraph and opens the store:
+# half a second of CPU). The tests of the pool's lanes and of concurrent clients ask for more.
+os.environ.setdefault("HELIX_QUERY_WORKERS", "1")
 
 
 def load_script(name: str) -> ModuleType:
@@ -176,13 +177,13 @@ def running_server(
     folder: Path, store: Path, env: dict[str, str] | None = None
 ) -> Iterator[Server]:
     """A real `helixgraph serve` (uvicorn) on 127.0.0.1 over ``store``, with ``HELIX_*``
-    variables from ``env`` only. Unless ``env`` says otherwise: two query workers (and one for
+    variables from ``env`` only. Unless ``env`` says otherwise: one query worker (and one for
     long queries; each is a process of its own, and a test asks one query at a time), and no
     start-up warm-up (the report a test does not ask for would cost the run its CPU)."""
     port = free_port()
     log = folder / f"server-{port}.log"
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HELIX_")}
-    environment |= {"HELIX_QUERY_WORKERS": "2", "HELIX_WARM_UP": "false"} | (env or {})
+    environment |= {"HELIX_QUERY_WORKERS": "1", "HELIX_WARM_UP": "false"} | (env or {})
     with log.open("wb") as out:
         process = subprocess.Popen(
             [
@@ -211,10 +212,11 @@ def running_server(
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterator[Server]:
-    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh default store (a copy)."""
+    """A real `helixgraph serve` (uvicorn) on 127.0.0.1 with a fresh default store (a copy),
+    warmed up at its start as users start it."""
     folder = tmp_path_factory.mktemp("server")
     store = Path(shutil.copytree(read_store, folder / "store"))
-    with running_server(folder, store, {"HELIX_WARM_UP": "true"}) as running:  # as users start it
+    with running_server(folder, store, {"HELIX_WARM_UP": "true"}) as running:
         yield running
 
 
@@ -222,14 +224,15 @@ def server(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterat
 def app_client(tmp_path_factory: pytest.TempPathFactory, read_store: Path) -> Iterator[TestClient]:
     """The web app in this process over a fresh store, asked through FastAPI's TestClient (no
     socket, no uvicorn): for what the app answers. `server` (a real uvicorn) stays for what a
-    real server is needed for: browsers, clients, deadlines, addresses."""
+    real server is needed for: browsers, clients, deadlines, addresses. No start-up warm-up:
+    each page computes what it shows when first asked (the warm-up's own tests start theirs)."""
     from fastapi.testclient import TestClient
 
     from helixgraph.settings import Settings
     from helixgraph.web import create_app
 
     store = shutil.copytree(read_store, tmp_path_factory.mktemp("app") / "store")  # fresh: a copy
-    settings = Settings(store=str(store))
+    settings = Settings(store=str(store), warm_up=False)
     with TestClient(create_app(settings), follow_redirects=False) as client:
         yield client
 

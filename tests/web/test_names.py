@@ -47,7 +47,7 @@ def test_the_what_if_panel_offers_names_in_the_page_s_language(client: httpx.Cli
     english, hungarian = seed_label("pic-986279123", "en"), seed_label("pic-986279123", "hu")
     assert english != hungarian
     for lang, shown, other in (("en", english, hungarian), ("hu", hungarian, english)):
-        for _ in range(240):  # the start-up warm-up first computes the home report
+        for _ in range(240):  # the page first computes the report
             page = client.get("/", params={"cluster": "mediklaszter", "lang": lang}).text
             if 'id="whatif-card"' in page:
                 break

@@ -230,7 +230,7 @@ def test_viz_opens_on_the_country_of_the_seed_clusters(client: httpx.Client) -> 
 
 
 def test_a_hungarian_browser_gets_hungarian_pages(client: httpx.Client) -> None:
-    analysed_page(client, {"country": "HU"}, 'id="findings"')  # past the warm-up
+    analysed_page(client, {"country": "HU"}, 'id="findings"')  # once computed
     html = client.get(
         "/", headers={"accept-language": "hu-HU,hu;q=0.9,en;q=0.8"}, follow_redirects=True
     ).text
@@ -285,7 +285,7 @@ def test_home_page_shows_the_actors_per_helix(client: httpx.Client) -> None:
 
 
 def test_dashboard_shows_the_analysis_once_computed(client: httpx.Client) -> None:
-    """While the start-up warm-up computes, the page says so and reloads; then it shows the
+    """While its analysis computes, the page says so and reloads; then it shows the
     findings and fragmentation, equal to an independent count of the network's parts."""
     deadline = time.monotonic() + 300
     html = client.get("/?country=").text
@@ -401,8 +401,8 @@ def test_the_dashboards_charts_have_visible_titles(client: httpx.Client) -> None
 
 
 def analysed_page(client: httpx.Client, params: dict[str, str], marker: str) -> str:
-    """The dashboard once its analysis is there: while the start-up warm-up computes, the page
-    says so; each try on a fresh connection (the server drops idle ones within seconds)."""
+    """The dashboard once its analysis is there: while the analysis computes, the page says
+    so; each try on a fresh connection (the server drops idle ones within seconds)."""
     for _ in range(30):
         page = client.get("/", params=params, headers={"Connection": "close"}).text
         if marker in page:
@@ -483,7 +483,7 @@ def test_a_page_that_is_not_there_is_a_page_for_people_and_json_for_scripts(
 def test_the_dashboard_maps_where_the_ecosystem_is(client: httpx.Client) -> None:
     """Hungary's 20 counties, Budapest with the most actors, each county a link to the explorer
     filtered to it; the actors no map can place counted; Transdanubia (HU2) alone when asked."""
-    for _ in range(120):  # the start-up warm-up first computes the home report
+    for _ in range(120):  # the page first computes the home report
         html = client.get("/", params={"country": "HU"}).text
         if 'id="county-map"' in html:
             break
