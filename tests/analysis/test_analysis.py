@@ -24,6 +24,7 @@ from helixgraph.analysis import (
     node_ei_index,
     reach,
 )
+from helixgraph.analysis.summary import group_component_sizes
 
 KITE = nx.krackhardt_kite_graph()  # node 7 is Heather
 KARATE = nx.karate_club_graph()
@@ -373,3 +374,24 @@ def test_compiled_closeness_equals_networkx_in_a_graph_of_many_parts(seed: int) 
     expected = nx.closeness_centrality(G)
     found = CompiledGraph(G).closeness()
     assert found == pytest.approx(expected, abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 40), max_size=6), max_size=12),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=8),
+)
+def test_components_of_groups_are_those_of_the_projected_network(
+    groups: list[list[int]], ties: list[tuple[int, int]]
+) -> None:
+    """The components of the actors' network counted from the memberships alone equal
+    networkx's components of the network drawn: members of a group linked pairwise, the ties
+    among actors added (ends that are no actor, 41-45 here, left out)."""
+    actors = range(41)
+    drawn = nx.Graph()
+    drawn.add_nodes_from(actors)
+    for group in groups:
+        drawn.add_edges_from(itertools.combinations(set(group), 2))
+    drawn.add_edges_from((u, v) for u, v in ties if u in actors and v in actors)
+    expected = sorted((len(c) for c in nx.connected_components(drawn)), reverse=True)
+    assert group_component_sizes(actors, groups, ties) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
@@ -19,7 +20,17 @@ def helix_counts(G: nx.Graph, attr: str = "helix") -> dict[str, int]:
     >>> helix_counts(G)
     {'government': 0, 'academia': 2, 'business': 0, 'community': 0}
     """
-    counts = Counter(value for _, value in G.nodes(data=attr) if value is not None)
+    return count_helices(value for _, value in G.nodes(data=attr))
+
+
+def count_helices(helices: Iterable[str | None]) -> dict[str, int]:
+    """How many of ``helices`` name each helix, every helix listed (0 when absent), then any
+    other value; None is not counted.
+
+    >>> count_helices(["business", None, "academia", "business"])
+    {'government': 0, 'academia': 1, 'business': 2, 'community': 0}
+    """
+    counts = Counter(helix for helix in helices if helix is not None)
     result = {helix: counts.pop(helix, 0) for helix in HELICES}
     result.update(sorted(counts.items()))
     return result
@@ -32,3 +43,40 @@ def component_sizes(G: nx.Graph) -> list[int]:
     [3, 2]
     """
     return sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+
+
+def group_component_sizes(
+    nodes: Iterable[Hashable],
+    groups: Iterable[Iterable[Hashable]],
+    ties: Iterable[tuple[Hashable, Hashable]] = (),
+) -> list[int]:
+    """Sizes of the connected components, largest first, of the graph on ``nodes`` in which
+    the members of each group are linked to one another and each tie links its two ends
+    (members and ends that are not ``nodes`` are left out): what :func:`component_sizes` says
+    of the actors' network an affiliation graph projects to, without drawing it (a group of n
+    members is n (n - 1) / 2 edges there, n - 1 unions of a union-find here).
+
+    >>> group_component_sizes(range(7), [[0, 1, 2], [2, 3], [9, 5]], [(4, 5), (6, 8)])
+    [4, 2, 1]
+    """
+    parent = {node: node for node in nodes}
+
+    def root(node: Hashable) -> Hashable:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]  # path halving
+            node = parent[node]
+        return node
+
+    def join(u: Hashable, v: Hashable) -> None:
+        ru, rv = root(u), root(v)
+        if ru != rv:
+            parent[ru] = rv
+
+    for group in groups:
+        members = [member for member in group if member in parent]
+        for member in members[1:]:
+            join(members[0], member)
+    for u, v in ties:
+        if u in parent and v in parent:
+            join(u, v)
+    return sorted(Counter(root(node) for node in parent).values(), reverse=True)

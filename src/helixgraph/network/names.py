@@ -52,7 +52,7 @@ def _everyone(kg: KnowledgeGraph) -> dict[str, dict[str, str | None]]:
     found: dict[str, dict[str, str | None]] = {
         iri: {"country": a["country"]} for iri, a in actors.items()
     }
-    for iri in views.affiliation_graph(kg).nodes:
+    for iri in views.collaboration_attributes(kg):  # the affiliation graph's other nodes
         found.setdefault(iri, {"country": None})
     return found
 
