@@ -45,19 +45,20 @@ def component_sizes(G: nx.Graph) -> list[int]:
     return sorted((len(c) for c in nx.connected_components(G)), reverse=True)
 
 
-def group_component_sizes(
+def group_components(
     nodes: Iterable[Hashable],
     groups: Iterable[Iterable[Hashable]],
     ties: Iterable[tuple[Hashable, Hashable]] = (),
-) -> list[int]:
-    """Sizes of the connected components, largest first, of the graph on ``nodes`` in which
-    the members of each group are linked to one another and each tie links its two ends
-    (members and ends that are not ``nodes`` are left out): what :func:`component_sizes` says
-    of the actors' network an affiliation graph projects to, without drawing it (a group of n
-    members is n (n - 1) / 2 edges there, n - 1 unions of a union-find here).
+) -> dict[Hashable, Hashable]:
+    """Each node -> one node of its connected component (the same for the whole component), in
+    the graph on ``nodes`` in which the members of each group are linked to one another and
+    each tie links its two ends (members and ends that are not ``nodes`` are left out): the
+    components of the actors' network an affiliation graph projects to, without drawing it (a
+    group of n members is n (n - 1) / 2 edges there, n - 1 unions of a union-find here).
 
-    >>> group_component_sizes(range(7), [[0, 1, 2], [2, 3], [9, 5]], [(4, 5), (6, 8)])
-    [4, 2, 1]
+    >>> found = group_components("abcde", ["ab", "bc"], [("d", "z")])
+    >>> found["a"] == found["c"], found["a"] == found["d"]
+    (True, False)
     """
     parent = {node: node for node in nodes}
 
@@ -79,4 +80,18 @@ def group_component_sizes(
     for u, v in ties:
         if u in parent and v in parent:
             join(u, v)
-    return sorted(Counter(root(node) for node in parent).values(), reverse=True)
+    return {node: root(node) for node in parent}
+
+
+def group_component_sizes(
+    nodes: Iterable[Hashable],
+    groups: Iterable[Iterable[Hashable]],
+    ties: Iterable[tuple[Hashable, Hashable]] = (),
+) -> list[int]:
+    """Sizes of the components of :func:`group_components`, largest first: what
+    :func:`component_sizes` says of the network drawn.
+
+    >>> group_component_sizes(range(7), [[0, 1, 2], [2, 3], [9, 5]], [(4, 5), (6, 8)])
+    [4, 2, 1]
+    """
+    return sorted(Counter(group_components(nodes, groups, ties).values()).values(), reverse=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
 import pyoxigraph as ox
 
 from helixgraph.helices import HELICES
@@ -17,7 +16,6 @@ from helixgraph.language import fold
 from helixgraph.network.names import names_of
 from helixgraph.network.views import (
     actor_attributes,
-    actor_network,
     affiliation_graph,
     aliases,
     all_actor_attributes,
@@ -77,7 +75,8 @@ def find_actors(
 
 
 def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
-    """One actor with its memberships, ties, roles and services; None if there is no such actor.
+    """One actor with its memberships, ties, roles and services, and how many collaborations it
+    is in; None if there is no such actor.
     An example marked ``hx:illustrative`` has its record too, with no place in the network."""
     merged = aliases(kg)
     iri = merged.get(iri, iri)  # a record stated the same as another is shown as one actor
@@ -88,15 +87,6 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
     details = [_record_details(kg, ox.NamedNode(record)) for record in records]
     memberships = [m for d in details for m in d["memberships"]]
     illustrative = any(d["illustrative"] for d in details)
-    N = actor_network(kg)
-    placed = iri in N  # an example is not
-    metrics = {
-        "degree": N.degree(iri) if placed else 0,
-        "shared_collaborations": int(N.degree(iri, weight="weight")) if placed else 0,
-        "collaborations": len(memberships),
-        "component_size": len(nx.node_connected_component(N, iri)) if placed else 1,
-        "degree_centrality": N.degree(iri) / (len(N) - 1) if placed and len(N) > 1 else 0.0,
-    }
     return {
         "id": actor_id(iri),
         "iri": iri,
@@ -107,7 +97,8 @@ def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
         "roles": sorted({r for d in details for r in d["roles"]}),
         "services": [s for d in details for s in d["services"]],
         "same_as": records[1:],
-        "metrics": metrics,
+        # the network's metrics are the report's to add (report.actor_metrics)
+        "metrics": {"collaborations": len(memberships)},
     }
 
 

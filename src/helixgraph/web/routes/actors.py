@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from helixgraph.network.records import actor_detail, actor_iri, collaboration_iri, find_actors
-from helixgraph.web.deps import KG
+from helixgraph.report.actor_metrics import actor_metrics
+from helixgraph.report.worker import computed
+from helixgraph.web.deps import KG, SettingsDep
 from helixgraph.web.schemas import ActorFullPublic, ActorsPublic, Helix
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
@@ -40,9 +42,12 @@ def list_actors(
 
 
 @router.get("/{actor_id:path}", response_model=ActorFullPublic)
-def read_actor(kg: KG, actor_id: str) -> dict[str, object]:
+def read_actor(kg: KG, settings: SettingsDep, actor_id: str) -> dict[str, object]:
     """One actor with its memberships, ties, roles, services and network metrics."""
     detail = actor_detail(kg, actor_iri(actor_id))
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no actor with id {actor_id!r}")
+    # its place in the whole network: counted in the analysis worker, beside its views
+    place = computed(kg, actor_metrics, detail["iri"], deadline=settings.analysis_timeout)
+    detail["metrics"] = {**place, **detail["metrics"]}
     return detail
