@@ -7,6 +7,7 @@ of it (``mediklaszter``); any other IRI is its own id.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
@@ -16,14 +17,16 @@ from helixgraph.language import fold
 from helixgraph.network.names import names_of
 from helixgraph.network.views import (
     actor_attributes,
-    affiliation_graph,
     aliases,
     all_actor_attributes,
+    collaboration_attributes,
+    dated_memberships,
     local_name,
 )
 from helixgraph.rdf.namespaces import ID_BASE
 from helixgraph.rdf.vocab import HX
 from helixgraph.store import KnowledgeGraph
+from helixgraph.store.kept import kept
 
 ACTOR_BASE = ID_BASE + "actor/"
 
@@ -58,8 +61,7 @@ def find_actors(
     known = names_of(kg) if needle else {}
     members: set[str] | None = None
     if collaboration is not None:
-        A = affiliation_graph(kg)
-        members = set(A[collaboration]) if collaboration in A else set()
+        members = set(collaboration_members(kg).get(collaboration, {}))
     found = []
     for iri, attrs in actor_attributes(kg).items():
         if members is not None and iri not in members:
@@ -72,6 +74,13 @@ def find_actors(
             continue
         found.append({"id": actor_id(iri), "iri": iri, **attrs})
     return sorted(found, key=lambda a: (str(a["label"]).casefold(), a["iri"]))
+
+
+def actors_page(kg: KnowledgeGraph, skip: int, limit: int, **filters: str | None) -> dict[str, Any]:
+    """A page of :func:`find_actors` (``filters``: its keyword arguments) and how many there
+    are: what a listing sends back (from a worker process, the page alone)."""
+    found = find_actors(kg, **filters)
+    return {"data": found[skip : skip + limit], "count": len(found)}
 
 
 def actor_detail(kg: KnowledgeGraph, iri: str) -> dict[str, Any] | None:
@@ -171,11 +180,21 @@ def collaboration_iri(identifier: str, kind: str) -> str:
     return identifier if ":" in identifier else f"{ID_BASE}{kind}/{identifier}"
 
 
-def _collaboration_record(A: Any, iri: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    members = list(A[iri])
-    helices = sorted(
-        {A.nodes[m]["helix"] for m in members if A.nodes[m].get("helix")}, key=HELICES.index
-    )
+@kept
+def collaboration_members(kg: KnowledgeGraph) -> dict[str, dict[str, str | None]]:
+    """Collaboration -> its actors, each with its role (the last one stated where an actor has
+    several memberships of it), from the dated memberships every scope starts from: the edges
+    of the affiliation graph without the graph. Kept until the store changes."""
+    found: defaultdict[str, dict[str, str | None]] = defaultdict(dict)
+    for membership in dated_memberships(kg):
+        found[membership.collaboration][membership.actor] = membership.role
+    return dict(found)
+
+
+def _collaboration_record(kg: KnowledgeGraph, iri: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    members = collaboration_members(kg).get(iri, {})
+    actors = actor_attributes(kg)
+    helices = sorted({actors[m]["helix"] for m in members if actors[m]["helix"]}, key=HELICES.index)
     return {
         "id": collaboration_id(iri, attrs["kind"]),
         "iri": iri,
@@ -200,39 +219,48 @@ def find_collaborations(
 ) -> list[dict[str, Any]]:
     """Clusters (``kind="cluster"``) or projects, largest first, filtered by text in the name,
     sector (its local name) and a helix among the members."""
-    A = affiliation_graph(kg)
     needle = fold(text) if text else None  # its acronym or title, with or without accents
     found = []
-    for iri, attrs in A.nodes(data=True):
-        if attrs.get("bipartite") != 1 or attrs.get("kind") != kind:
+    for iri, attrs in collaboration_attributes(kg).items():
+        if attrs["kind"] != kind:
             continue
         if needle and needle not in fold(f"{attrs.get('label') or ''} {attrs.get('title') or ''}"):
             continue
         if sector and sector not in (attrs.get("sectors") or []):
             continue
-        record = _collaboration_record(A, iri, attrs)
+        record = _collaboration_record(kg, iri, attrs)
         if helix and helix not in record["helices"]:
             continue
         found.append(record)
     return sorted(found, key=lambda c: (-c["members"], str(c["label"]).casefold(), c["iri"]))
 
 
+def collaborations_page(
+    kg: KnowledgeGraph, kind: str, skip: int, limit: int, **filters: str | None
+) -> dict[str, Any]:
+    """A page of :func:`find_collaborations` (``filters``: its keyword arguments) and how many
+    there are: what a listing sends back (from a worker process, the page alone)."""
+    found = find_collaborations(kg, kind, **filters)
+    return {"data": found[skip : skip + limit], "count": len(found)}
+
+
 def collaboration_detail(kg: KnowledgeGraph, iri: str, kind: str) -> dict[str, Any] | None:
     """One cluster or project with its members (helix and role); None if there is none."""
-    A = affiliation_graph(kg)
-    if iri not in A or A.nodes[iri].get("kind") != kind:
+    attrs = collaboration_attributes(kg).get(iri)
+    if attrs is None or attrs["kind"] != kind:
         return None
-    record = _collaboration_record(A, iri, A.nodes[iri])
+    actors = actor_attributes(kg)
+    record = _collaboration_record(kg, iri, attrs)
     record["member_list"] = sorted(
         (
             {
                 "id": actor_id(member),
                 "iri": member,
-                "label": A.nodes[member].get("label") or local_name(member),
-                "helix": A.nodes[member].get("helix"),
+                "label": actors[member].get("label") or local_name(member),
+                "helix": actors[member].get("helix"),
                 "role": role,
             }
-            for member, role in ((m, A.edges[iri, m].get("role")) for m in A[iri])
+            for member, role in collaboration_members(kg).get(iri, {}).items()
         ),
         key=lambda m: (str(m["label"]).casefold(), m["iri"]),
     )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from helixgraph.network.records import actor_detail, actor_iri, collaboration_iri, find_actors
+from helixgraph.network.records import actor_detail, actor_iri, actors_page, collaboration_iri
 from helixgraph.report.actor_metrics import actor_metrics
 from helixgraph.report.worker import computed
 from helixgraph.web.deps import KG, SettingsDep
@@ -18,6 +18,7 @@ router = APIRouter(prefix="/api/actors", tags=["actors"])
 @router.get("", response_model=ActorsPublic)
 def list_actors(
     kg: KG,
+    settings: SettingsDep,
     helix: Helix | None = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text in the name")] = None,
@@ -37,8 +38,14 @@ def list_actors(
         if project
         else None
     )
-    found = find_actors(kg, helix=helix, country=country, text=q, collaboration=collaboration)
-    return {"data": found[skip : skip + limit], "count": len(found)}
+    filters = {"helix": helix, "country": country, "text": q, "collaboration": collaboration}
+    if collaboration is None:  # the search box: from the names kept here, at once
+        return actors_page(kg, skip, limit, **filters)
+    # a collaboration's members: the memberships of the whole store, read in the analysis worker
+    page: dict[str, object] = computed(
+        kg, actors_page, skip, limit, **filters, deadline=settings.analysis_timeout
+    )
+    return page
 
 
 @router.get("/{actor_id:path}", response_model=ActorFullPublic)

@@ -7,15 +7,25 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from helixgraph.network.records import collaboration_detail, collaboration_iri, find_collaborations
-from helixgraph.web.deps import KG
+from helixgraph.network.records import collaboration_detail, collaboration_iri, collaborations_page
+from helixgraph.report.worker import computed
+from helixgraph.web.deps import KG, SettingsDep
 from helixgraph.web.schemas import CollaborationDetailPublic, CollaborationsPublic, Helix
 
 router = APIRouter(prefix="/api", tags=["clusters and projects"])
 
 
-def _one(kg: KG, kind: Literal["cluster", "project"], identifier: str) -> dict[str, object]:
-    detail = collaboration_detail(kg, collaboration_iri(identifier, kind), kind)
+# read in the analysis worker, from its store-wide views (the memberships of the whole store
+# stay out of the server's memory)
+
+
+def _one(
+    kg: KG, settings: SettingsDep, kind: Literal["cluster", "project"], identifier: str
+) -> dict[str, object]:
+    iri = collaboration_iri(identifier, kind)
+    detail: dict[str, object] | None = computed(
+        kg, collaboration_detail, iri, kind, deadline=settings.analysis_timeout
+    )
     if detail is None:
         raise HTTPException(404, detail=f"no {kind} with id {identifier!r}")
     return detail
@@ -38,9 +48,15 @@ class Listing:
     skip: int
     limit: int
 
-    def of(self, kg: KG, kind: Literal["cluster", "project"]) -> dict[str, object]:
-        found = find_collaborations(kg, kind, text=self.q, sector=self.sector, helix=self.helix)
-        return {"data": found[self.skip : self.skip + self.limit], "count": len(found)}
+    def of(
+        self, kg: KG, settings: SettingsDep, kind: Literal["cluster", "project"]
+    ) -> dict[str, object]:
+        filters = {"text": self.q, "sector": self.sector, "helix": self.helix}
+        page: dict[str, object] = computed(
+            kg, collaborations_page, kind, self.skip, self.limit, **filters,
+            deadline=settings.analysis_timeout,
+        )  # fmt: skip
+        return page
 
 
 def _listing(
@@ -57,24 +73,24 @@ Asked = Annotated[Listing, Depends(_listing)]
 
 
 @router.get("/clusters", response_model=CollaborationsPublic)
-def list_clusters(kg: KG, asked: Asked) -> dict[str, object]:
+def list_clusters(kg: KG, settings: SettingsDep, asked: Asked) -> dict[str, object]:
     """Clusters, most members first, with the helices among their members and those missing."""
-    return asked.of(kg, "cluster")
+    return asked.of(kg, settings, "cluster")
 
 
 @router.get("/clusters/{cluster_id:path}", response_model=CollaborationDetailPublic)
-def read_cluster(kg: KG, cluster_id: str) -> dict[str, object]:
+def read_cluster(kg: KG, settings: SettingsDep, cluster_id: str) -> dict[str, object]:
     """One cluster with its members, their helices and roles."""
-    return _one(kg, "cluster", cluster_id)
+    return _one(kg, settings, "cluster", cluster_id)
 
 
 @router.get("/projects", response_model=CollaborationsPublic)
-def list_projects(kg: KG, asked: Asked) -> dict[str, object]:
+def list_projects(kg: KG, settings: SettingsDep, asked: Asked) -> dict[str, object]:
     """Projects, most participants first."""
-    return asked.of(kg, "project")
+    return asked.of(kg, settings, "project")
 
 
 @router.get("/projects/{project_id:path}", response_model=CollaborationDetailPublic)
-def read_project(kg: KG, project_id: str) -> dict[str, object]:
+def read_project(kg: KG, settings: SettingsDep, project_id: str) -> dict[str, object]:
     """One project with its participants, their helices and roles."""
-    return _one(kg, "project", project_id)
+    return _one(kg, settings, "project", project_id)
