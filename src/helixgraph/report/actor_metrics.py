@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from helixgraph.analysis.summary import group_components
 from helixgraph.network import views
+from helixgraph.network.records import collaboration_members
 from helixgraph.store import KnowledgeGraph
 from helixgraph.store.kept import kept
 
@@ -30,11 +31,11 @@ class _Places:
 @kept
 def _places(kg: KnowledgeGraph) -> _Places:
     actors = views.actor_attributes(kg)
-    members: defaultdict[str, list[str]] = defaultdict(list)
+    members = {c: list(them) for c, them in collaboration_members(kg).items()}
     collaborations: defaultdict[str, list[str]] = defaultdict(list)
-    for collaboration, actor in {(m.collaboration, m.actor) for m in views.dated_memberships(kg)}:
-        members[collaboration].append(actor)
-        collaborations[actor].append(collaboration)
+    for collaboration, them in members.items():
+        for actor in them:
+            collaborations[actor].append(collaboration)
     tied: defaultdict[str, set[str]] = defaultdict(set)
     for u, v in views.relation_graph(kg).edges():
         if u in actors and v in actors:
@@ -42,7 +43,7 @@ def _places(kg: KnowledgeGraph) -> _Places:
             tied[v].add(u)
     component = group_components(actors, members.values(), _pairs(tied))
     return _Places(
-        dict(members), dict(collaborations), dict(tied), component,
+        members, dict(collaborations), dict(tied), component,
         Counter(component.values()), len(actors),
     )  # fmt: skip
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from helixgraph.analysis.summary import count_helices, group_component_sizes
 from helixgraph.network import views
 from helixgraph.network.census import census
+from helixgraph.network.records import collaboration_members
 from helixgraph.network.scope import Scope, Through
 from helixgraph.report.computing import computing_lock
 from helixgraph.report.key import ReportKey
@@ -31,10 +32,7 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
     # and every shared collaboration (on all of Horizon 2020 a million edges: 13 s, 650 MB)
     actors = views.actor_attributes(kg)
     kinds = Counter(c["kind"] for c in views.collaboration_attributes(kg).values())
-    pairs = {(m.collaboration, m.actor) for m in views.dated_memberships(kg)}
-    members: defaultdict[str, list[str]] = defaultdict(list)
-    for collaboration, actor in pairs:
-        members[collaboration].append(actor)
+    members = collaboration_members(kg)
     R = views.relation_graph(kg)
     sizes = group_component_sizes(actors, members.values(), R.edges())
     # a symmetric tie (collaboratesWith) is one tie drawn as two arcs
@@ -51,7 +49,7 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
             "examples": len(examples),  # hx:illustrative: in the store, in no figure
         },
         "collaborations": {"total": sum(kinds.values()), "by_kind": dict(sorted(kinds.items()))},
-        "memberships": len(pairs),
+        "memberships": sum(len(them) for them in members.values()),
         "ties": {
             "total": sum(ties.values()) // 2,
             "by_relation": {key: n // 2 for key, n in sorted(ties.items())},
