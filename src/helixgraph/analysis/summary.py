@@ -59,6 +59,9 @@ def group_components(
     >>> found = group_components("abcde", ["ab", "bc"], [("d", "z")])
     >>> found["a"] == found["c"], found["a"] == found["d"]
     (True, False)
+    >>> parts = group_components(range(7), [[0, 1, 2], [2, 3], [9, 5]], [(4, 5)])
+    >>> sorted(Counter(parts.values()).values())
+    [1, 2, 4]
     """
     parent = {node: node for node in nodes}
 
@@ -81,17 +84,3 @@ def group_components(
         if u in parent and v in parent:
             join(u, v)
     return {node: root(node) for node in parent}
-
-
-def group_component_sizes(
-    nodes: Iterable[Hashable],
-    groups: Iterable[Iterable[Hashable]],
-    ties: Iterable[tuple[Hashable, Hashable]] = (),
-) -> list[int]:
-    """Sizes of the components of :func:`group_components`, largest first: what
-    :func:`component_sizes` says of the network drawn.
-
-    >>> group_component_sizes(range(7), [[0, 1, 2], [2, 3], [9, 5]], [(4, 5), (6, 8)])
-    [4, 2, 1]
-    """
-    return sorted(Counter(group_components(nodes, groups, ties).values()).values(), reverse=True)

@@ -191,9 +191,11 @@ def collaboration_members(kg: KnowledgeGraph) -> dict[str, dict[str, str | None]
     return dict(found)
 
 
-def _collaboration_record(kg: KnowledgeGraph, iri: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    members = collaboration_members(kg).get(iri, {})
-    actors = actor_attributes(kg)
+def _collaboration_record(
+    iri: str, attrs: dict[str, Any], members: dict[str, str | None], actors: dict[str, Any]
+) -> dict[str, Any]:
+    """A collaboration's listing entry: ``members`` its actors and roles, ``actors`` every
+    actor's attributes (read once by the caller, not once per collaboration)."""
     helices = sorted({actors[m]["helix"] for m in members if actors[m]["helix"]}, key=HELICES.index)
     return {
         "id": collaboration_id(iri, attrs["kind"]),
@@ -220,6 +222,7 @@ def find_collaborations(
     """Clusters (``kind="cluster"``) or projects, largest first, filtered by text in the name,
     sector (its local name) and a helix among the members."""
     needle = fold(text) if text else None  # its acronym or title, with or without accents
+    members, actors = collaboration_members(kg), actor_attributes(kg)
     found = []
     for iri, attrs in collaboration_attributes(kg).items():
         if attrs["kind"] != kind:
@@ -228,7 +231,7 @@ def find_collaborations(
             continue
         if sector and sector not in (attrs.get("sectors") or []):
             continue
-        record = _collaboration_record(kg, iri, attrs)
+        record = _collaboration_record(iri, attrs, members.get(iri, {}), actors)
         if helix and helix not in record["helices"]:
             continue
         found.append(record)
@@ -249,8 +252,8 @@ def collaboration_detail(kg: KnowledgeGraph, iri: str, kind: str) -> dict[str, A
     attrs = collaboration_attributes(kg).get(iri)
     if attrs is None or attrs["kind"] != kind:
         return None
-    actors = actor_attributes(kg)
-    record = _collaboration_record(kg, iri, attrs)
+    actors, members = actor_attributes(kg), collaboration_members(kg).get(iri, {})
+    record = _collaboration_record(iri, attrs, members, actors)
     record["member_list"] = sorted(
         (
             {
@@ -260,7 +263,7 @@ def collaboration_detail(kg: KnowledgeGraph, iri: str, kind: str) -> dict[str, A
                 "helix": actors[member].get("helix"),
                 "role": role,
             }
-            for member, role in collaboration_members(kg).get(iri, {}).items()
+            for member, role in members.items()
         ),
         key=lambda m: (str(m["label"]).casefold(), m["iri"]),
     )

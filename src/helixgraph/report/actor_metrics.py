@@ -20,36 +20,35 @@ from helixgraph.store.kept import kept
 
 @dataclass(frozen=True)
 class _Places:
-    members: dict[str, list[str]]  # collaboration -> its actors
     collaborations: dict[str, list[str]]  # actor -> its collaborations
     tied: dict[str, set[str]]  # actor -> the actors it has a direct tie with, either way
-    component: dict[Hashable, Hashable]  # actor -> one actor of its part of the network
+    part: dict[Hashable, Hashable]  # actor -> one actor of its part of the network
     sizes: Counter[Hashable]  # that actor -> the part's size
-    actors: int
 
 
 @kept
 def _places(kg: KnowledgeGraph) -> _Places:
     actors = views.actor_attributes(kg)
-    members = {c: list(them) for c, them in collaboration_members(kg).items()}
+    members = collaboration_members(kg)
     collaborations: defaultdict[str, list[str]] = defaultdict(list)
     for collaboration, them in members.items():
         for actor in them:
             collaborations[actor].append(collaboration)
+    ties = views.relation_graph(kg).edges()
     tied: defaultdict[str, set[str]] = defaultdict(set)
-    for u, v in views.relation_graph(kg).edges():
+    for u, v in ties:
         if u in actors and v in actors:
             tied[u].add(v)
             tied[v].add(u)
-    component = group_components(actors, members.values(), _pairs(tied))
-    return _Places(
-        members, dict(collaborations), dict(tied), component,
-        Counter(component.values()), len(actors),
-    )  # fmt: skip
+    part = group_components(actors, members.values(), ties)
+    return _Places(dict(collaborations), dict(tied), part, Counter(part.values()))
 
 
-def _pairs(tied: dict[str, set[str]]) -> list[tuple[str, str]]:
-    return [(u, v) for u, others in tied.items() for v in others]
+def part_sizes(kg: KnowledgeGraph) -> list[int]:
+    """The sizes of the actors' network's parts (connected components), largest first, each
+    actor alone a part of 1: what :func:`~helixgraph.analysis.summary.component_sizes` says of
+    the network drawn."""
+    return sorted(_places(kg).sizes.values(), reverse=True)
 
 
 def actor_metrics(kg: KnowledgeGraph, iri: str) -> dict[str, int | float]:
@@ -64,16 +63,17 @@ def actor_metrics(kg: KnowledgeGraph, iri: str) -> dict[str, int | float]:
     11
     """
     places = _places(kg)
-    if iri not in places.component:
+    if iri not in places.part:
         return {"degree": 0, "shared_collaborations": 0, "component_size": 1,
                 "degree_centrality": 0.0}  # fmt: skip
     mine = places.collaborations.get(iri, [])
-    partners = {a for c in mine for a in places.members[c]} | places.tied.get(iri, set())
+    members = collaboration_members(kg)
+    partners = {a for c in mine for a in members[c]} | places.tied.get(iri, set())
     # a tie of an actor with itself is a loop, which counts twice in a degree (as networkx's)
     degree = len(partners - {iri}) + (2 if iri in places.tied.get(iri, ()) else 0)
     return {
         "degree": degree,
-        "shared_collaborations": sum(len(places.members[c]) - 1 for c in mine),
-        "component_size": places.sizes[places.component[iri]],
-        "degree_centrality": degree / (places.actors - 1) if places.actors > 1 else 0.0,
+        "shared_collaborations": sum(len(members[c]) - 1 for c in mine),
+        "component_size": places.sizes[places.part[iri]],
+        "degree_centrality": degree / (len(places.part) - 1) if len(places.part) > 1 else 0.0,
     }

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from helixgraph.analysis.summary import count_helices, group_component_sizes
+from helixgraph.analysis.summary import count_helices
 from helixgraph.network import views
 from helixgraph.network.census import census
 from helixgraph.network.records import collaboration_members
 from helixgraph.network.scope import Scope, Through
+from helixgraph.report.actor_metrics import part_sizes
 from helixgraph.report.computing import computing_lock
 from helixgraph.report.key import ReportKey
 from helixgraph.report.model import EcosystemReport
@@ -34,7 +35,7 @@ def ecosystem_stats(kg: KnowledgeGraph) -> dict[str, Any]:
     kinds = Counter(c["kind"] for c in views.collaboration_attributes(kg).values())
     members = collaboration_members(kg)
     R = views.relation_graph(kg)
-    sizes = group_component_sizes(actors, members.values(), R.edges())
+    sizes = part_sizes(kg)  # kept: an actor's record reads the same parts
     # a symmetric tie (collaboratesWith) is one tie drawn as two arcs
     ties = Counter(
         key for _, _, key, sym in R.edges(keys=True, data="symmetric") for _ in range(2 - sym)
