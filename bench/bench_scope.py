@@ -9,13 +9,14 @@ their peers in the same run.
   betweenness proxy the report used before (the DF it reaches).
 - Tie recommendations scored on the distance matrix against networkx recomputing distance
   fragmentation for every candidate (the same gains?).
-- A sector scope's report from cold (a store just opened): read from its sector's slice
-  against its peer, the store-wide views built first (the same headline?), on a store on disk:
-  the default store, and all of H2020 where ``HELIX_BENCH_H2020_STORE`` names one.
+- A sector's and a country's report from cold (a store just opened): read from the scope's
+  slice against its peer, the store-wide views built first (the same headline?), on a store on
+  disk: the default store, and all of H2020 where ``HELIX_BENCH_H2020_STORE`` names one.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import tempfile
@@ -63,21 +64,21 @@ def reports(kg: KnowledgeGraph, console: Console) -> None:
     console.print(table)
 
 
-def cold_sector_reports(console: Console) -> None:
+def cold_slice_reports(console: Console) -> None:
     table = Table(
         "store", "scope", "slice read", "report from the slice", "views first, then report",
         "ratio", "same headline",
-        title="A sector scope's report from cold: its slice against the store-wide views "
+        title="A scope's report from cold: its slice against the store-wide views "
         "(medians of 3, each on the store opened anew)",
     )  # fmt: skip
     precision = Precision.from_settings(Settings())
-    scope = Scope.parse("country=HU,sector=health")
     folder = Path(tempfile.mkdtemp(prefix="helixgraph-bench-scope-")) / "store"
     KnowledgeGraph.open(folder).close()  # the default store, on disk
     stores = [("default", folder)]
     if os.environ.get("HELIX_BENCH_H2020_STORE"):
         stores.append(("all of H2020", Path(os.environ["HELIX_BENCH_H2020_STORE"])))
-    for name, location in stores:
+    scopes = [Scope.parse("country=HU,sector=health"), Scope.parse("country=HU")]
+    for (name, location), scope in itertools.product(stores, scopes):
         slices, sliced, whole, reports = [], [], [], []
         for _ in range(3):
             with KnowledgeGraph.open(location, read_only=True) as kg:
@@ -167,7 +168,7 @@ def main() -> None:
     views.actor_network(kg)
     views.dated_memberships(kg)
     reports(kg, console)
-    cold_sector_reports(console)
+    cold_slice_reports(console)
     key_player_searches(kg, console)
     recommendations(kg, console)
 

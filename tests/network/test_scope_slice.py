@@ -1,4 +1,4 @@
-"""Issue 27: a sector scope's report reads its sector's slice of the store, not the whole
+"""Issue 27: a sector's or a country's report reads its slice of the store, not the whole
 store's tables, and says what the whole store's reading says."""
 
 from __future__ import annotations
@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 from helixgraph.network.scope import Scope
-from helixgraph.network.scope_slice import sector_slice, sliceable
-from helixgraph.network.tables import ACTOR_TABLES, MEMBERSHIP_TABLES, TIME_TABLES, fetch_tables
+from helixgraph.network.scope_slice import country_slice, sector_slice, sliceable
+from helixgraph.network.tables import (
+    ACTOR_TABLES,
+    MEMBERSHIP_TABLES,
+    STORE_WIDE_TABLES,
+    TABLES,
+    TIME_TABLES,
+    fetch_tables,
+)
 from helixgraph.report.ecosystem import ecosystem_report
 from helixgraph.report.parts import build_report, read_from
 from helixgraph.report.precision import Precision
@@ -109,6 +116,92 @@ def test_a_slice_says_what_the_whole_store_says(read_store: Path, text: str) -> 
 
 def test_scopes_that_name_a_cluster_or_a_source_are_not_sliced() -> None:
     assert sliceable(Scope(sector="health"))
+    assert sliceable(Scope(country="HU"))
     assert not sliceable(Scope(sector="health", cluster="mediklaszter"))
     assert not sliceable(Scope(sector="health", source="seed-ecosystem"))
-    assert not sliceable(Scope(country="HU"))
+    assert not sliceable(Scope(country="HU", cluster="mediklaszter"))
+    assert not sliceable(Scope(country="HU", years=(2016, 2017)))  # every membership's dates
+    assert not sliceable(Scope(helix="academia"))
+
+
+# Three Hungarian actors, one of them (H3) known by two IRIs, only the other stating its
+# country; two German partners. P1 joins H1, H3 (as H3b) and X; P2 joins X and Y; P3 Y and H2.
+# Among the Hungarians alone: {H1, H3} and {H2}, F = 1 - 2/6; through the partners, one part.
+CHAIN = """
+@prefix hx:   <https://w3id.org/helixgraph/ns#> .
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix owl:  <http://www.w3.org/2002/07/owl#> .
+@prefix ex:   <https://example.org/chain/> .
+ex:H1 org:classification hx:academia ; hx:country "HU" .
+ex:H2 org:classification hx:business ; hx:country "HU" .
+ex:H3 org:classification hx:government ; owl:sameAs ex:H3b .
+ex:H3b hx:country "HU" .
+ex:X org:classification hx:business ; hx:country "DE" .
+ex:Y org:classification hx:academia ; hx:country "DE" .
+ex:P1 a hx:Project . ex:P2 a hx:Project . ex:P3 a hx:Project .
+ex:m1 org:member ex:H1 ; org:organization ex:P1 .
+ex:m2 org:member ex:X ; org:organization ex:P1 .
+ex:m3 org:member ex:H3b ; org:organization ex:P1 .
+ex:m4 org:member ex:X ; org:organization ex:P2 .
+ex:m5 org:member ex:Y ; org:organization ex:P2 .
+ex:m6 org:member ex:Y ; org:organization ex:P3 .
+ex:m7 org:member ex:H2 ; org:organization ex:P3 .
+"""
+
+
+def test_a_country_is_read_from_its_slice_and_reaches_through_the_partners(
+    tmp_path: Path,
+) -> None:
+    chain = tmp_path / "chain.ttl"
+    chain.write_text(CHAIN, encoding="utf-8")
+    kg = KnowledgeGraph.in_memory(default_data=False)
+    kg.load([chain], validate=False)
+    scope = Scope(country="HU")
+    part = country_slice(kg, scope)
+    assert part is not None
+    report = build_report(part, scope, "scope", 10, 1, Precision())
+    head = report.headline
+    assert (head.nodes, head.ties, head.components) == (3, 1, 2)
+    assert head.fragmentation == pytest.approx(1 - 2 / 6)
+    assert report.reach is not None
+    wider = report.reach.through_all
+    assert (wider.parts, wider.outside_partners, wider.fragmentation) == (1, 2, 0.0)
+    # H1 to H3 one tie, to H2 three (H1-X, X-Y, Y-H2), H3 to H2 three: DF = 1 - mean(1/d)
+    assert wider.distance_fragmentation == pytest.approx(1 - (1 + 1 / 3 + 1 / 3) / 3)
+
+
+@pytest.mark.parametrize(
+    "text", ["country=HU", "country=DE", "country=HU,region=HU1", "country=HU,helix=academia"]
+)
+def test_a_country_slice_says_what_the_whole_store_says(read_store: Path, text: str) -> None:
+    scope = Scope.parse(text)
+    with KnowledgeGraph.open(read_store, read_only=True) as kg:
+        part = read_from(kg, scope)
+        assert part is not kg
+        sliced = build_report(part, scope, "all", 10, 1, Precision())
+        whole = build_report(kg, scope, "all", 10, 1, Precision())
+    assert sliced.headline == whole.headline
+    assert sliced.reach == whole.reach
+    assert sliced.brokerage == whole.brokerage
+    assert sliced.clusters == whole.clusters
+    assert sliced.recommendations == whole.recommendations
+    assert sliced.by_year == whole.by_year
+    assert sliced.findings == whole.findings
+
+
+def test_a_countrys_report_reads_a_part_of_the_store_wide_tables(read_store: Path) -> None:
+    """Counted, not timed: Hungary's report reads no store-wide table of roles, dates or
+    labels; what it reads (its slice, and the tables of the actors, the collaborations and the
+    memberships' two ends) is under four fifths of the rows of the tables a report read before
+    (every store-wide table; on all of H2020 two fifths)."""
+    with KnowledgeGraph.open(read_store, read_only=True) as kg:
+        report = ecosystem_report(kg, scope=Scope(country="HU"))
+        assert report.headline.nodes > 0
+        for table in ("role", *TIME_TABLES, "prefLabel", "sector", "title"):
+            assert kg.kept(("table", table)) is None, table
+        told = sum(len(kg.kept(("table", name)) or []) for name in TABLES)
+        part = country_slice(kg, Scope(country="HU"))
+        assert part is not None
+        read = told + len(part)
+        every = sum(len(rows) for rows in fetch_tables(kg, *STORE_WIDE_TABLES).values())
+    assert read * 5 < every * 4, (read, every)

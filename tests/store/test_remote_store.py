@@ -156,7 +156,7 @@ def test_init_puts_the_default_ecosystem_on_the_server(remote: Oxigraph) -> None
         ["stats", "--json"],
         ["query", "--format", "csv", MEMBERS_PER_COLLABORATION],
         ["query", "CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c a hx:Cluster; skos:prefLabel ?l}"],
-        ["analyze", "--scope", "country=HU", "--json"],
+        ["analyze", "--scope", "country=HU", "--json"],  # the country's slice
         ["analyze", "--scope", "country=HU,sector=health", "--json"],  # the sector's slice
         ["export", "--view", "actors", "--format", "csv"],
     ],

@@ -310,9 +310,9 @@ def build_scoped_network(kg: KnowledgeGraph, scope: Scope) -> ScopedNetwork:
     A = nx.Graph()
     A.add_nodes_from((a, {"bipartite": 0, **actors[a]}) for a in sorted(part.focal))
     for collaboration, members in sorted(part.collaborations.items()):
+        if members.isdisjoint(part.focal):
+            continue  # most of them, where the scope is a country's
         inside = sorted(members & part.focal)
-        if not inside:
-            continue
         A.add_node(collaboration, **attributes[collaboration])
         A.add_edges_from((a, collaboration, {"role": part.roles[a, collaboration]}) for a in inside)
         if collaboration in part.own:

@@ -27,7 +27,7 @@ from helixgraph.analysis.summary import component_sizes, helix_counts
 from helixgraph.analysis.synergy import helix_synergy, normalized_mutual_information
 from helixgraph.network import views
 from helixgraph.network.scope import Scope, ScopedNetwork, Through, cluster_iri, scoped_network
-from helixgraph.network.scope_slice import sector_slice, sliceable
+from helixgraph.network.scope_slice import scope_slice, sliceable
 from helixgraph.report.findings import findings
 from helixgraph.report.key import ReportKey
 from helixgraph.report.model import (
@@ -108,13 +108,13 @@ def report_of(kg: KnowledgeGraph, key: ReportKey) -> EcosystemReport:
 
 
 def read_from(kg: KnowledgeGraph, scope: Scope) -> KnowledgeGraph:
-    """Where ``scope``'s report reads: its sector's slice of ``kg``
+    """Where ``scope``'s report reads: its sector's or its country's slice of ``kg``
     (:mod:`helixgraph.network.scope_slice`, told the years of activity of the whole store: the
     span its year-by-year rows cover) where it has one and the store-wide views are not built
-    yet, else ``kg`` (once built, the views answer a sector faster than a slice is read)."""
+    yet, else ``kg`` (once built, the views answer a scope faster than a slice is read)."""
     if not sliceable(scope) or kg.kept(key_of(views.dated_memberships, kg)) is not None:
         return kg
-    part = sector_slice(kg, scope)
+    part = scope_slice(kg, scope)
     if part is None:
         return kg
     part.seed([(key_of(activity_years, part), activity_years(kg))], part.generation)

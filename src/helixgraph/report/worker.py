@@ -9,9 +9,10 @@ and the next request starts a fresh one; so it is when the store changed.
 
 The worker builds the store-wide views when a request first needs them, and that time is not
 counted in the request's deadline (:data:`STARTUP`): it tells the asker ``"building"`` before
-and ``"built"`` after. A report of a sector scope needs none (it reads its sector's slice,
-:mod:`helixgraph.network.scope_slice`), nor do the countries held (four tables): right after a
-start, a manager's sector is answered in seconds on a store whose views take a minute.
+and ``"built"`` after. A report of a sector or a country scope needs none (it reads its
+slice, :mod:`helixgraph.network.scope_slice`), nor do the countries held (four tables): right
+after a start, a manager's sector or country is answered in seconds on a store whose views take
+a minute.
 
 The worker cannot open network sockets where the platform allows it
 (:mod:`helixgraph.workers.sandbox`).
@@ -340,8 +341,9 @@ def _step(
 
 
 def _needs_views(request: tuple[Any, ...]) -> bool:
-    """Whether answering ``request`` reads the store-wide views: all but a sector scope's
-    report (its slice) and the countries held (tables), and calls that are given no store."""
+    """Whether answering ``request`` reads the store-wide views: all but a sector's or a
+    country's report (its slice) and the countries held (tables), and calls that are given no
+    store."""
     if request[0] == "report":
         return not sliceable(request[1].scope)
     return request[0] == "store" and request[1] is not countries_held
