@@ -171,7 +171,13 @@ def test_a_country_is_read_from_its_slice_and_reaches_through_the_partners(
 
 
 @pytest.mark.parametrize(
-    "text", ["country=HU", "country=DE", "country=HU,region=HU1", "country=HU,helix=academia"]
+    "text",
+    [
+        "country=HU",
+        "country=DE",
+        "country=HU,region=HU1",
+        "country=HU,helix=academia",
+    ],
 )
 def test_a_country_slice_says_what_the_whole_store_says(read_store: Path, text: str) -> None:
     scope = Scope.parse(text)

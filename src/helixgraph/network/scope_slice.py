@@ -22,7 +22,10 @@ tables read from the store: which IRIs are actors (``org:classification``) and c
 organisation (the pairs the reach needs; no roles, dates or labels of the others). Hungary on
 all of Horizon 2020: a slice of 28,855 statements and 392,645 rows of five tables (the two
 others are empty), where the store-wide views read 944,502 rows of nineteen.
-A country scope with years is not sliced: its reach needs every membership's dates.
+A country scope with years is not sliced: its reach runs through the memberships of those years
+only, so its slice would be told the four tables of every membership's dates as well, and
+then it reads nearly what the views read (Hungary in 2016-2017 on all of H2020: 5.0 s against
+5.7 s, within this machine's noise).
 
 Scopes that name a ``cluster`` or a ``source`` are not sliced: their members may take part
 outside the sector (a cluster is matched by its name, a source by its graph).
