@@ -329,6 +329,7 @@ def test_a_store_stopped_mid_import_is_as_before(empty_remote: Oxigraph, tmp_pat
     # readers see what was there before; the half-written graph, marked pending, is ignored ...
     listed = run("sources", "--json", "--store", url)
     sources = {g: n for g, n in before.items() if g != OWN_DEFAULT_GRAPH.value}  # not a source
+    assert listed.exit_code == 0, listed.output  # type: ignore[attr-defined]
     assert {i["graph"]: i["triples"] for i in json.loads(listed.stdout)} == sources  # type: ignore[attr-defined]
     # ... and the next writable open removes it
     KnowledgeGraph.open(url, default_data=False).close()

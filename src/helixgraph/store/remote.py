@@ -182,7 +182,9 @@ class RemoteStore:
     ) -> ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]:
         """A query, checked by Oxigraph's own parser here first (a syntax error names its line
         and column in the text as given), then answered by the store."""
-        _parse_here(sparql, base_iri, prefixes)
+        # the answer's kind, asked alone: Virtuoso refuses (406) a CONSTRUCT whose Accept lists
+        # a results format first, however N-Triples is weighted after it
+        triples = isinstance(_parse_here(sparql, base_iri, prefixes), ox.QueryTriples)
         text = _prologue(base_iri, prefixes) + _with_values(sparql, substitutions)
         params: list[tuple[str, str]] = []
         if use_default_graph_as_union and self.endpoint.union_parameter != "native":
@@ -204,7 +206,7 @@ class RemoteStore:
             "POST",
             self.endpoint.query_url,
             data=_form(("query", text), *params),
-            headers={"Accept": _ACCEPT[self.endpoint.results]},
+            headers={"Accept": _NTRIPLES if triples else _ACCEPT[self.endpoint.results]},
         )
         kind = response.headers.get("content-type", "").split(";")[0].strip()
         if kind == _TSV:
@@ -376,10 +378,11 @@ class RemoteStore:
         return re.sub(r"(?i)(authorization\W+\w+\s+)\S+", r"\1[redacted]", said)
 
 
+#: what a SELECT or an ASK is asked for, by HELIX_RESULTS_FORMAT (a CONSTRUCT: N-Triples)
 _ACCEPT = {
-    "tsv": f"{_TSV}, {_NTRIPLES};q=0.9",
-    "xml": f"application/sparql-results+xml, {_NTRIPLES};q=0.9",
-    "json": f"application/sparql-results+json, {_NTRIPLES};q=0.9",
+    "tsv": _TSV,
+    "xml": "application/sparql-results+xml",
+    "json": "application/sparql-results+json",
 }
 
 
@@ -461,12 +464,15 @@ def _named(graph: Any) -> ox.NamedNode:
 _EMPTY = ox.Store()
 
 
-def _parse_here(sparql: str, base_iri: str | None, prefixes: Mapping[str, str] | None) -> None:
-    """Raise the ``SyntaxError`` Oxigraph's parser raises for a query that does not parse.
+def _parse_here(
+    sparql: str, base_iri: str | None, prefixes: Mapping[str, str] | None
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Raise the ``SyntaxError`` Oxigraph's parser raises for a query that does not parse; else
+    its (empty) answer, whose kind says the query's.
 
     Evaluated against an empty store: parsing is the point, and an empty store answers at once.
     """
-    _EMPTY.query(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
+    return _EMPTY.query(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
 
 
 def _parse_update_here(
