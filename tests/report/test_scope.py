@@ -27,6 +27,7 @@ from helixgraph.analysis.keyplayers import search_key_players
 from helixgraph.analysis.recommend import recommend_ties
 from helixgraph.cli.commands import app
 from helixgraph.errors import InputError
+from helixgraph.network import views
 from helixgraph.network.scope import Scope, scoped_network
 from helixgraph.report.compare import compare_scopes
 from helixgraph.report.ecosystem import ecosystem_report
@@ -218,8 +219,11 @@ def independent_figures(country: str, part: str | None, years: tuple[int, int] |
 @pytest.fixture(scope="module")
 def h2020(h2020_store: tuple[Path, dict[str, int]]) -> Iterator[KnowledgeGraph]:
     """The whole of H2020 imported into a fresh store (conftest), opened once, read-only: its
-    views (20 s to build) serve every test."""
+    views (20 s to build) serve every test, built first (a country's report would read its
+    slice, the years' report build them after it: tests/network/test_scope_slice.py holds
+    that both say the same)."""
     kg = KnowledgeGraph.open(h2020_store[0], read_only=True)
+    views.build_store_wide(kg)
     yield kg
     kg.close()
 
