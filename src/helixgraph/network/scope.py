@@ -372,7 +372,8 @@ def _select(
         if sector is not None and sector not in attributes[m.collaboration]["sectors"]:
             continue
         in_scope[m.collaboration].add(m.actor)
-        roles[m.actor, m.collaboration] = m.role
+        if m.actor in matching:  # the focal actors' roles, all a scope shows (a million at x10)
+            roles[m.actor, m.collaboration] = m.role
     focal = {a for members in in_scope.values() for a in members if a in matching}
     direct = None
     if sector is None:
