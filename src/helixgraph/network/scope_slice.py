@@ -143,26 +143,20 @@ def country_slice(kg: KnowledgeGraph, scope: Scope) -> KnowledgeGraph | None:
 
 #: The graph a slice holds what it copies in (a sector scope names no graph).
 SLICE = ox.NamedNode(GRAPH_BASE + "slice")
-#: The statements of the memberships of the collaborations in a VALUES block, and of their
-#: periods and the periods' ends.
-MEMBERSHIPS = """CONSTRUCT { ?s ?p ?o } WHERE {
-  { SELECT DISTINCT ?s WHERE {
-      VALUES ?c { %s }
-      ?m org:organization ?c .
-      ?m (org:memberDuring/(time:hasBeginning|time:hasEnd)?)? ?s } }
-  ?s ?p ?o
-}"""
-
-
-#: The statements of the memberships of the actors in a VALUES block, and of their periods and
+#: The statements of the memberships whose ``{link}`` (``org:organization``: their
+#: collaboration; ``org:member``: their member) is in a VALUES block, of their periods and of
 #: the periods' ends.
-ACTORS_MEMBERSHIPS = """CONSTRUCT { ?s ?p ?o } WHERE {
-  { SELECT DISTINCT ?s WHERE {
-      VALUES ?a { %s }
-      ?m org:member ?a .
-      ?m (org:memberDuring/(time:hasBeginning|time:hasEnd)?)? ?s } }
+_MEMBERSHIPS_BY = """CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  {{ SELECT DISTINCT ?s WHERE {{
+      VALUES ?x {{ %s }}
+      ?m {link} ?x .
+      ?m (org:memberDuring/(time:hasBeginning|time:hasEnd)?)? ?s }} }}
   ?s ?p ?o
-}"""
+}}"""
+#: The memberships of the collaborations in a VALUES block (a sector's slice).
+MEMBERSHIPS = _MEMBERSHIPS_BY.format(link="org:organization")
+#: The memberships of the actors in a VALUES block (a country's slice).
+ACTORS_MEMBERSHIPS = _MEMBERSHIPS_BY.format(link="org:member")
 #: Every direct tie (``org:linkedTo`` and the properties under it) and what declares them.
 TIES = f"""CONSTRUCT {{ ?s ?p ?o . ?p rdfs:subPropertyOf ?q . ?p a ?type }} WHERE {{
   ?p rdfs:subPropertyOf* <{TIE_PARENT}> .
